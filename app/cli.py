@@ -1,0 +1,70 @@
+"""Command-line arguments of the ``seatdesk`` command. Parsing only: no Qt, no I/O."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.settings import LANGUAGES
+
+
+@dataclass(frozen=True)
+class DeskArgs:
+    """Arguments of the desk app itself."""
+
+    data_dir: Path | None
+    language: str | None
+    screenshot: Path | None
+    page: str | None
+    demo: bool | None  # None: ask on the first start of a new data folder
+
+
+@dataclass(frozen=True)
+class DemoArgs:
+    """Arguments of ``seatdesk demo``."""
+
+    data_dir: Path | None
+    tickets: int
+    seed: int
+
+
+def _desk_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seatdesk",
+        description="Seatdesk service-desk client. "
+        "'seatdesk demo --help' describes the demo-data command.",
+    )
+    parser.add_argument("--data-dir", type=Path, help="folder of this desk's data")
+    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="render the main window offscreen to PNG and exit")
+    parser.add_argument("--page", help="page to show first (e.g. tickets)")
+    demo = parser.add_mutually_exclusive_group()
+    demo.add_argument("--demo", dest="demo", action="store_true", default=None,
+                      help="fill a new data folder with demo data without asking")
+    demo.add_argument("--no-demo", dest="demo", action="store_false",
+                      help="start a new data folder empty without asking")
+    return parser
+
+
+def _demo_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seatdesk demo", description="Fill a new data folder with generated demo data."
+    )
+    parser.add_argument("--data-dir", type=Path, help="folder of the desk's data")
+    parser.add_argument("--tickets", type=int, default=3000, help="number of tickets")
+    parser.add_argument("--seed", type=int, default=20261126, help="random seed")
+    return parser
+
+
+def parse(argv: list[str]) -> DeskArgs | DemoArgs:
+    """Parse ``argv`` (without the program name)."""
+    if argv[:1] == ["demo"]:
+        parser = _demo_parser()
+        ns = parser.parse_args(argv[1:])
+        if ns.tickets < 0:
+            parser.error("--tickets must not be negative")
+        return DemoArgs(ns.data_dir, ns.tickets, ns.seed)
+    ns = _desk_parser().parse_args(argv)
+    return DeskArgs(ns.data_dir, ns.lang, ns.screenshot, ns.page, ns.demo)

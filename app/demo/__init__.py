@@ -1,0 +1,1 @@
+"""Deterministic demo data: a realistic desk for trying Seatdesk and for benchmarks."""

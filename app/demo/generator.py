@@ -1,0 +1,130 @@
+"""Writes the demo desk: catalog, teams, staff, requesters and tickets, in one transaction.
+
+Deterministic: the same seed and the same clock reading give the same database, ids
+included, so benchmarks and screenshots are comparable from run to run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from random import Random
+from typing import Any
+
+from sqlalchemy import Connection, insert
+
+from app.demo import catalog
+from app.demo.people import requester_rows, staff_rows
+from app.demo.tickets import Refs, TicketWriter, creation_times
+from app.domain.clock import Clock
+from app.domain.grading import GradingWeights
+from app.domain.ids import seeded_id
+from app.store.database import Store
+from app.store.models import (
+    CategoryRow,
+    CounterRow,
+    RequesterRow,
+    StaffRow,
+    StaffSkillRow,
+    TeamRow,
+    TicketEventRow,
+    TicketRow,
+    TicketTypeRow,
+)
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    """What to generate."""
+
+    tickets: int
+    seed: int = 20261126
+    days: int = 60
+    catalog_only: bool = False
+    weights: GradingWeights = GradingWeights()
+
+
+def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
+    """Write the demo desk described by ``spec``; all or nothing."""
+    rng = Random(spec.seed)
+    now = clock.now()
+    with store.engine.begin() as conn:
+        type_ids, categories = _write_catalog(conn, rng, now)
+        team_ids = _write_teams(conn, rng, now)
+        if spec.catalog_only:
+            _set_counter(conn, 0)
+            return
+        staff, skills = staff_rows(rng, now, team_ids)
+        conn.execute(insert(StaffRow), staff)
+        conn.execute(insert(StaffSkillRow), skills)
+        requesters = requester_rows(rng, now, min(2000, max(50, spec.tickets // 40)))
+        conn.execute(insert(RequesterRow), requesters)
+        by_skill: dict[str, list[tuple[str, int, str | None]]] = defaultdict(list)
+        seniority = {member["id"]: (member["seniority"], member["team_id"]) for member in staff}
+        for skill in skills:
+            level, team = seniority[skill["staff_id"]]
+            by_skill[skill["skill"]].append((skill["staff_id"], level, team))
+        refs = Refs(type_ids, categories, [r["id"] for r in requesters], dict(by_skill))
+        _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
+                       creation_times(rng, now, spec.tickets, spec.days))
+        _set_counter(conn, spec.tickets)
+
+
+def _write_catalog(conn: Connection, rng: Random, now: datetime
+                   ) -> tuple[dict[str, str], list[tuple[catalog.CategorySeed, str]]]:
+    type_ids: dict[str, str] = {}
+    rows: list[dict[str, Any]] = []
+    for position, seed in enumerate(catalog.TICKET_TYPES):
+        type_ids[seed.code] = seeded_id(now, rng)
+        rows.append({"id": type_ids[seed.code], "code": seed.code, "name_zh": seed.name_zh,
+                     "name_en": seed.name_en, "color": seed.color, "icon": seed.icon,
+                     "position": position, **_fresh(now)})
+    conn.execute(insert(TicketTypeRow), rows)
+    categories = [(seed, seeded_id(now, rng)) for seed in catalog.CATEGORIES]
+    conn.execute(insert(CategoryRow), [
+        {"id": cid, "code": seed.code, "name_zh": seed.name_zh, "name_en": seed.name_en,
+         "color": seed.color, "icon": seed.icon, "skill": seed.skill, "position": position,
+         **_fresh(now)}
+        for position, (seed, cid) in enumerate(categories)
+    ])
+    return type_ids, categories
+
+
+def _write_teams(conn: Connection, rng: Random, now: datetime) -> dict[str, str]:
+    team_ids = {team.code: seeded_id(now, rng) for team in catalog.TEAMS}
+    conn.execute(insert(TeamRow), [
+        {"id": team_ids[team.code], "code": team.code, "name_zh": team.name_zh,
+         "name_en": team.name_en, **_fresh(now)}
+        for team in catalog.TEAMS
+    ])
+    return team_ids
+
+
+def _write_tickets(conn: Connection, writer: TicketWriter, moments: list[datetime]) -> None:
+    tickets: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for ticket, timeline in writer.tickets(moments):
+        tickets.append(ticket)
+        events.extend(timeline)
+        if len(tickets) >= CHUNK:
+            _flush(conn, tickets, events)
+    _flush(conn, tickets, events)
+
+
+def _flush(conn: Connection, tickets: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+    if tickets:
+        conn.execute(insert(TicketRow), tickets)
+        conn.execute(insert(TicketEventRow), events)
+    tickets.clear()
+    events.clear()
+
+
+def _set_counter(conn: Connection, value: int) -> None:
+    conn.execute(insert(CounterRow), [{"name": "ticket_number", "value": value}])
+
+
+def _fresh(now: datetime) -> dict[str, Any]:
+    return {"updated_at": now, "version": 1, "deleted": False}

@@ -1,0 +1,1 @@
+"""Pure domain: value objects, enums, rules. No I/O, no Qt."""

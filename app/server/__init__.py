@@ -1,0 +1,1 @@
+"""The sync server (issue: sync server and offline-first sync). Not built yet."""

@@ -1,0 +1,1 @@
+"""Use cases: what the desk does, in plain Python, for the UI, the CLI and the server."""

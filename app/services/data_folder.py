@@ -1,0 +1,39 @@
+"""Opening a desk's data folder: schema first, then reference or demo data if it is empty."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.domain.clock import Clock
+from app.paths import DataDir
+from app.store.schema import SchemaResult, ensure_schema
+
+
+def prepare(data: DataDir, clock: Clock) -> SchemaResult:
+    """Create the folder and bring its database to the current schema (backup first)."""
+    data.create()
+    return ensure_schema(data.database, clock, data.backups)
+
+
+def needs_seed(data: DataDir) -> bool:
+    """True while the database holds no ticket types: a new folder, or a first start
+    that was interrupted before its data was written (seeding is one transaction)."""
+    conn = sqlite3.connect(f"file:{data.database}?mode=ro", uri=True)
+    try:
+        count: int = conn.execute("SELECT count(*) FROM ticket_types").fetchone()[0]
+        return count == 0
+    finally:
+        conn.close()
+
+
+def seed(data: DataDir, clock: Clock, demo_tickets: int | None, seed: int = 20261126) -> None:
+    """Write the reference catalog, plus a demo desk with ``demo_tickets`` tickets if given."""
+    from app.demo.generator import DemoSpec, write_demo
+    from app.store.database import Store
+
+    store = Store(data.database)
+    try:
+        spec = DemoSpec(tickets=demo_tickets or 0, seed=seed, catalog_only=demo_tickets is None)
+        write_demo(store, clock, spec)
+    finally:
+        store.close()

@@ -1,0 +1,58 @@
+"""Opening the local SQLite store: WAL, foreign keys, and one Session per unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    # FULL: a ticket acknowledged to the seat survives a power cut, not only a crash.
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def sqlite_engine(path: Path) -> Engine:
+    """An engine on the SQLite file at ``path`` with the store's pragmas on every connection."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+class Store:
+    """The local database: hands out one Session per unit of work."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = sqlite_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,151 @@
+"""SQLAlchemy models of the local store (and, later, of the server's database).
+
+Synced tables carry a UUIDv7 primary key, a version for per-field merge and a tombstone
+flag: nothing is hard-deleted (DESIGN.md section 3).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.store.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Synced:
+    """Columns every synced table has."""
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TicketTypeRow(Synced, Base):
+    __tablename__ = "ticket_types"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    color: Mapped[str] = mapped_column(String(9))
+    icon: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CategoryRow(Synced, Base):
+    __tablename__ = "categories"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    color: Mapped[str] = mapped_column(String(9))
+    icon: Mapped[str] = mapped_column(String(8))
+    skill: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TeamRow(Synced, Base):
+    __tablename__ = "teams"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+
+
+class StaffRow(Synced, Base):
+    __tablename__ = "staff"
+
+    name: Mapped[str] = mapped_column(String(80))
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
+    seniority: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+
+
+class StaffSkillRow(Base):
+    __tablename__ = "staff_skills"
+
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    skill: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class RequesterRow(Synced, Base):
+    __tablename__ = "requesters"
+
+    name: Mapped[str] = mapped_column(String(80), index=True)
+    unit: Mapped[str] = mapped_column(String(120), index=True)
+    phone: Mapped[str] = mapped_column(String(40), index=True)
+    email: Mapped[str] = mapped_column(String(120))
+
+
+class TicketRow(Synced, Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_state_created", "state", "created_at"),
+        Index("ix_tickets_assignee_state", "assignee_id", "state"),
+        Index("ix_tickets_team_state", "team_id", "state"),
+        Index("ix_tickets_created_id", "created_at", "id"),
+    )
+
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    requester_id: Mapped[str | None] = mapped_column(ForeignKey("requesters.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    type_id: Mapped[str] = mapped_column(ForeignKey("ticket_types.id"))
+    category_id: Mapped[str] = mapped_column(ForeignKey("categories.id"), index=True)
+    urgency: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    importance: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    level_reason: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(24))
+    pending_reason: Mapped[str] = mapped_column(Text, default="")
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TicketEventRow(Base):
+    """One append-only entry of a ticket's timeline: it never changes, so it never conflicts."""
+
+    __tablename__ = "ticket_events"
+    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class CounterRow(Base):
+    """Named local counters, e.g. the next ticket number."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

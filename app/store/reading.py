@@ -1,0 +1,18 @@
+"""Read-only connections for the hot read paths (lists, counts, search).
+
+Lists are read with plain ``sqlite3`` instead of the ORM: it is several times faster per
+row, and it keeps SQLAlchemy's import off the start-up path (docs/architecture.md). The
+schema still belongs to the SQLAlchemy models and Alembic; writes go through the ORM.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def read_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection; WAL lets it read while the desk writes."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn

@@ -1,0 +1,119 @@
+"""Bringing a database file to the schema this version of Seatdesk expects.
+
+Alembic is only imported when a migration is due: at a normal start the revision is read
+with plain ``sqlite3`` and compared with :data:`SCHEMA_HEAD` (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.clock import Clock
+from app.store.backup import backup_database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+SCHEMA_HEAD = "0001"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNew(RuntimeError):
+    """The database was written by a newer Seatdesk; opening it could damage it."""
+
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of Seatdesk (schema {revision}); "
+            f"this version knows schemas up to {SCHEMA_HEAD}. Update Seatdesk to open it."
+        )
+        self.path = path
+        self.revision = revision
+
+
+@dataclass(frozen=True)
+class SchemaResult:
+    """What happened when the schema was checked."""
+
+    before: str | None
+    after: str
+    backup: Path | None
+
+    @property
+    def migrated(self) -> bool:
+        return self.before != self.after
+
+
+def stored_revision(path: Path) -> str | None:
+    """The Alembic revision recorded in the database, or None for a new/empty file."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if version is None else str(version[0])
+    finally:
+        conn.close()
+
+
+def alembic_config(path: Path) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    return config
+
+
+def known_revisions(path: Path) -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(path))
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def head_revision(path: Path) -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(path)).get_current_head()
+    assert head is not None
+    return head
+
+
+def ensure_schema(path: Path, clock: Clock, backups: Path) -> SchemaResult:
+    """Create or upgrade the database at ``path``; refuse one written by a newer version.
+
+    An existing database is copied to ``backups`` before any migration touches it.
+    """
+    before = stored_revision(path)
+    if before == SCHEMA_HEAD:
+        return SchemaResult(before, before, None)
+    if before is not None and before not in known_revisions(path):
+        raise DatabaseTooNew(path, before)
+    backup = None
+    if before is not None:
+        backup = backup_database(path, backups, clock, label=f"before-{SCHEMA_HEAD}")
+    _upgrade(path)
+    return SchemaResult(before, SCHEMA_HEAD, backup)
+
+
+def _upgrade(path: Path) -> None:
+    from alembic import command
+
+    from app.store.database import sqlite_engine
+
+    config = alembic_config(path)
+    engine = sqlite_engine(path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()

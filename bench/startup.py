@@ -1,0 +1,88 @@
+"""Start-up time of the desk app with a large local database, against a bare Qt window.
+
+Measures, in the same run and interleaved, the wall time from spawning the process to
+the main window shown with its first page of tickets and the event loop idle, for:
+  - bare: QApplication + empty QMainWindow (bench/bare_window.py)
+  - app:  `main.py --data-dir D` on a demo desk of --tickets tickets (100 000 by default)
+Both processes print a marker from a zero-timer after show(); peak RSS is read there.
+
+    python -m bench.startup [--tickets 100000] [--runs 7] [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import emit, summary
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = re.compile(r"seatdesk-ready rss_kb=(\d+)")
+
+
+def ensure_demo(data_dir: Path, tickets: int) -> None:
+    database = data_dir / "seatdesk.sqlite3"
+    if database.exists():
+        with sqlite3.connect(database) as conn:
+            if conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == tickets:
+                return
+        raise SystemExit(f"{data_dir} holds a different desk; pass another --data-dir")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--tickets", str(tickets),
+                    "--data-dir", str(data_dir)], check=True)
+    print(f"demo data: {tickets} tickets in {time.perf_counter() - started:.1f} s")
+
+
+def time_to_ready(command: list[str]) -> tuple[float, int]:
+    """Milliseconds from spawn to the ready marker, and peak RSS in KiB."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert process.stdout is not None
+    for line in process.stdout:
+        found = MARKER.search(line)
+        if found:
+            elapsed = (time.perf_counter() - started) * 1000
+            process.wait(timeout=30)
+            return elapsed, int(found.group(1))
+    raise RuntimeError(f"{command} ended without the ready marker (exit {process.wait()})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--data-dir", type=Path)
+    args = parser.parse_args()
+    data_dir = args.data_dir or Path(f"/tmp/seatdesk-bench-{args.tickets}")
+    ensure_demo(data_dir, args.tickets)
+    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--lang", "zh_CN"]
+    time_to_ready(bare), time_to_ready(app)  # warm the page cache and bytecode
+    bare_ms, app_ms, bare_rss, app_rss = [], [], [], []
+    for _ in range(args.runs):
+        for sample, rss, command in ((bare_ms, bare_rss, bare), (app_ms, app_rss, app)):
+            elapsed, peak = time_to_ready(command)
+            sample.append(elapsed)
+            rss.append(peak)
+    bare_s, app_s = summary(bare_ms), summary(app_ms)
+    ratio = round(app_s["p50"] / bare_s["p50"], 2)
+    print(f"bare Qt window : p50 {bare_s['p50']} ms, p95 {bare_s['p95']} ms, "
+          f"peak RSS {max(bare_rss) / 1024:.0f} MB")
+    print(f"seatdesk ({args.tickets} tickets): p50 {app_s['p50']} ms, p95 {app_s['p95']} ms, "
+          f"peak RSS {max(app_rss) / 1024:.0f} MB")
+    print(f"ratio (p50 app / p50 bare): {ratio}")
+    emit({"tickets": args.tickets, "runs": args.runs, "bare_p50_ms": bare_s["p50"],
+          "app_p50_ms": app_s["p50"], "app_p95_ms": app_s["p95"], "ratio_vs_bare": ratio,
+          "app_peak_rss_mb": round(max(app_rss) / 1024, 1),
+          "bare_peak_rss_mb": round(max(bare_rss) / 1024, 1)})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,276 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Seatdesk</source>
+        <translation>关于服务台坐席</translation>
+    </message>
+    <message>
+        <source>Service-desk client for the seats of a 7×24 service desk: tickets, SLA clocks, rota and knowledge base.</source>
+        <translation>面向 7×24 服务台坐席的客户端：工单、服务时效、排班与知识库。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Python %1, Qt %2, PySide6 %3</source>
+        <translation>Python %1，Qt %2，PySide6 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Standalone (local database)</source>
+        <translation>单机（本地数据库）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept locally</source>
+        <translation>离线：更改已保存在本地</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to Seatdesk</source>
+        <translation>欢迎使用服务台坐席</translation>
+    </message>
+    <message>
+        <source>This data folder is new:
+%1</source>
+        <translation>这是一个新的数据目录：
+%1</translation>
+    </message>
+    <message>
+        <source>Fill it with a demo desk (staff, requesters and about 3000 tickets) to try Seatdesk, or start with an empty desk that only has the ticket categories?</source>
+        <translation>是否填入演示数据（人员、报障人及约 3000 张工单）以便试用，还是从只含工单分类的空白服务台开始？</translation>
+    </message>
+    <message>
+        <source>Demo desk</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Empty desk</source>
+        <translation>空白服务台</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Pending requester</source>
+        <translation>等待用户</translation>
+    </message>
+    <message>
+        <source>Pending vendor</source>
+        <translation>等待厂商</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Monitoring alert</source>
+        <translation>监控告警</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Level 1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <source>Level 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <source>Level 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Experienced engineer</source>
+        <translation>资深工程师</translation>
+    </message>
+    <message>
+        <source>Senior expert</source>
+        <translation>高级专家</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Seatdesk</source>
+        <translation>服务台坐席</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Seatdesk</source>
+        <translation>关于服务台坐席(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Seatdesk.</source>
+        <translation>新的界面语言将在下次启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupError</name>
+    <message>
+        <source>The database %1 was written by a newer version of Seatdesk (schema %2). Update Seatdesk to open it; nothing in it was changed.</source>
+        <translation>数据库 %1 由更新版本的服务台坐席写入（结构版本 %2）。请升级本程序后再打开；数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Seatdesk cannot use its data folder %1: %2</source>
+        <translation>无法使用数据目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>Seatdesk</source>
+        <translation>服务台坐席</translation>
+    </message>
+</context>
+<context>
+    <name>TicketListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>报障人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>TicketListPage</name>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s), newest first</source>
+        <translation>
+            <numerusform>共 %n 张工单，最新在前</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

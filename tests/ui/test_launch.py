@@ -1,0 +1,65 @@
+"""The desk app as a user starts it: a real process, real files, no traceback on bad input."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def seatdesk(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, timeout=timeout, env=env, cwd=ROOT, check=False)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_screenshot_of_a_new_desk(tmp_path: Path, language: str) -> None:
+    png = tmp_path / f"main-{language}.png"
+    result = seatdesk("--screenshot", str(png), "--lang", language,
+                      "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1440, 900)
+    colors = {image.pixel(x, y) for x in range(0, 1440, 37) for y in range(0, 900, 23)}
+    assert len(colors) > 20  # a painted window, not a blank rectangle
+    with sqlite3.connect(tmp_path / "data" / "seatdesk.sqlite3") as conn:
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 3000
+
+
+def test_unknown_page_is_named_not_a_traceback(tmp_path: Path) -> None:
+    result = seatdesk("--screenshot", str(tmp_path / "x.png"), "--page", "nowhere",
+                      "--data-dir", str(tmp_path / "data"), "--no-demo")
+    assert result.returncode == 2
+    assert "unknown page 'nowhere'" in result.stderr and "tickets" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_database_from_a_newer_version_is_refused_with_a_message(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert seatdesk("demo", "--tickets", "10", "--data-dir", str(data)).returncode == 0
+    with sqlite3.connect(data / "seatdesk.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'fffe'")
+    result = seatdesk("--screenshot", str(tmp_path / "x.png"), "--lang", "en",
+                      "--data-dir", str(data))
+    assert result.returncode == 2
+    assert "newer version of Seatdesk" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_demo_command_makes_any_size_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    made = seatdesk("demo", "--tickets", "250", "--data-dir", str(data))
+    assert made.returncode == 0, made.stderr
+    with sqlite3.connect(data / "seatdesk.sqlite3") as conn:
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 250
+    again = seatdesk("demo", "--tickets", "5", "--data-dir", str(data))
+    assert again.returncode == 2 and "already holds data" in again.stderr

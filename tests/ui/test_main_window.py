@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.settings import SettingsFile
+from tests.ui.conftest import activate
+from ui.desk import Desk, build_desk
+from ui.main_window import Page
+from ui.status import Connection
+
+
+def test_features_register_their_pages(desk: Desk) -> None:
+    assert desk.window.page_ids() == ["tickets"]
+    assert desk.window.current_page() == "tickets"
+    assert desk.window.show_page("nowhere") is False
+
+
+def test_ctrl_number_switches_pages(qtbot: QtBot, desk: Desk) -> None:
+    window = desk.window
+    window.add_page(Page("second", "Second", QLabel("second page")))
+    activate(qtbot, window)
+    with qtbot.waitSignal(window.page_changed) as changed:
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert changed.args == ["second"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "tickets"
+
+
+def test_the_status_bar_shows_standalone(desk: Desk) -> None:
+    assert desk.window.connection.state == Connection.STANDALONE
+    assert "Standalone" in desk.window.connection.toolTip()
+
+
+def test_geometry_and_page_are_remembered(qtbot: QtBot, desk: Desk) -> None:
+    window = desk.window
+    window.add_page(Page("second", "Second", QLabel("second page")))
+    window.show()
+    window.resize(640, 480)
+    window.show_page("second")
+    window.close()
+    settings = SettingsFile(desk.context.data.settings)
+    assert settings.settings.last_page == "second"
+    again = build_desk(desk.context.data, settings, desk.context.clock, "en")
+    qtbot.addWidget(again.window)
+    again.window.add_page(Page("second", "Second", QLabel("second page")))
+    again.window.restore_layout()
+    assert again.window.size().width() == 640 and again.window.size().height() == 480
+    assert again.window.current_page() == "second"
+    again.context.close()
+
+
+def test_refresh_shortcut_reloads_the_list(qtbot: QtBot, desk: Desk) -> None:
+    window = desk.window
+    activate(qtbot, window)
+    with qtbot.waitSignal(window.refresh_requested):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+
+
+def test_about_dialog_names_the_database(qtbot: QtBot, desk: Desk) -> None:
+    from ui.about import AboutDialog
+
+    dialog = AboutDialog(str(desk.context.data.database))
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "seatdesk.sqlite3" in texts and "Qt" in texts
+

@@ -1,0 +1,68 @@
+"""Every user-visible string has a finished Simplified Chinese translation, shipped compiled."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.settings import SettingsFile
+from tests.conftest import T0
+from tools.translations import LANGUAGES, lrelease, lupdate, ts_file
+from ui.i18n import install_translators
+
+
+def unfinished(ts: Path) -> list[str]:
+    tree = ET.parse(ts)
+    return [
+        (message.findtext("source") or "")
+        for message in tree.iter("message")
+        if (message.find("translation") is not None
+            and message.find("translation").get("type") in ("unfinished", "vanished", "obsolete"))
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shipped_translation_is_complete(language: str) -> None:
+    assert unfinished(ts_file(language)) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_in_the_code_is_translated(language: str, tmp_path: Path) -> None:
+    copy = tmp_path / ts_file(language).name
+    shutil.copy(ts_file(language), copy)
+    lupdate(copy)
+    assert unfinished(copy) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_translation_is_up_to_date(language: str, tmp_path: Path) -> None:
+    compiled = tmp_path / "fresh.qm"
+    lrelease(ts_file(language), compiled)
+    assert compiled.read_bytes() == ts_file(language).with_suffix(".qm").read_bytes()
+
+
+def test_chinese_desk_speaks_chinese(qtbot: QtBot, desk_data: object) -> None:
+    from app.domain.clock import ManualClock
+    from app.paths import DataDir
+    from ui.desk import build_desk
+
+    assert isinstance(desk_data, DataDir)
+    app = QApplication.instance()
+    assert app is not None
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert QCoreApplication.translate("Labels", "Pending vendor") == "等待厂商"
+        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "zh_CN")
+        qtbot.addWidget(desk.window)
+        menus = [action.text() for action in desk.window.menuBar().actions()]
+        assert menus[0] == "文件(&F)"
+        desk.context.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

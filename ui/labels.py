@@ -1,0 +1,49 @@
+"""Translated names of the domain's enumerations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.enums import Channel, Level, Seniority, TicketState
+
+
+def state_label(state: TicketState) -> str:
+    return {
+        TicketState.NEW: QCoreApplication.translate("Labels", "New"),
+        TicketState.ASSIGNED: QCoreApplication.translate("Labels", "Assigned"),
+        TicketState.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        TicketState.PENDING_REQUESTER: QCoreApplication.translate("Labels", "Pending requester"),
+        TicketState.PENDING_VENDOR: QCoreApplication.translate("Labels", "Pending vendor"),
+        TicketState.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+        TicketState.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }[state]
+
+
+def channel_label(channel: Channel) -> str:
+    return {
+        Channel.PHONE: QCoreApplication.translate("Labels", "Phone"),
+        Channel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
+        Channel.CHAT: QCoreApplication.translate("Labels", "Online chat"),
+        Channel.WALK_IN: QCoreApplication.translate("Labels", "Walk-in"),
+        Channel.MONITORING: QCoreApplication.translate("Labels", "Monitoring alert"),
+        Channel.WEB: QCoreApplication.translate("Labels", "Web"),
+    }[channel]
+
+
+def level_label(level: Level) -> str:
+    return {
+        Level.ONE: QCoreApplication.translate("Labels", "Level 1"),
+        Level.TWO: QCoreApplication.translate("Labels", "Level 2"),
+        Level.THREE: QCoreApplication.translate("Labels", "Level 3"),
+    }[level]
+
+
+def seniority_label(seniority: Seniority) -> str:
+    return {
+        Seniority.ENGINEER: QCoreApplication.translate("Labels", "Engineer"),
+        Seniority.EXPERIENCED: QCoreApplication.translate("Labels", "Experienced engineer"),
+        Seniority.SENIOR_EXPERT: QCoreApplication.translate("Labels", "Senior expert"),
+    }[seniority]
+
+
+LEVEL_COLORS = {Level.ONE: "#c62828", Level.TWO: "#ef6c00", Level.THREE: "#2e7d32"}

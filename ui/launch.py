@@ -1,0 +1,82 @@
+"""The composition root of the desk app: settings, translations, store, window, scheduler."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app.cli import DeskArgs
+from app.domain.clock import SystemClock
+from app.paths import DataDir, default_data_root
+from app.settings import SettingsFile, resolve_language
+
+FIRST_START_TICKETS = 3000
+
+
+def run(args: DeskArgs) -> int:
+    """Start the desk app; returns the process exit code."""
+    if args.screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators, system_locale_name
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Seatdesk")
+    app.setDesktopFileName("seatdesk")
+    data = DataDir(args.data_dir or default_data_root())
+    settings = SettingsFile(data.settings)
+    language = resolve_language(args.language, settings.settings.language, system_locale_name())
+    install_translators(app, language)
+    if not _open_data(data, args):
+        return 2
+    from ui.desk import build_desk
+
+    desk = build_desk(data, settings, SystemClock(), language)
+    window = desk.window
+    if args.page and not window.show_page(args.page):
+        print(f"unknown page {args.page!r}; pages: {', '.join(window.page_ids())}",
+              file=sys.stderr)
+        return 2
+    if args.screenshot is not None:
+        from ui.screenshot import save_screenshot
+
+        ok = save_screenshot(window, args.screenshot)
+        desk.close()
+        return 0 if ok else 1
+    window.show()
+    desk.start_background_work()
+    if os.environ.get("SEATDESK_STARTUP_PROBE"):
+        from ui.startup_probe import report_when_idle
+
+        report_when_idle(app)
+    code = app.exec()
+    desk.close()
+    return code
+
+
+def _open_data(data: DataDir, args: DeskArgs) -> bool:
+    """Schema and first-start data; False (after telling the seat) if the desk cannot open."""
+    from app.services.data_folder import needs_seed, prepare, seed
+    from app.store.schema import DatabaseTooNew
+    from ui.errors import show_startup_error
+
+    clock = SystemClock()
+    try:
+        prepare(data, clock)
+        if needs_seed(data):
+            want_demo = args.demo
+            if want_demo is None:
+                from ui.first_start import ask_for_demo
+
+                want_demo = args.screenshot is not None or ask_for_demo(str(data.root))
+            seed(data, clock, FIRST_START_TICKETS if want_demo else None)
+    except DatabaseTooNew as error:
+        show_startup_error("too_new", str(error.path), error.revision)
+        return False
+    except OSError as error:
+        show_startup_error("io", str(data.root), str(error))
+        return False
+    return True
+

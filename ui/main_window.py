@@ -1,0 +1,189 @@
+"""The main window: navigation between the pages the features register, menus, status bar.
+
+Signals:
+    refresh_requested: the seat asked to reload what is shown (F5).
+    page_changed(str): another page became current; carries its id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.settings import LANGUAGES, SettingsFile
+from ui.about import AboutDialog
+from ui.icons import app_icon
+from ui.status import ConnectionIndicator
+
+
+@dataclass(frozen=True)
+class Page:
+    """A feature page: a stable id (used by --page and settings), a title, its widget."""
+
+    id: str
+    title: str
+    widget: QWidget
+    icon: QIcon | None = None
+
+
+class MainWindow(QMainWindow):
+    refresh_requested = Signal()
+    page_changed = Signal(str)
+
+    def __init__(self, settings: SettingsFile, database: str, language: str) -> None:
+        super().__init__()
+        self._settings = settings
+        self._database = database
+        self._language = language
+        self._pages: list[Page] = []
+        self.setWindowTitle(self.tr("Seatdesk"))
+        self.setWindowIcon(app_icon())
+        self._nav = QListWidget(self)
+        self._nav.setObjectName("navigation")
+        self._nav.setIconSize(QSize(20, 20))
+        self._nav.setMaximumWidth(200)
+        self._nav.setMinimumWidth(120)
+        self._nav.currentRowChanged.connect(self._on_row_changed)
+        self._stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self._nav)
+        splitter.addWidget(self._stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 1280])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.connection = ConnectionIndicator(self)
+        self.statusBar().addPermanentWidget(self.connection)
+        self._pages_menu = QMenu(self.tr("&Go"), self)
+        self._build_menus()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def add_page(self, page: Page) -> None:
+        """Register a feature page; the n-th page is reachable with Ctrl+n."""
+        self._pages.append(page)
+        self._stack.addWidget(page.widget)
+        item = QListWidgetItem(page.title)
+        if page.icon is not None:
+            item.setIcon(page.icon)
+        self._nav.addItem(item)
+        action = self._pages_menu.addAction(page.title)
+        if len(self._pages) <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{len(self._pages)}"))
+        action.triggered.connect(lambda _=False, pid=page.id: self.show_page(pid))
+        if self._nav.currentRow() < 0:
+            self._nav.setCurrentRow(0)
+
+    def page_ids(self) -> list[str]:
+        return [page.id for page in self._pages]
+
+    def current_page(self) -> str:
+        row = self._nav.currentRow()
+        return self._pages[row].id if row >= 0 else ""
+
+    def show_page(self, page_id: str) -> bool:
+        """Make ``page_id`` current; False if no feature registered it."""
+        for row, page in enumerate(self._pages):
+            if page.id == page_id:
+                self._nav.setCurrentRow(row)
+                return True
+        return False
+
+    @Slot(int)
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._stack.setCurrentIndex(row)
+        self.page_changed.emit(self._pages[row].id)
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu = file_menu
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        refresh = view.addAction(self.tr("&Refresh"))
+        refresh.setShortcuts([QKeySequence.StandardKey.Refresh, QKeySequence("Ctrl+R")])
+        refresh.triggered.connect(self.refresh_requested)
+        full = view.addAction(self.tr("&Full screen"))
+        full.setShortcut(QKeySequence.StandardKey.FullScreen)
+        full.setCheckable(True)
+        full.toggled.connect(self._set_full_screen)
+        view.addSeparator()
+        view.addMenu(self._language_menu())
+        self.menuBar().addMenu(self._pages_menu)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Seatdesk"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        about_qt = help_menu.addAction(self.tr("About &Qt"))
+        about_qt.triggered.connect(QApplication.aboutQt)
+
+    def _language_menu(self) -> QMenu:
+        menu = QMenu(self.tr("&Language"), self)
+        names = {"zh_CN": "简体中文", "en": "English"}
+        group = QActionGroup(menu)
+        for code in LANGUAGES:
+            action = menu.addAction(names[code])
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+        return menu
+
+    def _choose_language(self, code: str) -> None:
+        self._settings.update(language=code)
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The new language is used from the next start of Seatdesk."))
+
+    @Slot(bool)
+    def _set_full_screen(self, on: bool) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen
+                            if on != self.isFullScreen() else self.windowState())
+
+    @Slot()
+    def show_about(self) -> None:
+        AboutDialog(self._database, self).exec()
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        saved = self._settings.settings
+        if saved.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(saved.window_geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        if saved.window_state:
+            self.restoreState(QByteArray.fromBase64(saved.window_state.encode()))
+        if saved.last_page:
+            self.show_page(saved.last_page)
+
+    def save_layout(self) -> None:
+        self._settings.update(
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+            window_state=bytes(self.saveState().toBase64().data()).decode(),
+            last_page=self.current_page(),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,21 @@
+"""Start-up measurement hook used by bench/startup.py (SEATDESK_STARTUP_PROBE=1)."""
+
+from __future__ import annotations
+
+import resource
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def report_when_idle(app: QApplication) -> None:
+    """Once the event loop is idle after the window was shown, print peak RSS and quit."""
+
+    def report() -> None:
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"seatdesk-ready rss_kb={peak_kb}", flush=True)
+        sys.stdout.flush()
+        app.quit()
+
+    QTimer.singleShot(0, report)
