@@ -10,21 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from app.settings import LANGUAGES, SettingsFile
-from ui.about import AboutDialog
 from ui.icons import app_icon
 from ui.status import ConnectionIndicator
 
@@ -138,6 +136,8 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
 
     def _language_menu(self) -> QMenu:
+        from PySide6.QtGui import QActionGroup
+
         menu = QMenu(self.tr("&Language"), self)
         names = {"zh_CN": "简体中文", "en": "English"}
         group = QActionGroup(menu)
@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _choose_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._settings.update(language=code)
         QMessageBox.information(
             self, self.tr("Language"),
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from ui.about import AboutDialog
+
         AboutDialog(self._database, self).exec()
 
     # --- geometry ------------------------------------------------------------------------

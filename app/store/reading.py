@@ -8,6 +8,7 @@ schema still belongs to the SQLAlchemy models and Alembic; writes go through the
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -16,3 +17,8 @@ def read_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
+
+
+def parse_sqlite_utc(text: str) -> datetime:
+    """Read a timestamp written by ``UTCDateTime`` (naive UTC text on SQLite)."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)

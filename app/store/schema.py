@@ -1,11 +1,13 @@
 """Bringing a database file to the schema this version of Seatdesk expects.
 
 Alembic is only imported when a migration is due: at a normal start the revision is read
-with plain ``sqlite3`` and compared with :data:`SCHEMA_HEAD` (a test keeps the two equal).
+with plain ``sqlite3`` and compared with the head found by reading the migration files'
+``revision``/``down_revision`` lines (a test checks it against Alembic's own answer).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +19,21 @@ from app.store.backup import backup_database
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0001"
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"^(revision|down_revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def schema_head(migrations: Path | None = None) -> str:
+    """The newest revision among the migration files, without importing Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (migrations or MIGRATIONS).joinpath("versions").glob("*.py"):
+        for kind, value in _REVISION.findall(script.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else parents).add(value)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 class DatabaseTooNew(RuntimeError):
@@ -27,7 +42,7 @@ class DatabaseTooNew(RuntimeError):
     def __init__(self, path: Path, revision: str) -> None:
         super().__init__(
             f"{path} was written by a newer version of Seatdesk (schema {revision}); "
-            f"this version knows schemas up to {SCHEMA_HEAD}. Update Seatdesk to open it."
+            f"this version knows schemas up to {schema_head()}. Update Seatdesk to open it."
         )
         self.path = path
         self.revision = revision
@@ -92,16 +107,17 @@ def ensure_schema(path: Path, clock: Clock, backups: Path) -> SchemaResult:
 
     An existing database is copied to ``backups`` before any migration touches it.
     """
+    head = schema_head()
     before = stored_revision(path)
-    if before == SCHEMA_HEAD:
+    if before == head:
         return SchemaResult(before, before, None)
     if before is not None and before not in known_revisions(path):
         raise DatabaseTooNew(path, before)
     backup = None
     if before is not None:
-        backup = backup_database(path, backups, clock, label=f"before-{SCHEMA_HEAD}")
+        backup = backup_database(path, backups, clock, label=f"before-{head}")
     _upgrade(path)
-    return SchemaResult(before, SCHEMA_HEAD, backup)
+    return SchemaResult(before, head, backup)
 
 
 def _upgrade(path: Path) -> None:

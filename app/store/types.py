@@ -33,8 +33,3 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         assert isinstance(value, datetime)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def parse_sqlite_utc(text: str) -> datetime:
-    """Read a timestamp written by :class:`UTCDateTime` through plain ``sqlite3``."""
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)

@@ -12,7 +12,7 @@ from app.domain.grading import Grading, GradingWeights
 from app.domain.states import TRANSITIONS
 from app.paths import DataDir
 from app.services.data_folder import needs_seed, prepare, seed
-from app.store.types import parse_sqlite_utc
+from app.store.reading import parse_sqlite_utc
 from tests.conftest import T0
 
 

@@ -14,12 +14,25 @@ from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.store import schema
 from app.store.database import Store
-from app.store.models import Base, CounterRow
-from app.store.schema import SCHEMA_HEAD, DatabaseTooNew, ensure_schema, head_revision
+from app.store.models import CounterRow
+from app.store.schema import DatabaseTooNew, ensure_schema, head_revision, schema_head
+from app.store.tables import all_tables
+
+SCHEMA_HEAD = schema_head()
 
 
-def test_schema_head_constant_matches_the_migrations(tmp_path: Path) -> None:
+def test_schema_head_read_from_the_files_matches_alembic(tmp_path: Path) -> None:
     assert head_revision(tmp_path / "x.sqlite3") == SCHEMA_HEAD
+
+
+def test_two_heads_are_refused(tmp_path: Path) -> None:
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (versions / "a.py").write_text('revision = "a"\ndown_revision = None\n')
+    (versions / "b.py").write_text('revision = "b"\ndown_revision = "a"\n')
+    (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'a'\n")
+    with pytest.raises(RuntimeError, match="exactly one head"):
+        schema_head(tmp_path / "migrations")
 
 
 def test_new_database_is_created_at_head_in_wal_with_foreign_keys(
@@ -38,7 +51,7 @@ def test_new_database_is_created_at_head_in_wal_with_foreign_keys(
 
 def test_models_and_migrations_agree(store: Store) -> None:
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), all_tables())
     assert diff == []
 
 
@@ -104,7 +117,6 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
     shutil.copytree(schema.MIGRATIONS, migrations)
     (migrations / "versions" / "0002_note.py").write_text(NEXT_MIGRATION.format(head=SCHEMA_HEAD))
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
-    monkeypatch.setattr(schema, "SCHEMA_HEAD", "0002")
 
     result = ensure_schema(data_dir.database, clock, data_dir.backups)
 

@@ -36,3 +36,20 @@ def test_the_read_connection_cannot_write(demo_desk: DataDir) -> None:
     conn = read_connection(demo_desk.database)
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("DELETE FROM tickets")
+
+
+def test_tombstoned_tickets_are_not_listed_or_counted(
+    demo_desk: DataDir, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import shutil
+
+    copy = tmp_path_factory.mktemp("tomb") / "seatdesk.sqlite3"
+    shutil.copy(demo_desk.database, copy)
+    with sqlite3.connect(copy) as conn:
+        doomed = conn.execute("SELECT id FROM tickets ORDER BY created_at DESC LIMIT 3"
+                              ).fetchall()
+        conn.executemany("UPDATE tickets SET deleted = 1 WHERE id = ?", doomed)
+    tickets = TicketList(read_connection(copy), "en")
+    assert tickets.count() == 597
+    items, _ = tickets.page(None, 10)
+    assert {i.id for i in items}.isdisjoint({d[0] for d in doomed})

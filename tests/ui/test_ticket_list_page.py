@@ -5,7 +5,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ui.desk import Desk
-from ui.tickets.model import PAGE_SIZE, Column
+from ui.tickets.model import FIRST_PAGE_SIZE, PAGE_SIZE, Column
 from ui.tickets.page import TicketListPage
 
 
@@ -21,8 +21,10 @@ def test_model_passes_qt_model_checks(qtmodeltester: ModelTester, desk: Desk) ->
 
 def test_rows_arrive_a_page_at_a_time(desk: Desk) -> None:
     model = page_of(desk).model
-    assert model.rowCount() == PAGE_SIZE
+    assert model.rowCount() == FIRST_PAGE_SIZE
     assert model.total == 600
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == FIRST_PAGE_SIZE + PAGE_SIZE
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 600

@@ -21,6 +21,8 @@ from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
+# The first page only needs to fill a screen; the rest follows as the seat scrolls.
+FIRST_PAGE_SIZE = 80
 
 
 class Column(IntEnum):
@@ -68,7 +70,7 @@ class TicketListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Forget what was fetched and start again from the newest ticket."""
         self.beginResetModel()
-        self._items, self._next = self._tickets.page(None, PAGE_SIZE)
+        self._items, self._next = self._tickets.page(None, FIRST_PAGE_SIZE)
         self._exhausted = self._next is None
         self.total = self._tickets.count()
         self.endResetModel()

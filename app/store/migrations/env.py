@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from app.store.database import sqlite_engine
-from app.store.models import Base
+from app.store.tables import all_tables
 
 config = context.config
 
@@ -14,7 +14,7 @@ config = context.config
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=all_tables(),
         render_as_batch=True,  # SQLite can only ALTER by copying the table
         compare_type=True,
     )

@@ -155,6 +155,10 @@ def upgrade() -> None:
         batch_op.create_index("ix_tickets_assignee_state", ["assignee_id", "state"], unique=False)
         batch_op.create_index(batch_op.f("ix_tickets_category_id"), ["category_id"], unique=False)
         batch_op.create_index("ix_tickets_created_id", ["created_at", "id"], unique=False)
+        batch_op.create_index(
+            "ix_tickets_tombstones", ["id"], unique=False,
+            sqlite_where=sa.text("deleted = 1"), postgresql_where=sa.text("deleted"),
+        )
         batch_op.create_index(batch_op.f("ix_tickets_requester_id"), ["requester_id"], unique=False)
         batch_op.create_index("ix_tickets_state_created", ["state", "created_at"], unique=False)
         batch_op.create_index("ix_tickets_team_state", ["team_id", "state"], unique=False)
@@ -190,6 +194,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_tickets_state_created")
         batch_op.drop_index(batch_op.f("ix_tickets_requester_id"))
         batch_op.drop_index("ix_tickets_created_id")
+        batch_op.drop_index("ix_tickets_tombstones")
         batch_op.drop_index(batch_op.f("ix_tickets_category_id"))
         batch_op.drop_index("ix_tickets_assignee_state")
 
