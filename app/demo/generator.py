@@ -6,6 +6,7 @@ included, so benchmarks and screenshots are comparable from run to run.
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +35,12 @@ from app.store.models import (
 )
 
 CHUNK = 5000
+
+# Feature packages that add demo data of their own (articles, rotas...): each module has
+# ``write_demo(conn: Connection, rng: Random, now: datetime) -> None`` and reads the staff,
+# categories and tickets it needs from ``conn``. Called in this order, in the same
+# transaction, after the core desk is written.
+FEATURE_DEMOS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,8 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
                        creation_times(rng, now, spec.tickets, spec.days))
         _set_counter(conn, spec.tickets)
+        for module in FEATURE_DEMOS:
+            importlib.import_module(module).write_demo(conn, Random(spec.seed), now)
 
 
 def _write_catalog(conn: Connection, rng: Random, now: datetime
