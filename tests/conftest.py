@@ -46,3 +46,20 @@ def demo_desk(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
     prepare(data, clock)
     seed(data, clock, 600)
     return data
+
+
+@pytest.fixture
+def demo_copy(demo_desk: DataDir, tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    """A private, writable copy of the demo desk."""
+    import shutil
+
+    copy = DataDir(tmp_path_factory.mktemp("demo-copy"))
+    shutil.copy(demo_desk.database, copy.database)
+    return copy
+
+
+@pytest.fixture
+def demo_store(demo_copy: DataDir) -> Iterator[Store]:
+    opened = Store(demo_copy.database)
+    yield opened
+    opened.close()

@@ -26,10 +26,19 @@ def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_immediate(connection: Any) -> None:
+    # Take the write lock when the unit of work starts: a check-then-write (the version
+    # check of an edit) can then never interleave with another writer's commit.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def sqlite_engine(path: Path) -> Engine:
     """An engine on the SQLite file at ``path`` with the store's pragmas on every connection."""
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _apply_pragmas)
+    # pysqlite's own transaction handling is switched off so BEGIN IMMEDIATE is ours.
+    event.listen(engine, "connect", lambda dbapi, _rec: setattr(dbapi, "isolation_level", None))
+    event.listen(engine, "begin", _begin_immediate)
     return engine
 
 

@@ -128,6 +128,10 @@ class TicketRow(Synced, Base):
     first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    solution: Mapped[str] = mapped_column(Text, default="")
+    cause: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    closed_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class TicketEventRow(Base):
@@ -143,6 +147,31 @@ class TicketEventRow(Base):
     kind: Mapped[str] = mapped_column(String(24))
     body: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class TicketLinkRow(Base):
+    """A relation between two tickets (duplicate of, related to, caused by); append-only."""
+
+    __tablename__ = "ticket_links"
+    __table_args__ = (Index("ix_ticket_links_other", "other_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), index=True)
+    other_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class SavedFilterRow(Synced, Base):
+    """A queue filter a seat saved under a name; the definition is JSON."""
+
+    __tablename__ = "saved_filters"
+
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    definition: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class CounterRow(Base):

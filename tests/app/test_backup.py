@@ -46,7 +46,7 @@ def test_pruning_leaves_other_backups_alone(
     store: Store, data_dir: DataDir, clock: ManualClock
 ) -> None:
     pre_migration = backup_database(data_dir.database, data_dir.backups, clock,
-                                    label="before-0002")
+                                    label="before-9001")
     scheduled_backup(data_dir.database, data_dir.backups, clock, keep=1)
     clock.advance(timedelta(hours=1))
     scheduled_backup(data_dir.database, data_dir.backups, clock, keep=1)

@@ -89,7 +89,7 @@ NEXT_MIGRATION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9001"
 down_revision = "{head}"
 branch_labels = None
 depends_on = None
@@ -115,12 +115,12 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
         conn.execute("INSERT INTO counters (name, value) VALUES ('ticket_number', 41)")
     migrations = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS, migrations)
-    (migrations / "versions" / "0002_note.py").write_text(NEXT_MIGRATION.format(head=SCHEMA_HEAD))
+    (migrations / "versions" / "9001_note.py").write_text(NEXT_MIGRATION.format(head=SCHEMA_HEAD))
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
 
     result = ensure_schema(data_dir.database, clock, data_dir.backups)
 
-    assert (result.before, result.after, result.migrated) == (SCHEMA_HEAD, "0002", True)
+    assert (result.before, result.after, result.migrated) == (SCHEMA_HEAD, "9001", True)
     assert result.backup is not None and result.backup.parent == data_dir.backups
     with sqlite3.connect(result.backup) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)

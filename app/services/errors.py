@@ -1,0 +1,41 @@
+"""Why a desk operation was refused: a code the UI translates, never a traceback."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Problem(StrEnum):
+    """What was wrong with a request; each has a translated message in ui/."""
+
+    TITLE_MISSING = "title_missing"
+    TITLE_TOO_LONG = "title_too_long"
+    TEXT_TOO_LONG = "text_too_long"
+    REQUESTER_MISSING = "requester_missing"
+    REQUESTER_NAME_MISSING = "requester_name_missing"
+    PHONE_INVALID = "phone_invalid"
+    EMAIL_INVALID = "email_invalid"
+    CONTACT_MISSING = "contact_missing"
+    CATEGORY_MISSING = "category_missing"
+    TYPE_MISSING = "type_missing"
+    OVERRIDE_REASON_MISSING = "override_reason_missing"
+    ILLEGAL_TRANSITION = "illegal_transition"
+    ASSIGNEE_MISSING = "assignee_missing"
+    REASON_MISSING = "reason_missing"
+    SOLUTION_MISSING = "solution_missing"
+    SCORE_INVALID = "score_invalid"
+    NOT_FOUND = "not_found"
+    STALE = "stale"
+    CONFIRMATION_PENDING = "confirmation_pending"
+    LINK_INVALID = "link_invalid"
+
+
+class DeskError(Exception):
+    """A refused operation; ``field`` names the input at fault when there is one."""
+
+    def __init__(self, problem: Problem, field: str | None = None, detail: str = "") -> None:
+        where = f" ({field})" if field else ""
+        super().__init__(f"{problem.value}{where}{': ' + detail if detail else ''}")
+        self.problem = problem
+        self.field = field
+        self.detail = detail

@@ -1,0 +1,214 @@
+"""Moving a ticket through the closed loop: every change checks the state machine and the
+version the seat saw (two windows editing one ticket cannot overwrite each other), and
+writes the change and its timeline entry in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.clock import Clock
+from app.domain.enums import EventKind, TicketState
+from app.domain.ids import new_id
+from app.domain.states import IllegalTransition, check_transition
+from app.domain.validation import TEXT_MAX
+from app.services.errors import DeskError, Problem
+from app.store.database import Store
+from app.store.models import TicketEventRow, TicketLinkRow, TicketRow
+
+S = TicketState
+
+
+class LinkKind(StrEnum):
+    DUPLICATE_OF = "duplicate_of"
+    RELATED = "related"
+    CAUSED_BY = "caused_by"
+
+
+class NoteKind(StrEnum):
+    INTERNAL = "internal"
+    TO_REQUESTER = "to_requester"
+    CALL_NOTE = "call_note"
+    WORK_LOG = "work_log"
+
+
+def _text(value: str, field: str, *, required: Problem | None = None) -> str:
+    value = value.strip()
+    if required is not None and not value:
+        raise DeskError(required, field)
+    if len(value) > TEXT_MAX:
+        raise DeskError(Problem.TEXT_TOO_LONG, field, str(TEXT_MAX))
+    return value
+
+
+class TicketFlow:
+    """State changes and notes on existing tickets, done by the seat ``actor_id``."""
+
+    def __init__(self, store: Store, clock: Clock, actor_id: str | None,
+                 confirmation_timeout: timedelta = timedelta(hours=72)) -> None:
+        self._store = store
+        self._clock = clock
+        self._actor = actor_id
+        self._timeout = confirmation_timeout
+
+    # --- the closed loop ------------------------------------------------------------------
+
+    def assign(self, ticket_id: str, version: int, assignee_id: str,
+               team_id: str | None = None) -> int:
+        def change(row: TicketRow) -> dict[str, Any]:
+            target = S.ASSIGNED if row.state in (S.NEW, S.ASSIGNED, S.RESOLVED, S.CLOSED) \
+                else TicketState(row.state)
+            data = self._move(row, target, has_assignee=True, allow_same=True)
+            row.assignee_id, row.team_id = assignee_id, team_id or row.team_id
+            return data | {"assignee_id": assignee_id}
+        return self._change(ticket_id, version, EventKind.ASSIGNED, change)
+
+    def take(self, ticket_id: str, version: int) -> int:
+        if self._actor is None:
+            raise DeskError(Problem.ASSIGNEE_MISSING, "assignee")
+        return self.assign(ticket_id, version, self._actor)
+
+    def start(self, ticket_id: str, version: int) -> int:
+        def change(row: TicketRow) -> dict[str, Any]:
+            if row.assignee_id is None and self._actor is not None:
+                row.assignee_id = self._actor
+            return self._move(row, S.IN_PROGRESS, has_assignee=row.assignee_id is not None)
+        return self._change(ticket_id, version, EventKind.STATE_CHANGED, change)
+
+    def pend(self, ticket_id: str, version: int, *, vendor: bool, reason: str) -> int:
+        text = _text(reason, "reason", required=Problem.REASON_MISSING)
+
+        def change(row: TicketRow) -> dict[str, Any]:
+            data = self._move(row, S.PENDING_VENDOR if vendor else S.PENDING_REQUESTER,
+                              has_assignee=row.assignee_id is not None)
+            row.pending_reason = text
+            return data | {"reason": text}
+        return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=text)
+
+    def resolve(self, ticket_id: str, version: int, *, solution: str, cause: str = "",
+                category_id: str | None = None) -> int:
+        solution = _text(solution, "solution", required=Problem.SOLUTION_MISSING)
+        cause = _text(cause, "cause")
+
+        def change(row: TicketRow) -> dict[str, Any]:
+            data = self._move(row, S.RESOLVED, has_assignee=True)
+            row.solution, row.cause = solution, cause
+            row.resolved_at = self._clock.now()
+            if category_id is not None:
+                row.category_id = category_id
+            return data
+        return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=solution)
+
+    def confirm(self, ticket_id: str, version: int, *, score: int, comment: str = "",
+                method: str = "call_back") -> int:
+        """The requester confirmed the resolution: record satisfaction and close."""
+        if not 1 <= score <= 5:
+            raise DeskError(Problem.SCORE_INVALID, "score")
+        comment = _text(comment, "comment")
+
+        def change(row: TicketRow) -> dict[str, Any]:
+            data = self._move(row, S.CLOSED, has_assignee=True)
+            row.satisfaction, row.closed_at = score, self._clock.now()
+            return data | {"score": score, "method": method}
+        return self._change(ticket_id, version, EventKind.SATISFACTION, change, body=comment)
+
+    def close_unconfirmed(self, ticket_id: str, version: int) -> int:
+        """Close without the requester's word: only after the confirmation timeout."""
+        def change(row: TicketRow) -> dict[str, Any]:
+            if row.resolved_at is None or self._clock.now() - row.resolved_at < self._timeout:
+                raise DeskError(Problem.CONFIRMATION_PENDING, "state")
+            data = self._move(row, S.CLOSED, has_assignee=True)
+            row.closed_at, row.closed_unconfirmed = self._clock.now(), True
+            return data | {"unconfirmed": True}
+        return self._change(ticket_id, version, EventKind.STATE_CHANGED, change)
+
+    def reopen(self, ticket_id: str, version: int, reason: str) -> int:
+        text = _text(reason, "reason", required=Problem.REASON_MISSING)
+
+        def change(row: TicketRow) -> dict[str, Any]:
+            data = self._move(row, S.ASSIGNED, has_assignee=row.assignee_id is not None)
+            row.closed_at, row.resolved_at, row.satisfaction = None, None, None
+            row.closed_unconfirmed = False
+            return data | {"reason": text}
+        return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=text)
+
+    def first_response(self, ticket_id: str, version: int) -> int:
+        """Mark that the requester heard back (stops the first-response clock once)."""
+        def change(row: TicketRow) -> dict[str, Any]:
+            if row.first_response_at is None:
+                row.first_response_at = self._clock.now()
+            return {"first_response": True}
+        return self._change(ticket_id, version, EventKind.COMMENT, change,
+                            body="", kind_data={"first_response": True})
+
+    # --- notes and links ------------------------------------------------------------------
+
+    def note(self, ticket_id: str, kind: NoteKind, body: str, minutes: int = 0) -> None:
+        """Append a comment, call note or work-log entry; these never conflict."""
+        text = _text(body, "body", required=Problem.REASON_MISSING)
+        event = {NoteKind.CALL_NOTE: EventKind.CALL_NOTE,
+                 NoteKind.WORK_LOG: EventKind.WORK_LOG}.get(kind, EventKind.COMMENT)
+        with self._store.unit_of_work() as session:
+            if session.get(TicketRow, ticket_id) is None:
+                raise DeskError(Problem.NOT_FOUND, "ticket")
+            self._event(session, ticket_id, event, text,
+                        {"visibility": str(kind), "minutes": max(0, minutes)})
+
+    def link(self, ticket_id: str, other_id: str, kind: LinkKind) -> None:
+        if ticket_id == other_id:
+            raise DeskError(Problem.LINK_INVALID, "other")
+        with self._store.unit_of_work() as session:
+            for tid in (ticket_id, other_id):
+                if session.get(TicketRow, tid) is None:
+                    raise DeskError(Problem.NOT_FOUND, "ticket")
+            session.add(TicketLinkRow(id=new_id(self._clock), ticket_id=ticket_id,
+                                      other_id=other_id, kind=str(kind),
+                                      created_at=self._clock.now(), actor_id=self._actor))
+            self._event(session, ticket_id, EventKind.COMMENT, "",
+                        {"link": str(kind), "other_id": other_id})
+
+    # --- machinery ------------------------------------------------------------------------
+
+    def _move(self, row: TicketRow, target: S, *, has_assignee: bool,
+              allow_same: bool = False) -> dict[str, Any]:
+        current = TicketState(row.state)
+        if not (allow_same and current == target):
+            try:
+                check_transition(current, target, has_assignee=has_assignee)
+            except IllegalTransition:
+                raise DeskError(Problem.ILLEGAL_TRANSITION, "state",
+                                f"{current.value}->{target.value}") from None
+        row.state = str(target)
+        return {"from": current.value, "to": target.value}
+
+    def _change(self, ticket_id: str, version: int, kind: EventKind,
+                change: Callable[[TicketRow], dict[str, Any]], *, body: str = "",
+                kind_data: dict[str, Any] | None = None) -> int:
+        """Apply ``change`` to the ticket if it is still at ``version``; returns the new one."""
+        with self._store.unit_of_work() as session:
+            row = session.get(TicketRow, ticket_id, with_for_update=True)
+            if row is None or row.deleted:
+                raise DeskError(Problem.NOT_FOUND, "ticket")
+            if row.version != version:
+                raise DeskError(Problem.STALE, "ticket", f"{version}!={row.version}")
+            data = change(row) | (kind_data or {})
+            row.version += 1
+            row.updated_at = self._clock.now()
+            # The timeline must show every state change as such (SLA clocks are derived
+            # from it), also when it happens as part of an assignment or a confirmation.
+            if kind != EventKind.STATE_CHANGED and data.get("from") != data.get("to"):
+                self._event(session, ticket_id, EventKind.STATE_CHANGED, "",
+                            {"from": data["from"], "to": data["to"]})
+            self._event(session, ticket_id, kind, body, data)
+            return row.version
+
+    def _event(self, session: Session, ticket_id: str, kind: EventKind, body: str,
+               data: dict[str, Any]) -> None:
+        session.add(TicketEventRow(id=new_id(self._clock), ticket_id=ticket_id,
+                                   at=self._clock.now(), actor_id=self._actor, kind=str(kind),
+                                   body=body, data=json.dumps(data, ensure_ascii=False)))
