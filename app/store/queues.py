@@ -1,0 +1,239 @@
+"""Queue read model: the views a seat works from, filters, SQL sorting, quick search.
+
+Pages are fetched with keyset pagination on (sort expression, id), so scrolling to the
+end of 100 000 tickets never makes SQLite step over the rows already shown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from app.domain.enums import Channel, Level, TicketState
+from app.domain.states import OPEN_STATES, PENDING_STATES
+from app.domain.validation import digits
+from app.store.reading import parse_sqlite_utc
+
+
+class View(StrEnum):
+    MINE = "mine"
+    TEAM = "team"
+    UNASSIGNED = "unassigned"
+    PENDING = "pending"
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
+    ALL = "all"
+
+
+class SortColumn(StrEnum):
+    NUMBER = "number"
+    LEVEL = "level"
+    TITLE = "title"
+    TYPE = "type"
+    CATEGORY = "category"
+    REQUESTER = "requester"
+    UNIT = "unit"
+    CHANNEL = "channel"
+    STATE = "state"
+    ASSIGNEE = "assignee"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who is looking: "my" and "my team's" views depend on it."""
+
+    staff_id: str | None
+    team_id: str | None
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Narrowing on top of a view; empty means no narrowing."""
+
+    states: frozenset[TicketState] = frozenset()
+    levels: frozenset[Level] = frozenset()
+    channels: frozenset[Channel] = frozenset()
+    type_ids: frozenset[str] = frozenset()
+    category_ids: frozenset[str] = frozenset()
+    assignee_id: str | None = None
+    team_id: str | None = None
+    requester_id: str | None = None
+    text: str = ""
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: SortColumn = SortColumn.CREATED
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One queue row, already joined with the names it shows."""
+
+    id: str
+    number: str
+    title: str
+    level: Level
+    state: TicketState
+    channel: Channel
+    type_name: str
+    type_color: str
+    type_icon: str
+    category_name: str
+    category_color: str
+    requester: str
+    unit: str
+    phone: str
+    assignee: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    sort_value: Any = field(compare=False, default=None)
+
+
+_SORT_SQL = {
+    SortColumn.NUMBER: "t.number", SortColumn.LEVEL: "t.level", SortColumn.TITLE: "t.title",
+    SortColumn.TYPE: "ty.{name}", SortColumn.CATEGORY: "c.{name}",
+    SortColumn.REQUESTER: "coalesce(r.name, '')", SortColumn.UNIT: "coalesce(r.unit, '')",
+    SortColumn.CHANNEL: "t.channel", SortColumn.STATE: "t.state",
+    SortColumn.ASSIGNEE: "coalesce(s.name, '')", SortColumn.CREATED: "t.created_at",
+    SortColumn.UPDATED: "t.updated_at",
+}
+
+_FROM = """
+FROM tickets t
+JOIN ticket_types ty ON ty.id = t.type_id
+JOIN categories c ON c.id = t.category_id
+LEFT JOIN requesters r ON r.id = t.requester_id
+LEFT JOIN staff s ON s.id = t.assignee_id
+"""
+
+_COLUMNS = """t.id, t.number, t.title, t.level, t.state, t.channel, ty.{name}, ty.color,
+ty.icon, c.{name}, c.color, coalesce(r.name, ''), coalesce(r.unit, ''),
+coalesce(r.phone, ''), coalesce(s.name, ''), t.created_at, t.updated_at, t.version"""
+
+
+def _in(column: str, values: frozenset[Any], where: list[str], params: list[Any]) -> None:
+    if values:
+        where.append(f"{column} IN ({', '.join('?' * len(values))})")
+        params.extend(sorted(str(v) if isinstance(v, str) else int(v) for v in values))
+
+
+class QueueReader:
+    """Counts and pages of tickets for views and filters, in the desk's language."""
+
+    def __init__(self, conn: sqlite3.Connection, language: str) -> None:
+        self._conn = conn
+        self._name = "name_zh" if language.startswith("zh") else "name_en"
+
+    def where(self, view: View, seat: Seat, filters: QueueFilter) -> tuple[str, list[Any]]:
+        """The WHERE clause (with its parameters) selecting a view narrowed by filters."""
+        where, params = ["t.deleted = 0"], []
+        open_states = frozenset(OPEN_STATES)
+        if view == View.MINE:
+            where.append("t.assignee_id = ?")
+            params.append(seat.staff_id or "")
+            _in("t.state", open_states, where, params)
+        elif view == View.TEAM:
+            where.append("t.team_id = ?")
+            params.append(seat.team_id or "")
+            _in("t.state", open_states, where, params)
+        elif view == View.UNASSIGNED:
+            where.append("t.assignee_id IS NULL")
+            _in("t.state", open_states, where, params)
+        elif view == View.PENDING:
+            _in("t.state", frozenset(PENDING_STATES), where, params)
+        elif view == View.AWAITING_CONFIRMATION:
+            _in("t.state", frozenset({TicketState.RESOLVED}), where, params)
+        self._narrow(filters, where, params)
+        return " AND ".join(where), params
+
+    def _narrow(self, f: QueueFilter, where: list[str], params: list[Any]) -> None:
+        _in("t.state", f.states, where, params)
+        _in("t.level", f.levels, where, params)
+        _in("t.channel", f.channels, where, params)
+        _in("t.type_id", f.type_ids, where, params)
+        _in("t.category_id", f.category_ids, where, params)
+        for column, value in (("t.assignee_id", f.assignee_id), ("t.team_id", f.team_id),
+                              ("t.requester_id", f.requester_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if f.created_from is not None:
+            where.append("t.created_at >= ?")
+            params.append(_sqlite_time(f.created_from))
+        if f.created_to is not None:
+            where.append("t.created_at < ?")
+            params.append(_sqlite_time(f.created_to))
+        if f.text.strip():
+            self._search(f.text.strip(), where, params)
+
+    def _search(self, text: str, where: list[str], params: list[Any]) -> None:
+        """Ticket number, requester name or phone, or words in title and description."""
+        clauses = ["t.number = ?", "t.title LIKE ?", "t.description LIKE ?",
+                   "r.name LIKE ?", "r.unit LIKE ?"]
+        like = f"%{_escape_like(text)}%"
+        values: list[Any] = [text.upper(), like, like, like, like]
+        number_digits = digits(text)
+        if number_digits and len(number_digits) == len(text.replace("-", "").strip()):
+            # Bare digits: a ticket number typed without its prefix, or a phone number.
+            clauses.append("t.number = ?")
+            values.append(f"SD-{int(number_digits):06d}")
+            if len(number_digits) >= 4:
+                clauses.append("replace(replace(r.phone, '-', ''), ' ', '') LIKE ?")
+                values.append(f"%{number_digits}%")
+        where.append("(" + " OR ".join(c.replace("LIKE ?", "LIKE ? ESCAPE '\\'")
+                                        for c in clauses) + ")")
+        params.extend(values)
+
+    def count(self, view: View, seat: Seat, filters: QueueFilter = QueueFilter()) -> int:
+        where, params = self.where(view, seat, filters)
+        if where == "t.deleted = 0":
+            # count(*) walks the smallest index; tombstones come from their partial index.
+            sql = ("SELECT (SELECT count(*) FROM tickets) - (SELECT count(*) FROM tickets "
+                   "INDEXED BY ix_tickets_tombstones WHERE deleted = 1)")
+            return int(self._conn.execute(sql).fetchone()[0])
+        needs_joins = filters.text.strip() != ""
+        source = _FROM if needs_joins else "FROM tickets t"
+        return int(self._conn.execute(f"SELECT count(*) {source} WHERE {where}",
+                                      params).fetchone()[0])
+
+    def page(self, view: View, seat: Seat, filters: QueueFilter, sort: Sort,
+             after: QueueItem | None, limit: int) -> list[QueueItem]:
+        """Up to ``limit`` rows in ``sort`` order, following ``after`` (the last row shown)."""
+        where, params = self.where(view, seat, filters)
+        expression = _SORT_SQL[sort.column].format(name=self._name)
+        direction, compare = ("DESC", "<") if sort.descending else ("ASC", ">")
+        if after is not None:
+            where += f" AND ({expression}, t.id) {compare} (?, ?)"
+            params += [after.sort_value, after.id]
+        sql = (f"SELECT {_COLUMNS.format(name=self._name)}, {expression} {_FROM} "
+               f"WHERE {where} ORDER BY {expression} {direction}, t.id {direction} LIMIT ?")
+        return [_item(row) for row in self._conn.execute(sql, [*params, limit])]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _sqlite_time(moment: datetime) -> str:
+    from datetime import UTC
+
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _item(row: tuple[Any, ...]) -> QueueItem:
+    return QueueItem(
+        id=row[0], number=row[1], title=row[2], level=Level(row[3]), state=TicketState(row[4]),
+        channel=Channel(row[5]), type_name=row[6], type_color=row[7], type_icon=row[8],
+        category_name=row[9], category_color=row[10], requester=row[11], unit=row[12],
+        phone=row[13], assignee=row[14], created_at=parse_sqlite_utc(row[15]),
+        updated_at=parse_sqlite_utc(row[16]), version=row[17], sort_value=row[18],
+    )
