@@ -32,6 +32,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
     last_page: str = ""
+    queue_hidden_columns: str = "unit,channel"  # comma-separated column names
     seat_login: str = ""  # the seat working at this desk; "" = the first staff member
     confirmation_timeout_hours: float = 72.0  # close unconfirmed resolutions after this
 

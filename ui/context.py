@@ -1,4 +1,8 @@
-"""What every feature page gets from the composition root."""
+"""What every feature page gets from the composition root.
+
+Signals (on ``DeskContext.events``):
+    tickets_changed(list): tickets were written (their ids); views decide whether to refresh.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,34 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QObject, Signal
+
 from app.domain.clock import Clock
 from app.paths import DataDir
 from app.settings import SettingsFile
+from app.store.queues import Seat
 
 if TYPE_CHECKING:
     from app.store.database import Store
 
 
+class DeskEvents(QObject):
+    """The one "data changed" broadcast of the desk."""
+
+    tickets_changed = Signal(list)
+
+
 @dataclass
 class DeskContext:
-    """The desk's shared dependencies, built once in ui.launch."""
+    """The desk's shared dependencies, built once in ui.desk."""
 
     data: DataDir
     settings: SettingsFile
     clock: Clock
     language: str
     reader: sqlite3.Connection
+    seat: Seat
+    events: DeskEvents = field(default_factory=DeskEvents)
     _store: Store | None = field(default=None, repr=False)
 
     @property

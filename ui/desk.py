@@ -10,13 +10,15 @@ from PySide6.QtCore import QTimer
 from app.domain.clock import Clock
 from app.paths import DataDir
 from app.settings import SettingsFile
+from app.store.directory import seat_for
 from app.store.reading import read_connection
-from ui import tickets
+from ui import intake, queues
 from ui.context import DeskContext
 from ui.main_window import MainWindow
+from ui.ticket import TicketWindows
 
 # Each feature package registers its own pages; the order here is the navigation order.
-FEATURES = (tickets,)
+FEATURES = (queues,)
 
 # Nothing the scheduler runs is due in the first seconds; starting it later keeps its
 # import off the time to a usable window.
@@ -29,6 +31,7 @@ class Desk:
 
     context: DeskContext
     window: MainWindow
+    tickets: TicketWindows
     scheduler: Any = field(default=None)
 
     def start_background_work(self) -> None:
@@ -46,10 +49,19 @@ class Desk:
 
 
 def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str) -> Desk:
+    reader = read_connection(data.database)
     context = DeskContext(data=data, settings=settings, clock=clock, language=language,
-                          reader=read_connection(data.database))
+                          reader=reader, seat=seat_for(reader, settings.settings.seat_login))
     window = MainWindow(settings, str(data.database), language)
+    tickets = TicketWindows(context, window)
     for feature in FEATURES:
         feature.register(window, context)
+    intake.register(window, context)
+    for page in window.pages():
+        # Pages that list tickets offer them to be opened and taken.
+        if hasattr(page, "open_requested"):
+            page.open_requested.connect(tickets.open)
+        if hasattr(page, "take_requested"):
+            page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window)
+    return Desk(context, window, tickets)

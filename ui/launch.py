@@ -35,14 +35,17 @@ def run(args: DeskArgs) -> int:
 
     desk = build_desk(data, settings, SystemClock(), language)
     window = desk.window
-    if args.page and not window.show_page(args.page):
-        print(f"unknown page {args.page!r}; pages: {', '.join(window.page_ids())}",
+    from ui.screenshot import WINDOW_PAGES
+
+    if args.page and args.page not in WINDOW_PAGES and not window.show_page(args.page):
+        pages = ", ".join([*window.page_ids(), *WINDOW_PAGES])
+        print(f"unknown page {args.page!r}; pages: {pages}",
               file=sys.stderr)
         return 2
     if args.screenshot is not None:
         from ui.screenshot import save_screenshot
 
-        ok = save_screenshot(window, args.screenshot)
+        ok = save_screenshot(desk, args.page, args.screenshot)
         desk.close()
         return 0 if ok else 1
     window.show()

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self._nav = QListWidget(self)
         self._nav.setObjectName("navigation")
         self._nav.setIconSize(QSize(20, 20))
-        self._nav.setMaximumWidth(200)
+        self._nav.setMaximumWidth(180)
         self._nav.setMinimumWidth(120)
         self._nav.currentRowChanged.connect(self._on_row_changed)
         self._stack = QStackedWidget(self)
@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _=False, pid=page.id: self.show_page(pid))
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
+
+    def pages(self) -> list[QWidget]:
+        return [page.widget for page in self._pages]
 
     def page_ids(self) -> list[str]:
         return [page.id for page in self._pages]

@@ -1,19 +1,61 @@
-"""Screenshot mode: render the main window offscreen to a PNG (docs and reviews)."""
+"""Screenshot mode: render a window offscreen to a PNG (docs and reviews).
+
+Pages are the ids features register (``queues``...), plus two windows shown over the
+queues: ``ticket`` (a resolved ticket with its timeline) and ``intake`` (a new ticket
+being typed in).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from ui.desk import Desk
+
 SIZE = (1440, 900)
+WINDOW_PAGES = ("ticket", "intake")
 
 
-def save_screenshot(window: QWidget, path: Path) -> bool:
-    """Lay out ``window`` at 1440×900, let it paint, and save what it shows."""
-    window.resize(*SIZE)
-    window.show()
+def _settle() -> None:
     for _ in range(3):  # layout, lazy fetches and the first paint each take a turn
         QApplication.processEvents()
+
+
+def window_for(desk: Desk, page: str) -> QWidget:
+    """The top-level widget that shows ``page``."""
+    if page == "ticket":
+        row = desk.context.reader.execute(
+            "SELECT id FROM tickets WHERE state = 'resolved' ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+        return desk.tickets.open(row[0]) if row else desk.window
+    if page == "intake":
+        from ui.intake.dialog import IntakeDialog
+
+        dialog = IntakeDialog(desk.context, desk.window)
+        dialog.requester_search.setText("市财政局")
+        dialog.show()
+        _settle()
+        dialog._choose_first_requester()
+        dialog.category.setCurrentIndex(9)
+        dialog.ticket_type.setCurrentIndex(1)
+        dialog.urgency.setCurrentIndex(2)
+        dialog.impact.setCurrentIndex(1)
+        dialog.title.setText("财政一体化系统访问缓慢")
+        return dialog
+    return desk.window
+
+
+def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
+    """Lay out the main window at 1440×900, open ``page``, let it paint, save it."""
+    desk.window.resize(*SIZE)
+    desk.window.show()
+    _settle()
+    widget = window_for(desk, page or "")
+    if widget is not desk.window:
+        widget.show()
+    _settle()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return window.grab().save(str(path), "PNG")
+    return widget.grab().save(str(path), "PNG")

@@ -105,6 +105,7 @@ class TicketWriter:
             "state": str(state), "pending_reason": "", "assignee_id": assignee,
             "team_id": team, "created_at": created, "first_response_at": None,
             "resolved_at": None, "closed_at": None, "version": 1, "deleted": False,
+            "solution": "", "cause": "", "satisfaction": None, "closed_unconfirmed": False,
         }
         events = self._timeline(row, created, state)
         row["updated_at"] = events[-1]["at"]
@@ -147,11 +148,13 @@ class TicketWriter:
             body = ""
             if target == TicketState.RESOLVED:
                 body = rng.choice(catalog.SOLUTIONS)
-                row["resolved_at"] = at
+                row["resolved_at"], row["solution"] = at, body
+                row["cause"] = rng.choice(catalog.CAUSES)
             elif target == TicketState.CLOSED:
                 row["closed_at"] = at
+                row["satisfaction"] = rng.choice([5, 5, 5, 4, 4, 3])
                 events.append(self._event(ticket_id, at, actor, EventKind.SATISFACTION, "",
-                                          {"score": rng.choice([5, 5, 5, 4, 4, 3])}))
+                                          {"score": row["satisfaction"]}))
             elif target != TicketState.ASSIGNED and rng.random() < 0.3:
                 events.append(self._event(ticket_id, at, actor, EventKind.COMMENT,
                                           rng.choice(catalog.COMMENTS), {"internal": True}))

@@ -28,7 +28,8 @@ def seat(demo_desk: DataDir) -> Seat:
 
 
 def walk(reader: QueueReader, view: View, seat: Seat, sort: Sort,
-         filters: QueueFilter = QueueFilter(), limit: int = 37) -> list[QueueItem]:
+         filters: QueueFilter | None = None, limit: int = 37) -> list[QueueItem]:
+    filters = filters or QueueFilter()
     items: list[QueueItem] = []
     while True:
         page = reader.page(view, seat, filters, sort, items[-1] if items else None, limit)

@@ -12,8 +12,8 @@ from ui.status import Connection
 
 
 def test_features_register_their_pages(desk: Desk) -> None:
-    assert desk.window.page_ids() == ["tickets"]
-    assert desk.window.current_page() == "tickets"
+    assert desk.window.page_ids() == ["queues"]
+    assert desk.window.current_page() == "queues"
     assert desk.window.show_page("nowhere") is False
 
 
@@ -25,7 +25,7 @@ def test_ctrl_number_switches_pages(qtbot: QtBot, desk: Desk) -> None:
         qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == ["second"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page() == "tickets"
+    assert window.current_page() == "queues"
 
 
 def test_the_status_bar_shows_standalone(desk: Desk) -> None:

@@ -1,4 +1,4 @@
-"""Table model over the ticket list read model; rows arrive a page at a time."""
+"""Table model over one queue: rows arrive a page at a time, sorted by SQLite."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.store.ticket_list import PageKey, TicketList, TicketListItem
+from app.store.queues import QueueFilter, QueueItem, QueueReader, Seat, Sort, SortColumn, View
 from ui.icons import badge
 from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
 
@@ -39,44 +39,68 @@ class Column(IntEnum):
     CREATED = 10
 
 
+SORT_OF = {
+    Column.NUMBER: SortColumn.NUMBER, Column.LEVEL: SortColumn.LEVEL,
+    Column.TITLE: SortColumn.TITLE, Column.TYPE: SortColumn.TYPE,
+    Column.CATEGORY: SortColumn.CATEGORY, Column.REQUESTER: SortColumn.REQUESTER,
+    Column.UNIT: SortColumn.UNIT, Column.CHANNEL: SortColumn.CHANNEL,
+    Column.STATE: SortColumn.STATE, Column.ASSIGNEE: SortColumn.ASSIGNEE,
+    Column.CREATED: SortColumn.CREATED,
+}
+
+
 def column_title(column: Column) -> str:
     return {
-        Column.NUMBER: QCoreApplication.translate("TicketListModel", "Number"),
-        Column.LEVEL: QCoreApplication.translate("TicketListModel", "Level"),
-        Column.TITLE: QCoreApplication.translate("TicketListModel", "Title"),
-        Column.TYPE: QCoreApplication.translate("TicketListModel", "Type"),
-        Column.CATEGORY: QCoreApplication.translate("TicketListModel", "Category"),
-        Column.REQUESTER: QCoreApplication.translate("TicketListModel", "Requester"),
-        Column.UNIT: QCoreApplication.translate("TicketListModel", "Unit"),
-        Column.CHANNEL: QCoreApplication.translate("TicketListModel", "Channel"),
-        Column.STATE: QCoreApplication.translate("TicketListModel", "State"),
-        Column.ASSIGNEE: QCoreApplication.translate("TicketListModel", "Assignee"),
-        Column.CREATED: QCoreApplication.translate("TicketListModel", "Created"),
+        Column.NUMBER: QCoreApplication.translate("QueueModel", "Number"),
+        Column.LEVEL: QCoreApplication.translate("QueueModel", "Level"),
+        Column.TITLE: QCoreApplication.translate("QueueModel", "Title"),
+        Column.TYPE: QCoreApplication.translate("QueueModel", "Type"),
+        Column.CATEGORY: QCoreApplication.translate("QueueModel", "Category"),
+        Column.REQUESTER: QCoreApplication.translate("QueueModel", "Requester"),
+        Column.UNIT: QCoreApplication.translate("QueueModel", "Unit"),
+        Column.CHANNEL: QCoreApplication.translate("QueueModel", "Channel"),
+        Column.STATE: QCoreApplication.translate("QueueModel", "State"),
+        Column.ASSIGNEE: QCoreApplication.translate("QueueModel", "Assignee"),
+        Column.CREATED: QCoreApplication.translate("QueueModel", "Created"),
     }[column]
 
 
-class TicketListModel(QAbstractTableModel):
-    """Newest tickets first; Qt asks for more rows as the view scrolls (fetchMore)."""
+class QueueModel(QAbstractTableModel):
+    """One view of the queue with its filter and sort; Qt asks for more rows on scroll."""
 
-    def __init__(self, tickets: TicketList, time_zone: ZoneInfo) -> None:
+    def __init__(self, reader: QueueReader, seat: Seat, time_zone: ZoneInfo) -> None:
         super().__init__()
-        self._tickets = tickets
+        self._reader = reader
+        self._seat = seat
         self._zone = time_zone
-        self._items: list[TicketListItem] = []
-        self._next: PageKey | None = None
-        self._exhausted = False
+        self._items: list[QueueItem] = []
+        self._exhausted = True
+        self.view = View.ALL
+        self.filters = QueueFilter()
+        self.order = Sort()
         self.total = 0
 
-    def reload(self) -> None:
-        """Forget what was fetched and start again from the newest ticket."""
+    def show(self, view: View, filters: QueueFilter) -> None:
+        self.view, self.filters = view, filters
+        self.reload()
+
+    def reload(self, keep_rows: int = 0) -> None:
+        """Fetch again from the top; ``keep_rows`` loads at least that many (refresh in place)."""
         self.beginResetModel()
-        self._items, self._next = self._tickets.page(None, FIRST_PAGE_SIZE)
-        self._exhausted = self._next is None
-        self.total = self._tickets.count()
+        self._items = self._reader.page(self.view, self._seat, self.filters, self.order, None,
+                                        max(FIRST_PAGE_SIZE, keep_rows))
+        self._exhausted = len(self._items) < max(FIRST_PAGE_SIZE, keep_rows)
+        self.total = self._reader.count(self.view, self._seat, self.filters)
         self.endResetModel()
 
-    def item(self, row: int) -> TicketListItem:
+    def item(self, row: int) -> QueueItem:
         return self._items[row]
+
+    def row_of(self, ticket_id: str) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == ticket_id:
+                return row
+        return -1
 
     # --- Qt model interface ---------------------------------------------------------------
 
@@ -92,13 +116,21 @@ class TicketListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if parent.isValid() or self._exhausted:
             return
-        items, self._next = self._tickets.page(self._next, PAGE_SIZE)
-        self._exhausted = self._next is None
+        after = self._items[-1] if self._items else None
+        items = self._reader.page(self.view, self._seat, self.filters, self.order, after,
+                                  PAGE_SIZE)
+        self._exhausted = len(items) < PAGE_SIZE
         if items:
             first = len(self._items)
             self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
             self._items.extend(items)
             self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self.order = Sort(SORT_OF[Column(column)], order == Qt.SortOrder.DescendingOrder)
+        self.reload()
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -126,7 +158,7 @@ class TicketListModel(QAbstractTableModel):
             return item.id
         return None
 
-    def _display(self, item: TicketListItem, column: Column) -> str:
+    def _display(self, item: QueueItem, column: Column) -> str:
         match column:
             case Column.NUMBER:
                 return item.number

@@ -1,0 +1,63 @@
+"""Who is who: the seat at this desk, staff, requesters and the catalog, read with sqlite3."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from app.domain.enums import Seniority, StaffStatus
+from app.domain.people import Requester, StaffMember
+from app.store.queues import Seat
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A catalog entry for a picker: id, name in the desk language, colour and icon."""
+
+    id: str
+    name: str
+    color: str
+    icon: str
+
+
+def seat_for(conn: sqlite3.Connection, login: str) -> Seat:
+    """The seat logged in as ``login``, or the first staff member if there is none."""
+    row = conn.execute("SELECT id, team_id FROM staff WHERE login = ? AND deleted = 0",
+                       (login,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id, team_id FROM staff WHERE deleted = 0 "
+                           "ORDER BY login LIMIT 1").fetchone()
+    return Seat(None, None) if row is None else Seat(row[0], row[1])
+
+
+def catalog(conn: sqlite3.Connection, table: str, language: str) -> list[Choice]:
+    """Ticket types or categories, in their configured order."""
+    if table not in ("ticket_types", "categories"):
+        raise ValueError(table)
+    name = "name_zh" if language.startswith("zh") else "name_en"
+    rows = conn.execute(f"SELECT id, {name}, color, icon FROM {table} WHERE deleted = 0 "
+                        "ORDER BY position")
+    return [Choice(*row) for row in rows]
+
+
+def staff(conn: sqlite3.Connection) -> list[StaffMember]:
+    skills: dict[str, set[str]] = {}
+    for staff_id, skill in conn.execute("SELECT staff_id, skill FROM staff_skills"):
+        skills.setdefault(staff_id, set()).add(skill)
+    rows = conn.execute("SELECT id, name, login, team_id, seniority, status FROM staff "
+                        "WHERE deleted = 0 ORDER BY login")
+    return [StaffMember(r[0], r[1], r[2], r[3], Seniority(r[4]), StaffStatus(r[5]),
+                        frozenset(skills.get(r[0], ()))) for r in rows]
+
+
+def find_requesters(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[Requester]:
+    """Requesters whose name, unit or phone contains ``text`` (search as you type)."""
+    text = text.strip()
+    if not text:
+        return []
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        "SELECT id, name, unit, phone, email FROM requesters WHERE deleted = 0 AND "
+        "(name LIKE ? ESCAPE '\\' OR unit LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\') "
+        "ORDER BY name LIMIT ?", (like, like, like, limit))
+    return [Requester(*row) for row in rows]

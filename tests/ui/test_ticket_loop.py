@@ -1,0 +1,153 @@
+"""A seat's phone ticket, by keyboard: log it, find it by phone, dispatch, resolve, confirm,
+close, reopen — through the real widgets."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import activate
+from ui.desk import Desk
+from ui.intake.dialog import IntakeDialog
+from ui.queues.page import QueuesPage
+from ui.ticket import dialogs
+from ui.ticket.window import TicketWindow
+
+
+def type_in(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Type like a seat: ASCII key by key; Chinese arrives committed from the input method,
+    which QTest cannot drive, so it is inserted as the IME would commit it."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    elif isinstance(widget, QLineEdit):
+        widget.insert(text)
+    else:
+        widget.insertPlainText(text)
+
+
+def open_intake(qtbot: QtBot, desk: Desk) -> IntakeDialog:
+    activate(qtbot, desk.window)
+    qtbot.keyClick(desk.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), IntakeDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, IntakeDialog)
+    activate(qtbot, dialog)
+    return dialog
+
+
+def test_log_find_dispatch_resolve_confirm_close_reopen(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_intake(qtbot, desk)
+    # New requester inline, by keyboard only.
+    dialog.new_requester.setFocus()
+    qtbot.keyClick(dialog.new_requester, Qt.Key.Key_Space)
+    assert dialog.new_requester.isChecked()
+    for widget, text in ((dialog.new_name, "王小明"), (dialog.new_unit, "市医保局"),
+                         (dialog.new_phone, "13912345678")):
+        type_in(qtbot, widget, text)
+    for combo, steps in ((dialog.ticket_type, 2), (dialog.category, 10), (dialog.urgency, 2),
+                         (dialog.impact, 2), (dialog.importance, 1)):
+        combo.setFocus()
+        for _ in range(steps):
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert "Level 1" in dialog.level.text()
+    type_in(qtbot, dialog.title, "医保结算系统无法访问")
+    assert "description" in dialog.missing.text()
+    type_in(qtbot, dialog.description, "全市定点医院无法结算。")
+    assert dialog.missing.text() == "Complete"
+    with qtbot.waitSignal(dialog.ticket_logged) as logged:
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ticket_id, number = logged.args
+    assert number == "SD-000601"
+
+    queues = desk.window.findChild(QueuesPage)
+    assert queues is not None
+    queues.search.setText("13912345678")
+    qtbot.keyClick(queues.search, Qt.Key.Key_Return)
+    assert [queues.model.item(r).number for r in range(queues.model.rowCount())] == [number]
+
+    activate(qtbot, desk.window)
+    queues.table.setFocus()
+    queues.table.selectRow(0)
+    qtbot.keyClick(queues.table, Qt.Key.Key_Return)
+    window = desk.tickets.open_windows[ticket_id]
+    assert isinstance(window, TicketWindow) and window.detail is not None
+
+    # Dispatch: the dialog ranks staff; the seat takes the top suggestion.
+    seen: list[list[str]] = []
+
+    def first_suggestion(parent: object, context: object, detail: object) -> tuple[str, str]:
+        from ui.ticket.dialogs import AssignDialog, suggest
+
+        members = dialogs.staff(desk.context.reader)
+        ranked = suggest(members, window.detail.category_skill, window.detail.level, {})
+        shown = AssignDialog(ranked)
+        seen.append([shown.list.item(i).text() for i in range(shown.list.count())])
+        choice = shown.choice()
+        assert choice is not None
+        return choice  # type: ignore[return-value]
+
+    monkeypatch.setattr("ui.ticket.window.ask_assignee", first_suggestion)
+    window.buttons["assign"].click()
+    assert "skill +50" in seen[0][0]  # the best candidate knows the category
+    assert window.detail.state.value == "assigned"
+
+    window.buttons["start"].click()
+    monkeypatch.setattr("ui.ticket.window.ask_resolution", lambda _p: ("重启结算服务", "连接池耗尽"))
+    window.buttons["resolve"].click()
+    assert window.detail.state.value == "resolved"
+    monkeypatch.setattr("ui.ticket.window.ask_satisfaction", lambda _p: (4, "恢复及时"))
+    window.buttons["confirm"].click()
+    assert window.detail.state.value == "closed" and window.detail.satisfaction == 4
+    monkeypatch.setattr("ui.ticket.window.QInputDialog.getText",
+                        lambda *a, **k: ("再次出现", True))
+    window.buttons["reopen"].click()
+    assert window.detail.state.value == "assigned"
+    timeline = window.findChild(type(window._timeline), "timeline")
+    assert timeline is not None and "Resolved → Closed" in timeline.toPlainText()
+
+
+def test_bad_input_gets_a_message_and_saves_nothing(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: messages.append(text))
+    dialog = open_intake(qtbot, desk)
+    dialog.new_requester.setChecked(True)
+    dialog.new_name.setText("李四")
+    dialog.new_phone.setText("12345")  # five digits is a service number, valid
+    dialog.new_phone.setText("1234567")
+    dialog.title.setText("测试")
+    dialog.submit()
+    assert messages and "phone number" in messages[0]
+    with sqlite3.connect(desk.context.data.database) as conn:
+        assert conn.execute("SELECT count(*) FROM requesters WHERE name='李四'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (600,)
+    dialog.reject()
+
+
+def test_two_windows_on_one_ticket_cannot_overwrite_each_other(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: messages.append(text))
+    ticket_id = desk.context.reader.execute(
+        "SELECT id FROM tickets WHERE state = 'in_progress' LIMIT 1").fetchone()[0]
+    first = TicketWindow(desk.context, ticket_id)
+    second = TicketWindow(desk.context, ticket_id)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    monkeypatch.setattr("ui.ticket.window.QInputDialog.getText",
+                        lambda *a, **k: ("等待用户提供日志", True))
+    first.buttons["pend_requester"].click()
+    second.buttons["pend_vendor"].click()
+    assert messages and "changed this ticket in the meantime" in messages[0]
+    assert second.detail is not None and second.detail.state.value == "pending_requester"

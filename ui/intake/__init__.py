@@ -1,0 +1,31 @@
+"""The new-ticket form (Ctrl+N from anywhere)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.context import DeskContext
+from ui.intake.dialog import IntakeDialog
+from ui.main_window import MainWindow
+
+
+def register(window: MainWindow, context: DeskContext) -> QAction:
+    """Add File > New ticket (Ctrl+N, from anywhere in the desk)."""
+    action = QAction(QCoreApplication.translate("IntakeDialog", "&New ticket…"), window)
+    action.setShortcut(QKeySequence.StandardKey.New)
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def open_form() -> None:
+        dialog = IntakeDialog(context, window)
+        dialog.ticket_logged.connect(lambda tid, number: (
+            context.events.tickets_changed.emit([tid]),
+            window.statusBar().showMessage(
+                QCoreApplication.translate("IntakeDialog", "Ticket %1 saved.").replace(
+                    "%1", number), 8000)))
+        dialog.open()
+
+    action.triggered.connect(open_form)
+    window.file_menu.insertAction(window.file_menu.actions()[0], action)
+    window.addAction(action)
+    return action

@@ -1,0 +1,56 @@
+"""Translated messages for refused operations (app.services.errors.Problem)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.services.errors import DeskError, Problem
+
+
+def problem_text(problem: Problem, detail: str = "") -> str:
+    t = {
+        Problem.TITLE_MISSING: QCoreApplication.translate("Problem", "Give the ticket a title."),
+        Problem.TITLE_TOO_LONG: QCoreApplication.translate(
+            "Problem", "The title is too long (at most %1 characters)."),
+        Problem.TEXT_TOO_LONG: QCoreApplication.translate(
+            "Problem", "The text is too long (at most %1 characters)."),
+        Problem.REQUESTER_MISSING: QCoreApplication.translate(
+            "Problem", "Choose the requester, or create a new one."),
+        Problem.REQUESTER_NAME_MISSING: QCoreApplication.translate(
+            "Problem", "The requester needs a name."),
+        Problem.PHONE_INVALID: QCoreApplication.translate(
+            "Problem", "This is not a valid phone number (e.g. 13800138000 or 010-66668888)."),
+        Problem.EMAIL_INVALID: QCoreApplication.translate(
+            "Problem", "This is not a valid e-mail address."),
+        Problem.CONTACT_MISSING: QCoreApplication.translate(
+            "Problem", "Give a phone number or an e-mail address for the requester."),
+        Problem.CATEGORY_MISSING: QCoreApplication.translate("Problem", "Choose a category."),
+        Problem.TYPE_MISSING: QCoreApplication.translate("Problem", "Choose a ticket type."),
+        Problem.OVERRIDE_REASON_MISSING: QCoreApplication.translate(
+            "Problem", "Overriding the computed level needs a reason."),
+        Problem.ILLEGAL_TRANSITION: QCoreApplication.translate(
+            "Problem", "This step is not possible in the ticket's current state."),
+        Problem.ASSIGNEE_MISSING: QCoreApplication.translate(
+            "Problem", "The ticket needs an assignee first."),
+        Problem.REASON_MISSING: QCoreApplication.translate("Problem", "Please give a reason."),
+        Problem.SOLUTION_MISSING: QCoreApplication.translate(
+            "Problem", "Describe the solution before resolving."),
+        Problem.SCORE_INVALID: QCoreApplication.translate(
+            "Problem", "Satisfaction is scored from 1 to 5."),
+        Problem.NOT_FOUND: QCoreApplication.translate("Problem", "The ticket no longer exists."),
+        Problem.STALE: QCoreApplication.translate(
+            "Problem", "Someone changed this ticket in the meantime. It has been reloaded; "
+            "please check it and try again."),
+        Problem.CONFIRMATION_PENDING: QCoreApplication.translate(
+            "Problem", "The requester has not confirmed yet and the confirmation timeout "
+            "has not passed."),
+        Problem.LINK_INVALID: QCoreApplication.translate(
+            "Problem", "A ticket cannot be linked to itself."),
+    }[problem]
+    return t.replace("%1", detail)
+
+
+def show_problem(parent: QWidget | None, error: DeskError) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("Problem", "Not saved"),
+                        problem_text(error.problem, error.detail))

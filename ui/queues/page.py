@@ -1,0 +1,213 @@
+"""The queues page: views with live counts, quick search, and the ticket table.
+
+Signals:
+    open_requested(str): the seat wants to open a ticket (Enter or double-click).
+    take_requested(str): the seat takes the current ticket (Ctrl+T).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.queues import QueueFilter, QueueReader, View
+from ui.context import DeskContext
+from ui.queues.model import Column, QueueModel, column_title
+
+SEARCH_DELAY_MS = 250
+
+
+def view_label(view: View) -> str:
+    return {
+        View.MINE: QCoreApplication.translate("QueuesPage", "My open tickets"),
+        View.TEAM: QCoreApplication.translate("QueuesPage", "My team's"),
+        View.UNASSIGNED: QCoreApplication.translate("QueuesPage", "Unassigned"),
+        View.PENDING: QCoreApplication.translate("QueuesPage", "Pending"),
+        View.AWAITING_CONFIRMATION: QCoreApplication.translate(
+            "QueuesPage", "Resolved, awaiting confirmation"),
+        View.ALL: QCoreApplication.translate("QueuesPage", "All tickets"),
+    }[view]
+
+
+class QueuesPage(QWidget):
+    open_requested = Signal(str)
+    take_requested = Signal(str)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reader = QueueReader(context.reader, context.language)
+        self._seat = context.seat
+        self.model = QueueModel(self._reader, context.seat, context.time_zone)
+        self.views = QListWidget(self)
+        self.views.setObjectName("views")
+        self.views.setMaximumWidth(210)
+        for view in View:
+            item = QListWidgetItem(view_label(view))
+            item.setData(Qt.ItemDataRole.UserRole, view.value)
+            self.views.addItem(item)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr(
+            "Search: ticket number, requester, phone, words in title or description"))
+        self._summary = QLabel(self)
+        self._summary.setObjectName("summary")
+        self.table = self._build_table()
+        self._settings = context.settings
+        for name in filter(None, context.settings.settings.queue_hidden_columns.split(",")):
+            if name.upper() in Column.__members__:
+                self.table.horizontalHeader().setSectionHidden(Column[name.upper()], True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+        self.views.currentRowChanged.connect(lambda _row: self._apply_search())
+        self._layout()
+        self._add_actions()
+        self.views.setCurrentRow(list(View).index(View.ALL))
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("queue")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        widths = {Column.NUMBER: 92, Column.LEVEL: 56, Column.TYPE: 100,
+                  Column.CATEGORY: 124, Column.REQUESTER: 72, Column.UNIT: 150,
+                  Column.CHANNEL: 88, Column.STATE: 92, Column.ASSIGNEE: 64,
+                  Column.CREATED: 124}
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        table.doubleClicked.connect(lambda index: self.open_requested.emit(
+            self.model.item(index.row()).id))
+        return table
+
+    def _layout(self) -> None:
+        right = QVBoxLayout()
+        right.addWidget(self.search)
+        right.addWidget(self._summary)
+        right.addWidget(self.table)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.views)
+        layout.addLayout(right, 1)
+
+    def _add_actions(self) -> None:
+        def action(owner: QWidget, text: str, keys: list[QKeySequence], slot: object,
+                   context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut) -> QAction:
+            act = QAction(text, owner)
+            act.setShortcuts(keys)
+            act.setShortcutContext(context)
+            act.triggered.connect(slot)
+            owner.addAction(act)
+            return act
+
+        # Ctrl+F works from anywhere in the window while the queues are the current page.
+        action(self, self.tr("Find"), [QKeySequence.StandardKey.Find], self._focus_search,
+               Qt.ShortcutContext.WindowShortcut)
+        # Enter and Ctrl+T act on the table only: Enter in the search box must search.
+        action(self.table, self.tr("Open ticket"),
+               [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+               self._open_current)
+        action(self.table, self.tr("Take ticket"), [QKeySequence("Ctrl+T")], self._take_current)
+
+    def _column_menu(self, position: QPoint) -> None:
+        """Right-click on the header: choose the visible columns (remembered)."""
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for column in Column:
+            action = menu.addAction(column_title(column))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column not in (Column.NUMBER, Column.TITLE))
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        menu.exec(header.mapToGlobal(position))
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        hidden = sorted(c.name.lower() for c in Column
+                        if self.table.horizontalHeader().isSectionHidden(c))
+        self._settings.update(queue_hidden_columns=",".join(hidden))
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def current_view(self) -> View:
+        item = self.views.currentItem()
+        return View(item.data(Qt.ItemDataRole.UserRole)) if item else View.ALL
+
+    def current_ticket(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.item(index.row()).id if index.isValid() else None
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.show(self.current_view(), QueueFilter(text=self.search.text()))
+        self._update_counts()
+
+    @Slot()
+    def _open_current(self) -> None:
+        ticket = self.current_ticket()
+        if ticket is not None:
+            self.open_requested.emit(ticket)
+
+    @Slot()
+    def _take_current(self) -> None:
+        ticket = self.current_ticket()
+        if ticket is not None:
+            self.take_requested.emit(ticket)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload in place: the same rows stay selected and the scroll position is kept."""
+        selected = {self.model.item(i.row()).id for i in self.table.selectionModel().selectedRows()}
+        current = self.current_ticket()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.reload(keep_rows=self.model.rowCount())
+        selection = self.table.selectionModel()
+        for ticket_id in selected:
+            row = self.model.row_of(ticket_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        if current is not None and (row := self.model.row_of(current)) >= 0:
+            selection.setCurrentIndex(self.model.index(row, 0),
+                                      selection.SelectionFlag.NoUpdate)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        filters = QueueFilter(text=self.search.text())
+        for row in range(self.views.count()):
+            item = self.views.item(row)
+            view = View(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(f"{view_label(view)}  ({self._reader.count(view, self._seat, filters)})")
+        self._summary.setText(self.tr("%n ticket(s)", "", self.model.total))

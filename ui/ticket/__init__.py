@@ -1,0 +1,52 @@
+"""Ticket windows: one per ticket, raised again when opened twice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.services.errors import DeskError
+from app.services.ticket_flow import TicketFlow
+from app.store.ticket_detail import ticket_detail
+from ui.context import DeskContext
+from ui.problems import show_problem
+from ui.ticket.window import TicketWindow
+
+
+class TicketWindows(QObject):
+    """Opens ticket windows and passes their writes on to the desk's broadcast."""
+
+    def __init__(self, context: DeskContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._parent = parent
+        self.open_windows: dict[str, TicketWindow] = {}
+
+    @Slot(str)
+    def open(self, ticket_id: str) -> TicketWindow:
+        window = self.open_windows.get(ticket_id)
+        if window is None or not window.isVisible():
+            window = TicketWindow(self._context, ticket_id, self._parent)
+            window.ticket_changed.connect(
+                lambda tid: self._context.events.tickets_changed.emit([tid]))
+            self._context.events.tickets_changed.connect(
+                lambda ids, w=window: w.reload() if w.ticket_id in ids else None)
+            self.open_windows[ticket_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    @Slot(str)
+    def take(self, ticket_id: str) -> None:
+        """Take a ticket straight from a queue (Ctrl+T)."""
+        detail = ticket_detail(self._context.reader, ticket_id, self._context.language)
+        if detail is None:
+            return
+        flow = TicketFlow(self._context.store(), self._context.clock, self._context.seat.staff_id)
+        try:
+            flow.take(ticket_id, detail.version)
+        except DeskError as error:
+            show_problem(self._parent, error)
+            return
+        self._context.events.tickets_changed.emit([ticket_id])

@@ -1,0 +1,117 @@
+"""Small dialogs of the ticket window: assignment with dispatch suggestions, resolution,
+requester satisfaction."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dispatch import Suggestion, suggest
+from app.store.directory import staff
+from app.store.ticket_detail import TicketDetail, open_workload
+from ui.context import DeskContext
+from ui.labels import seniority_label
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class AssignDialog(QDialog):
+    """Dispatch suggestions, best first, each with why; any staff member can be chosen."""
+
+    def __init__(self, suggestions: list[Suggestion], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign ticket"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("suggestions")
+        for suggestion in suggestions:
+            member = suggestion.staff
+            why = self.tr("skill %1 · seniority %2 · %3 open ticket(s) · availability %4") \
+                .replace("%1", f"{suggestion.skill:+.0f}") \
+                .replace("%2", f"{suggestion.seniority:+.0f}") \
+                .replace("%3", str(suggestion.open_tickets)) \
+                .replace("%4", f"{suggestion.availability:+.0f}")
+            item = QListWidgetItem(f"{member.name} ({seniority_label(member.seniority)}) — "
+                                   f"{suggestion.score:.0f}\n    {why}")
+            item.setData(Qt.ItemDataRole.UserRole, (member.id, member.team_id))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(_buttons(self))
+        self.resize(560, 420)
+
+    def choice(self) -> tuple[str, str | None] | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def ask_assignee(parent: QWidget, context: DeskContext,
+                 detail: TicketDetail) -> tuple[str, str | None] | None:
+    members = staff(context.reader)
+    ranked = suggest(members, detail.category_skill, detail.level, open_workload(context.reader),
+                     limit=len(members))
+    dialog = AssignDialog(ranked, parent)
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ResolveDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolve ticket"))
+        self.solution = QPlainTextEdit(self)
+        self.cause = QLineEdit(self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Solution"), self.solution)
+        form.addRow(self.tr("Cause"), self.cause)
+        form.addRow(_buttons(self))
+
+
+def ask_resolution(parent: QWidget) -> tuple[str, str] | None:
+    dialog = ResolveDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.solution.toPlainText(), dialog.cause.text()
+
+
+class SatisfactionDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Requester confirmation"))
+        self.score = QSpinBox(self)
+        self.score.setRange(1, 5)
+        self.score.setValue(5)
+        self.method = QComboBox(self)
+        self.method.addItem(self.tr("Phone call-back"), "call_back")
+        self.method.addItem(self.tr("Questionnaire"), "questionnaire")
+        self.comment = QLineEdit(self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Satisfaction (1–5)"), self.score)
+        form.addRow(self.tr("Collected by"), self.method)
+        form.addRow(self.tr("Comment"), self.comment)
+        form.addRow(_buttons(self))
+
+
+def ask_satisfaction(parent: QWidget) -> tuple[int, str] | None:
+    dialog = SatisfactionDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.score.value(), dialog.comment.text()

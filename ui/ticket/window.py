@@ -1,0 +1,226 @@
+"""The ticket window: header, timeline and the actions the state machine allows.
+
+Signals:
+    ticket_changed(str): this window wrote to the ticket (its id).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import TicketState
+from app.domain.states import can_transition
+from app.services.errors import DeskError, Problem
+from app.services.ticket_flow import NoteKind, TicketFlow
+from app.store.ticket_detail import TicketDetail, ticket_detail, timeline
+from ui.context import DeskContext
+from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
+from ui.problems import show_problem
+from ui.ticket.dialogs import ask_assignee, ask_resolution, ask_satisfaction
+from ui.ticket.timeline import timeline_html
+
+S = TicketState
+
+
+class TicketWindow(QWidget):
+    ticket_changed = Signal(str)
+
+    def __init__(self, context: DeskContext, ticket_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._context = context
+        self.ticket_id = ticket_id
+        self.detail: TicketDetail | None = None
+        self._flow = TicketFlow(context.store(), context.clock, context.seat.staff_id)
+        self._header = QLabel(self)
+        self._header.setObjectName("header")
+        self._header.setTextFormat(Qt.TextFormat.RichText)
+        self._fields = QFormLayout()
+        self._timeline = QTextBrowser(self)
+        self._timeline.setObjectName("timeline")
+        self.buttons: dict[str, QPushButton] = {}
+        self._layout()
+        self.reload()
+        self.resize(960, 720)
+
+    def _layout(self) -> None:
+        actions = QGridLayout()
+        specs: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("first_response", self.tr("First response given"), "Ctrl+1", self._first_response),
+            ("take", self.tr("Take"), "Ctrl+T", self._take),
+            ("assign", self.tr("Assign…"), "Ctrl+G", self._assign),
+            ("start", self.tr("Start work"), "Ctrl+W", self._start),
+            ("pend_requester", self.tr("Wait for requester…"), "", self._pend_requester),
+            ("pend_vendor", self.tr("Wait for vendor…"), "", self._pend_vendor),
+            ("resolve", self.tr("Resolve…"), "Ctrl+E", self._resolve),
+            ("confirm", self.tr("Requester confirmed…"), "", self._confirm),
+            ("close_unconfirmed", self.tr("Close without confirmation"), "", self._close),
+            ("reopen", self.tr("Reopen…"), "", self._reopen),
+            ("note", self.tr("Add note…"), "Ctrl+M", self._note),
+        ]
+        for position, (key, text, shortcut, slot) in enumerate(specs):
+            button = QPushButton(text, self)
+            button.setObjectName(key)
+            if shortcut:
+                button.setShortcut(QKeySequence(shortcut))
+                button.setToolTip(shortcut)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button, position // 6, position % 6)
+        top = QHBoxLayout()
+        top.addLayout(self._fields, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._header)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self._timeline, 1)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        detail = ticket_detail(self._context.reader, self.ticket_id, self._context.language)
+        self.detail = detail
+        if detail is None:
+            self._header.setText(self.tr("This ticket no longer exists."))
+            return
+        self.setWindowTitle(f"{detail.number} {detail.title}")
+        color = LEVEL_COLORS[detail.level]
+        self._header.setText(
+            f"<h2>{html.escape(detail.number)} · {html.escape(detail.title)}</h2>"
+            f"<p><span style='color:{color}'><b>{level_label(detail.level)}</b></span> · "
+            f"{state_label(detail.state)} · {html.escape(detail.type_name)} · "
+            f"{html.escape(detail.category_name)} · {channel_label(detail.channel)}</p>")
+        while self._fields.rowCount():
+            self._fields.removeRow(0)
+        contact = " · ".join(x for x in (detail.unit, detail.phone, detail.email) if x)
+        for label, value in ((self.tr("Requester"), f"{detail.requester}  {contact}"),
+                             (self.tr("Assignee"), f"{detail.assignee}  {detail.team}"),
+                             (self.tr("Description"), detail.description),
+                             (self.tr("Solution"), detail.solution)):
+            text = QLabel(value or "—")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._fields.addRow(label, text)
+        self._timeline.setHtml(timeline_html(
+            timeline(self._context.reader, self.ticket_id), self._context.time_zone))
+        self._enable(detail.state, detail)
+
+    def _enable(self, state: S, detail: TicketDetail) -> None:
+        allowed = {
+            "first_response": detail.first_response_at is None and state != S.CLOSED,
+            "take": state in (S.NEW, S.ASSIGNED)
+            and detail.assignee_id != self._context.seat.staff_id,
+            "assign": state not in (S.CLOSED,),
+            "start": can_transition(state, S.IN_PROGRESS),
+            "pend_requester": can_transition(state, S.PENDING_REQUESTER),
+            "pend_vendor": can_transition(state, S.PENDING_VENDOR),
+            "resolve": can_transition(state, S.RESOLVED),
+            "confirm": state == S.RESOLVED,
+            "close_unconfirmed": state == S.RESOLVED,
+            "reopen": state in (S.RESOLVED, S.CLOSED),
+            "note": True,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(allowed[key])
+
+    # --- acting ---------------------------------------------------------------------------
+
+    def _apply(self, action: Callable[[int], object]) -> bool:
+        """Run one write with the version this window showed; report problems, reload."""
+        if self.detail is None:
+            return False
+        try:
+            action(self.detail.version)
+        except DeskError as error:
+            show_problem(self, error)
+            if error.problem in (Problem.STALE, Problem.NOT_FOUND):
+                self.reload()
+            return False
+        self.reload()
+        self.ticket_changed.emit(self.ticket_id)
+        return True
+
+    @Slot()
+    def _first_response(self) -> None:
+        self._apply(lambda v: self._flow.first_response(self.ticket_id, v))
+
+    @Slot()
+    def _take(self) -> None:
+        self._apply(lambda v: self._flow.take(self.ticket_id, v))
+
+    @Slot()
+    def _assign(self) -> None:
+        if self.detail is None:
+            return
+        choice = ask_assignee(self, self._context, self.detail)
+        if choice is not None:
+            self._apply(lambda v: self._flow.assign(self.ticket_id, v, choice[0], choice[1]))
+
+    @Slot()
+    def _start(self) -> None:
+        self._apply(lambda v: self._flow.start(self.ticket_id, v))
+
+    def _pend(self, vendor: bool) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Pending"), self.tr("Waiting for what?"))
+        if ok:
+            self._apply(lambda v: self._flow.pend(self.ticket_id, v, vendor=vendor,
+                                                  reason=reason))
+
+    @Slot()
+    def _pend_requester(self) -> None:
+        self._pend(vendor=False)
+
+    @Slot()
+    def _pend_vendor(self) -> None:
+        self._pend(vendor=True)
+
+    @Slot()
+    def _resolve(self) -> None:
+        answer = ask_resolution(self)
+        if answer is not None:
+            self._apply(lambda v: self._flow.resolve(self.ticket_id, v, solution=answer[0],
+                                                     cause=answer[1]))
+
+    @Slot()
+    def _confirm(self) -> None:
+        answer = ask_satisfaction(self)
+        if answer is not None:
+            self._apply(lambda v: self._flow.confirm(self.ticket_id, v, score=answer[0],
+                                                     comment=answer[1]))
+
+    @Slot()
+    def _close(self) -> None:
+        self._apply(lambda v: self._flow.close_unconfirmed(self.ticket_id, v))
+
+    @Slot()
+    def _reopen(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen"), self.tr("Why is it reopened?"))
+        if ok:
+            self._apply(lambda v: self._flow.reopen(self.ticket_id, v, reason))
+
+    @Slot()
+    def _note(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Internal note:"))
+        if ok:
+            try:
+                self._flow.note(self.ticket_id, NoteKind.INTERNAL, text)
+            except DeskError as error:
+                show_problem(self, error)
+                return
+            self.reload()
+            self.ticket_changed.emit(self.ticket_id)
