@@ -6,6 +6,7 @@ end of 100 000 tickets never makes SQLite step over the rows already shown.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,9 @@ from app.domain.enums import Channel, Level, TicketState
 from app.domain.states import OPEN_STATES, PENDING_STATES
 from app.domain.validation import digits
 from app.store.reading import parse_sqlite_utc
+
+
+_TICKET_NUMBER = re.compile(r"^[A-Za-z]{1,4}-\d{4,}$")
 
 
 class View(StrEnum):
@@ -177,6 +181,11 @@ class QueueReader:
 
     def _search(self, text: str, where: list[str], params: list[Any]) -> None:
         """Ticket number, requester name or phone, or words in title and description."""
+        if _TICKET_NUMBER.match(text):
+            # A full ticket number: one index look-up, no text scan.
+            where.append("t.number = ?")
+            params.append(text.upper())
+            return
         clauses = ["t.number = ?", "t.title LIKE ?", "t.description LIKE ?",
                    "r.name LIKE ?", "r.unit LIKE ?"]
         like = f"%{_escape_like(text)}%"

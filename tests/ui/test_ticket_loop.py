@@ -40,7 +40,7 @@ def open_intake(qtbot: QtBot, desk: Desk) -> IntakeDialog:
     return dialog
 
 
-def test_log_find_dispatch_resolve_confirm_close_reopen(
+def test_log_find_dispatch_resolve_confirm_close_reopen(  # noqa: PLR0915 (one scenario)
     qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = open_intake(qtbot, desk)
@@ -99,7 +99,8 @@ def test_log_find_dispatch_resolve_confirm_close_reopen(
     assert window.detail.state.value == "assigned"
 
     window.buttons["start"].click()
-    monkeypatch.setattr("ui.ticket.window.ask_resolution", lambda _p: ("重启结算服务", "连接池耗尽"))
+    monkeypatch.setattr("ui.ticket.window.ask_resolution",
+                        lambda _p: ("重启结算服务", "连接池耗尽"))
     window.buttons["resolve"].click()
     assert window.detail.state.value == "resolved"
     monkeypatch.setattr("ui.ticket.window.ask_satisfaction", lambda _p: (4, "恢复及时"))
