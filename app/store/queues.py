@@ -18,7 +18,6 @@ from app.domain.states import OPEN_STATES, PENDING_STATES
 from app.domain.validation import digits
 from app.store.reading import parse_sqlite_utc
 
-
 _TICKET_NUMBER = re.compile(r"^[A-Za-z]{1,4}-\d{4,}$")
 
 
