@@ -70,7 +70,13 @@ def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
             if all(end <= a or start >= b for a, b in taken) and _whole_ascii(lowered, start, end):
                 taken.append((start, end))
             start = lowered.find(word, start + 1)
-    return sorted(taken)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(taken):
+        if merged and merged[-1][1] == start:  # 内部 + 错误 read as one mark: 内部错误
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _whole_ascii(text: str, start: int, end: int) -> bool:
