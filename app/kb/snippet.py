@@ -18,7 +18,8 @@ ELLIPSIS = "…"
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+|[*`]{1,3}|^[-=]{3,}$", re.MULTILINE)
+_BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+|^[-=]{3,}$", re.MULTILINE)
+_INLINE = re.compile(r"[*`]{1,3}")
 _SPACE = re.compile(r"\s+")
 
 
@@ -43,7 +44,7 @@ def plain_text(markdown: str) -> str:
     """Markdown reduced to running text: no images, link targets, heading or list marks."""
     text = _IMAGE.sub(" ", markdown)
     text = _LINK.sub(r"\1", text)
-    text = _MARKUP.sub(" ", text)
+    text = _INLINE.sub("", _BLOCK.sub(" ", text))
     return _SPACE.sub(" ", text).strip()
 
 
