@@ -29,17 +29,35 @@ _TOKEN = re.compile(rf"([{_HAN}]+)|([a-z0-9]+(?:[-_.][a-z0-9]+)*)")
 _PARTS = re.compile(r"[-_.]")
 
 
+# Blocks where NFKC maps one character to another single one: full-width forms, ideographic
+# space and punctuation, CJK compatibility ideographs. Outside them, lower() is enough.
+_FOLDABLE = ((0x2000, 0x33FF), (0xF900, 0xFAFF), (0xFE30, 0xFFEF))
+_FOLDABLE_CHARS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FOLDABLE) + "]")
+_fold_table: dict[int, str] | None = None
+
+
+def _folds() -> dict[int, str]:
+    global _fold_table  # noqa: PLW0603 (built once, on first use: ~5 ms kept off start-up)
+    if _fold_table is None:
+        table = {}
+        for first, last in _FOLDABLE:
+            for code in range(first, last + 1):
+                folded = unicodedata.normalize("NFKC", chr(code))
+                if len(folded) == 1 and folded != chr(code):
+                    table[code] = folded
+        _fold_table = table
+    return _fold_table
+
+
 def normalize(text: str) -> str:
     """Full-width forms to ASCII (ＯＲＡ－００６００ → ora-00600), lower case, same length.
 
     Keeping the length lets snippet offsets found in the normalised text point into
     the original one.
     """
-    out = []
-    for char in text:
-        folded = unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out).lower()
+    if _FOLDABLE_CHARS.search(text) is None:  # the usual case, and 10x faster
+        return text.lower()
+    return text.translate(_folds()).lower()
 
 
 @dataclass(frozen=True)

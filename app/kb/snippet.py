@@ -15,6 +15,8 @@ from app.kb.segment import Term, normalize
 WIDTH = 90
 LEAD = 18
 ELLIPSIS = "…"
+# Window starts tried when choosing where to cut: enough for any real article.
+MAX_WINDOWS = 40
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -42,8 +44,9 @@ class Snippet:
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to running text: no images, link targets, heading or list marks."""
-    text = _IMAGE.sub(" ", markdown)
-    text = _LINK.sub(r"\1", text)
+    text = markdown
+    if "](" in text:
+        text = _LINK.sub(r"\1", _IMAGE.sub(" ", text))
     text = _INLINE.sub("", _BLOCK.sub(" ", text))
     return _SPACE.sub(" ", text).strip()
 
@@ -100,9 +103,12 @@ def snippet(text: str, words: list[str], width: int = WIDTH) -> Snippet:
     if not spans:
         return Snippet(text[:width].rstrip() + ELLIPSIS)
     best, best_score = spans[0][0], -1
-    for start, _ in spans:
-        inside = {normalize(text[a:b]) for a, b in spans if start <= a and b <= start + width}
-        score = len(inside) * 100 + sum(1 for a, b in spans if start <= a and b <= start + width)
+    words_at = [normalize(text[a:b]) for a, b in spans]
+    for i, (start, _) in enumerate(spans[:MAX_WINDOWS]):
+        j = i
+        while j < len(spans) and spans[j][1] <= start + width:
+            j += 1
+        score = len(set(words_at[i:j])) * 100 + (j - i)
         if score > best_score:
             best, best_score = start, score
     begin = max(0, best - LEAD)
