@@ -24,11 +24,11 @@
     <name>AssignDialog</name>
     <message>
         <source>Assign ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>分派工单</translation>
     </message>
     <message>
         <source>skill %1 · seniority %2 · %3 open ticket(s) · availability %4</source>
-        <translation type="unfinished"></translation>
+        <translation>技能 %1 · 资历 %2 · 未结工单 %3 张 · 可用状态 %4</translation>
     </message>
 </context>
 <context>
@@ -79,142 +79,142 @@
     <name>Intake</name>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>requester</source>
-        <translation type="unfinished"></translation>
+        <translation>报障人</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
 </context>
 <context>
     <name>IntakeDialog</name>
     <message>
         <source>&amp;New ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单(&amp;N)…</translation>
     </message>
     <message>
         <source>Ticket %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 %1 已保存。</translation>
     </message>
     <message>
         <source>New ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单</translation>
     </message>
     <message>
         <source>Requester: name, phone or unit</source>
-        <translation type="unfinished"></translation>
+        <translation>报障人：姓名、电话或单位</translation>
     </message>
     <message>
         <source>Override level</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整级别</translation>
     </message>
     <message>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>调整级别的原因</translation>
     </message>
     <message>
         <source>Save ticket (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存工单 (Ctrl+S)</translation>
     </message>
     <message>
         <source>New requester</source>
-        <translation type="unfinished"></translation>
+        <translation>新建报障人</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">邮件</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">报障人</translation>
+        <translation>报障人</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>影响范围</translation>
     </message>
     <message>
         <source>Importance</source>
-        <translation type="unfinished"></translation>
+        <translation>业务重要性</translation>
     </message>
     <message>
         <source>Grading</source>
-        <translation type="unfinished"></translation>
+        <translation>定级</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">级别</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Earlier tickets of this requester</source>
-        <translation type="unfinished"></translation>
+        <translation>该报障人的历史工单</translation>
     </message>
     <message>
         <source>Missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少：%1</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>已填写完整</translation>
     </message>
 </context>
 <context>
@@ -355,186 +355,186 @@
     <name>Problem</name>
     <message>
         <source>Give the ticket a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写工单标题。</translation>
     </message>
     <message>
         <source>The title is too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>标题过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>The text is too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>文本过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>Choose the requester, or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择报障人，或新建报障人。</translation>
     </message>
     <message>
         <source>The requester needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写报障人姓名。</translation>
     </message>
     <message>
         <source>This is not a valid phone number (e.g. 13800138000 or 010-66668888).</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码格式无效（例如 13800138000 或 010-66668888）。</translation>
     </message>
     <message>
         <source>This is not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱地址无效。</translation>
     </message>
     <message>
         <source>Give a phone number or an e-mail address for the requester.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写报障人的电话号码或电子邮箱。</translation>
     </message>
     <message>
         <source>Choose a category.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择分类。</translation>
     </message>
     <message>
         <source>Choose a ticket type.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择工单类型。</translation>
     </message>
     <message>
         <source>Overriding the computed level needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整系统计算的级别时须填写原因。</translation>
     </message>
     <message>
         <source>This step is not possible in the ticket&apos;s current state.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单当前状态下无法执行此操作。</translation>
     </message>
     <message>
         <source>The ticket needs an assignee first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先为工单指定处理人。</translation>
     </message>
     <message>
         <source>Please give a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写原因。</translation>
     </message>
     <message>
         <source>Describe the solution before resolving.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写解决方案，再标记为已解决。</translation>
     </message>
     <message>
         <source>Satisfaction is scored from 1 to 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度评分范围为 1 至 5 分。</translation>
     </message>
     <message>
         <source>The ticket no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工单已不存在。</translation>
     </message>
     <message>
         <source>Someone changed this ticket in the meantime. It has been reloaded; please check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工单已被他人修改，现已重新加载，请核对后重试。</translation>
     </message>
     <message>
         <source>The requester has not confirmed yet and the confirmation timeout has not passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>报障人尚未确认，且尚未超过确认时限。</translation>
     </message>
     <message>
         <source>A ticket cannot be linked to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单不能关联到自身。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished">编号</translation>
+        <translation>工单号</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">级别</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">报障人</translation>
+        <translation>报障人</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished">处理人</translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">创建时间</translation>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>
     <name>QueuesPage</name>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>队列</translation>
     </message>
     <message>
         <source>My open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>我的未结工单</translation>
     </message>
     <message>
         <source>My team&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>本组工单</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未分派</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Resolved, awaiting confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决，待确认</translation>
     </message>
     <message>
         <source>All tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工单</translation>
     </message>
     <message>
         <source>Search: ticket number, requester, phone, words in title or description</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：工单号、报障人、电话、标题或描述中的关键词</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>Open ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工单</translation>
     </message>
     <message>
         <source>Take ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>领取工单</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 张工单</numerusform>
         </translation>
     </message>
 </context>
@@ -542,42 +542,42 @@
     <name>ResolveDialog</name>
     <message>
         <source>Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>解决工单</translation>
     </message>
     <message>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>解决方案</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>SatisfactionDialog</name>
     <message>
         <source>Requester confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>报障人确认</translation>
     </message>
     <message>
         <source>Phone call-back</source>
-        <translation type="unfinished"></translation>
+        <translation>电话回访</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>问卷调查</translation>
     </message>
     <message>
         <source>Satisfaction (1–5)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度（1–5）</translation>
     </message>
     <message>
         <source>Collected by</source>
-        <translation type="unfinished"></translation>
+        <translation>收集方式</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -599,98 +599,98 @@
     <name>TicketWindow</name>
     <message>
         <source>First response given</source>
-        <translation type="unfinished"></translation>
+        <translation>已首次响应</translation>
     </message>
     <message>
         <source>Take</source>
-        <translation type="unfinished"></translation>
+        <translation>领取</translation>
     </message>
     <message>
         <source>Assign…</source>
-        <translation type="unfinished"></translation>
+        <translation>分派…</translation>
     </message>
     <message>
         <source>Start work</source>
-        <translation type="unfinished"></translation>
+        <translation>开始处理</translation>
     </message>
     <message>
         <source>Wait for requester…</source>
-        <translation type="unfinished"></translation>
+        <translation>等待报障人…</translation>
     </message>
     <message>
         <source>Wait for vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>等待厂商…</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>解决…</translation>
     </message>
     <message>
         <source>Requester confirmed…</source>
-        <translation type="unfinished"></translation>
+        <translation>报障人已确认…</translation>
     </message>
     <message>
         <source>Close without confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>未经确认直接关闭</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开…</translation>
     </message>
     <message>
         <source>Add note…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加备注…</translation>
     </message>
     <message>
         <source>This ticket no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工单已不存在。</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished">报障人</translation>
+        <translation>报障人</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished">处理人</translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>解决方案</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>等待</translation>
     </message>
     <message>
         <source>Waiting for what?</source>
-        <translation type="unfinished"></translation>
+        <translation>等待什么？</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Why is it reopened?</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开的原因是什么？</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Internal note:</source>
-        <translation type="unfinished"></translation>
+        <translation>内部备注：</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from app.store import schema
 from app.store.database import Store
 from app.store.models import CounterRow
 from app.store.schema import DatabaseTooNew, ensure_schema, head_revision, schema_head
-from app.store.tables import all_tables
+from app.store.tables import all_tables, include_object
 
 SCHEMA_HEAD = schema_head()
 
@@ -51,7 +51,9 @@ def test_new_database_is_created_at_head_in_wal_with_foreign_keys(
 
 def test_models_and_migrations_agree(store: Store) -> None:
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), all_tables())
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": include_object}),
+            all_tables())
     assert diff == []
 
 

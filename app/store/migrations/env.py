@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from app.store.database import sqlite_engine
-from app.store.tables import all_tables
+from app.store.tables import all_tables, include_object
 
 config = context.config
 
@@ -17,6 +17,7 @@ def _run(connection: Connection) -> None:
         target_metadata=all_tables(),
         render_as_batch=True,  # SQLite can only ALTER by copying the table
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

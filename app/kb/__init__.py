@@ -1,0 +1,1 @@
+"""The knowledge base: articles, their versions and usage, and Chinese-capable search."""

@@ -1,0 +1,73 @@
+"""Keeping the local search index (``kb_search``, ``kb_article_tags``) in step with articles.
+
+The index is derived data: it is written next to each saved article, and rebuilt from
+``kb_articles`` after a sync or an import (off the GUI thread: ``rebuild_index`` reports
+progress and can be cancelled).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+
+from app.kb.article import ArticleContent, tags_from_text
+from app.kb.segment import index_text
+
+# progress(done, total) -> False to stop.
+Progress = Callable[[int, int], bool]
+
+_INSERT = ("INSERT INTO kb_search (article_id, title, tags, summary, body, solution)"
+           " VALUES (?, ?, ?, ?, ?, ?)")
+
+
+def index_row(article_id: str, content: ArticleContent) -> tuple[str, str, str, str, str, str]:
+    """The pre-tokenised row of ``kb_search`` for an article."""
+    labels = " ".join((*content.tags, content.applies_to))
+    return (article_id, index_text(content.title), index_text(labels),
+            index_text(content.summary), index_text(content.body), index_text(content.solution))
+
+
+def index_article(conn: sqlite3.Connection, article_id: str, content: ArticleContent | None
+                  ) -> None:
+    """Replace the article's index entries; ``None`` removes them (a tombstone)."""
+    # article_id is UNINDEXED, so this is a scan of the FTS content table: about a
+    # millisecond per 10 000 articles, paid only when one article is saved.
+    conn.execute("DELETE FROM kb_search WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM kb_article_tags WHERE article_id = ?", (article_id,))
+    if content is None:
+        return
+    conn.execute(_INSERT, index_row(article_id, content))
+    conn.executemany("INSERT INTO kb_article_tags (article_id, tag) VALUES (?, ?)",
+                     [(article_id, tag) for tag in content.tags])
+
+
+def rebuild_index(conn: sqlite3.Connection, progress: Progress | None = None,
+                  batch: int = 500) -> int:
+    """Index every live article again; returns how many (or -1 if cancelled).
+
+    Runs in the caller's transaction: a cancelled rebuild is rolled back by the caller.
+    """
+    total = int(conn.execute("SELECT count(*) FROM kb_articles WHERE deleted = 0").fetchone()[0])
+    conn.execute("DELETE FROM kb_search")
+    conn.execute("DELETE FROM kb_article_tags")
+    rows = conn.execute(
+        "SELECT id, title, summary, body, solution, tags, applies_to FROM kb_articles"
+        " WHERE deleted = 0")
+    done = 0
+    while chunk := rows.fetchmany(batch):
+        contents = [(row[0], ArticleContent(title=row[1], summary=row[2], body=row[3],
+                                            solution=row[4], tags=tags_from_text(row[5]),
+                                            applies_to=row[6])) for row in chunk]
+        _insert(conn, contents)
+        done += len(chunk)
+        if progress is not None and not progress(done, total):
+            return -1
+    conn.execute("INSERT INTO kb_search (kb_search) VALUES ('optimize')")
+    return done
+
+
+def _insert(conn: sqlite3.Connection, contents: Iterable[tuple[str, ArticleContent]]) -> None:
+    pairs = list(contents)
+    conn.executemany(_INSERT, [index_row(article_id, content) for article_id, content in pairs])
+    conn.executemany("INSERT INTO kb_article_tags (article_id, tag) VALUES (?, ?)",
+                     [(article_id, tag) for article_id, content in pairs for tag in content.tags])

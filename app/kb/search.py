@@ -1,0 +1,175 @@
+"""Ranked full-text search over articles, and suggestions for a ticket being typed.
+
+Reads with plain ``sqlite3`` (the hot path, see app/store/reading.py). A query's words
+are ANDed, each Han word being a phrase of its bigrams, i.e. an exact substring match;
+if that finds nothing, the bigrams and words are ORed so a longer sentence still finds
+the closest articles (``SearchResult.relaxed`` tells the UI). BM25 ranks, with the title
+weighing most.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from app.kb.article import ArticleState, tags_from_text
+from app.kb.segment import Term, terms
+from app.kb.snippet import Snippet, highlight, needles, plain_text, snippet
+
+# Weights per kb_search column: article_id, title, tags, summary, body, solution.
+_BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
+# A ticket's text may hold hundreds of bigrams. ORing them all costs 100+ ms on 20 000
+# articles, mostly walking the long posting lists of common bigrams that barely move BM25;
+# suggestions use the rarest few, skipping those in more than a fifth of the articles.
+MAX_SUGGEST_TOKENS = 16
+COMMON_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Narrowing a search; ``None`` means any."""
+
+    category_id: str | None = None
+    tag: str | None = None
+    state: ArticleState | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One found article with its highlighted title and snippet."""
+
+    article_id: str
+    title: Snippet
+    snippet: Snippet
+    state: ArticleState
+    category_name: str
+    tags: tuple[str, ...]
+    solution: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits, best first; ``relaxed`` if no article had every word."""
+
+    hits: list[SearchHit]
+    relaxed: bool = False
+
+
+def strict_expression(query_terms: list[Term]) -> str:
+    """Every term must occur (FTS5 ANDs juxtaposed expressions)."""
+    return " AND ".join(term.match_expression() for term in query_terms)
+
+
+def relaxed_expression(query_terms: list[Term], limit: int | None = None) -> str:
+    """Any token may occur; the more and the rarer, the better the rank."""
+    tokens: dict[str, None] = {}
+    for term in query_terms:
+        for token in term.tokens():
+            tokens.setdefault(token)
+    chosen = list(tokens)[:limit]
+    return " OR ".join(f'"{token}"' for token in chosen)
+
+
+class ArticleSearch:
+    """Search over the ``kb_search`` index of one database."""
+
+    def __init__(self, conn: sqlite3.Connection, language: str = "zh_CN") -> None:
+        self._conn = conn
+        self._name = "name_zh" if language.startswith("zh") else "name_en"
+        self._vocab_ready = False
+
+    def search(self, query: str, filters: SearchFilters = SearchFilters(),  # noqa: B008
+               limit: int = 50) -> SearchResult:
+        """Articles matching ``query``, best first, at most ``limit``."""
+        query_terms = terms(query)
+        if not query_terms:
+            return SearchResult([])
+        ranked = self._ranked(strict_expression(query_terms), filters, limit)
+        relaxed = False
+        if not ranked and len(query_terms) + sum(len(t.tokens()) for t in query_terms) > 2:
+            ranked = self._ranked(relaxed_expression(query_terms), filters, limit)
+            relaxed = bool(ranked)
+        return SearchResult(self._hits(ranked, query_terms), relaxed)
+
+    def suggest(self, title: str, description: str, limit: int = 5) -> list[SearchHit]:
+        """Published articles closest to a ticket's title and description."""
+        query_terms = terms(f"{title}\n{description}")
+        tokens = self._informative(query_terms)
+        if not tokens:
+            return []
+        expression = " OR ".join(f'"{token}"' for token in tokens)
+        ranked = self._ranked(expression, SearchFilters(state=ArticleState.PUBLISHED), limit)
+        return self._hits(ranked, query_terms)
+
+    def _informative(self, query_terms: list[Term]) -> list[str]:
+        """The rarest tokens of the terms, common ones left out (see MAX_SUGGEST_TOKENS)."""
+        tokens = list(dict.fromkeys(t for term in query_terms for t in term.tokens()))
+        if not tokens:
+            return []
+        if not self._vocab_ready:
+            # A temp table: no schema change, and it works on a read-only connection.
+            self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_search_vocab"
+                               " USING fts5vocab(main, 'kb_search', 'row')")
+            self._vocab_ready = True
+        total = int(self._conn.execute("SELECT count(*) FROM kb_search_docsize").fetchone()[0])
+        marks = ",".join("?" * len(tokens))
+        frequency = dict(self._conn.execute(
+            f"SELECT term, doc FROM temp.kb_search_vocab WHERE term IN ({marks})", tokens
+        ).fetchall())
+        # Stemmed English words are missing from the answer: keep them, as if rare.
+        known = [t for t in tokens if frequency.get(t, 0) <= max(1, total * COMMON_SHARE)]
+        known.sort(key=lambda t: frequency.get(t, 0))
+        return [t for t in known if frequency.get(t, 1) > 0][:MAX_SUGGEST_TOKENS]
+
+    def _ranked(self, expression: str, filters: SearchFilters, limit: int
+                ) -> list[tuple[str, float]]:
+        where, params = ["kb_search MATCH ?"], [expression]
+        join = ""
+        if filters.category_id is not None or filters.state is not None or filters.tag:
+            join = "JOIN kb_articles a ON a.id = s.article_id"
+            where.append("a.deleted = 0")
+            if filters.category_id is not None:
+                where.append("a.category_id = ?")
+                params.append(filters.category_id)
+            if filters.state is not None:
+                where.append("a.state = ?")
+                params.append(str(filters.state))
+            if filters.tag:
+                where.append("s.article_id IN (SELECT article_id FROM kb_article_tags"
+                             " WHERE tag = ?)")
+                params.append(filters.tag)
+        sql = (f"SELECT s.article_id, {_BM25} AS score FROM kb_search s {join}"
+               f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+        try:
+            rows = self._conn.execute(sql, [*params, limit]).fetchall()
+        except sqlite3.OperationalError:
+            return []  # an expression FTS5 cannot parse finds nothing rather than failing
+        return [(str(row[0]), float(row[1])) for row in rows]
+
+    def _hits(self, ranked: list[tuple[str, float]], query_terms: list[Term]
+              ) -> list[SearchHit]:
+        if not ranked:
+            return []
+        ids = [article_id for article_id, _ in ranked]
+        marks = ",".join("?" * len(ids))
+        rows = self._conn.execute(
+            f"SELECT a.id, a.title, a.summary, a.body, a.solution, a.state, a.tags,"
+            f" coalesce(c.{self._name}, '') FROM kb_articles a"
+            f" LEFT JOIN categories c ON c.id = a.category_id"
+            f" WHERE a.id IN ({marks}) AND a.deleted = 0", ids).fetchall()
+        by_id: dict[str, Any] = {str(row[0]): row for row in rows}
+        words = needles(query_terms)
+        hits = []
+        for article_id, score in ranked:
+            row = by_id.get(article_id)
+            if row is None:
+                continue  # deleted since it was indexed
+            prose = plain_text("\n".join(part for part in row[2:5] if part))
+            hits.append(SearchHit(
+                article_id=article_id, title=highlight(str(row[1]), words),
+                snippet=snippet(prose, words), state=ArticleState(row[5]),
+                category_name=str(row[7]), tags=tags_from_text(str(row[6])),
+                solution=str(row[4]), score=score))
+        return hits
