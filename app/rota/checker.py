@@ -105,7 +105,7 @@ def _consecutive(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violati
     found = []
     for member in problem.staff:
         run: list[date] = []
-        for index, day in enumerate(problem.days + (None,)):  # type: ignore[operator]
+        for index, day in enumerate((*problem.days, None)):
             if day is not None and _working(problem, cells, member.id, index):
                 run.append(day)
                 continue

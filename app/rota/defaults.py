@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from app.rota.calendar import DayKind
+from app.rota.holidays import DayKind
 from app.rota.model import Coverage, ShiftType
 
 DAY, EVENING, NIGHT, ON_CALL = "D", "E", "N", "R"

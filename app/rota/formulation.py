@@ -16,7 +16,7 @@ from app.rota.problem import RotaProblem
 from app.rota.rules import FAIRNESS, Rule, RuleKind
 
 Cell = tuple[int, int, int]  # staff index, day index, shift index
-Expr = cp_model.LinearExprT
+Expr = cp_model.LinearExpr | int
 
 
 @dataclass
@@ -36,26 +36,26 @@ class RotaModel:
              ) -> list[Assignment]:
         p = self.problem
         return sorted(Assignment(p.days[d], p.staff[s].id, p.shifts[t].code)
-                      for (s, d, t), var in self.cells.items() if value.BooleanValue(var))
+                      for (s, d, t), var in self.cells.items() if value.boolean_value(var))
 
     def _limit(self, rule: Rule, expr: Expr, bound: int, scale: int = 1) -> None:
         """``expr <= bound``; for a soft rule each ``scale`` units over costs ``weight``."""
         if isinstance(expr, int):  # cells fixed or impossible: decided before solving
             over = max(0, -(-(expr - bound) // scale))
             if over and rule.hard:
-                self.model.AddBoolOr([])  # fixed cells already break a hard rule
+                self.model.add_bool_or([])  # fixed cells already break a hard rule
             elif over:
                 self.penalties.append(rule.weight * over)
             return
         if rule.hard:
-            self.model.Add(expr <= bound)
+            self.model.add(expr <= bound)
             return
-        slack = self.model.NewIntVar(0, 10_000, "")
-        self.model.Add(expr <= bound + scale * slack)
+        slack = self.model.new_int_var(0, 10_000, "")
+        self.model.add(expr <= bound + scale * slack)
         self.penalties.append(rule.weight * slack)
 
     def _at_least(self, rule: Rule, expr: Expr, bound: int) -> None:
-        self._limit(rule, -expr, -bound)  # type: ignore[operator]
+        self._limit(rule, -expr, -bound)
 
 
 def build(problem: RotaProblem) -> RotaModel:
@@ -67,7 +67,7 @@ def build(problem: RotaProblem) -> RotaModel:
         if rule is not None:
             post(rota, rule)
     if rota.penalties:
-        rota.model.Minimize(sum(rota.penalties))
+        rota.model.minimize(sum(rota.penalties))
     return rota
 
 
@@ -80,13 +80,13 @@ def _variables(rota: RotaModel) -> None:
             for t, shift in enumerate(p.shifts):
                 if (member.id, day) in p.fixed:
                     if fixed == shift.code:
-                        var = rota.model.NewBoolVar("")
-                        rota.model.Add(var == 1)
+                        var = rota.model.new_bool_var("")
+                        rota.model.add(var == 1)
                         rota.cells[s, d, t] = var
                     continue
                 if leave is not None and leave.hard and p.absent(member.id, day):
                     continue
-                rota.cells[s, d, t] = rota.model.NewBoolVar(f"x{s}_{d}_{t}")
+                rota.cells[s, d, t] = rota.model.new_bool_var(f"x{s}_{d}_{t}")
 
 
 def _one_per_day(rota: RotaModel, rule: Rule) -> None:
@@ -117,7 +117,7 @@ def _coverage(rota: RotaModel, rule: Rule) -> None:
             # More than asked for is no violation but wastes hours: keep it exact unless
             # fixed cells already put more people there.
             fixed = sum(1 for m in p.staff if p.fixed.get((m.id, day)) == shift.code)
-            rota.model.Add(sum(people) <= max(need.headcount, fixed))
+            rota.model.add(sum(people) <= max(need.headcount, fixed))
             seniors = [rota.x(s, d, t) for s, m in enumerate(p.staff) if p.is_senior(m)]
             rota._at_least(rule, sum(seniors), need.seniors)
             for skill in sorted(need.skills):
@@ -178,11 +178,11 @@ def _fairness(rota: RotaModel, rule: Rule) -> None:
         counts.append(p.prior(member.id, rule.kind) + count)
     if len(counts) < 2:
         return
-    top = rota.model.NewIntVar(0, 10_000, "")
-    low = rota.model.NewIntVar(0, 10_000, "")
+    top = rota.model.new_int_var(0, 10_000, "")
+    low = rota.model.new_int_var(0, 10_000, "")
     for count in counts:
-        rota.model.Add(top >= count)
-        rota.model.Add(low <= count)
+        rota.model.add(top >= count)
+        rota.model.add(low <= count)
     rota._limit(rule, top - low, rule.value)
 
 

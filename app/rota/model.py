@@ -13,7 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from app.domain.enums import Seniority
-from app.rota.calendar import DayKind
+from app.rota.holidays import DayKind
 
 DESK_ZONE = ZoneInfo("Asia/Shanghai")
 

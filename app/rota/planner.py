@@ -114,13 +114,13 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         elapsed = time.perf_counter() - self.started
         self.first = elapsed if self.first is None else self.first
         self.solutions += 1
-        self.bound = self.BestObjectiveBound()
-        progress = PlanProgress(elapsed, self.ObjectiveValue(), self.bound, self.solutions,
+        self.bound = self.best_objective_bound
+        progress = PlanProgress(elapsed, self.objective_value, self.bound, self.solutions,
                                 tuple(self.rota.plan(self)))
         self.history.append(replace(progress, plan=None))
         self.token.report(progress)
         if self.token.cancelled():
-            self.StopSearch()
+            self.stop_search()
 
     def on_bound(self, bound: float) -> None:
         self.bound = bound
@@ -150,8 +150,8 @@ def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return PlanResult(PlanStatus.NO_PLAN_YET, (), None, watcher.bound, elapsed, None,
                           history=tuple(watcher.history))
-    objective = solver.ObjectiveValue() if rota.penalties else 0.0
-    bound = solver.BestObjectiveBound() if rota.penalties else 0.0
+    objective = solver.objective_value if rota.penalties else 0.0
+    bound = solver.best_objective_bound if rota.penalties else 0.0
     return PlanResult(PlanStatus.OPTIMAL if status == cp_model.OPTIMAL else PlanStatus.FEASIBLE,
                       tuple(rota.plan(solver)), objective, bound, elapsed, watcher.first,
                       history=tuple(watcher.history))
@@ -159,7 +159,7 @@ def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
 
 def _solve(problem: RotaProblem, token: PlanToken, time_limit: float, workers: int | None,
            seed: int, started: float
-           ) -> tuple[int, _Watcher, cp_model.CpSolver, RotaModel]:
+           ) -> tuple[cp_model.CpSolverStatus, _Watcher, cp_model.CpSolver, RotaModel]:
     rota = build(problem)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.perf_counter() - started))
@@ -173,13 +173,13 @@ def _solve(problem: RotaProblem, token: PlanToken, time_limit: float, workers: i
         # Solutions can be far apart; a cancel must not wait for the next one.
         while not done.wait(0.05):
             if token.cancelled():
-                solver.StopSearch()
+                solver.stop_search()
                 return
 
     guard = threading.Thread(target=watch_cancel, daemon=True)
     guard.start()
     try:
-        status = solver.Solve(rota.model, watcher)
+        status = solver.solve(rota.model, watcher)
     finally:
         done.set()
         guard.join()

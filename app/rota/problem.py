@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.enums import Seniority
-from app.rota.calendar import DayKind, day_kinds
+from app.rota.holidays import DayKind, day_kinds
 from app.rota.model import Absence, Assignment, Coverage, Preference, RotaStaff, ShiftType
 from app.rota.rules import DEFAULT_RULES, Rule, RuleKind
 

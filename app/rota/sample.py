@@ -19,7 +19,7 @@ TEAMS: tuple[tuple[tuple[str, ...], int], ...] = (
 
 
 def sample_staff(rng: Random) -> tuple[RotaStaff, ...]:
-    staff = []
+    staff: list[RotaStaff] = []
     for skills, size in TEAMS:
         for _ in range(size):
             number = len(staff) + 1
