@@ -131,17 +131,20 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
 
 
 def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
-              workers: int | None = None, seed: int = 0) -> PlanResult:
+              workers: int | None = None, seed: int = 0,
+              work_limit: float | None = None) -> PlanResult:
     """Plan ``problem`` within ``time_limit`` seconds; hard rules hold in any plan returned.
 
-    Fixed cells (published past days, manual edits) are kept as they are.
+    Fixed cells (published past days, manual edits) are kept as they are. ``work_limit``
+    (CP-SAT deterministic time, one worker) gives the same plan on any machine: demo data.
     """
     started = time.perf_counter()
     short = shortages(problem)
     if short:
         return PlanResult(PlanStatus.INFEASIBLE, (), None, None,
                           time.perf_counter() - started, None, tuple(short))
-    status, watcher, solver, rota = _solve(problem, token, time_limit, workers, seed, started)
+    status, watcher, solver, rota = _solve(problem, token, time_limit, workers, seed, started,
+                                           work_limit)
     elapsed = time.perf_counter() - started
     if status == cp_model.INFEASIBLE:
         conflicts = explain(problem, token, max(1.0, min(10.0, time_limit - elapsed)), workers)
@@ -158,13 +161,16 @@ def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
 
 
 def _solve(problem: RotaProblem, token: PlanToken, time_limit: float, workers: int | None,
-           seed: int, started: float
+           seed: int, started: float, work_limit: float | None = None
            ) -> tuple[cp_model.CpSolverStatus, _Watcher, cp_model.CpSolver, RotaModel]:
     rota = build(problem)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.perf_counter() - started))
     solver.parameters.num_workers = workers or max(8, os.cpu_count() or 1)
     solver.parameters.random_seed = seed
+    if work_limit is not None:
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = work_limit
     watcher = _Watcher(rota, token, started)
     solver.best_bound_callback = watcher.on_bound
     done = threading.Event()

@@ -12,7 +12,7 @@ from sqlalchemy import MetaData
 
 from app.store.models import Base
 
-FEATURE_TABLES: tuple[str, ...] = ()
+FEATURE_TABLES: tuple[str, ...] = ("app.rota.tables",)
 
 
 def all_tables() -> MetaData:
