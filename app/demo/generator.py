@@ -40,7 +40,7 @@ CHUNK = 5000
 # ``write_demo(conn: Connection, rng: Random, now: datetime) -> None`` and reads the staff,
 # categories and tickets it needs from ``conn``. Called in this order, in the same
 # transaction, after the core desk is written.
-FEATURE_DEMOS: tuple[str, ...] = ("app.kb.demo",)
+FEATURE_DEMOS: tuple[str, ...] = ("app.kb.demo", "app.rota.demo")
 
 
 @dataclass(frozen=True)

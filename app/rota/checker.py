@@ -1,0 +1,185 @@
+"""The rule checker: every violation of a plan, for live highlighting and for tests.
+
+A violation carries data, not sentences: the UI turns it into words in the seat's language.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.rota.model import Assignment
+from app.rota.problem import RotaProblem
+from app.rota.rules import FAIRNESS, Rule, RuleKind
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule: who (None for the desk as a whole), which days, which shift."""
+
+    rule: RuleKind
+    hard: bool
+    staff_id: str | None
+    days: tuple[date, ...]
+    shift: str | None = None
+    data: dict[str, int | str] = field(default_factory=dict, compare=False, hash=False)
+
+
+def check(problem: RotaProblem, plan: Iterable[Assignment]) -> list[Violation]:
+    """All violations of the enabled rules by ``plan`` (assignments outside the period are
+    ignored)."""
+    cells: dict[tuple[str, date], list[str]] = defaultdict(list)
+    for item in plan:
+        if item.day in problem.kinds:
+            cells[item.staff_id, item.day].append(item.shift)
+    found: list[Violation] = []
+    for kind, rule_check in _CHECKS.items():
+        rule = problem.rule(kind)
+        if rule is not None:
+            found += rule_check(problem, rule, cells)
+    return found
+
+
+Cells = dict[tuple[str, date], list[str]]
+
+
+def _one_per_day(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    return [Violation(rule.kind, rule.hard, staff, (day,), None, {"count": len(codes)})
+            for (staff, day), codes in sorted(cells.items()) if len(codes) > 1]
+
+
+def _leave(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    return [Violation(rule.kind, rule.hard, staff, (day,), codes[0])
+            for (staff, day), codes in sorted(cells.items()) if problem.absent(staff, day)]
+
+
+def _coverage(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    members = {m.id: m for m in problem.staff}
+    on_shift: dict[tuple[date, str], list[str]] = defaultdict(list)
+    for (staff, day), codes in cells.items():
+        for code in codes:
+            on_shift[day, code].append(staff)
+    found = []
+    for day in problem.days:
+        for shift in problem.shifts:
+            need = problem.coverage_for(day, shift.code)
+            if need is None:
+                continue
+            people = [members[s] for s in on_shift.get((day, shift.code), []) if s in members]
+            if len(people) < need.headcount:
+                found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
+                                       {"need": need.headcount, "have": len(people)}))
+            seniors = sum(1 for p in people if problem.is_senior(p))
+            if seniors < need.seniors:
+                found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
+                                       {"seniors": need.seniors, "have": seniors}))
+            for skill in sorted(need.skills):
+                if not any(skill in p.skills for p in people):
+                    found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
+                                           {"skill": skill}))
+    return found
+
+
+def _rest(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    conflicts = set(problem.rest_conflicts(rule.value))
+    found = []
+    for (staff, day), codes in sorted(cells.items()):
+        for offset in (1, 2):
+            later_day = problem.days[0].fromordinal(day.toordinal() + offset)
+            for first in codes:
+                for later in cells.get((staff, later_day), []):
+                    if (first, later, offset) in conflicts:
+                        found.append(Violation(rule.kind, rule.hard, staff, (day, later_day),
+                                               later, {"hours": rule.value, "after": first}))
+    return found
+
+
+def _working(problem: RotaProblem, cells: Cells, staff: str, index: int) -> int:
+    codes = cells.get((staff, problem.days[index]), [])
+    return sum(problem.shift(code).minutes for code in codes if not problem.shift(code).on_call)
+
+
+def _consecutive(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    found = []
+    for member in problem.staff:
+        run: list[date] = []
+        for index, day in enumerate((*problem.days, None)):
+            if day is not None and _working(problem, cells, member.id, index):
+                run.append(day)
+                continue
+            if len(run) > rule.value:
+                found.append(Violation(rule.kind, rule.hard, member.id, tuple(run), None,
+                                       {"days": len(run), "max": rule.value}))
+            run = []
+    return found
+
+
+def _hours(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    groups = problem.weeks() if rule.kind is RuleKind.MAX_HOURS_WEEK else problem.months()
+    found = []
+    for member in problem.staff:
+        cap = problem.hours_cap(member, rule)
+        for group in groups:
+            minutes = sum(_working(problem, cells, member.id, i) for i in group)
+            if minutes > cap:
+                found.append(Violation(
+                    rule.kind, rule.hard, member.id, tuple(problem.days[i] for i in group), None,
+                    {"hours": minutes // 60, "max": cap // 60}))
+    return found
+
+
+def fair_counts(problem: RotaProblem, kind: RuleKind, plan: Iterable[Assignment]
+                ) -> dict[str, int]:
+    """History plus this period's count for everyone in the fairness pool."""
+    totals = {m.id: problem.prior(m.id, kind) for m in problem.fair_pool()}
+    for item in plan:
+        if item.staff_id in totals and item.day in problem.kinds and problem.counts_for(
+                kind, item.day, problem.shift(item.shift)):
+            totals[item.staff_id] += 1
+    return totals
+
+
+def _fairness(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    plan = [Assignment(day, staff, code) for (staff, day), codes in cells.items()
+            for code in codes]
+    totals = fair_counts(problem, rule.kind, plan)
+    if not totals:
+        return []
+    most, least = max(totals.values()), min(totals.values())
+    if most - least <= rule.value:
+        return []
+    return [Violation(rule.kind, rule.hard, staff, (), None,
+                      {"count": count, "least": least, "max_spread": rule.value})
+            for staff, count in sorted(totals.items()) if count - least > rule.value]
+
+
+def _preferences(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    found = []
+    for pref in problem.preferences:
+        if pref.day not in problem.kinds:
+            continue
+        codes = cells.get((pref.staff_id, pref.day), [])
+        matches = any(pref.shift in (None, code) for code in codes)
+        if matches != pref.wanted:
+            found.append(Violation(rule.kind, rule.hard, pref.staff_id, (pref.day,), pref.shift,
+                                   {"wanted": int(pref.wanted)}))
+    return found
+
+
+_CHECKS = {
+    RuleKind.ONE_SHIFT_PER_DAY: _one_per_day,
+    RuleKind.COVERAGE: _coverage,
+    RuleKind.LEAVE: _leave,
+    RuleKind.MIN_REST: _rest,
+    RuleKind.MAX_CONSECUTIVE_DAYS: _consecutive,
+    RuleKind.MAX_HOURS_WEEK: _hours,
+    RuleKind.MAX_HOURS_MONTH: _hours,
+    **{kind: _fairness for kind in FAIRNESS},
+    RuleKind.PREFERENCES: _preferences,
+}
+
+
+def hard_violations(problem: RotaProblem, plan: Iterable[Assignment]) -> list[Violation]:
+    return [v for v in check(problem, plan) if v.hard]

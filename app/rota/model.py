@@ -1,0 +1,129 @@
+"""Value objects of the rota: shift types, staff terms, coverage, leave, assignments.
+
+Times of day are Asia/Shanghai wall-clock times; they become UTC instants only when a
+shift is placed on a calendar day (``ShiftType.span``), so a night crossing midnight is
+simply a shift whose end lies on the next day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from app.domain.enums import Seniority
+from app.rota.holidays import DayKind
+
+DESK_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True)
+class ShiftType:
+    """A kind of shift: 白班 08:00-16:00, 夜班 00:00-08:00, 备班 (on call)...
+
+    ``on_call`` shifts are the emergency reserve (应急储备): people reachable by phone who
+    are not at the desk, so they count for one-shift-per-day but not for rest or hours.
+    """
+
+    code: str
+    name_zh: str
+    name_en: str
+    start: time
+    minutes: int
+    color: str
+    on_call: bool = False
+
+    @property
+    def hours(self) -> float:
+        return 0.0 if self.on_call else self.minutes / 60
+
+    @property
+    def is_night(self) -> bool:
+        """Counts for night fairness: any working time between 00:00 and 06:00."""
+        if self.on_call:
+            return False
+        start = self.start.hour * 60 + self.start.minute
+        end = start + self.minutes
+        return start < 6 * 60 or end > 24 * 60
+
+    def span(self, day: date, zone: ZoneInfo = DESK_ZONE) -> tuple[datetime, datetime]:
+        """The UTC start and end of this shift when it starts on ``day``."""
+        start = datetime.combine(day, self.start, tzinfo=zone)
+        return start, start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
+class RotaStaff:
+    """A staff member as the rota sees them."""
+
+    id: str
+    name: str
+    seniority: Seniority
+    skills: frozenset[str] = field(default_factory=frozenset)
+    hours_per_week: int = 40
+
+
+class AbsenceKind(StrEnum):
+    LEAVE = "leave"
+    UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True)
+class Absence:
+    """Leave or unavailability, inclusive of both days."""
+
+    staff_id: str
+    first: date
+    last: date
+    kind: AbsenceKind = AbsenceKind.LEAVE
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A wanted or unwanted day; ``shift`` None means any shift."""
+
+    staff_id: str
+    day: date
+    wanted: bool
+    shift: str | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many people a shift needs on a kind of day, with which skills and seniority."""
+
+    shift: str
+    day_kind: DayKind
+    headcount: int
+    skills: frozenset[str] = field(default_factory=frozenset)
+    seniors: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class Assignment:
+    """One person on one shift starting on one day."""
+
+    day: date
+    staff_id: str
+    shift: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """A change after publication: ``cover_id`` works the shift instead of ``absent_id``.
+
+    ``absent_id`` None adds a person; ``cover_id`` None removes one. Overrides are never
+    edited, only added, so they are the history of who covered whom and why.
+    """
+
+    id: str
+    day: date
+    shift: str
+    absent_id: str | None
+    cover_id: str | None
+    reason: str
+    created_at: datetime

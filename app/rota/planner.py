@@ -1,0 +1,217 @@
+"""Auto-planning a period with CP-SAT, off whatever thread calls it.
+
+``plan_rota`` is a plain function: progress and cancellation go through a token (the UI
+adapts it to Qt signals; the benchmark records it). It reports every better plan with its
+objective and the proven bound, and if the hard rules cannot all hold it says which rules
+and days conflict instead of just failing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Protocol
+
+from ortools.sat.python import cp_model
+
+from app.rota.capacity import shortages
+from app.rota.checker import Violation, hard_violations
+from app.rota.formulation import RotaModel, build
+from app.rota.model import Assignment
+from app.rota.problem import RotaProblem
+from app.rota.rules import Rule
+
+# Weight of a hard rule when it is relaxed to find out which ones conflict.
+RELAXED_WEIGHT = 1000
+
+
+class PlanStatus(StrEnum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"  # a plan, not proven best (time limit or cancel)
+    INFEASIBLE = "infeasible"  # the hard rules cannot all hold: see ``conflicts``
+    NO_PLAN_YET = "no_plan_yet"  # stopped before a first plan was found
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    """A report while solving: the best plan so far (or None), its score and the bound."""
+
+    elapsed: float
+    objective: float | None
+    bound: float | None
+    solutions: int
+    plan: tuple[Assignment, ...] | None = None
+
+    @property
+    def gap(self) -> float | None:
+        return relative_gap(self.objective, self.bound)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    status: PlanStatus
+    plan: tuple[Assignment, ...]
+    objective: float | None
+    bound: float | None
+    elapsed: float
+    first_feasible: float | None
+    conflicts: tuple[Violation, ...] = ()
+    history: tuple[PlanProgress, ...] = field(default=(), repr=False)
+
+    @property
+    def gap(self) -> float | None:
+        return relative_gap(self.objective, self.bound)
+
+
+class PlanToken(Protocol):
+    """How the caller follows and stops a plan run."""
+
+    def cancelled(self) -> bool: ...
+
+    def report(self, progress: PlanProgress) -> None: ...
+
+
+class PlanControl:
+    """A thread-safe token: ``cancel()`` from any thread; reports go to ``listener``."""
+
+    def __init__(self, listener: object = None) -> None:
+        self._cancel = threading.Event()
+        self._listener = listener
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, progress: PlanProgress) -> None:
+        if callable(self._listener):
+            self._listener(progress)
+
+
+def relative_gap(objective: float | None, bound: float | None) -> float | None:
+    """(objective - bound) / objective; 0 for a proven optimum, None without a plan."""
+    if objective is None or bound is None:
+        return None
+    if objective <= 0:
+        return 0.0
+    return max(0.0, objective - bound) / objective
+
+
+class _Watcher(cp_model.CpSolverSolutionCallback):
+    def __init__(self, rota: RotaModel, token: PlanToken, started: float) -> None:
+        super().__init__()
+        self.rota, self.token, self.started = rota, token, started
+        self.first: float | None = None
+        self.solutions = 0
+        self.bound: float | None = None
+        self.history: list[PlanProgress] = []
+
+    def on_solution_callback(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        self.first = elapsed if self.first is None else self.first
+        self.solutions += 1
+        self.bound = self.best_objective_bound
+        progress = PlanProgress(elapsed, self.objective_value, self.bound, self.solutions,
+                                tuple(self.rota.plan(self)))
+        self.history.append(replace(progress, plan=None))
+        self.token.report(progress)
+        if self.token.cancelled():
+            self.stop_search()
+
+    def on_bound(self, bound: float) -> None:
+        self.bound = bound
+        last = self.history[-1].objective if self.history else None
+        elapsed = time.perf_counter() - self.started
+        self.history.append(PlanProgress(elapsed, last, bound, self.solutions))
+        self.token.report(PlanProgress(elapsed, last, bound, self.solutions))
+
+
+def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
+              workers: int | None = None, seed: int = 0,
+              work_limit: float | None = None) -> PlanResult:
+    """Plan ``problem`` within ``time_limit`` seconds; hard rules hold in any plan returned.
+
+    Fixed cells (published past days, manual edits) are kept as they are. ``work_limit``
+    (CP-SAT deterministic time, one worker) gives the same plan on any machine: demo data.
+    """
+    started = time.perf_counter()
+    short = shortages(problem)
+    if short:
+        return PlanResult(PlanStatus.INFEASIBLE, (), None, None,
+                          time.perf_counter() - started, None, tuple(short))
+    status, watcher, solver, rota = _solve(problem, token, time_limit, workers, seed, started,
+                                           work_limit)
+    elapsed = time.perf_counter() - started
+    if status == cp_model.INFEASIBLE:
+        conflicts = explain(problem, token, max(1.0, min(10.0, time_limit - elapsed)), workers)
+        return PlanResult(PlanStatus.INFEASIBLE, (), None, None,
+                          time.perf_counter() - started, None, tuple(conflicts))
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return PlanResult(PlanStatus.NO_PLAN_YET, (), None, watcher.bound, elapsed, None,
+                          history=tuple(watcher.history))
+    objective = solver.objective_value if rota.penalties else 0.0
+    bound = solver.best_objective_bound if rota.penalties else 0.0
+    return PlanResult(PlanStatus.OPTIMAL if status == cp_model.OPTIMAL else PlanStatus.FEASIBLE,
+                      tuple(rota.plan(solver)), objective, bound, elapsed, watcher.first,
+                      history=tuple(watcher.history))
+
+
+def _solve(problem: RotaProblem, token: PlanToken, time_limit: float, workers: int | None,
+           seed: int, started: float, work_limit: float | None = None
+           ) -> tuple[cp_model.CpSolverStatus, _Watcher, cp_model.CpSolver, RotaModel]:
+    rota = build(problem)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.perf_counter() - started))
+    solver.parameters.num_workers = workers or max(8, os.cpu_count() or 1)
+    solver.parameters.random_seed = seed
+    if work_limit is not None:
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = work_limit
+    watcher = _Watcher(rota, token, started)
+    solver.best_bound_callback = watcher.on_bound
+    done = threading.Event()
+
+    def watch_cancel() -> None:
+        # Solutions can be far apart; a cancel must not wait for the next one.
+        while not done.wait(0.05):
+            if token.cancelled():
+                solver.stop_search()
+                return
+
+    guard = threading.Thread(target=watch_cancel, daemon=True)
+    guard.start()
+    try:
+        status = solver.solve(rota.model, watcher)
+    finally:
+        done.set()
+        guard.join()
+    return status, watcher, solver, rota
+
+
+class _Quiet:
+    def __init__(self, outer: PlanToken) -> None:
+        self._outer = outer
+
+    def cancelled(self) -> bool:
+        return self._outer.cancelled()
+
+    def report(self, progress: PlanProgress) -> None:
+        pass
+
+
+def explain(problem: RotaProblem, token: PlanToken, time_limit: float,
+            workers: int | None = None) -> list[Violation]:
+    """Which hard rules conflict, on which days: solve with every hard rule made soft
+    (heavily weighted) and list the hard rules the least-bad plan still breaks."""
+    relaxed = replace(problem, rules=tuple(
+        Rule(r.kind, False, RELAXED_WEIGHT if r.hard else r.weight, r.value, r.enabled)
+        for r in problem.rules))
+    status, _watcher, solver, rota = _solve(relaxed, _Quiet(token), time_limit, workers, 0,
+                                            time.perf_counter())
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return []
+    return hard_violations(problem, rota.plan(solver))

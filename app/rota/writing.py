@@ -1,0 +1,95 @@
+"""Writing the rota through the unit of work: plans, publication, overrides, rules.
+
+Every write bumps ``version`` and ``updated_at`` and tombstones rather than deletes, as
+sync expects of synced tables (DESIGN.md section 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.clock import Clock
+from app.domain.ids import new_id
+from app.rota.model import Assignment, Override
+from app.rota.rules import Rule
+from app.rota.tables import AssignmentRow, OverrideRow, PeriodRow, RuleRow
+from app.store.database import Store
+
+
+def save_plan(store: Store, clock: Clock, first: date, last: date,
+              plan: Iterable[Assignment]) -> tuple[int, int]:
+    """Make the live assignments of ``first``..``last`` equal ``plan``; returns (added,
+    removed). Unchanged cells keep their row, so sync sends only what changed."""
+    wanted = {a for a in plan if first <= a.day <= last}
+    now = clock.now()
+    with store.unit_of_work() as session:
+        rows = session.scalars(select(AssignmentRow).where(
+            AssignmentRow.day.between(first, last), AssignmentRow.deleted.is_(False))).all()
+        kept: set[Assignment] = set()
+        removed = 0
+        for row in rows:
+            item = Assignment(row.day, row.staff_id, row.shift_code)
+            if item in wanted and item not in kept:
+                kept.add(item)
+                continue
+            row.deleted, row.version, row.updated_at = True, row.version + 1, now
+            removed += 1
+        added = sorted(wanted - kept)
+        session.add_all(AssignmentRow(id=new_id(clock), day=a.day, staff_id=a.staff_id,
+                                      shift_code=a.shift, version=1, updated_at=now,
+                                      deleted=False) for a in added)
+    return len(added), removed
+
+
+def ensure_period(store: Store, clock: Clock, first: date, last: date) -> str:
+    """The id of the period ``first``..``last``, created as a draft if missing."""
+    with store.unit_of_work() as session:
+        row = session.scalars(select(PeriodRow).where(
+            PeriodRow.first_day == first, PeriodRow.last_day == last,
+            PeriodRow.deleted.is_(False))).first()
+        if row is None:
+            row = PeriodRow(id=new_id(clock), first_day=first, last_day=last, version=1,
+                            updated_at=clock.now(), deleted=False)
+            session.add(row)
+        return row.id
+
+
+def publish(store: Store, clock: Clock, first: date, last: date, by: str | None) -> str:
+    """Publish the period: from now on its assignments are who is on duty."""
+    period_id = ensure_period(store, clock, first, last)
+    with store.unit_of_work() as session:
+        row = session.get_one(PeriodRow, period_id)
+        row.published_at, row.published_by = clock.now(), by
+        row.version, row.updated_at = row.version + 1, clock.now()
+    return period_id
+
+
+def add_override(store: Store, clock: Clock, day: date, shift: str, absent_id: str | None,
+                 cover_id: str | None, reason: str, author_id: str | None = None) -> Override:
+    """Record who covers whom on a published shift; overrides are only ever added."""
+    if absent_id is None and cover_id is None:
+        raise ValueError("an override needs someone absent or someone covering")
+    if not reason.strip():
+        raise ValueError("an override needs a reason")
+    override = Override(new_id(clock), day, shift, absent_id, cover_id, reason, clock.now())
+    with store.unit_of_work() as session:
+        session.add(OverrideRow(id=override.id, day=day, shift_code=shift, absent_id=absent_id,
+                                cover_id=cover_id, reason=reason, created_at=override.created_at,
+                                author_id=author_id, version=1, updated_at=clock.now(),
+                                deleted=False))
+    return override
+
+
+def save_rule(store: Store, clock: Clock, rule: Rule) -> None:
+    """Store the supervisor's setting of one rule (hard/soft, weight, value, enabled)."""
+    with store.unit_of_work() as session:
+        row = session.scalars(select(RuleRow).where(RuleRow.kind == rule.kind.value)).first()
+        if row is None:
+            row = RuleRow(id=new_id(clock), kind=rule.kind.value, version=0)
+            session.add(row)
+        row.hard, row.weight, row.value, row.enabled = rule.hard, rule.weight, rule.value, \
+            rule.enabled
+        row.version, row.updated_at, row.deleted = row.version + 1, clock.now(), False

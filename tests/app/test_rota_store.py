@@ -1,0 +1,105 @@
+"""The rota in the database: demo month, plans saved as diffs, publication, overrides,
+and "who is on duty now" as dispatch asks it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from app.domain.clock import ManualClock
+from app.paths import DataDir
+from app.rota.checker import check
+from app.rota.defaults import DAY, ON_CALL
+from app.rota.model import DESK_ZONE, Assignment
+from app.rota.reading import (
+    load_assignments,
+    load_overrides,
+    load_periods,
+    load_problem,
+    on_duty_at_time,
+    on_duty_now,
+)
+from app.rota.rules import RuleKind
+from app.rota.writing import add_override, publish, save_plan
+from app.store.database import Store
+from tests.conftest import T0
+
+FIRST, LAST = date(2026, 11, 1), date(2026, 11, 30)
+TODAY = T0.astimezone(DESK_ZONE).date()
+
+
+@pytest.fixture
+def reader(demo_desk: DataDir) -> sqlite3.Connection:
+    return sqlite3.connect(demo_desk.database)
+
+
+@pytest.fixture
+def desk_copy(demo_desk: DataDir, tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    copy = DataDir(tmp_path_factory.mktemp("rota"))
+    shutil.copy(demo_desk.database, copy.database)
+    return copy
+
+
+def test_the_demo_publishes_this_month_with_one_manual_rest_violation(
+        reader: sqlite3.Connection) -> None:
+    periods = load_periods(reader)
+    assert [(p.first, p.last, p.published_at is not None) for p in periods] == [
+        (FIRST, LAST, True)]
+    problem = load_problem(reader, FIRST, LAST)
+    assert len(problem.staff) == 40 and [s.code for s in problem.shifts] == ["D", "E", "N", "R"]
+    plan = load_assignments(reader, FIRST, LAST)
+    hard = [v for v in check(problem, plan) if v.hard]
+    assert [v.rule for v in hard] == [RuleKind.MIN_REST]
+    assert hard[0].days[1] >= TODAY
+
+
+def test_on_duty_now_applies_the_overrides_to_the_published_rota(
+        reader: sqlite3.Connection) -> None:
+    clock = ManualClock(T0)  # 10:00 in Beijing: the day shift
+    duty = on_duty_now(reader, clock)
+    published = {a.staff_id for a in load_assignments(reader, TODAY, TODAY, True)
+                 if a.shift == DAY}
+    overrides = load_overrides(reader, TODAY, TODAY)
+    assert len(overrides) == 2
+    sick = next(o for o in overrides if o.absent_id is not None)
+    day_staff = {d.staff_id for d in duty if d.shift == DAY}
+    assert sick.absent_id not in day_staff and sick.cover_id in day_staff
+    assert day_staff == published - {sick.absent_id} | {o.cover_id for o in overrides}
+    assert {d.shift for d in duty} == {DAY, ON_CALL}
+    night = on_duty_at_time(reader, T0 + timedelta(hours=15))  # 01:00 next day
+    assert {d.shift for d in night if not d.on_call} == {"N"}
+
+
+def test_saving_a_plan_changes_only_what_changed(desk_copy: DataDir) -> None:
+    store = Store(desk_copy.database)
+    clock = ManualClock(T0)
+    reader = sqlite3.connect(desk_copy.database)
+    before = load_assignments(reader, FIRST, LAST)
+    moved = before[0]
+    changed = [Assignment(moved.day, moved.staff_id, ON_CALL), *before[1:]]
+    assert save_plan(store, clock, FIRST, LAST, changed) == (1, 1)
+    assert load_assignments(reader, FIRST, LAST) == sorted(changed)
+    tombstones = reader.execute(
+        "SELECT count(*) FROM rota_assignments WHERE deleted = 1").fetchone()[0]
+    assert tombstones == 1
+    store.close()
+
+
+def test_publication_and_overrides_are_kept(desk_copy: DataDir) -> None:
+    store = Store(desk_copy.database)
+    clock = ManualClock(T0)
+    reader = sqlite3.connect(desk_copy.database)
+    december = date(2026, 12, 1)
+    save_plan(store, clock, december, december, [Assignment(december, "x", DAY)][:0])
+    assert load_assignments(reader, december, december, published_only=True) == []
+    publish(store, clock, december, date(2026, 12, 31), None)
+    assert [p.first for p in load_periods(reader)] == [FIRST, december]
+    staff = [row[0] for row in reader.execute("SELECT id FROM staff ORDER BY login LIMIT 2")]
+    override = add_override(store, clock, TODAY, DAY, None, staff[0], "重保加岗")
+    assert load_overrides(reader, TODAY, TODAY)[-1] == override
+    with pytest.raises(ValueError, match="reason"):
+        add_override(store, clock, TODAY, DAY, staff[0], staff[1], "  ")
+    store.close()
