@@ -120,7 +120,7 @@ def ensure_schema(path: Path, clock: Clock, backups: Path) -> SchemaResult:
     return SchemaResult(before, head, backup)
 
 
-def _upgrade(path: Path) -> None:
+def _upgrade(path: Path, target: str = "head") -> None:
     from alembic import command
 
     from app.store.database import sqlite_engine
@@ -128,8 +128,19 @@ def _upgrade(path: Path) -> None:
     config = alembic_config(path)
     engine = sqlite_engine(path)
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            # SQLite alters a table by copying and dropping it; with foreign keys on, dropping
+            # a table that others reference fails. Switch them off outside any transaction
+            # (the pragma is ignored inside one) and check them when the migration is done.
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+            raw.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()

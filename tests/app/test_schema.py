@@ -129,3 +129,25 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
     with sqlite3.connect(data_dir.database) as new:
         assert new.execute("SELECT name, value, note FROM counters").fetchall() == [
             ("ticket_number", 41, None)]
+
+
+def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
+    demo_desk: DataDir, data_dir: DataDir, clock: ManualClock
+) -> None:
+    """Tables referenced by others (tickets) are rebuilt without tripping foreign keys."""
+    data_dir.create()
+    schema._upgrade(data_dir.database, "0001")
+    with sqlite3.connect(data_dir.database) as conn:
+        conn.execute(f"ATTACH DATABASE '{demo_desk.database}' AS demo")
+        for table in ("ticket_types", "categories", "teams", "staff", "requesters"):
+            conn.execute(f"INSERT INTO {table} SELECT * FROM demo.{table}")
+        columns = [row[1] for row in conn.execute("PRAGMA main.table_info(tickets)")]
+        names = ", ".join(columns)
+        conn.execute(f"INSERT INTO tickets ({names}) SELECT {names} FROM demo.tickets")
+        conn.execute("INSERT INTO ticket_events SELECT * FROM demo.ticket_events")
+    result = ensure_schema(data_dir.database, clock, data_dir.backups)
+    assert (result.before, result.after) == ("0001", SCHEMA_HEAD)
+    with sqlite3.connect(data_dir.database) as conn:
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (600,)
+        assert conn.execute("SELECT count(*) FROM tickets WHERE solution = ''").fetchone() == (600,)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
