@@ -689,6 +689,46 @@
 <context>
     <name>Timeline</name>
     <message>
+        <source>created the ticket</source>
+        <translation>创建了工单</translation>
+    </message>
+    <message>
+        <source>changed the state: %1 → %2</source>
+        <translation>将状态从 %1 改为 %2</translation>
+    </message>
+    <message>
+        <source>assigned the ticket</source>
+        <translation>分派了工单</translation>
+    </message>
+    <message>
+        <source>recorded satisfaction %1/5</source>
+        <translation>记录满意度 %1/5</translation>
+    </message>
+    <message>
+        <source>logged work (%1 min)</source>
+        <translation>登记工作（%1 分钟）</translation>
+    </message>
+    <message>
+        <source>noted a call</source>
+        <translation>记录了通话</translation>
+    </message>
+    <message>
+        <source>gave the first response</source>
+        <translation>完成首次响应</translation>
+    </message>
+    <message>
+        <source>linked another ticket</source>
+        <translation>关联了其他工单</translation>
+    </message>
+    <message>
+        <source>replied to the requester</source>
+        <translation>回复了报障人</translation>
+    </message>
+    <message>
+        <source>added an internal comment</source>
+        <translation>添加了内部备注</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>

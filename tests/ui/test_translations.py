@@ -66,3 +66,17 @@ def test_chinese_desk_speaks_chinese(qtbot: QtBot, desk_data: object) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_translate_is_never_aliased() -> None:
+    """lupdate only finds literal QCoreApplication.translate(...)/self.tr(...) calls; an
+    alias such as ``t = QCoreApplication.translate`` hides strings from translators."""
+    import ast
+
+    offenders = []
+    for path in (Path(__file__).resolve().parents[2] / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute)
+                    and node.value.attr in ("translate", "tr")):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

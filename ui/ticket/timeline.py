@@ -13,29 +13,30 @@ from ui.labels import state_label
 
 
 def _what(entry: TimelineEntry) -> str:
-    t = QCoreApplication.translate
     data = entry.data
     if entry.kind == EventKind.CREATED:
-        return t("Timeline", "created the ticket")
+        return QCoreApplication.translate("Timeline", "created the ticket")
     if entry.kind == EventKind.STATE_CHANGED:
-        return t("Timeline", "changed the state: %1 → %2") \
+        return QCoreApplication.translate("Timeline", "changed the state: %1 → %2") \
             .replace("%1", state_label(TicketState(data["from"]))) \
             .replace("%2", state_label(TicketState(data["to"])))
     if entry.kind == EventKind.ASSIGNED:
-        return t("Timeline", "assigned the ticket")
+        return QCoreApplication.translate("Timeline", "assigned the ticket")
     if entry.kind == EventKind.SATISFACTION:
-        return t("Timeline", "recorded satisfaction %1/5").replace("%1", str(data.get("score")))
+        return QCoreApplication.translate("Timeline", "recorded satisfaction %1/5") \
+            .replace("%1", str(data.get("score")))
     if entry.kind == EventKind.WORK_LOG:
-        return t("Timeline", "logged work (%1 min)").replace("%1", str(data.get("minutes", 0)))
+        return QCoreApplication.translate("Timeline", "logged work (%1 min)") \
+            .replace("%1", str(data.get("minutes", 0)))
     if entry.kind == EventKind.CALL_NOTE:
-        return t("Timeline", "noted a call")
+        return QCoreApplication.translate("Timeline", "noted a call")
     if data.get("first_response"):
-        return t("Timeline", "gave the first response")
+        return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):
-        return t("Timeline", "linked another ticket")
+        return QCoreApplication.translate("Timeline", "linked another ticket")
     if data.get("visibility") == "to_requester":
-        return t("Timeline", "replied to the requester")
-    return t("Timeline", "added an internal comment")
+        return QCoreApplication.translate("Timeline", "replied to the requester")
+    return QCoreApplication.translate("Timeline", "added an internal comment")
 
 
 def timeline_html(entries: list[TimelineEntry], zone: ZoneInfo) -> str:
