@@ -53,6 +53,7 @@ class IntakeDialog(QDialog):
         self.requester_search.setPlaceholderText(self.tr("Requester: name, phone or unit"))
         self.requester_results = QListWidget(self, objectName="requester_results")
         self.requester_results.setMaximumHeight(110)
+        self.requester_results.hide()
         self.new_requester = self._new_requester_box()
         self.history = QListWidget(self, objectName="history")
         self.channel = self._combo("channel", [(channel_label(c), c) for c in Channel])
@@ -170,6 +171,7 @@ class IntakeDialog(QDialog):
             self.requester_results.addItem(item)
         if self.requester_results.count():
             self.requester_results.setCurrentRow(0)
+        self.requester_results.setVisible(self.requester_results.count() > 0)
 
     @Slot()
     def _choose_first_requester(self) -> None:
@@ -184,6 +186,7 @@ class IntakeDialog(QDialog):
         self.requester_search.setText(item.text())
         self._search_timer.stop()
         self.requester_results.clear()
+        self.requester_results.hide()
         self._show_history()
         self.channel.setFocus()
         self._update()
