@@ -102,6 +102,8 @@ class TicketRow(Synced, Base):
         Index("ix_tickets_state_created", "state", "created_at"),
         Index("ix_tickets_assignee_state", "assignee_id", "state"),
         Index("ix_tickets_team_state", "team_id", "state"),
+        # Queue views count live tickets per state: covering, so no table look-ups.
+        Index("ix_tickets_state_deleted", "state", "deleted"),
         Index("ix_tickets_created_id", "created_at", "id"),
         # Tombstones are rare: live count = count(*) - this tiny partial index's count.
         Index("ix_tickets_tombstones", "id", sqlite_where=text("deleted = 1"),

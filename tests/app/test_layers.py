@@ -51,3 +51,16 @@ def test_importing_all_of_app_loads_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=APP.parent, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_start_up_path_does_not_load_heavy_libraries() -> None:
+    """Start-up must stay close to a bare Qt window: the write side (SQLAlchemy, Alembic),
+    the rota solver and YAML load on first use, not when the window is built."""
+    code = (
+        "import sys, ui.desk, ui.launch\n"
+        "heavy = ('sqlalchemy', 'alembic', 'ortools', 'yaml', 'jieba', 'apscheduler')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=APP.parent, check=True)
+    assert result.stdout.strip() == "[]"

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.context import DeskContext
-from ui.intake.dialog import IntakeDialog
 from ui.main_window import MainWindow
 
 
@@ -17,6 +16,10 @@ def register(window: MainWindow, context: DeskContext) -> QAction:
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def open_form() -> None:
+        # Imported on first use: the form pulls in the write side (SQLAlchemy), which
+        # must stay off the start-up path.
+        from ui.intake.dialog import IntakeDialog
+
         dialog = IntakeDialog(context, window)
         dialog.ticket_logged.connect(lambda tid, number: (
             context.events.tickets_changed.emit([tid]),

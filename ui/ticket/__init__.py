@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.services.errors import DeskError
-from app.services.ticket_flow import TicketFlow
 from app.store.ticket_detail import ticket_detail
 from ui.context import DeskContext
 from ui.problems import show_problem
-from ui.ticket.window import TicketWindow
+
+if TYPE_CHECKING:
+    from ui.ticket.window import TicketWindow
 
 
 class TicketWindows(QObject):
@@ -24,6 +27,9 @@ class TicketWindows(QObject):
 
     @Slot(str)
     def open(self, ticket_id: str) -> TicketWindow:
+        # Windows and the write side load on first use, off the start-up path.
+        from ui.ticket.window import TicketWindow
+
         window = self.open_windows.get(ticket_id)
         if window is None or not window.isVisible():
             window = TicketWindow(self._context, ticket_id, self._parent)
@@ -43,6 +49,8 @@ class TicketWindows(QObject):
         detail = ticket_detail(self._context.reader, ticket_id, self._context.language)
         if detail is None:
             return
+        from app.services.ticket_flow import TicketFlow
+
         flow = TicketFlow(self._context.store(), self._context.clock, self._context.seat.staff_id)
         try:
             flow.take(ticket_id, detail.version)

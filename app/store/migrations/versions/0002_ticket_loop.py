@@ -22,6 +22,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("satisfaction", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("closed_unconfirmed", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))
+        batch.create_index("ix_tickets_state_deleted", ["state", "deleted"], unique=False)
     op.create_table(
         "ticket_links",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -63,5 +64,6 @@ def downgrade() -> None:
     op.drop_table("saved_filters")
     op.drop_table("ticket_links")
     with op.batch_alter_table("tickets") as batch:
+        batch.drop_index("ix_tickets_state_deleted")
         for column in ("closed_unconfirmed", "satisfaction", "cause", "solution"):
             batch.drop_column(column)
