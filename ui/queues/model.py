@@ -79,6 +79,7 @@ class QueueModel(QAbstractTableModel):
         self.filters = QueueFilter()
         self.order = Sort()
         self.total = 0
+        self._loaded = False
 
     def show(self, view: View, filters: QueueFilter) -> None:
         self.view, self.filters = view, filters
@@ -91,6 +92,7 @@ class QueueModel(QAbstractTableModel):
                                         max(FIRST_PAGE_SIZE, keep_rows))
         self._exhausted = len(self._items) < max(FIRST_PAGE_SIZE, keep_rows)
         self.total = self._reader.count(self.view, self._seat, self.filters)
+        self._loaded = True
         self.endResetModel()
 
     def item(self, row: int) -> QueueItem:
@@ -129,8 +131,12 @@ class QueueModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
-        self.order = Sort(SORT_OF[Column(column)], order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        wanted = Sort(SORT_OF[Column(column)], order == Qt.SortOrder.DescendingOrder)
+        changed, self.order = wanted != self.order, wanted
+        # The header announces its order when sorting is switched on, before anything is
+        # shown: nothing to fetch until the page shows a view.
+        if changed and self._loaded:
+            self.reload()
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
