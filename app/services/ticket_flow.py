@@ -120,9 +120,9 @@ class TicketFlow:
     def close_unconfirmed(self, ticket_id: str, version: int) -> int:
         """Close without the requester's word: only after the confirmation timeout."""
         def change(row: TicketRow) -> dict[str, Any]:
+            data = self._move(row, S.CLOSED, has_assignee=True)
             if row.resolved_at is None or self._clock.now() - row.resolved_at < self._timeout:
                 raise DeskError(Problem.CONFIRMATION_PENDING, "state")
-            data = self._move(row, S.CLOSED, has_assignee=True)
             row.closed_at, row.closed_unconfirmed = self._clock.now(), True
             return data | {"unconfirmed": True}
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change)

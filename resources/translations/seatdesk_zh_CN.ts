@@ -439,6 +439,33 @@
     </message>
 </context>
 <context>
+    <name>QueueBulk</name>
+    <message>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>Assign the selected tickets to:</source>
+        <translation>将选中的工单分派给：</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Internal comment for every selected ticket:</source>
+        <translation>为每张选中的工单添加内部备注：</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>%1 ticket(s) changed, %2 refused:</source>
+        <translation>已处理 %1 张工单，%2 张未处理：</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Number</source>
@@ -520,6 +547,10 @@
         <translation>搜索：工单号、报障人、电话、标题或描述中的关键词</translation>
     </message>
     <message>
+        <source>Save as filter…</source>
+        <translation>保存为筛选…</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -530,6 +561,38 @@
     <message>
         <source>Take ticket</source>
         <translation>领取工单</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete saved filter</source>
+        <translation>删除已保存的筛选</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>分派给…</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Add internal comment…</source>
+        <translation>添加内部备注…</translation>
+    </message>
+    <message>
+        <source>Close without confirmation</source>
+        <translation>未经确认直接关闭</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>

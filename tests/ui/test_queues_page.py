@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -90,3 +91,53 @@ def test_columns_can_be_hidden_and_are_remembered(desk: Desk) -> None:
 def test_summary_counts_the_tickets(desk: Desk) -> None:
     summary = page_of(desk).findChild(QLabel, "summary")
     assert summary is not None and "600" in summary.text()
+
+
+def test_saved_filter_appears_with_its_count_and_can_be_deleted(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = page_of(desk)
+    page.views.setCurrentRow(list(View).index(View.PENDING))
+    page.search.setText("网络")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    expected = page.model.total
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("等待中的网络单", True))
+    page.save_filter.click()
+    saved_row = page.views.count() - 1
+    assert page.views.item(saved_row).text() == f"★ 等待中的网络单  ({expected})"
+    page.search.clear()
+    page.views.setCurrentRow(saved_row)
+    qtbot.waitUntil(lambda: page.model.total == expected)
+    assert all(page.model.item(r).state.value.startswith("pending")
+               for r in range(page.model.rowCount()))
+
+
+def test_bulk_assign_changes_every_selected_ticket(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = page_of(desk)
+    page.views.setCurrentRow(list(View).index(View.PENDING))
+    chosen = [page.model.item(row).id for row in range(3)]
+    staff_name = desk.context.reader.execute(
+        "SELECT name FROM staff ORDER BY login LIMIT 1 OFFSET 5").fetchone()[0]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (staff_name, True))
+    with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
+        page.bulk(chosen, "assign")
+    assert changed.args == [chosen]
+    names = {row[0] for row in desk.context.reader.execute(
+        f"SELECT s.name FROM tickets t JOIN staff s ON s.id = t.assignee_id "
+        f"WHERE t.id IN ({','.join('?' * 3)})", chosen)}
+    assert names == {staff_name}
+
+
+def test_bulk_close_reports_what_was_refused(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = page_of(desk)
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, _t, text: reports.append(text))
+    in_progress = desk.context.reader.execute(
+        "SELECT id FROM tickets WHERE state='in_progress' LIMIT 2").fetchall()
+    page.bulk([row[0] for row in in_progress], "close")
+    assert reports and reports[0].startswith("0 ticket(s) changed, 2 refused")

@@ -7,24 +7,31 @@ Signals:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.services.errors import DeskError
+from app.services.saved_filters import SavedFilter, saved_filters
 from app.store.queues import QueueFilter, QueueReader, View
 from ui.context import DeskContext
+from ui.problems import show_problem
 from ui.queues.model import Column, QueueModel, column_title
 
 SEARCH_DELAY_MS = 250
@@ -48,8 +55,10 @@ class QueuesPage(QWidget):
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self._reader = QueueReader(context.reader, context.language)
         self._seat = context.seat
+        self._saved: dict[str, SavedFilter] = {}
         self.model = QueueModel(self._reader, context.seat, context.time_zone)
         self.views = QListWidget(self)
         self.views.setObjectName("views")
@@ -74,6 +83,13 @@ class QueuesPage(QWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._apply_search)
+        self.save_filter = QPushButton(self.tr("Save as filter…"), self, objectName="save_filter")
+        self.save_filter.clicked.connect(self._save_filter)
+        self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.views.customContextMenuRequested.connect(self._views_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self._load_saved_filters()
         self.views.currentRowChanged.connect(lambda _row: self._apply_search())
         self._layout()
         self._add_actions()
@@ -107,7 +123,10 @@ class QueuesPage(QWidget):
 
     def _layout(self) -> None:
         right = QVBoxLayout()
-        right.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.save_filter)
+        right.addLayout(top)
         right.addWidget(self._summary)
         right.addWidget(self.table)
         layout = QHBoxLayout(self)
@@ -155,8 +174,86 @@ class QueuesPage(QWidget):
     # --- behaviour ------------------------------------------------------------------------
 
     def current_view(self) -> View:
+        return self._current_filter()[0]
+
+    def _current_filter(self) -> tuple[View, QueueFilter]:
+        """The selected view (or saved filter) narrowed by the search box."""
         item = self.views.currentItem()
-        return View(item.data(Qt.ItemDataRole.UserRole)) if item else View.ALL
+        key = item.data(Qt.ItemDataRole.UserRole) if item else View.ALL.value
+        text = self.search.text()
+        if key in self._saved:
+            saved = self._saved[key]
+            combined = f"{saved.filters.text} {text}".strip() if text else saved.filters.text
+            return saved.view, replace(saved.filters, text=combined)
+        return View(key), QueueFilter(text=text)
+
+    def selected_tickets(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.item(row).id for row in rows]
+
+    # --- saved filters and bulk actions ---------------------------------------------------
+
+    def _load_saved_filters(self) -> None:
+        for row in reversed(range(len(View), self.views.count())):
+            self.views.takeItem(row)
+        self._saved = {f.id: f for f in saved_filters(self._context.reader, self._seat.staff_id)}
+        for saved in self._saved.values():
+            item = QListWidgetItem(f"★ {saved.name}")
+            item.setData(Qt.ItemDataRole.UserRole, saved.id)
+            self.views.addItem(item)
+
+    @Slot()
+    def _save_filter(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name:"))
+        if not ok:
+            return
+        from app.services.saved_filters import save_filter
+
+        view, filters = self._current_filter()
+        try:
+            save_filter(self._context.store(), self._context.clock, self._seat.staff_id, name,
+                        view, filters)
+        except DeskError as error:
+            show_problem(self, error)
+            return
+        self._load_saved_filters()
+        self._update_counts()
+
+    def _views_menu(self, position: QPoint) -> None:
+        item = self.views.itemAt(position)
+        key = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if key not in self._saved:
+            return
+        menu = QMenu(self)
+        remove = menu.addAction(self.tr("Delete saved filter"))
+        if menu.exec(self.views.mapToGlobal(position)) is remove:
+            from app.services.saved_filters import delete_filter
+
+            delete_filter(self._context.store(), self._context.clock, key)
+            self.views.setCurrentRow(list(View).index(View.ALL))
+            self._load_saved_filters()
+            self._update_counts()
+
+    def _table_menu(self, position: QPoint) -> None:
+        tickets = self.selected_tickets()
+        if not tickets:
+            return
+        menu = QMenu(self)
+        actions = {
+            menu.addAction(self.tr("Take")): "take",
+            menu.addAction(self.tr("Assign to…")): "assign",
+            menu.addAction(self.tr("Start work")): "start",
+            menu.addAction(self.tr("Add internal comment…")): "comment",
+            menu.addAction(self.tr("Close without confirmation")): "close",
+        }
+        chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        if chosen in actions:
+            self.bulk(tickets, actions[chosen])
+
+    def bulk(self, tickets: list[str], action: str) -> None:
+        from ui.queues.bulk import run_bulk
+
+        run_bulk(self, self._context, tickets, action)
 
     def current_ticket(self) -> str | None:
         index = self.table.currentIndex()
@@ -170,7 +267,7 @@ class QueuesPage(QWidget):
     @Slot()
     def _apply_search(self) -> None:
         self._search_timer.stop()
-        self.model.show(self.current_view(), QueueFilter(text=self.search.text()))
+        self.model.show(*self._current_filter())
         self._update_counts()
 
     @Slot()
@@ -208,6 +305,12 @@ class QueuesPage(QWidget):
         filters = QueueFilter(text=self.search.text())
         for row in range(self.views.count()):
             item = self.views.item(row)
-            view = View(item.data(Qt.ItemDataRole.UserRole))
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key in self._saved:
+                saved = self._saved[key]
+                count = self._reader.count(saved.view, self._seat, saved.filters)
+                item.setText(f"★ {saved.name}  ({count})")
+                continue
+            view = View(key)
             item.setText(f"{view_label(view)}  ({self._reader.count(view, self._seat, filters)})")
         self._summary.setText(self.tr("%n ticket(s)", "", self.model.total))
