@@ -70,5 +70,6 @@ class EventKind(StrEnum):
     CALL_NOTE = "call_note"
     WORK_LOG = "work_log"
     LEVEL_CHANGED = "level_changed"
+    EDITED = "edited"
     ESCALATED = "escalated"
     SATISFACTION = "satisfaction"

@@ -36,6 +36,29 @@ class TicketDraft:
 
 
 @dataclass(frozen=True)
+class TicketEdits:
+    """What the seat may correct on an existing ticket."""
+
+    title: str
+    description: str
+    type_id: str
+    category_id: str
+    urgency: Rating
+    impact: Rating
+    importance: Rating
+    level_override: Level | None = None
+    override_reason: str = ""
+
+
+def check_edits(edits: TicketEdits, weights: GradingWeights) -> Level:
+    """The same rules as for a new ticket; returns the level the ticket will have."""
+    draft = TicketDraft(edits.title, edits.description, "requester-unchanged", Channel.PHONE,
+                        edits.type_id, edits.category_id, edits.urgency, edits.impact,
+                        edits.importance, edits.level_override, edits.override_reason)
+    return check_draft(draft, weights)
+
+
+@dataclass(frozen=True)
 class RequesterDraft:
     name: str
     unit: str

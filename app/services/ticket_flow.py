@@ -10,14 +10,16 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain.clock import Clock
 from app.domain.enums import EventKind, TicketState
+from app.domain.grading import GradingWeights
 from app.domain.ids import new_id
 from app.domain.states import IllegalTransition, check_transition
 from app.domain.validation import TEXT_MAX
 from app.services.errors import DeskError, Problem
+from app.services.intake import TicketEdits, check_edits
 from app.store.database import Store
 from app.store.models import TicketEventRow, TicketLinkRow, TicketRow
 
@@ -171,6 +173,56 @@ class TicketFlow:
                                       created_at=self._clock.now(), actor_id=self._actor))
             self._event(session, ticket_id, EventKind.COMMENT, "",
                         {"link": str(kind), "other_id": other_id})
+
+    def merge(self, duplicate_id: str, version: int, master_id: str) -> int:
+        """Close ``duplicate_id`` as a duplicate of ``master_id``; both keep their history."""
+        if duplicate_id == master_id:
+            raise DeskError(Problem.LINK_INVALID, "other")
+
+        def change(row: TicketRow) -> dict[str, Any]:
+            session = object_session(row)
+            assert session is not None
+            master = session.get(TicketRow, master_id)
+            if master is None or master.deleted:
+                raise DeskError(Problem.NOT_FOUND, "other")
+            first = self._move(row, S.RESOLVED, has_assignee=True)
+            self._move(row, S.CLOSED, has_assignee=True)
+            now = self._clock.now()
+            row.solution = row.solution or f"duplicate of {master.number}"
+            row.resolved_at, row.closed_at = row.resolved_at or now, now
+            session.add(TicketLinkRow(id=new_id(self._clock), ticket_id=duplicate_id,
+                                      other_id=master_id, kind=str(LinkKind.DUPLICATE_OF),
+                                      created_at=now, actor_id=self._actor))
+            self._event(session, master_id, EventKind.COMMENT, "",
+                        {"link": "duplicate", "other_id": duplicate_id})
+            return {"from": first["from"], "to": S.CLOSED.value, "merged_into": master_id}
+        return self._change(duplicate_id, version, EventKind.STATE_CHANGED, change)
+
+    def edit(self, ticket_id: str, version: int, edits: TicketEdits,
+             weights: GradingWeights) -> int:
+        """Change what the seat may correct; the level follows the grading unless overridden
+        with a reason. Every changed field is listed on the timeline (old and new)."""
+        def change(row: TicketRow) -> dict[str, Any]:
+            level = check_edits(edits, weights)
+            new: dict[str, Any] = {
+                   "title": edits.title.strip(), "description": edits.description.strip(),
+                   "type_id": edits.type_id, "category_id": edits.category_id,
+                   "urgency": int(edits.urgency), "impact": int(edits.impact),
+                   "importance": int(edits.importance), "level": int(level),
+                   "level_reason": edits.override_reason.strip() if edits.level_override
+                   else ""}
+            changed = {name: [getattr(row, name), value] for name, value in new.items()
+                       if getattr(row, name) != value}
+            for name, (_old, value) in changed.items():
+                setattr(row, name, value)
+            if "level" in changed:
+                # SLA clocks recompute from this entry (DESIGN.md section 5).
+                session = object_session(row)
+                assert session is not None
+                self._event(session, ticket_id, EventKind.LEVEL_CHANGED, new["level_reason"],
+                            {"from": changed["level"][0], "to": changed["level"][1]})
+            return {"changed": changed}
+        return self._change(ticket_id, version, EventKind.EDITED, change)
 
     # --- machinery ------------------------------------------------------------------------
 

@@ -40,6 +40,10 @@ class TicketDetail:
     cause: str
     satisfaction: int | None
     version: int
+    type_id: str
+    urgency: int
+    impact: int
+    importance: int
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,8 @@ SELECT t.id, t.number, t.title, t.description, t.level, t.level_reason, t.state,
        ty.{name}, t.category_id, c.{name}, c.skill, coalesce(r.name, ''), coalesce(r.unit, ''),
        coalesce(r.phone, ''), coalesce(r.email, ''), t.requester_id, t.assignee_id,
        coalesce(s.name, ''), coalesce(tm.{name}, ''), t.created_at, t.first_response_at,
-       t.solution, t.cause, t.satisfaction, t.version
+       t.solution, t.cause, t.satisfaction, t.version, t.type_id, t.urgency, t.impact,
+       t.importance
 FROM tickets t
 JOIN ticket_types ty ON ty.id = t.type_id
 JOIN categories c ON c.id = t.category_id
@@ -96,3 +101,20 @@ def open_workload(conn: sqlite3.Connection) -> dict[str, int]:
         "AND state IN ('assigned', 'in_progress', 'pending_requester', 'pending_vendor') "
         "GROUP BY assignee_id")
     return {staff_id: count for staff_id, count in rows}
+
+
+def ticket_links(conn: sqlite3.Connection, ticket_id: str) -> list[tuple[str, str, str]]:
+    """(kind, other ticket's number, other's title) for links from and to this ticket."""
+    rows = conn.execute(
+        "SELECT l.kind, o.number, o.title, 0 FROM ticket_links l JOIN tickets o ON o.id = "
+        "l.other_id WHERE l.ticket_id = ? UNION ALL SELECT l.kind, o.number, o.title, 1 "
+        "FROM ticket_links l JOIN tickets o ON o.id = l.ticket_id WHERE l.other_id = ? "
+        "ORDER BY 2", (ticket_id, ticket_id))
+    return [(("reverse:" if reverse else "") + kind, number, title)
+            for kind, number, title, reverse in rows]
+
+
+def ticket_by_number(conn: sqlite3.Connection, number: str) -> str | None:
+    row = conn.execute("SELECT id FROM tickets WHERE number = ? AND deleted = 0",
+                       (number.strip().upper(),)).fetchone()
+    return None if row is None else str(row[0])

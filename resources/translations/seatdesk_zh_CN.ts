@@ -51,6 +51,49 @@
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit ticket %1</source>
+        <translation>编辑工单 %1</translation>
+    </message>
+    <message>
+        <source>Override level</source>
+        <translation>手动调整级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>业务重要性</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>调整级别的原因</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <source>Welcome to Seatdesk</source>
@@ -297,6 +340,37 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link or merge</source>
+        <translation>关联或合并</translation>
+    </message>
+    <message>
+        <source>Related to</source>
+        <translation>相关</translation>
+    </message>
+    <message>
+        <source>Caused by</source>
+        <translation>由其引起</translation>
+    </message>
+    <message>
+        <source>Duplicate of (link only)</source>
+        <translation>重复（仅关联）</translation>
+    </message>
+    <message>
+        <source>Merge into it as a duplicate (closes this ticket)</source>
+        <translation>作为重复单合并到该工单（关闭本工单）</translation>
+    </message>
+    <message>
+        <source>Other ticket</source>
+        <translation>另一张工单</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seatdesk</source>
@@ -349,6 +423,45 @@
     <message>
         <source>The new language is used from the next start of Seatdesk.</source>
         <translation>新的界面语言将在下次启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add to the timeline</source>
+        <translation>添加处理记录</translation>
+    </message>
+    <message>
+        <source>Internal comment</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Reply to the requester</source>
+        <translation>回复报障人</translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -705,6 +818,14 @@
         <translation>添加备注…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Link or merge…</source>
+        <translation>关联或合并…</translation>
+    </message>
+    <message>
         <source>This ticket no longer exists.</source>
         <translation>该工单已不存在。</translation>
     </message>
@@ -725,6 +846,10 @@
         <translation>解决方案</translation>
     </message>
     <message>
+        <source>Links</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>等待</translation>
     </message>
@@ -741,16 +866,64 @@
         <translation>重新打开的原因是什么？</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>duplicate of</source>
+        <translation>重复于</translation>
     </message>
     <message>
-        <source>Internal note:</source>
-        <translation>内部备注：</translation>
+        <source>related to</source>
+        <translation>相关</translation>
+    </message>
+    <message>
+        <source>caused by</source>
+        <translation>由其引起</translation>
+    </message>
+    <message>
+        <source>has duplicate</source>
+        <translation>有重复单</translation>
+    </message>
+    <message>
+        <source>causes</source>
+        <translation>引起</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>业务重要性</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>reason for the level</source>
+        <translation>级别调整原因</translation>
+    </message>
     <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
@@ -770,6 +943,14 @@
     <message>
         <source>logged work (%1 min)</source>
         <translation>登记工作（%1 分钟）</translation>
+    </message>
+    <message>
+        <source>edited: %1</source>
+        <translation>修改了：%1</translation>
+    </message>
+    <message>
+        <source>changed the level: %1 → %2</source>
+        <translation>将级别从 %1 改为 %2</translation>
     </message>
     <message>
         <source>noted a call</source>

@@ -124,3 +124,43 @@ def test_notes_and_links_go_on_the_timeline(
     assert kinds == ["created", "work_log", "comment"]
     with pytest.raises(DeskError):
         flow.link(new_ticket, new_ticket, LinkKind.RELATED)
+
+
+def test_edits_are_validated_listed_and_recompute_the_level(
+    demo_store: Store, demo_copy: DataDir, clock: ManualClock, seat: str, new_ticket: str
+) -> None:
+    from app.domain.enums import Level, Rating
+    from app.domain.grading import GradingWeights
+    from app.services.intake import TicketEdits
+
+    db = demo_copy.database
+    flow = TicketFlow(demo_store, clock, seat)
+    base = TicketEdits("存储卷只读（已确认）", "数据库服务器挂载的存储卷变为只读。",
+                       first_id(db, "ticket_types"), first_id(db, "categories"),
+                       Rating.HIGH, Rating.HIGH, Rating.HIGH)
+    with pytest.raises(DeskError) as raised:
+        flow.edit(new_ticket, 1, TicketEdits(**{**base.__dict__, "title": ""}), GradingWeights())
+    assert raised.value.problem == Problem.TITLE_MISSING
+    version = flow.edit(new_ticket, 1, base, GradingWeights())
+    assert one(db, "SELECT level FROM tickets WHERE id=?", new_ticket) == str(int(Level.ONE))
+    entries = timeline(demo_copy, new_ticket)
+    edited = [d for kind, d in entries if kind == "edited"][0]
+    assert set(edited["changed"]) == {"title", "urgency", "impact", "importance", "level"}
+    assert [d for kind, d in entries if kind == "level_changed"] == [{"from": 3, "to": 1}]
+    with pytest.raises(DeskError) as raised:
+        flow.edit(new_ticket, version - 1, base, GradingWeights())
+    assert raised.value.problem == Problem.STALE
+
+
+def test_merging_a_duplicate_keeps_both_histories(
+    demo_store: Store, demo_copy: DataDir, clock: ManualClock, seat: str, new_ticket: str
+) -> None:
+    flow = TicketFlow(demo_store, clock, seat)
+    master = first_id(demo_copy.database, "tickets", f"id != '{new_ticket}'")
+    before = len(timeline(demo_copy, master))
+    flow.merge(new_ticket, 1, master)
+    assert state(demo_copy, new_ticket) == "closed"
+    assert one(demo_copy.database, "SELECT kind FROM ticket_links WHERE ticket_id=?",
+               new_ticket) == "duplicate_of"
+    assert len(timeline(demo_copy, master)) == before + 1
+    assert [k for k, _ in timeline(demo_copy, new_ticket)][0] == "created"

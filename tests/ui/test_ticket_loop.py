@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import activate
@@ -152,3 +152,46 @@ def test_two_windows_on_one_ticket_cannot_overwrite_each_other(
     second.buttons["pend_vendor"].click()
     assert messages and "changed this ticket in the meantime" in messages[0]
     assert second.detail is not None and second.detail.state.value == "pending_requester"
+
+
+def test_edit_note_link_and_merge_from_the_ticket_window(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.domain.enums import Rating
+    from app.services.ticket_flow import NoteKind
+    from ui.ticket.edit_dialog import EditDialog
+    from ui.ticket.note_dialog import NoteDialog
+
+    reader = desk.context.reader
+    ticket_id, master_number = (reader.execute(
+        "SELECT id FROM tickets WHERE state='in_progress' LIMIT 1").fetchone()[0],
+        reader.execute("SELECT number FROM tickets WHERE state='closed' LIMIT 1").fetchone()[0])
+    window = desk.tickets.open(ticket_id)
+    qtbot.addWidget(window)
+
+    def edited(dialog: EditDialog) -> int:
+        dialog.title.setText("标题已更正")
+        for combo in dialog.ratings:
+            combo.setCurrentIndex(combo.findData(Rating.HIGH))
+        return EditDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditDialog, "exec", edited)
+    window.buttons["edit"].click()
+    assert window.detail is not None and window.detail.title == "标题已更正"
+    assert window.detail.level.value == 1
+
+    def work_log(dialog: NoteDialog) -> int:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(NoteKind.WORK_LOG))
+        dialog.minutes.setValue(25)
+        dialog.text.setPlainText("排查链路")
+        return NoteDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NoteDialog, "exec", work_log)
+    window.buttons["note"].click()
+    text = window._timeline.toPlainText()
+    assert "logged work (25 min)" in text and "changed the level: Level" in text
+
+    monkeypatch.setattr("ui.ticket.window.ask_link", lambda _p: (master_number.lower(), "merge"))
+    window.buttons["link"].click()
+    assert window.detail.state.value == "closed"
+    assert f"duplicate of {master_number}" in window.findChild(QLabel, "links").text()

@@ -115,3 +115,29 @@ def ask_satisfaction(parent: QWidget) -> tuple[int, str] | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.score.value(), dialog.comment.text()
+
+
+class LinkDialog(QDialog):
+    """Link this ticket to another by number, or merge it into that one as a duplicate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Link or merge"))
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText("SD-000123")
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Related to"), "related")
+        self.kind.addItem(self.tr("Caused by"), "caused_by")
+        self.kind.addItem(self.tr("Duplicate of (link only)"), "duplicate_of")
+        self.kind.addItem(self.tr("Merge into it as a duplicate (closes this ticket)"), "merge")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Other ticket"), self.number)
+        form.addRow(self.tr("Relation"), self.kind)
+        form.addRow(_buttons(self))
+
+
+def ask_link(parent: QWidget) -> tuple[str, str] | None:
+    dialog = LinkDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.number.text(), str(dialog.kind.currentData())

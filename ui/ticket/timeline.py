@@ -7,9 +7,23 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.enums import EventKind, TicketState
+from app.domain.enums import EventKind, Level, TicketState
 from app.store.ticket_detail import TimelineEntry
-from ui.labels import state_label
+from ui.labels import level_label, state_label
+
+
+def _field(name: str) -> str:
+    return {
+        "title": QCoreApplication.translate("Timeline", "title"),
+        "description": QCoreApplication.translate("Timeline", "description"),
+        "type_id": QCoreApplication.translate("Timeline", "type"),
+        "category_id": QCoreApplication.translate("Timeline", "category"),
+        "urgency": QCoreApplication.translate("Timeline", "urgency"),
+        "impact": QCoreApplication.translate("Timeline", "impact"),
+        "importance": QCoreApplication.translate("Timeline", "importance"),
+        "level": QCoreApplication.translate("Timeline", "level"),
+        "level_reason": QCoreApplication.translate("Timeline", "reason for the level"),
+    }.get(name, name)
 
 
 def _what(entry: TimelineEntry) -> str:
@@ -28,6 +42,13 @@ def _what(entry: TimelineEntry) -> str:
     if entry.kind == EventKind.WORK_LOG:
         return QCoreApplication.translate("Timeline", "logged work (%1 min)") \
             .replace("%1", str(data.get("minutes", 0)))
+    if entry.kind == EventKind.EDITED:
+        return QCoreApplication.translate("Timeline", "edited: %1") \
+            .replace("%1", ", ".join(_field(name) for name in sorted(data.get("changed", {}))))
+    if entry.kind == EventKind.LEVEL_CHANGED:
+        return QCoreApplication.translate("Timeline", "changed the level: %1 → %2") \
+            .replace("%1", level_label(Level(data["from"]))) \
+            .replace("%2", level_label(Level(data["to"])))
     if entry.kind == EventKind.CALL_NOTE:
         return QCoreApplication.translate("Timeline", "noted a call")
     if data.get("first_response"):

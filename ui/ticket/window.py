@@ -26,12 +26,18 @@ from PySide6.QtWidgets import (
 from app.domain.enums import TicketState
 from app.domain.states import can_transition
 from app.services.errors import DeskError, Problem
-from app.services.ticket_flow import NoteKind, TicketFlow
-from app.store.ticket_detail import TicketDetail, ticket_detail, timeline
+from app.services.ticket_flow import LinkKind, TicketFlow
+from app.store.ticket_detail import (
+    TicketDetail,
+    ticket_by_number,
+    ticket_detail,
+    ticket_links,
+    timeline,
+)
 from ui.context import DeskContext
 from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
 from ui.problems import show_problem
-from ui.ticket.dialogs import ask_assignee, ask_resolution, ask_satisfaction
+from ui.ticket.dialogs import ask_assignee, ask_link, ask_resolution, ask_satisfaction
 from ui.ticket.timeline import timeline_html
 
 S = TicketState
@@ -72,6 +78,8 @@ class TicketWindow(QWidget):
             ("close_unconfirmed", self.tr("Close without confirmation"), "", self._close),
             ("reopen", self.tr("Reopen…"), "", self._reopen),
             ("note", self.tr("Add note…"), "Ctrl+M", self._note),
+            ("edit", self.tr("Edit…"), "F2", self._edit),
+            ("link", self.tr("Link or merge…"), "Ctrl+L", self._link),
         ]
         for position, (key, text, shortcut, slot) in enumerate(specs):
             button = QPushButton(text, self)
@@ -111,8 +119,11 @@ class TicketWindow(QWidget):
         for label, value in ((self.tr("Requester"), f"{detail.requester}  {contact}"),
                              (self.tr("Assignee"), f"{detail.assignee}  {detail.team}"),
                              (self.tr("Description"), detail.description),
-                             (self.tr("Solution"), detail.solution)):
+                             (self.tr("Solution"), detail.solution),
+                             (self.tr("Links"), self._links_text())):
             text = QLabel(value or "—")
+            if label == self.tr("Links"):
+                text.setObjectName("links")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._fields.addRow(label, text)
@@ -134,6 +145,8 @@ class TicketWindow(QWidget):
             "close_unconfirmed": state == S.RESOLVED,
             "reopen": state in (S.RESOLVED, S.CLOSED),
             "note": True,
+            "edit": state != S.CLOSED,
+            "link": True,
         }
         for key, button in self.buttons.items():
             button.setEnabled(allowed[key])
@@ -215,12 +228,60 @@ class TicketWindow(QWidget):
 
     @Slot()
     def _note(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Internal note:"))
-        if ok:
-            try:
-                self._flow.note(self.ticket_id, NoteKind.INTERNAL, text)
-            except DeskError as error:
-                show_problem(self, error)
-                return
-            self.reload()
-            self.ticket_changed.emit(self.ticket_id)
+        from ui.ticket.note_dialog import NoteDialog
+
+        dialog = NoteDialog(self)
+        if dialog.exec() != NoteDialog.DialogCode.Accepted:
+            return
+        kind, text, minutes = dialog.note()
+        try:
+            self._flow.note(self.ticket_id, kind, text, minutes)
+        except DeskError as error:
+            show_problem(self, error)
+            return
+        self.reload()
+        self.ticket_changed.emit(self.ticket_id)
+
+    @Slot()
+    def _edit(self) -> None:
+        from ui.ticket.edit_dialog import EditDialog
+
+        detail = self.detail
+        if detail is None:
+            return
+        dialog = EditDialog(self._context, detail,
+                            (detail.urgency, detail.impact, detail.importance), detail.type_id,
+                            self)
+        if dialog.exec() == EditDialog.DialogCode.Accepted:
+            edits, weights = dialog.edits(), self._context.settings.settings.grading
+            self._apply(lambda v: self._flow.edit(self.ticket_id, v, edits, weights))
+
+    @Slot()
+    def _link(self) -> None:
+        answer = ask_link(self)
+        if answer is None:
+            return
+        number, kind = answer
+        other = ticket_by_number(self._context.reader, number)
+        if other is None:
+            show_problem(self, DeskError(Problem.NOT_FOUND, "other"))
+            return
+        if kind == "merge":
+            self._apply(lambda v: self._flow.merge(self.ticket_id, v, other))
+            return
+        try:
+            self._flow.link(self.ticket_id, other, LinkKind(kind))
+        except DeskError as error:
+            show_problem(self, error)
+            return
+        self.reload()
+        self.ticket_changed.emit(self.ticket_id)
+
+    def _links_text(self) -> str:
+        names = {"duplicate_of": self.tr("duplicate of"), "related": self.tr("related to"),
+                 "caused_by": self.tr("caused by"),
+                 "reverse:duplicate_of": self.tr("has duplicate"),
+                 "reverse:related": self.tr("related to"),
+                 "reverse:caused_by": self.tr("causes")}
+        return "; ".join(f"{names.get(kind, kind)} {number} {title}" for kind, number, title
+                         in ticket_links(self._context.reader, self.ticket_id))
