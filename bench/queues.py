@@ -58,20 +58,12 @@ def main() -> None:  # noqa: PLR0915 (one linear script)
     number = conn.execute("SELECT number FROM tickets ORDER BY random() LIMIT 1").fetchone()[0]
 
     def bare(view: View, filters: QueueFilter, sort: Sort, limit: int) -> Callable[[], object]:
-        """The same count and page statements the reader sends, run with plain sqlite3."""
+        """The same count and page statements the reader sends, run with plain sqlite3 and
+        fetchall: what is left of the model's time beyond this is Qt and Python."""
         def run() -> None:
             reader.count(view, seat, filters)  # counts are already bare SQL
-            where, params = reader.where(view, seat, filters)
-            expression = {SortColumn.CREATED: "t.created_at", SortColumn.LEVEL: "t.level",
-                          SortColumn.REQUESTER: "coalesce(r.name, '')",
-                          SortColumn.CATEGORY: "c.name_zh"}[sort.column]
-            direction = "DESC" if sort.descending else "ASC"
-            conn.execute(
-                "SELECT t.id, t.number, t.title FROM tickets t JOIN ticket_types ty ON "
-                "ty.id = t.type_id JOIN categories c ON c.id = t.category_id LEFT JOIN "
-                "requesters r ON r.id = t.requester_id LEFT JOIN staff s ON s.id = "
-                f"t.assignee_id WHERE {where} ORDER BY {expression} {direction}, t.id "
-                f"{direction} LIMIT ?", [*params, limit]).fetchall()
+            sql, params = reader.page_sql(view, seat, filters, sort, None, limit)
+            conn.execute(sql, params).fetchall()
         return run
 
     def through_model(view: View, filters: QueueFilter, sort: Sort) -> Callable[[], object]:

@@ -104,6 +104,9 @@ class TicketRow(Synced, Base):
         Index("ix_tickets_team_state", "team_id", "state"),
         # Queue views count live tickets per state: covering, so no table look-ups.
         Index("ix_tickets_state_deleted", "state", "deleted"),
+        # Sorting a queue by level or channel pages along these instead of sorting 100 000.
+        Index("ix_tickets_level_id", "level", "id"),
+        Index("ix_tickets_channel_id", "channel", "id"),
         Index("ix_tickets_created_id", "created_at", "id"),
         # Tombstones are rare: live count = count(*) - this tiny partial index's count.
         Index("ix_tickets_tombstones", "id", sqlite_where=text("deleted = 1"),

@@ -23,6 +23,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("closed_unconfirmed", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))
         batch.create_index("ix_tickets_state_deleted", ["state", "deleted"], unique=False)
+        batch.create_index("ix_tickets_level_id", ["level", "id"], unique=False)
+        batch.create_index("ix_tickets_channel_id", ["channel", "id"], unique=False)
     op.create_table(
         "ticket_links",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -65,5 +67,7 @@ def downgrade() -> None:
     op.drop_table("ticket_links")
     with op.batch_alter_table("tickets") as batch:
         batch.drop_index("ix_tickets_state_deleted")
+        batch.drop_index("ix_tickets_level_id")
+        batch.drop_index("ix_tickets_channel_id")
         for column in ("closed_unconfirmed", "satisfaction", "cause", "solution"):
             batch.drop_column(column)
