@@ -14,6 +14,8 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+from app.sla.escalation import DEFAULT_ESCALATIONS, Action, Escalation
+
 
 class TargetKind(StrEnum):
     FIRST_RESPONSE = "first_response"
@@ -62,7 +64,7 @@ class Policy:
     version: int
     rules: tuple[Rule, ...]
     at_risk_share: float = 0.75
-    escalations: tuple[tuple[str, int], ...] = field(default=())
+    escalations: tuple[Escalation, ...] = field(default=DEFAULT_ESCALATIONS)
 
     def __post_init__(self) -> None:
         if not 0 < self.at_risk_share < 1:
@@ -84,7 +86,8 @@ class Policy:
 
     def to_json(self) -> str:
         body: dict[str, Any] = {"at_risk_share": self.at_risk_share,
-                                "rules": [asdict(rule) for rule in self.rules]}
+                                "rules": [asdict(rule) for rule in self.rules],
+                                "escalations": [asdict(e) for e in self.escalations]}
         return json.dumps(body, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -96,7 +99,11 @@ class Policy:
                            calendar=CalendarName(r.get("calendar", "24x7")),
                            note=r.get("note", ""))
                       for r in body["rules"])
-        return cls(version, rules, float(body.get("at_risk_share", 0.75)))
+        escalations = tuple(Escalation(Action(e["action"]), e.get("threshold", "breached"),
+                                       e.get("kind"), e.get("url", ""))
+                            for e in body.get("escalations", ()))
+        return cls(version, rules, float(body.get("at_risk_share", 0.75)),
+                   escalations if "escalations" in body else DEFAULT_ESCALATIONS)
 
 
 K = TargetKind

@@ -158,3 +158,13 @@ def test_state_is_consistent_with_deadline_and_time(plan: list[tuple[int, int]],
         assert clock.remaining <= timedelta(0)
     if clock.state is ClockState.OK:
         assert clock.used_share < DEFAULT_POLICY.at_risk_share + 1e-9
+
+
+def test_policy_changes_apply_to_new_tickets_only() -> None:
+    from app.sla.reading import PolicyBook
+
+    stricter = Policy(2, (Rule(K.RESOLUTION, 30),))
+    book = PolicyBook(((at(60), stricter),))
+    assert book.for_ticket(at(0)) is DEFAULT_POLICY
+    assert book.for_ticket(at(61)) is stricter
+    assert book.current is stricter
