@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
@@ -103,6 +105,26 @@ def open_ticket_ids(conn: sqlite3.Connection) -> list[str]:
         "('new', 'assigned', 'in_progress', 'pending_requester', 'pending_vendor')")]
 
 
+def _raise(session: Session, clock: Clock, book: PolicyBook, now: datetime, ticket_id: str,
+           kind: str, window: int, threshold: str, due_at: datetime) -> Raised | None:
+    """Insert the notification unless it exists; plan its escalations if it is new."""
+    notification_id = new_id(clock)
+    result = session.execute(insert(SlaNotificationRow).values(
+        id=notification_id, ticket_id=ticket_id, kind=kind, window=window,
+        threshold=threshold, due_at=due_at, raised_at=now).on_conflict_do_nothing())
+    if not getattr(result, "rowcount", 0):
+        return None
+    planned = tuple((new_id(clock), escalation) for escalation in
+                    plan_escalations(book.current.escalations, kind, threshold))
+    for ledger_id, escalation in planned:
+        session.add(SlaEscalationRow(
+            id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold,
+            action=escalation.action, at=now,
+            outcome="pending" if escalation.deferred else "done",
+            detail=escalation.describe()))
+    return Raised(notification_id, ticket_id, kind, window, threshold, due_at, planned)
+
+
 def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
                    book: PolicyBook | None = None) -> list[Raised]:
     """Raise every threshold due at ``clock.now()``; each only once, ever."""
@@ -112,36 +134,33 @@ def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
     book = book or policy_book(conn)
     now_ms = to_ms(now) or 0
     raised: list[Raised] = []
+    running = cast(Table, SlaRunningRow.__table__)
     with store.unit_of_work() as session:
-        due = session.scalars(select(SlaRunningRow)
-                              .where(SlaRunningRow.next_due_ms <= now_ms)
-                              .order_by(SlaRunningRow.next_due_ms)).all()
-        for row in due:
-            while row.next_due_ms is not None and row.next_due_ms <= now_ms:
-                threshold = row.next_threshold or BREACHED
-                due_at = from_ms(row.next_due_ms)
-                notification_id = new_id(clock)
-                result = session.execute(
-                    insert(SlaNotificationRow).values(
-                        id=notification_id, ticket_id=row.ticket_id, kind=row.kind,
-                        window=row.window, threshold=threshold, due_at=due_at,
-                        raised_at=now).on_conflict_do_nothing())
-                if getattr(result, "rowcount", 0):
-                    planned = tuple((new_id(clock), escalation) for escalation in
-                                    plan_escalations(book.current.escalations, row.kind,
-                                                     threshold))
-                    for ledger_id, escalation in planned:
-                        session.add(SlaEscalationRow(
-                            id=ledger_id, ticket_id=row.ticket_id,
-                            kind=row.kind, threshold=threshold, action=escalation.action,
-                            at=now, outcome="pending" if escalation.deferred else "done",
-                            detail=escalation.describe()))
-                    raised.append(Raised(notification_id, row.ticket_id, row.kind,
-                                         row.window, threshold, due_at, planned))
-                if threshold == AT_RISK and row.deadline_ms is not None:
-                    row.state = str(ClockState.AT_RISK)
-                    row.next_due_ms, row.next_threshold = row.deadline_ms, BREACHED
-                else:
-                    row.state = str(ClockState.BREACHED)
-                    row.next_due_ms, row.next_threshold = None, None
+        # Core statements, not ORM objects: a burst of thresholds stays a few statements.
+        due = session.execute(select(
+            running.c.ticket_id, running.c.kind, running.c.window, running.c.next_threshold,
+            running.c.next_due_ms, running.c.deadline_ms)
+            .where(running.c.next_due_ms <= now_ms).order_by(running.c.next_due_ms)).all()
+        updates: list[dict[str, object]] = []
+        for ticket_id, kind, window, threshold, due_ms, deadline_ms in due:
+            steps = [(threshold or BREACHED, due_ms)]
+            if steps[0][0] == AT_RISK and deadline_ms is not None and deadline_ms <= now_ms:
+                steps.append((BREACHED, deadline_ms))  # both crossed since the last look
+            for step, step_ms in steps:
+                item = _raise(session, clock, book, now, ticket_id, kind, window, step,
+                              from_ms(step_ms))
+                if item is not None:
+                    raised.append(item)
+            last = steps[-1][0]
+            follow = last == AT_RISK and deadline_ms is not None
+            updates.append({"t": ticket_id, "k": kind,
+                            "state": str(ClockState.AT_RISK if follow else ClockState.BREACHED),
+                            "due": deadline_ms if follow else None,
+                            "next": BREACHED if follow else None})
+        if updates:
+            session.execute(
+                update(running)
+                .where(running.c.ticket_id == bindparam("t"), running.c.kind == bindparam("k"))
+                .values(state=bindparam("state"), next_due_ms=bindparam("due"),
+                        next_threshold=bindparam("next")), updates)
     return raised
