@@ -12,7 +12,7 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.directory import seat_for
 from app.store.reading import read_connection
-from ui import intake, queues
+from ui import intake, queues, sla
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
@@ -32,10 +32,14 @@ class Desk:
     context: DeskContext
     window: MainWindow
     tickets: TicketWindows
+    sla: sla.SlaDesk
     scheduler: Any = field(default=None)
 
     def start_background_work(self) -> None:
         QTimer.singleShot(SCHEDULER_START_DELAY_MS, self._start_scheduler)
+        # The SLA monitor needs the write side; started with the window showing, like
+        # the scheduler, so SQLAlchemy's import is off the time to a usable window.
+        QTimer.singleShot(SCHEDULER_START_DELAY_MS, self.sla.start)
 
     def _start_scheduler(self) -> None:
         from ui.scheduling import start_scheduler
@@ -43,6 +47,7 @@ class Desk:
         self.scheduler = start_scheduler(self.context)
 
     def close(self) -> None:
+        self.sla.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
         self.context.close()
@@ -57,11 +62,15 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     for feature in FEATURES:
         feature.register(window, context)
     intake.register(window, context)
+    sla_desk = sla.register(window, context)
     for page in window.pages():
+        # Pages with a ticket table offer a column for the SLA countdowns.
+        if hasattr(page, "sla_column") and hasattr(page, "table"):
+            sla_desk.attach(page.table, page.sla_column)
         # Pages that list tickets offer them to be opened and taken.
         if hasattr(page, "open_requested"):
             page.open_requested.connect(tickets.open)
         if hasattr(page, "take_requested"):
             page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window, tickets)
+    return Desk(context, window, tickets, sla_desk)

@@ -2,7 +2,8 @@
 
 Pages are the ids features register (``queues``...), plus two windows shown over the
 queues: ``ticket`` (a resolved ticket with its timeline) and ``intake`` (a new ticket
-being typed in).
+being typed in); ``sla`` is the queue sorted by time to breach with its countdowns.
+The SLA monitor runs first, so countdowns and notifications are filled in.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ui.desk import Desk
 
 SIZE = (1440, 900)
-WINDOW_PAGES = ("ticket", "intake")
+WINDOW_PAGES = ("ticket", "intake", "sla")
 
 
 def _settle() -> None:
@@ -31,6 +32,17 @@ def window_for(desk: Desk, page: str) -> QWidget:
             "SELECT id FROM tickets WHERE state = 'resolved' ORDER BY created_at DESC LIMIT 1"
         ).fetchone()
         return desk.tickets.open(row[0]) if row else desk.window
+    if page == "sla":
+        from PySide6.QtCore import Qt
+
+        from ui.queues.page import QueuesPage
+
+        desk.window.show_page("queues")
+        queues = next(p for p in desk.window.pages() if isinstance(p, QueuesPage))
+        queues.table.sortByColumn(queues.sla_column, Qt.SortOrder.AscendingOrder)
+        queues.views.setCurrentRow(queues.views.count() - 1)
+        _settle()
+        return desk.window
     if page == "intake":
         from ui.intake.dialog import IntakeDialog
 
@@ -52,6 +64,8 @@ def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
     """Lay out the main window at 1440×900, open ``page``, let it paint, save it."""
     desk.window.resize(*SIZE)
     desk.window.show()
+    desk.sla.start()
+    desk.sla.ticker.tick()
     _settle()
     widget = window_for(desk, page or "")
     if widget is not desk.window:

@@ -27,6 +27,9 @@ class View(StrEnum):
     UNASSIGNED = "unassigned"
     PENDING = "pending"
     AWAITING_CONFIRMATION = "awaiting_confirmation"
+    # Fed by the SLA monitor's index (app/sla): tickets with a target at risk / breached.
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
     ALL = "all"
 
 
@@ -43,6 +46,7 @@ class SortColumn(StrEnum):
     ASSIGNEE = "assignee"
     CREATED = "created"
     UPDATED = "updated"
+    TIME_TO_BREACH = "time_to_breach"
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,9 @@ _SORT_SQL = {
     SortColumn.CHANNEL: "t.channel", SortColumn.STATE: "t.state",
     SortColumn.ASSIGNEE: "coalesce(s.name, '')", SortColumn.CREATED: "t.created_at",
     SortColumn.UPDATED: "t.updated_at",
+    # The nearest deadline of the ticket's running SLA targets; none sorts last.
+    SortColumn.TIME_TO_BREACH: "coalesce((SELECT min(sr.deadline_ms) FROM sla_running sr "
+                               "WHERE sr.ticket_id = t.id), 9007199254740991)",
 }
 
 _JOINED_SORTS = frozenset({SortColumn.TYPE, SortColumn.CATEGORY, SortColumn.REQUESTER,
@@ -158,6 +165,9 @@ class QueueReader:
             _in("t.state", frozenset(PENDING_STATES), where, params)
         elif view == View.AWAITING_CONFIRMATION:
             _in("t.state", frozenset({TicketState.RESOLVED}), where, params)
+        elif view in (View.AT_RISK, View.BREACHED):
+            where.append("t.id IN (SELECT ticket_id FROM sla_running WHERE state = ?)")
+            params.append(view.value)
         self._narrow(filters, where, params)
         return " AND ".join(where), params
 

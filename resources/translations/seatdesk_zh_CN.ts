@@ -51,6 +51,13 @@
     </message>
 </context>
 <context>
+    <name>CountdownDelegate</name>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Edit ticket %1</source>
@@ -465,6 +472,33 @@
     </message>
 </context>
 <context>
+    <name>NotificationCentre</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知中心</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Snooze 15 minutes</source>
+        <translation>稍后提醒（15 分钟）</translation>
+    </message>
+    <message>
+        <source>{number}  {target} {threshold} at {time}
+{title}</source>
+        <translation>{number}  {target}{threshold}（{time}）
+{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Problem</name>
     <message>
         <source>Give the ticket a title.</source>
@@ -624,6 +658,10 @@
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
+    <message>
+        <source>Time to breach</source>
+        <translation>SLA 剩余时间</translation>
+    </message>
 </context>
 <context>
     <name>QueuesPage</name>
@@ -650,6 +688,14 @@
     <message>
         <source>Resolved, awaiting confirmation</source>
         <translation>已解决，待确认</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
     </message>
     <message>
         <source>All tickets</source>
@@ -754,6 +800,48 @@
     <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SlaDesk</name>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <source>{number}: {target} {threshold}</source>
+        <translation>{number}：{target}{threshold}</translation>
+    </message>
+    <message>
+        <source> (+{count} more)</source>
+        <translation>（另有 {count} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>SlaLabels</name>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Progress update</source>
+        <translation>进度更新</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>临近超时</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>已超时</translation>
     </message>
 </context>
 <context>

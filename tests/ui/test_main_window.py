@@ -12,17 +12,17 @@ from ui.status import Connection
 
 
 def test_features_register_their_pages(desk: Desk) -> None:
-    assert desk.window.page_ids() == ["queues"]
+    assert desk.window.page_ids() == ["queues", "notifications"]
     assert desk.window.current_page() == "queues"
     assert desk.window.show_page("nowhere") is False
 
 
 def test_ctrl_number_switches_pages(qtbot: QtBot, desk: Desk) -> None:
     window = desk.window
-    window.add_page(Page("second", "Second", QLabel("second page")))
+    window.add_page(Page("second", "Second", QLabel("second page")))  # after notifications
     activate(qtbot, window)
     with qtbot.waitSignal(window.page_changed) as changed:
-        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == ["second"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "queues"
@@ -35,7 +35,7 @@ def test_the_status_bar_shows_standalone(desk: Desk) -> None:
 
 def test_geometry_and_page_are_remembered(qtbot: QtBot, desk: Desk) -> None:
     window = desk.window
-    window.add_page(Page("second", "Second", QLabel("second page")))
+    window.add_page(Page("second", "Second", QLabel("second page")))  # after notifications
     window.show()
     window.resize(640, 480)
     window.show_page("second")

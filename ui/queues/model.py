@@ -37,6 +37,7 @@ class Column(IntEnum):
     STATE = 8
     ASSIGNEE = 9
     CREATED = 10
+    SLA = 11  # painted by the SLA feature's countdown delegate (wired in ui/desk.py)
 
 
 SORT_OF = {
@@ -45,7 +46,7 @@ SORT_OF = {
     Column.CATEGORY: SortColumn.CATEGORY, Column.REQUESTER: SortColumn.REQUESTER,
     Column.UNIT: SortColumn.UNIT, Column.CHANNEL: SortColumn.CHANNEL,
     Column.STATE: SortColumn.STATE, Column.ASSIGNEE: SortColumn.ASSIGNEE,
-    Column.CREATED: SortColumn.CREATED,
+    Column.CREATED: SortColumn.CREATED, Column.SLA: SortColumn.TIME_TO_BREACH,
 }
 
 
@@ -62,6 +63,7 @@ def column_title(column: Column) -> str:
         Column.STATE: QCoreApplication.translate("QueueModel", "State"),
         Column.ASSIGNEE: QCoreApplication.translate("QueueModel", "Assignee"),
         Column.CREATED: QCoreApplication.translate("QueueModel", "Created"),
+        Column.SLA: QCoreApplication.translate("QueueModel", "Time to breach"),
     }[column]
 
 
@@ -188,3 +190,5 @@ class QueueModel(QAbstractTableModel):
                 return item.assignee
             case Column.CREATED:
                 return item.created_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
+            case Column.SLA:
+                return ""

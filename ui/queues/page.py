@@ -45,12 +45,16 @@ def view_label(view: View) -> str:
         View.PENDING: QCoreApplication.translate("QueuesPage", "Pending"),
         View.AWAITING_CONFIRMATION: QCoreApplication.translate(
             "QueuesPage", "Resolved, awaiting confirmation"),
+        View.AT_RISK: QCoreApplication.translate("QueuesPage", "SLA at risk"),
+        View.BREACHED: QCoreApplication.translate("QueuesPage", "SLA breached"),
         View.ALL: QCoreApplication.translate("QueuesPage", "All tickets"),
     }[view]
 
 
 class QueuesPage(QWidget):
     open_requested = Signal(str)
+    # The column the SLA feature paints its countdowns in (ui/desk.py wires the delegate).
+    sla_column = Column.SLA
     take_requested = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -112,7 +116,7 @@ class QueuesPage(QWidget):
         widths = {Column.NUMBER: 92, Column.LEVEL: 56, Column.TYPE: 100,
                   Column.CATEGORY: 124, Column.REQUESTER: 72, Column.UNIT: 150,
                   Column.CHANNEL: 88, Column.STATE: 92, Column.ASSIGNEE: 64,
-                  Column.CREATED: 124}
+                  Column.CREATED: 124, Column.SLA: 120}
         for column, width in widths.items():
             table.setColumnWidth(column, width)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -1,0 +1,185 @@
+"""SLA clocks of one ticket, computed from its history at a given moment.
+
+A clock counts calendar time while the ticket is running (new, assigned, in progress),
+pauses in the pending states and stops when the ticket is resolved or closed (a reopen
+runs it again, with the time already used). Deadlines are where the counted time
+reaches the budget; because pauses only move counting time later, they never shorten
+a deadline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from app.sla.calendar import ROUND_THE_CLOCK, ZERO, BusinessHours, Calendar
+from app.sla.history import Phase, Span, TicketHistory
+from app.sla.policy import CalendarName, Policy, Target, TargetKind
+
+
+class ClockState(StrEnum):
+    OK = "ok"
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
+    MET = "met"
+    MISSED = "missed"
+
+
+RUNNING_STATES = frozenset({ClockState.OK, ClockState.AT_RISK, ClockState.BREACHED})
+
+
+@dataclass(frozen=True)
+class Run:
+    start: datetime
+    end: datetime | None  # None: still counting
+
+
+@dataclass(frozen=True)
+class TargetClock:
+    """Where one target of one ticket stands at ``now``."""
+
+    ticket_id: str
+    kind: TargetKind
+    budget: timedelta
+    calendar: str
+    state: ClockState
+    phase: Phase
+    started_at: datetime
+    deadline: datetime | None  # None while paused before the budget is used up
+    at_risk_at: datetime | None
+    elapsed: timedelta
+    pauses: tuple[Run, ...]
+    stopped_at: datetime | None = None
+    window: int = 0  # update cadence: which window (0 = since creation)
+    missed_windows: int = 0
+
+    @property
+    def remaining(self) -> timedelta:
+        """Counting time left; negative once overdue."""
+        return self.budget - self.elapsed
+
+    @property
+    def used_share(self) -> float:
+        return self.elapsed / self.budget if self.budget > ZERO else 1.0
+
+    @property
+    def paused_for(self) -> timedelta:
+        return sum(((p.end or p.start) - p.start for p in self.pauses), ZERO)
+
+
+@dataclass
+class Calendars:
+    """The calendars targets may name; business hours carry the override table."""
+
+    business: BusinessHours
+
+    def get(self, name: CalendarName) -> Calendar:
+        return self.business if name is CalendarName.BUSINESS else ROUND_THE_CLOCK
+
+
+def crossing(calendar: Calendar, runs: list[Run], budget: timedelta) -> datetime | None:
+    """The moment the counted time of ``runs`` reaches ``budget``, if it does."""
+    remaining = budget
+    for run in runs:
+        if run.end is None:
+            return calendar.add(run.start, remaining)
+        used = calendar.elapsed(run.start, run.end)
+        if used >= remaining:
+            return calendar.add(run.start, remaining)
+        remaining -= used
+    return None
+
+
+def _clip(spans: list[Span], start: datetime, stop: datetime | None,
+          phase: Phase) -> list[Run]:
+    runs = []
+    for span in spans:
+        if span.phase is not phase:
+            continue
+        begin = max(span.start, start)
+        end = span.end if stop is None else (stop if span.end is None else min(span.end, stop))
+        if end is not None and end <= begin:
+            continue
+        runs.append(Run(begin, end))
+    return runs
+
+
+def _clock(history: TicketHistory, target: Target, calendar: Calendar, share: float,
+           now: datetime, spans: list[Span], start: datetime, stop: datetime | None,
+           window: int = 0, missed: int = 0) -> TargetClock:
+    runs = _clip(spans, start, stop, Phase.RUNNING)
+    elapsed = sum((calendar.elapsed(r.start, r.end or now) for r in runs), ZERO)
+    deadline = crossing(calendar, runs, target.budget)
+    at_risk_at = crossing(calendar, runs, target.budget * share)
+    if stop is not None:
+        state = ClockState.MISSED if deadline is not None and deadline < stop \
+            else ClockState.MET
+        phase = Phase.STOPPED
+    else:
+        phase = spans[-1].phase
+        if deadline is not None and deadline <= now:
+            state = ClockState.BREACHED
+        elif at_risk_at is not None and at_risk_at <= now:
+            state = ClockState.AT_RISK
+        else:
+            state = ClockState.OK
+    # An open pause is shown up to now (its length so far).
+    pauses = tuple(Run(p.start, p.end or now) for p in _clip(spans, start, stop, Phase.PAUSED))
+    if stop is not None and state is ClockState.MISSED:
+        missed += 1
+    if missed:
+        state = ClockState.MISSED if stop is not None else state
+    return TargetClock(history.ticket_id, target.kind, target.budget, str(target.calendar),
+                       state, phase, start, deadline, at_risk_at, elapsed, pauses, stop,
+                       window, missed)
+
+
+def _stopped_at(spans: list[Span]) -> datetime | None:
+    return spans[-1].start if spans[-1].phase is Phase.STOPPED else None
+
+
+def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
+           now: datetime) -> list[TargetClock]:
+    """Every target of the ticket at ``now``, in the order first response, update,
+    resolution."""
+    targets = policy.targets_for(history.level_at(now), history.type_code, history.channel)
+    spans = history.spans(now)
+    updates = history.updates(now)
+    share = policy.at_risk_share
+    result: list[TargetClock] = []
+    for kind in TargetKind:
+        target = targets.get(kind)
+        if target is None:
+            continue
+        calendar = calendars.get(target.calendar)
+        if kind is TargetKind.FIRST_RESPONSE:
+            ends = [moment for moment in (updates[0] if updates else None,
+                                          _first_stop(spans)) if moment is not None]
+            stop = min(ends) if ends else None
+            result.append(_clock(history, target, calendar, share, now, spans,
+                                 history.created_at, stop))
+        elif kind is TargetKind.UPDATE:
+            result.append(_cadence(history, target, calendar, share, now, spans, updates))
+        else:
+            result.append(_clock(history, target, calendar, share, now, spans,
+                                 history.created_at, _stopped_at(spans)))
+    return result
+
+
+def _first_stop(spans: list[Span]) -> datetime | None:
+    return next((s.start for s in spans if s.phase is Phase.STOPPED), None)
+
+
+def _cadence(history: TicketHistory, target: Target, calendar: Calendar, share: float,
+             now: datetime, spans: list[Span], updates: list[datetime]) -> TargetClock:
+    """The update cadence: a new window after each update the requester sees; windows
+    that ran out before the next update count as missed."""
+    starts = [history.created_at, *(u for u in updates if u >= history.created_at)]
+    missed = 0
+    for begin, end in zip(starts, starts[1:], strict=False):
+        deadline = crossing(calendar, _clip(spans, begin, end, Phase.RUNNING), target.budget)
+        if deadline is not None and deadline < end:
+            missed += 1
+    return _clock(history, target, calendar, share, now, spans, starts[-1],
+                  _stopped_at(spans), window=len(starts) - 1, missed=missed)

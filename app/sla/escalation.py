@@ -1,0 +1,97 @@
+"""Escalation (升级): what happens when a target breaches, and the webhook call.
+
+Rules hang off the policy (per target kind and threshold). Actions that only touch the
+desk (notify the supervisor) are done when the breach is raised; a webhook is *deferred*:
+its ledger line starts "pending" and the desk delivers it off the GUI thread with
+``deliver_webhook`` (timeout, retries), then records the outcome with ``record_outcome``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+
+class Action(StrEnum):
+    NOTIFY_SUPERVISOR = "notify_supervisor"
+    RAISE_LEVEL = "raise_level"
+    REASSIGN = "reassign"
+    WEBHOOK = "webhook"
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One rule: on ``threshold`` of target ``kind`` (None: any target) do ``action``."""
+
+    action: Action
+    threshold: str = "breached"
+    kind: str | None = None
+    url: str = ""
+
+    @property
+    def deferred(self) -> bool:
+        return self.action is Action.WEBHOOK
+
+    def describe(self) -> str:
+        return self.url if self.action is Action.WEBHOOK else ""
+
+
+# REQUIREMENTS.md section 2: an overdue fault or complex problem escalates automatically.
+DEFAULT_ESCALATIONS: tuple[Escalation, ...] = (
+    Escalation(Action.NOTIFY_SUPERVISOR, "breached", "resolution"),
+)
+
+
+def plan_escalations(rules: tuple[Escalation, ...], kind: str,
+                     threshold: str) -> tuple[Escalation, ...]:
+    """The escalations a raised threshold of target ``kind`` triggers."""
+    return tuple(rule for rule in rules
+                 if rule.threshold == threshold and rule.kind in (None, kind))
+
+
+@dataclass(frozen=True)
+class Delivery:
+    ok: bool
+    attempts: int
+    detail: str
+
+
+def deliver_webhook(url: str, payload: dict[str, object], timeout: float = 5.0,
+                    retries: int = 2, backoff: float = 0.5) -> Delivery:
+    """POST ``payload`` as JSON; retry on network errors and 5xx. Blocks: run it off the
+    GUI thread."""
+    import requests
+
+    detail = ""
+    for attempt in range(1, retries + 2):
+        try:
+            response = requests.post(url, data=json.dumps(payload, ensure_ascii=False),
+                                     headers={"Content-Type": "application/json"},
+                                     timeout=timeout)
+            if response.status_code < 500:
+                return Delivery(response.ok, attempt, f"HTTP {response.status_code}")
+            detail = f"HTTP {response.status_code}"
+        except requests.RequestException as error:
+            detail = type(error).__name__
+        if attempt <= retries:
+            time.sleep(backoff * attempt)
+    return Delivery(False, retries + 1, detail)
+
+
+def record_outcome(store: Store, ledger_id: str, delivery: Delivery, at: datetime) -> None:
+    """Write a deferred escalation's result into the ledger."""
+    from app.sla.tables import SlaEscalationRow
+
+    with store.unit_of_work() as session:
+        row = session.get(SlaEscalationRow, ledger_id)
+        if row is not None:
+            row.outcome = "done" if delivery.ok else "failed"
+            row.detail = f"{row.detail} {delivery.detail} ({delivery.attempts}x) " \
+                f"{at.isoformat(timespec='seconds')}".strip()

@@ -1,0 +1,118 @@
+"""A ticket's history as the SLA clocks read it: state intervals and visible updates.
+
+Everything the clocks say is derived from the append-only ``ticket_events`` rows, never
+from fields that a later edit overwrites, so a resync or an edit in the past gives the
+same answer as the live desk did.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from app.domain.enums import EventKind, TicketState
+from app.domain.states import PENDING_STATES
+
+STOPPED_STATES = frozenset({TicketState.RESOLVED, TicketState.CLOSED})
+
+
+class Phase(StrEnum):
+    RUNNING = "running"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
+def phase_of(state: TicketState) -> Phase:
+    if state in PENDING_STATES:
+        return Phase.PAUSED
+    return Phase.STOPPED if state in STOPPED_STATES else Phase.RUNNING
+
+
+@dataclass(frozen=True)
+class Event:
+    """One timeline entry, reduced to what the clocks need."""
+
+    at: datetime
+    kind: str
+    data: dict[str, object]
+
+    @classmethod
+    def parse(cls, at: datetime, kind: str, data: str) -> Event:
+        try:
+            loaded = json.loads(data) if data else {}
+        except ValueError:
+            loaded = {}
+        return cls(at, kind, loaded if isinstance(loaded, dict) else {})
+
+    @property
+    def visible_to_requester(self) -> bool:
+        """Updates the requester hears: answers, call notes, the marked first response."""
+        if self.kind == EventKind.CALL_NOTE:
+            return True
+        if self.kind == EventKind.COMMENT:
+            return bool(self.data.get("first_response")) \
+                or self.data.get("visibility") == "to_requester"
+        return False
+
+
+@dataclass(frozen=True)
+class Span:
+    """The ticket was in ``phase`` from ``start`` until ``end`` (None: still is)."""
+
+    phase: Phase
+    start: datetime
+    end: datetime | None
+
+
+@dataclass(frozen=True)
+class TicketHistory:
+    """What the clocks of one ticket are computed from."""
+
+    ticket_id: str
+    created_at: datetime
+    level: int
+    type_code: str
+    channel: str
+    events: tuple[Event, ...]
+
+    def until(self, now: datetime) -> tuple[Event, ...]:
+        """Events up to ``now``, in time order (the timeline is append-only)."""
+        return tuple(sorted((e for e in self.events if e.at <= now), key=lambda e: e.at))
+
+    def spans(self, now: datetime) -> list[Span]:
+        """Consecutive phases from creation to ``now``; the last one is open."""
+        spans: list[Span] = []
+        phase, start = Phase.RUNNING, self.created_at
+        for event in self.until(now):
+            if event.kind != EventKind.STATE_CHANGED or "to" not in event.data:
+                continue
+            try:
+                new = phase_of(TicketState(str(event.data["to"])))
+            except ValueError:
+                continue
+            if new is phase:
+                continue
+            at = max(event.at, start)
+            spans.append(Span(phase, start, at))
+            phase, start = new, at
+        spans.append(Span(phase, start, None))
+        return spans
+
+    def updates(self, now: datetime) -> list[datetime]:
+        return [e.at for e in self.until(now) if e.visible_to_requester]
+
+    def level_at(self, now: datetime) -> int:
+        """The level in force at ``now``: the last change, else the level at creation.
+
+        Clocks use it for the whole history (a level change recomputes the deadline from
+        the start, keeping every pause), never only from the change onwards.
+        """
+        level = self.level
+        for event in self.until(now):
+            if event.kind in (EventKind.CREATED, EventKind.LEVEL_CHANGED):
+                value = event.data.get("to", event.data.get("level"))
+                if isinstance(value, int):
+                    level = value
+        return level

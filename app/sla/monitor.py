@@ -1,0 +1,166 @@
+"""The SLA monitor: keeps the index of running targets and raises thresholds once.
+
+Index maintenance: the desk calls ``refresh_targets`` with the ids of the tickets a write
+touched (after ``tickets_changed``) and once at start for all open tickets; it recomputes
+those tickets' clocks from their history. ``due_thresholds`` then only reads the rows whose
+next threshold is due (one range scan on ``ix_sla_running_next_due``), never the closed
+tickets, and raises each (ticket, target, window, threshold) exactly once: the unique
+constraint on ``sla_notifications`` makes a second raise - after a restart, a resync or a
+recomputation - a no-op.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from app.domain.clock import Clock
+from app.domain.ids import new_id
+from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
+from app.sla.escalation import Escalation, plan_escalations
+from app.sla.reading import (
+    PolicyBook,
+    anything_due,
+    calendars,
+    from_ms,
+    histories,
+    policy_book,
+    to_ms,
+)
+from app.sla.tables import SlaEscalationRow, SlaNotificationRow, SlaRunningRow
+from app.store.database import Store
+
+AT_RISK = "at_risk"
+BREACHED = "breached"
+
+
+@dataclass(frozen=True)
+class Raised:
+    """A threshold raised just now (a new notification)."""
+
+    notification_id: str
+    ticket_id: str
+    kind: str
+    window: int
+    threshold: str
+    due_at: datetime
+    escalations: tuple[tuple[str, Escalation], ...] = ()  # (ledger id, escalation)
+
+
+def _next(clock: TargetClock, raised: set[str]) -> tuple[int | None, str | None]:
+    if clock.at_risk_at is not None and AT_RISK not in raised:
+        return to_ms(clock.at_risk_at), AT_RISK
+    if clock.deadline is not None and BREACHED not in raised:
+        return to_ms(clock.deadline), BREACHED
+    return None, None
+
+
+def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable[str],
+                    now: datetime, book: PolicyBook | None = None,
+                    cals: Calendars | None = None) -> list[TargetClock]:
+    """Recompute the running targets of ``ticket_ids`` from their history at ``now``."""
+    ids = list(dict.fromkeys(ticket_ids))
+    book = book or policy_book(conn)
+    cals = cals or calendars(conn)
+    found = histories(conn, ids)
+    computed: list[tuple[TargetClock, int]] = []
+    for history in found.values():
+        policy = book.for_ticket(history.created_at)
+        computed += [(c, policy.version) for c in clocks(history, policy, cals, now)]
+    with store.unit_of_work() as session:
+        raised: dict[tuple[str, str, int], set[str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            session.execute(delete(SlaRunningRow).where(SlaRunningRow.ticket_id.in_(chunk)))
+            query = select(SlaNotificationRow.ticket_id, SlaNotificationRow.kind,
+                           SlaNotificationRow.window, SlaNotificationRow.threshold) \
+                .where(SlaNotificationRow.ticket_id.in_(chunk))
+            for ticket_id, kind, window, threshold in session.execute(query):
+                raised.setdefault((ticket_id, kind, window), set()).add(threshold)
+        for clock, version in computed:
+            if clock.state not in RUNNING_STATES:
+                continue
+            due, upcoming = _next(clock, raised.get(
+                (clock.ticket_id, str(clock.kind), clock.window), set()))
+            session.add(SlaRunningRow(
+                ticket_id=clock.ticket_id, kind=str(clock.kind), window=clock.window,
+                state=str(clock.state), paused=clock.phase != "running",
+                budget_s=int(clock.budget.total_seconds()), at_risk_ms=to_ms(clock.at_risk_at),
+                deadline_ms=to_ms(clock.deadline), next_due_ms=due, next_threshold=upcoming,
+                policy_version=version))
+    return [clock for clock, _version in computed]
+
+
+def open_ticket_ids(conn: sqlite3.Connection) -> list[str]:
+    """Tickets that can have running targets (start-up reconciliation)."""
+    return [row[0] for row in conn.execute(
+        "SELECT id FROM tickets WHERE deleted = 0 AND state IN "
+        "('new', 'assigned', 'in_progress', 'pending_requester', 'pending_vendor')")]
+
+
+def _raise(session: Session, clock: Clock, book: PolicyBook, now: datetime, ticket_id: str,
+           kind: str, window: int, threshold: str, due_at: datetime) -> Raised | None:
+    """Insert the notification unless it exists; plan its escalations if it is new."""
+    notification_id = new_id(clock)
+    result = session.execute(insert(SlaNotificationRow).values(
+        id=notification_id, ticket_id=ticket_id, kind=kind, window=window,
+        threshold=threshold, due_at=due_at, raised_at=now).on_conflict_do_nothing())
+    if not getattr(result, "rowcount", 0):
+        return None
+    planned = tuple((new_id(clock), escalation) for escalation in
+                    plan_escalations(book.current.escalations, kind, threshold))
+    for ledger_id, escalation in planned:
+        session.add(SlaEscalationRow(
+            id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold,
+            action=escalation.action, at=now,
+            outcome="pending" if escalation.deferred else "done",
+            detail=escalation.describe()))
+    return Raised(notification_id, ticket_id, kind, window, threshold, due_at, planned)
+
+
+def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
+                   book: PolicyBook | None = None) -> list[Raised]:
+    """Raise every threshold due at ``clock.now()``; each only once, ever."""
+    now = clock.now()
+    if not anything_due(conn, now):  # the idle case: one index probe, no write lock
+        return []
+    book = book or policy_book(conn)
+    now_ms = to_ms(now) or 0
+    raised: list[Raised] = []
+    running = cast(Table, SlaRunningRow.__table__)
+    with store.unit_of_work() as session:
+        # Core statements, not ORM objects: a burst of thresholds stays a few statements.
+        due = session.execute(select(
+            running.c.ticket_id, running.c.kind, running.c.window, running.c.next_threshold,
+            running.c.next_due_ms, running.c.deadline_ms)
+            .where(running.c.next_due_ms <= now_ms).order_by(running.c.next_due_ms)).all()
+        updates: list[dict[str, object]] = []
+        for ticket_id, kind, window, threshold, due_ms, deadline_ms in due:
+            steps = [(threshold or BREACHED, due_ms)]
+            if steps[0][0] == AT_RISK and deadline_ms is not None and deadline_ms <= now_ms:
+                steps.append((BREACHED, deadline_ms))  # both crossed since the last look
+            for step, step_ms in steps:
+                item = _raise(session, clock, book, now, ticket_id, kind, window, step,
+                              from_ms(step_ms))
+                if item is not None:
+                    raised.append(item)
+            last = steps[-1][0]
+            follow = last == AT_RISK and deadline_ms is not None
+            updates.append({"t": ticket_id, "k": kind,
+                            "state": str(ClockState.AT_RISK if follow else ClockState.BREACHED),
+                            "due": deadline_ms if follow else None,
+                            "next": BREACHED if follow else None})
+        if updates:
+            session.execute(
+                update(running)
+                .where(running.c.ticket_id == bindparam("t"), running.c.kind == bindparam("k"))
+                .values(state=bindparam("state"), next_due_ms=bindparam("due"),
+                        next_threshold=bindparam("next")), updates)
+    return raised

@@ -1,0 +1,129 @@
+"""Plain-sqlite3 reads for the SLA clocks: histories, policies, overrides, running rows.
+
+Reads stay off the ORM like every hot read of the desk (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app.sla.calendar import BusinessHours
+from app.sla.clock import Calendars
+from app.sla.history import Event, TicketHistory
+from app.sla.policy import DEFAULT_POLICY, Policy
+from app.store.reading import parse_sqlite_utc
+
+_HISTORY = """
+SELECT t.id, t.created_at, t.level, ty.code, t.channel
+FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id
+WHERE t.id IN ({marks}) AND t.deleted = 0
+"""
+_EVENTS = """
+SELECT ticket_id, at, kind, data FROM ticket_events
+WHERE ticket_id IN ({marks}) AND kind IN ('created', 'state_changed', 'level_changed',
+                                          'comment', 'call_note')
+"""
+
+
+def to_ms(moment: datetime | None) -> int | None:
+    return None if moment is None else round(moment.timestamp() * 1000)
+
+
+def from_ms(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, UTC)
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def histories(conn: sqlite3.Connection, ticket_ids: Iterable[str]) -> dict[str, TicketHistory]:
+    """The SLA-relevant history of each live ticket among ``ticket_ids``."""
+    wanted = list(dict.fromkeys(ticket_ids))
+    result: dict[str, TicketHistory] = {}
+    for chunk in _chunks(wanted):
+        marks = ",".join("?" * len(chunk))
+        heads = conn.execute(_HISTORY.format(marks=marks), chunk).fetchall()
+        events: dict[str, list[Event]] = {}
+        for ticket_id, at, kind, data in conn.execute(_EVENTS.format(marks=marks), chunk):
+            events.setdefault(ticket_id, []).append(Event.parse(parse_sqlite_utc(at), kind, data))
+        for ticket_id, created, level, type_code, channel in heads:
+            result[ticket_id] = TicketHistory(ticket_id, parse_sqlite_utc(created), int(level),
+                                              type_code, channel,
+                                              tuple(events.get(ticket_id, ())))
+    return result
+
+
+@dataclass(frozen=True)
+class PolicyBook:
+    """All policy versions; a ticket uses the newest one valid when it was created."""
+
+    versions: tuple[tuple[datetime, Policy], ...]
+
+    def for_ticket(self, created_at: datetime) -> Policy:
+        chosen = DEFAULT_POLICY
+        for valid_from, policy in self.versions:
+            if valid_from <= created_at:
+                chosen = policy
+        return chosen
+
+    @property
+    def current(self) -> Policy:
+        return self.versions[-1][1] if self.versions else DEFAULT_POLICY
+
+
+def policy_book(conn: sqlite3.Connection) -> PolicyBook:
+    rows = conn.execute(
+        "SELECT version, valid_from, body FROM sla_policies ORDER BY valid_from, version")
+    return PolicyBook(tuple((parse_sqlite_utc(valid_from), Policy.from_json(version, body))
+                            for version, valid_from, body in rows))
+
+
+def calendars(conn: sqlite3.Connection, zone_name: str = "Asia/Shanghai") -> Calendars:
+    from zoneinfo import ZoneInfo
+
+    overrides = {date.fromisoformat(day): bool(working) for day, working in
+                 conn.execute("SELECT day, working FROM sla_calendar_overrides")}
+    return Calendars(BusinessHours(zone=ZoneInfo(zone_name), overrides=overrides))
+
+
+@dataclass(frozen=True)
+class RunningTarget:
+    """A row of the monitor's index, as the queue countdowns show it."""
+
+    ticket_id: str
+    kind: str
+    state: str
+    paused: bool
+    budget_s: int
+    at_risk_ms: int | None
+    deadline_ms: int | None
+
+
+def running_for(conn: sqlite3.Connection,
+                ticket_ids: Iterable[str]) -> dict[str, list[RunningTarget]]:
+    """The running targets of the given tickets (for the rows a view shows)."""
+    result: dict[str, list[RunningTarget]] = {}
+    for chunk in _chunks(list(ticket_ids)):
+        rows = conn.execute(
+            "SELECT ticket_id, kind, state, paused, budget_s, at_risk_ms, deadline_ms "
+            f"FROM sla_running WHERE ticket_id IN ({','.join('?' * len(chunk))})", chunk)
+        for row in rows:
+            result.setdefault(row[0], []).append(RunningTarget(row[0], row[1], row[2],
+                                                               bool(row[3]), *row[4:]))
+    return result
+
+
+def next_due(conn: sqlite3.Connection) -> datetime | None:
+    """When the monitor must wake next (min over the index: one seek)."""
+    row = conn.execute("SELECT min(next_due_ms) FROM sla_running").fetchone()
+    return None if row is None or row[0] is None else from_ms(int(row[0]))
+
+
+def anything_due(conn: sqlite3.Connection, now: datetime) -> bool:
+    return conn.execute("SELECT 1 FROM sla_running WHERE next_due_ms <= ? LIMIT 1",
+                        (to_ms(now),)).fetchone() is not None

@@ -1,0 +1,99 @@
+"""SLA tables: policy versions, calendar overrides, running targets, notifications and
+the escalation ledger (升级台账).
+
+``sla_running`` is derived data (recomputed from ticket history at any time) and is the
+monitor's index: one row per open target, keyed by the next threshold due. Its times are
+integer milliseconds since the epoch (UTC) so the due-row query is an integer range scan
+on one index, the same in plain sqlite3 and in the ORM.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models import ID, Base
+from app.store.types import UTCDateTime
+
+
+class SlaPolicyRow(Base):
+    """One version of the SLA policy; tickets use the version in force when created."""
+
+    __tablename__ = "sla_policies"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class SlaCalendarOverrideRow(Base):
+    """An administrator's override of a day: working (True) or closed (False)."""
+
+    __tablename__ = "sla_calendar_overrides"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO date, local
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SlaRunningRow(Base):
+    """A target that still runs (or is paused), with its next threshold."""
+
+    __tablename__ = "sla_running"
+    __table_args__ = (
+        Index("ix_sla_running_next_due", "next_due_ms"),
+        Index("ix_sla_running_deadline", "deadline_ms"),
+    )
+
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    window: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(String(12))
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    budget_s: Mapped[int] = mapped_column(Integer)
+    at_risk_ms: Mapped[int | None] = mapped_column(Integer)
+    deadline_ms: Mapped[int | None] = mapped_column(Integer)
+    next_due_ms: Mapped[int | None] = mapped_column(Integer)
+    next_threshold: Mapped[str | None] = mapped_column(String(12))
+    policy_version: Mapped[int] = mapped_column(Integer)
+
+
+class SlaNotificationRow(Base):
+    """An at-risk or breach raised for a ticket's target; raised once, kept over restarts."""
+
+    __tablename__ = "sla_notifications"
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "kind", "window", "threshold",
+                         name="uq_sla_notifications_once"),
+        Index("ix_sla_notifications_open", "acknowledged_at", "raised_at"),
+    )
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    window: Mapped[int] = mapped_column(Integer, default=0)
+    threshold: Mapped[str] = mapped_column(String(12))  # at_risk | breached
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SlaEscalationRow(Base):
+    """One line of the escalation ledger: what was done, when, and how it went."""
+
+    __tablename__ = "sla_escalations"
+    __table_args__ = (Index("ix_sla_escalations_ticket", "ticket_id", "at"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    threshold: Mapped[str] = mapped_column(String(12))
+    action: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    outcome: Mapped[str] = mapped_column(String(20))  # done | failed | pending
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,195 @@
+"""The quality bar of the SLA clocks on the desk, with a fake clock: one at-risk, one
+breach, one ledger line and one webhook call; pause/resume moves the deadline; a restart
+repeats nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.clock import ManualClock
+from app.domain.enums import Channel
+from app.domain.grading import GradingWeights
+from app.paths import DataDir
+from app.services.intake import Intake, TicketDraft
+from app.services.ticket_flow import TicketFlow
+from app.settings import SettingsFile
+from app.sla.escalation import Action, Escalation
+from app.sla.policy import DEFAULT_RULES, Policy
+from app.sla.reading import from_ms
+from app.sla.tables import SlaPolicyRow
+from tests.app.helpers import first_id
+from ui.desk import Desk, build_desk
+
+
+class _Hook(BaseHTTPRequestHandler):
+    calls: list[dict[str, object]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        _Hook.calls.append(json.loads(body))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook() -> Iterator[str]:
+    _Hook.calls = []
+    server = HTTPServer(("127.0.0.1", 0), _Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/escalate"
+    server.shutdown()
+
+
+def clock_of(desk: Desk) -> ManualClock:
+    clock = desk.context.clock
+    assert isinstance(clock, ManualClock)
+    return clock
+
+
+def log_fault(desk: Desk, data: DataDir) -> str:
+    db = data.database
+    draft = TicketDraft("存储卷只读", "数据库服务器挂载的存储卷变为只读。",
+                        first_id(db, "requesters"), Channel.PHONE,
+                        first_id(db, "ticket_types", "code='fault'"), first_id(db, "categories"))
+    seat = first_id(db, "staff")
+    ticket = Intake(desk.context.store(), desk.context.clock, GradingWeights(), seat).log(draft)
+    # Answered at once: only the resolution clock (1 h for a fault) keeps running.
+    TicketFlow(desk.context.store(), desk.context.clock, seat).first_response(ticket.id, 1)
+    desk.context.events.tickets_changed.emit([ticket.id])
+    return ticket.id
+
+
+def counts(data: DataDir, ticket_id: str) -> tuple[list[str], int]:
+    with sqlite3.connect(data.database) as conn:
+        raised = [row[0] for row in conn.execute(
+            "SELECT threshold FROM sla_notifications WHERE ticket_id = ? ORDER BY raised_at",
+            (ticket_id,))]
+        ledger = conn.execute("SELECT count(*) FROM sla_escalations WHERE ticket_id = ?",
+                              (ticket_id,)).fetchone()[0]
+    return raised, ledger
+
+
+def use_webhook_policy(desk: Desk, url: str) -> None:
+    policy = Policy(2, DEFAULT_RULES, escalations=(
+        Escalation(Action.WEBHOOK, "breached", "resolution", url),))
+    with desk.context.store().unit_of_work() as session:
+        session.add(SlaPolicyRow(version=2, valid_from=desk.context.clock.now(),
+                                 body=policy.to_json()))
+
+
+def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_data: DataDir,
+                                                webhook: str) -> None:
+    clock = clock_of(desk)
+    desk.sla.start()  # the demo desk's own overdue tickets are raised here
+    use_webhook_policy(desk, webhook)
+    monitor = desk.sla.monitor
+    assert monitor is not None
+    ticket = log_fault(desk, desk_data)
+    clock.advance(timedelta(minutes=44))
+    monitor.check()
+    assert counts(desk_data, ticket) == ([], 0)
+    # The monitor sleeps until the next threshold: 45 min after creation, 1 min from now.
+    assert 59_000 <= monitor._timer.remainingTime() <= 60_001
+
+    with qtbot.waitSignal(monitor.thresholds_raised, timeout=2000):
+        clock.advance(timedelta(minutes=1, seconds=1))
+        monitor.check()
+    assert counts(desk_data, ticket) == (["at_risk"], 0)
+    assert desk.sla.centre.list.count() >= 1
+
+    with qtbot.waitSignal(monitor.thresholds_raised, timeout=2000):
+        clock.advance(timedelta(minutes=15))
+        monitor.check()
+    assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
+    assert monitor.wait_for_deliveries()
+    qtbot.waitUntil(lambda: len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1)
+    qtbot.waitUntil(lambda: sqlite3.connect(desk_data.database).execute(
+        "SELECT outcome FROM sla_escalations WHERE ticket_id = ?", (ticket,)).fetchone()
+        == ("done",))
+    # Checking again, much later, raises nothing more.
+    clock.advance(timedelta(hours=2))
+    monitor.check()
+    assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
+    assert len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1
+
+
+def test_pause_and_resume_move_the_deadline(qtbot: QtBot, desk: Desk,
+                                            desk_data: DataDir) -> None:
+    clock = clock_of(desk)
+    desk.sla.start()
+    created = clock.now()
+    ticket = log_fault(desk, desk_data)
+    seat = first_id(desk_data.database, "staff")
+    flow = TicketFlow(desk.context.store(), clock, seat)
+    version = flow.take(ticket, 2)
+    clock.advance(timedelta(minutes=10))
+    version = flow.pend(ticket, version, vendor=False, reason="等待用户提供日志")
+    desk.context.events.tickets_changed.emit([ticket])
+    targets = desk.sla.board.targets(ticket)
+    qtbot.waitUntil(lambda: desk.sla.board.targets(ticket) is not None)
+    (target,) = desk.sla.board.targets(ticket) or []
+    assert target.paused and target.deadline_ms is None
+    clock.advance(timedelta(minutes=30))
+    flow.start(ticket, version)
+    desk.context.events.tickets_changed.emit([ticket])
+    qtbot.waitUntil(lambda: desk.sla.board.targets(ticket) is not None)
+    (target,) = desk.sla.board.targets(ticket) or []
+    assert target.deadline_ms is not None
+    assert from_ms(target.deadline_ms) == created + timedelta(minutes=90)
+    del targets
+
+
+def test_restart_repeats_no_notification(qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    clock = clock_of(desk)
+    desk.sla.start()
+    ticket = log_fault(desk, desk_data)
+    clock.advance(timedelta(hours=1, seconds=1))
+    assert desk.sla.monitor is not None
+    desk.sla.monitor.check()
+    assert counts(desk_data, ticket)[0] == ["at_risk", "breached"]
+    desk.sla.centre.list.selectAll()
+    desk.sla.centre.acknowledge_selected()
+    assert desk.sla.centre.list.count() == 0
+    desk.close()
+
+    again = build_desk(desk_data, SettingsFile(desk_data.settings), clock, "en")
+    qtbot.addWidget(again.window)
+    raised: list[object] = []
+    again.sla.start()
+    assert again.sla.monitor is not None
+    again.sla.monitor.thresholds_raised.connect(raised.extend)
+    clock.advance(timedelta(minutes=5))
+    again.sla.monitor.check()
+    assert counts(desk_data, ticket)[0] == ["at_risk", "breached"]
+    assert again.sla.centre.list.count() == 0  # acknowledged: never shown again
+    again.close()
+
+
+def test_countdowns_paint_in_the_queue(qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    from ui.queues.page import QueuesPage
+
+    desk.sla.start()
+    log_fault(desk, desk_data)
+    page = next(p for p in desk.window.pages() if isinstance(p, QueuesPage))
+    desk.window.resize(1400, 800)
+    desk.window.show()
+    desk.window.show_page("queues")
+    page.refresh()
+    qtbot.waitExposed(desk.window)
+    desk.sla.ticker.tick()
+    image = page.table.viewport().grab()
+    assert not image.isNull()
+    first = page.model.item(0).id
+    qtbot.waitUntil(lambda: desk.sla.board.targets(first) is not None)

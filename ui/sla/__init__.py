@@ -1,0 +1,101 @@
+"""SLA on the desk: countdowns in the queues, the monitor, the notification centre.
+
+``register`` adds the ``notifications`` page and returns the ``SlaDesk`` that
+``ui/desk.py`` uses to put countdowns into other features' tables (``attach``) and to
+start the monitor after the window shows (it needs the write side, whose import is kept
+off the start-up path).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QTableView
+
+from ui.context import DeskContext
+from ui.icons import badge
+from ui.main_window import MainWindow, Page
+from ui.sla.board import SlaBoard
+from ui.sla.delegate import CountdownDelegate
+from ui.sla.labels import target_label, threshold_label
+from ui.sla.notifications import NotificationCentre
+from ui.sla.ticker import CountdownTicker
+from ui.sla.toast import Announcer
+
+if TYPE_CHECKING:
+    from app.sla.monitor import Raised
+    from ui.sla.monitor import MonitorRunner
+
+PAGE_ID = "notifications"
+
+
+class SlaDesk(QObject):
+    """The SLA feature's running parts, built once per desk."""
+
+    def __init__(self, window: MainWindow, context: DeskContext) -> None:
+        super().__init__(window)
+        self._context = context
+        self.board = SlaBoard(context.reader, self)
+        self.ticker = CountdownTicker(context.clock, self)
+        self.centre = NotificationCentre(context, window)
+        self.announcer = Announcer(window, badge("#c62828", "!", 20))
+        self.monitor: MonitorRunner | None = None
+        self._delegates: list[CountdownDelegate] = []
+        context.events.tickets_changed.connect(self._tickets_changed)
+
+    def attach(self, view: QTableView, column: int) -> None:
+        """Paint countdowns in ``column`` of ``view`` (ticket id in the UserRole)."""
+        delegate = CountdownDelegate(self.board, self._context.clock, view)
+        self._delegates.append(delegate)
+        self.ticker.attach(view, column, delegate)
+        self.board.board_changed.connect(view.viewport().update)
+
+    def start(self) -> None:
+        """Start the countdown timer and the monitor (reconciling the index first)."""
+        from ui.sla.monitor import MonitorRunner
+
+        self.ticker.start()
+        self.monitor = MonitorRunner(self._context.store(), self._context.reader,
+                                     self._context.clock, self)
+        self.monitor.thresholds_raised.connect(self._raised)
+        self.monitor.targets_changed.connect(self.board.invalidate)
+        self.monitor.start()
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        if self.monitor is not None:
+            self.monitor.wait_for_deliveries(2000)
+
+    @Slot(list)
+    def _tickets_changed(self, ticket_ids: list[str]) -> None:
+        if self.monitor is not None:
+            self.monitor.refresh(ticket_ids)
+        else:
+            self.board.invalidate(ticket_ids)
+
+    @Slot(list)
+    def _raised(self, raised: list[Raised]) -> None:
+        self.centre.refresh()
+        breaches = [r for r in raised if r.threshold == "breached"]
+        shown = breaches[0] if breaches else raised[0]
+        title = QCoreApplication.translate("SlaDesk", "SLA breached") if breaches \
+            else QCoreApplication.translate("SlaDesk", "SLA at risk")
+        number = self._context.reader.execute(
+            "SELECT number FROM tickets WHERE id = ?", (shown.ticket_id,)).fetchone()
+        body = QCoreApplication.translate("SlaDesk", "{number}: {target} {threshold}").format(
+            number=number[0] if number else "", target=target_label(shown.kind),
+            threshold=threshold_label(shown.threshold))
+        if len(raised) > 1:
+            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
+                count=len(raised) - 1)
+        self.announcer.announce(title, body, breach=bool(breaches))
+
+
+def register(window: MainWindow, context: DeskContext) -> SlaDesk:
+    """Add the notification centre to the main window."""
+    desk = SlaDesk(window, context)
+    window.refresh_requested.connect(desk.centre.refresh)
+    title = QCoreApplication.translate("NotificationCentre", "Notifications")
+    window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))
+    return desk

@@ -1,0 +1,85 @@
+"""The countdown in a queue row: remaining time, colour by state, a thin progress bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.domain.clock import Clock
+from app.sla.reading import RunningTarget, to_ms
+from ui.sla.board import SlaBoard
+
+COLORS = {"ok": "#2e7d32", "at_risk": "#c77700", "breached": "#c62828", "paused": "#6b7280"}
+
+
+def most_urgent(targets: list[RunningTarget]) -> RunningTarget | None:
+    """The target to show in one cell: the nearest deadline; paused ones last."""
+    if not targets:
+        return None
+    return min(targets, key=lambda t: (t.deadline_ms is None, t.deadline_ms or 0))
+
+
+def format_remaining(ms: int) -> str:
+    """"12:34", "3h 05m", "2d 4h"; a minus sign when overdue."""
+    sign, seconds = ("-" if ms < 0 else ""), abs(ms) // 1000
+    if seconds < 3600:
+        return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+    if seconds < 86400:
+        return f"{sign}{seconds // 3600}h {seconds % 3600 // 60:02d}m"
+    return f"{sign}{seconds // 86400}d {seconds % 86400 // 3600}h"
+
+
+def state_at(target: RunningTarget, now_ms: int) -> str:
+    """The state at this very moment (the index's state lags up to one monitor pass)."""
+    if target.deadline_ms is None:
+        return "paused" if target.state == "ok" or target.paused else target.state
+    if now_ms >= target.deadline_ms:
+        return "breached"
+    if target.at_risk_ms is not None and now_ms >= target.at_risk_ms:
+        return "at_risk"
+    return "ok"
+
+
+class CountdownDelegate(QStyledItemDelegate):
+    """Paints the most urgent running target of the row's ticket (id in UserRole)."""
+
+    def __init__(self, board: SlaBoard, clock: Clock, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._board = board
+        self._clock = clock
+        self.now: datetime | None = None  # set once per tick: every cell shows one instant
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        ticket_id = index.data(Qt.ItemDataRole.UserRole)
+        targets = self._board.targets(ticket_id) if ticket_id else None
+        target = most_urgent(targets or [])
+        if target is None:
+            return
+        now_ms = to_ms(self.now or self._clock.now()) or 0
+        state = state_at(target, now_ms)
+        color = QColor(COLORS.get(state, COLORS["ok"]))
+        budget_ms = target.budget_s * 1000
+        if target.deadline_ms is None:
+            text = QCoreApplication.translate("CountdownDelegate", "paused")
+            used = 0.0
+        else:
+            remaining = target.deadline_ms - now_ms
+            text = format_remaining(remaining)
+            used = 1.0 if budget_ms <= 0 else min(1.0, max(0.0, 1 - remaining / budget_ms))
+        rect: QRect = option.rect.adjusted(4, 2, -4, -5)  # type: ignore[attr-defined]
+        painter.save()
+        selected = option.state & QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+        painter.setPen(option.palette.highlightedText().color() if selected  # type: ignore[attr-defined]
+                       else color)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         text)
+        bar = QRect(rect.left(), option.rect.bottom() - 3,  # type: ignore[attr-defined]
+                    rect.width(), 2)
+        painter.fillRect(bar, QColor("#e5e7eb"))
+        painter.fillRect(QRect(bar.left(), bar.top(), round(bar.width() * used), 2), color)
+        painter.restore()

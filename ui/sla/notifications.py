@@ -1,0 +1,108 @@
+"""The notification centre: SLA at-risk and breach notifications, newest first.
+
+Double-click (or Enter) opens the ticket; Acknowledge removes a notification for good;
+Snooze hides it for a while. The list is stored, so it survives a restart.
+
+Signals:
+    open_requested(str): the seat wants to open a ticket.
+    unread_changed(int): the number of unread notifications changed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sla.notices import Notice, acknowledge, mark_read, notices, snooze, unread_count
+from ui.context import DeskContext
+from ui.sla.labels import target_label, threshold_label
+
+SNOOZE = timedelta(minutes=15)
+
+
+class NotificationCentre(QWidget):
+    open_requested = Signal(str)
+    unread_changed = Signal(int)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._notices: list[Notice] = []
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.list = QListWidget(self)
+        self.list.setObjectName("notifications")
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.itemActivated.connect(self._open)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge"), self)
+        self.snooze_button = QPushButton(self.tr("Snooze 15 minutes"), self)
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.snooze_button.clicked.connect(self.snooze_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.acknowledge_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.acknowledge_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        now = self._context.clock.now()
+        self._notices = notices(self._context.reader, now)
+        self.list.clear()
+        zone = self._context.time_zone
+        for notice in self._notices:
+            when = notice.due_at.astimezone(zone).strftime("%m-%d %H:%M:%S")
+            text = self.tr("{number}  {target} {threshold} at {time}\n{title}").format(
+                number=notice.number, target=target_label(notice.kind),
+                threshold=threshold_label(notice.threshold), time=when, title=notice.title)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, notice.id)
+            item.setForeground(QBrush(QColor(
+                "#c62828" if notice.threshold == "breached" else "#c77700")))
+            if not notice.read:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        unread = unread_count(self._context.reader, now)
+        self.summary.setText(self.tr("%n unread notification(s)", "", unread))
+        self.unread_changed.emit(unread)
+
+    def _selected(self) -> list[str]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+
+    @Slot()
+    def acknowledge_selected(self) -> None:
+        acknowledge(self._context.store(), self._selected(), self._context.clock.now())
+        self.refresh()
+
+    @Slot()
+    def snooze_selected(self) -> None:
+        snooze(self._context.store(), self._selected(), self._context.clock.now() + SNOOZE)
+        self.refresh()
+
+    @Slot(QListWidgetItem)
+    def _open(self, item: QListWidgetItem) -> None:
+        notice_id = item.data(Qt.ItemDataRole.UserRole)
+        notice = next((n for n in self._notices if n.id == notice_id), None)
+        if notice is None:
+            return
+        mark_read(self._context.store(), [notice.id], self._context.clock.now())
+        self.open_requested.emit(notice.ticket_id)
+        self.refresh()
