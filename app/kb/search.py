@@ -103,6 +103,33 @@ class ArticleSearch:
         ranked = self._ranked(expression, SearchFilters(state=ArticleState.PUBLISHED), limit)
         return self._hits(ranked, query_terms)
 
+    def most_used(self, filters: SearchFilters = SearchFilters(),  # noqa: B008
+                  limit: int = 50) -> list[SearchHit]:
+        """What to show before anything is typed: the most used articles, then the newest."""
+        where, params = self._filter_sql(filters)
+        where.insert(0, "a.deleted = 0")
+        rows = self._conn.execute(
+            "SELECT a.id, (SELECT count(*) FROM kb_article_events e WHERE e.article_id = a.id)"
+            " + 3 * (SELECT count(*) FROM kb_ticket_links l WHERE l.article_id = a.id) AS used"
+            f" FROM kb_articles a WHERE {' AND '.join(where)}"
+            " ORDER BY used DESC, a.updated_at DESC LIMIT ?", [*params, limit]).fetchall()
+        return self._hits([(str(r[0]), 0.0) for r in rows], [])
+
+    @staticmethod
+    def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[str]]:
+        where: list[str] = []
+        params: list[str] = []
+        if filters.category_id is not None:
+            where.append("a.category_id = ?")
+            params.append(filters.category_id)
+        if filters.state is not None:
+            where.append("a.state = ?")
+            params.append(str(filters.state))
+        if filters.tag:
+            where.append("a.id IN (SELECT article_id FROM kb_article_tags WHERE tag = ?)")
+            params.append(filters.tag)
+        return where, params
+
     def _informative(self, query_terms: list[Term]) -> list[str]:
         """The rarest tokens of the terms, common ones left out (see MAX_SUGGEST_TOKENS)."""
         tokens = list(dict.fromkeys(t for term in query_terms for t in term.tokens()))
@@ -125,21 +152,13 @@ class ArticleSearch:
 
     def _ranked(self, expression: str, filters: SearchFilters, limit: int
                 ) -> list[tuple[str, float]]:
-        where, params = ["kb_search MATCH ?"], [expression]
+        where, params = self._filter_sql(filters)
         join = ""
-        if filters.category_id is not None or filters.state is not None or filters.tag:
+        if where:
             join = "JOIN kb_articles a ON a.id = s.article_id"
             where.append("a.deleted = 0")
-            if filters.category_id is not None:
-                where.append("a.category_id = ?")
-                params.append(filters.category_id)
-            if filters.state is not None:
-                where.append("a.state = ?")
-                params.append(str(filters.state))
-            if filters.tag:
-                where.append("s.article_id IN (SELECT article_id FROM kb_article_tags"
-                             " WHERE tag = ?)")
-                params.append(filters.tag)
+        where.insert(0, "kb_search MATCH ?")
+        params.insert(0, expression)
         sql = (f"SELECT s.article_id, {_BM25} AS score FROM kb_search s {join}"
                f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:

@@ -1,0 +1,119 @@
+"""Side panel suggesting articles for a ticket as it is typed (intake form, ticket view).
+
+Embed it, feed it the ticket's text through ``set_ticket_text`` on every edit (it waits
+for a pause in typing), and listen to its signals. ``Insert`` (or the button) puts the
+selected article's solution into the reply; the host links the article to its ticket
+with ``app.kb.usage.link_article_to_ticket`` using ``current_article_id()``.
+
+Signals:
+    article_chosen(str): the seat opened an article (Enter / double click); its id.
+    solution_inserted(str): the seat asked to insert the selected article's solution.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.kb.search import ArticleSearch
+from ui.kb.result_delegate import SearchHitDelegate, configure_view_for_hits
+from ui.kb.results_model import SearchResultModel
+
+DEBOUNCE_MS = 300
+SUGGESTIONS = 5
+
+
+class ArticleSuggestions(QWidget):
+    article_chosen = Signal(str)
+    solution_inserted = Signal(str)
+
+    def __init__(self, conn: sqlite3.Connection, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search = ArticleSearch(conn, language)
+        self._text = ("", "")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.model = SearchResultModel()
+        self._heading = QLabel(self.tr("Suggested articles"), self)
+        self._heading.setObjectName("heading")
+        self.view = QListView(self)
+        self.view.setObjectName("suggestions")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SearchHitDelegate(self.view, compact=True))
+        configure_view_for_hits(self.view)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(self._open)
+        self.view.installEventFilter(self)
+        self._insert = QPushButton(self.tr("Insert solution (Ins)"), self)
+        self._insert.clicked.connect(self.insert_solution)
+        self._empty = QLabel(self.tr("No matching article yet."), self)
+        self._empty.setObjectName("empty")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._empty, 1)
+        buttons.addWidget(self._insert)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._heading)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._update_state()
+
+    @Slot(str, str)
+    def set_ticket_text(self, title: str, description: str) -> None:
+        """The ticket's text changed; suggestions follow after a short pause in typing."""
+        self._text = (title, description)
+        self._timer.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Search now for the current ticket text."""
+        self._timer.stop()
+        self.model.set_hits(self._search.suggest(*self._text, limit=SUGGESTIONS))
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+        self._update_state()
+
+    def current_article_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.hit(index.row()).article_id if index.isValid() else None
+
+    @Slot()
+    def insert_solution(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.solution_inserted.emit(self.model.hit(index.row()).solution)
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_chosen.emit(self.model.hit(index.row()).article_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Insert:
+                self.insert_solution()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open(self.view.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _update_state(self) -> None:
+        has_hits = self.model.rowCount() > 0
+        self._insert.setEnabled(has_hits)
+        self._empty.setVisible(not has_hits)
