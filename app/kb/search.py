@@ -15,7 +15,7 @@ from typing import Any
 
 from app.kb.article import ArticleState, tags_from_text
 from app.kb.segment import Term, terms
-from app.kb.snippet import Snippet, highlight, needles, plain_text, snippet
+from app.kb.snippet import Snippet, highlight, highlight_spans, needles, plain_text, snippet
 
 # Weights per kb_search column: article_id, title, tags, summary, body, solution.
 _BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
@@ -47,6 +47,7 @@ class SearchHit:
     tags: tuple[str, ...]
     solution: str
     score: float
+    matched_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,9 +187,10 @@ class ArticleSearch:
             if row is None:
                 continue  # deleted since it was indexed
             prose = plain_text("\n".join(part for part in row[2:5] if part))
+            tags = tags_from_text(str(row[6]))
             hits.append(SearchHit(
                 article_id=article_id, title=highlight(str(row[1]), words),
                 snippet=snippet(prose, words), state=ArticleState(row[5]),
-                category_name=str(row[7]), tags=tags_from_text(str(row[6])),
-                solution=str(row[4]), score=score))
+                category_name=str(row[7]), tags=tags, solution=str(row[4]), score=score,
+                matched_tags=tuple(tag for tag in tags if highlight_spans(tag, words))))
         return hits

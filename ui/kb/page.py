@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,20 +86,27 @@ class KnowledgePage(QWidget):
         self.viewer.edit_requested.connect(self.actions_bar.edit_article)
         self.viewer.history_requested.connect(self.actions_bar.show_history)
 
+        self._build_trial()
+        self._layout()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(background.wait_for_jobs)
+        self.reload_filters()
+        self.run_search()
+
+    def _build_trial(self) -> None:
+        """The ticket-text box feeding the suggestions panel, as the intake form will."""
         self.ticket_title = QLineEdit(self)
         self.ticket_title.setPlaceholderText(self.tr("Ticket title"))
         self.ticket_description = QPlainTextEdit(self)
         self.ticket_description.setPlaceholderText(
             self.tr("Type or paste what the requester says; matching articles appear below."))
         self.ticket_description.setMaximumHeight(110)
-        self.suggestions = ArticleSuggestions(context.reader, context.language, self)
+        self.suggestions = ArticleSuggestions(self.context.reader, self.context.language, self)
         self.suggestions.article_chosen.connect(self.show_article)
         self.suggestions.solution_inserted.connect(self._solution_inserted)
         for signal in (self.ticket_title.textChanged, self.ticket_description.textChanged):
             signal.connect(self._ticket_text_changed)
-        self._layout()
-        self.reload_filters()
-        self.run_search()
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -225,8 +232,4 @@ class KnowledgePage(QWidget):
                 store = self.context.store()
             return work(store, progress)
 
-        job = background.start(run)
-        if done is not None:
-            job.finished.connect(done)
-        job.failed.connect(self.actions_bar.report_failure)
-        return job
+        return background.start(run, self, done, self.actions_bar.report_failure)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.kb.search import SearchHit
-from ui.kb.highlight import snippet_html
+from ui.kb.highlight import MARK_STYLE, snippet_html
 from ui.kb.labels import STATE_COLORS, state_label
 from ui.kb.results_model import HIT_ROLE
 
@@ -17,16 +17,18 @@ Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
 
 
-def hit_html(hit: SearchHit, compact: bool = False) -> str:
-    """The rich text of one hit; ``compact`` leaves out the facts line (side panels)."""
-    facts = " · ".join(part for part in (
-        escape(hit.category_name),
-        f'<span style="color:{STATE_COLORS[hit.state]}">{escape(state_label(hit.state))}</span>',
-        escape(", ".join(hit.tags)),
-    ) if part)
+def hit_html(hit: SearchHit, compact: bool = False, selected: bool = False) -> str:
+    """The rich text of one hit; ``compact`` leaves out the facts line (side panels);
+    ``selected`` drops the colours that would not read on the selection's background."""
+    state = escape(state_label(hit.state))
+    if not selected:
+        state = f'<span style="color:{STATE_COLORS[hit.state]}">{state}</span>'
+    tags = ", ".join(f'<span style="{MARK_STYLE}">{escape(tag)}</span>'
+                     if tag in hit.matched_tags else escape(tag) for tag in hit.tags)
+    facts = " · ".join(part for part in (escape(hit.category_name), state, tags) if part)
     html = f"<b>{snippet_html(hit.title)}</b><br/>{snippet_html(hit.snippet)}"
     if not compact:
-        html += f'<br/><span style="color:#6b7280">{facts}</span>'
+        html += f"<br/>{facts}" if selected else f'<br/><span style="color:#6b7280">{facts}</span>'
     return html
 
 
@@ -44,7 +46,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)  # type: ignore[attr-defined]
         document.setDocumentMargin(0)
-        document.setHtml(hit_html(hit, self._compact))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        document.setHtml(hit_html(hit, self._compact, selected))
         width = option.rect.width() if option.rect.width() > 0 else 480  # type: ignore[attr-defined]
         document.setTextWidth(max(100, width - 2 * PADDING))
         return document
