@@ -10,14 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
+    QSizePolicy,
+    QToolBar,
     QWidget,
 )
 
@@ -46,6 +47,10 @@ class KnowledgeActions(QWidget):
         self.history: VersionHistory | None = None
         self.status = QLabel(self)
         self.status.setObjectName("status")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A tool bar folds what does not fit into its extension menu: narrow windows work.
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, slot in (
@@ -55,10 +60,10 @@ class KnowledgeActions(QWidget):
             (self.tr("E&xport…"), self.choose_export),
             (self.tr("Re&build index"), self.rebuild_index),
         ):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            layout.addWidget(button)
-        layout.addWidget(self.status, 1)
+            action = self.toolbar.addAction(text)
+            action.triggered.connect(slot)
+        layout.addWidget(self.toolbar, 3)
+        layout.addWidget(self.status, 2)
 
     # --- editing -------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class KnowledgePage(QWidget):
         super().__init__(parent)
         self.context = context
         self._store_lock = threading.Lock()
+        self._auto_selecting = False
         self._search = ArticleSearch(context.reader, context.language)
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
@@ -66,6 +67,8 @@ class KnowledgePage(QWidget):
         for state in ArticleState:
             self.state.addItem(state_label(state), str(state))
         for combo in (self.category, self.tag, self.state):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(lambda _row: self.run_search())
         self.actions_bar = KnowledgeActions(self)
 
@@ -101,7 +104,6 @@ class KnowledgePage(QWidget):
         self.ticket_description = QPlainTextEdit(self)
         self.ticket_description.setPlaceholderText(
             self.tr("Type or paste what the requester says; matching articles appear below."))
-        self.ticket_description.setMaximumHeight(110)
         self.suggestions = ArticleSuggestions(self.context.reader, self.context.language, self)
         self.suggestions.article_chosen.connect(self.show_article)
         self.suggestions.solution_inserted.connect(self._solution_inserted)
@@ -120,15 +122,20 @@ class KnowledgePage(QWidget):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.results, 1)
         trial = QGroupBox(self.tr("Try a ticket text"), self)
-        trial_layout = QVBoxLayout(trial)
-        trial_layout.addWidget(self.ticket_title)
-        trial_layout.addWidget(self.ticket_description)
-        trial_layout.addWidget(self.suggestions, 1)
+        typing = QVBoxLayout()
+        typing.addWidget(self.ticket_title)
+        typing.addWidget(self.ticket_description, 1)
+        trial_layout = QHBoxLayout(trial)
+        trial_layout.addLayout(typing, 2)
+        trial_layout.addWidget(self.suggestions, 3)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.viewer)
+        right.addWidget(trial)
+        right.setSizes([520, 300])
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, self.viewer, trial):
-            splitter.addWidget(widget)
-        splitter.setSizes([430, 520, 330])
-        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([440, 840])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
@@ -160,7 +167,10 @@ class KnowledgePage(QWidget):
             message = self.tr("Most used articles")
         self.summary.setText(message)
         if self.model.rowCount():
+            # Showing the best hit is not the seat opening it: no view is counted.
+            self._auto_selecting = True
             self.results.setCurrentIndex(self.model.index(0))
+            self._auto_selecting = False
         else:
             self.viewer.show_article(None, Usage())
 
@@ -196,7 +206,8 @@ class KnowledgePage(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.show_article(self.model.hit(current.row()).article_id)
+            self.show_article(self.model.hit(current.row()).article_id,
+                              record=not self._auto_selecting)
 
     @Slot(str)
     def show_article(self, article_id: str, record: bool = True) -> None:

@@ -62,6 +62,7 @@ class ArticleSuggestions(QWidget):
         self._insert.clicked.connect(self.insert_solution)
         self._empty = QLabel(self.tr("No matching article yet."), self)
         self._empty.setObjectName("empty")
+        self._empty.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self._empty, 1)
         buttons.addWidget(self._insert)

@@ -45,6 +45,7 @@ class ArticleView(QWidget):
         self.facts.setWordWrap(True)
         self.usage = QLabel(self)
         self.usage.setObjectName("usage")
+        self.usage.setWordWrap(True)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         # Relative image links in articles resolve to the desk's own image folder.
