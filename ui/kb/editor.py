@@ -90,7 +90,8 @@ class ArticleEditor(QDialog):
         solution = self.solution.toPlainText()
         markdown = self.body.toPlainText()
         if solution:
-            markdown += f"\n\n## {self.tr('Solution')}\n\n{solution}"
+            heading = self.tr("Solution")
+            markdown += f"\n\n## {heading}\n\n{solution}"
         self.preview.setMarkdown(markdown)
 
     def accept(self) -> None:

@@ -77,8 +77,8 @@ class ArticleView(QWidget):
         if article is None:
             self.facts.setText("")
             self.usage.setText("")
-            self.browser.setHtml(
-                f"<p style='color:#6b7280'>{escape(self.tr('Choose an article to read it.'))}</p>")
+            hint = escape(self.tr("Choose an article to read it."))
+            self.browser.setHtml(f"<p style='color:#6b7280'>{hint}</p>")
             return
         content = article.content
         facts = [
