@@ -102,7 +102,8 @@ class ArticleSearch:
             return []
         expression = " OR ".join(f'"{token}"' for token in tokens)
         ranked = self._ranked(expression, SearchFilters(state=ArticleState.PUBLISHED), limit)
-        return self._hits(ranked, query_terms)
+        # Mark only the words that were searched for, not every bigram of the ticket.
+        return self._hits(ranked, [Term(token, not token.isascii()) for token in tokens])
 
     def most_used(self, filters: SearchFilters = SearchFilters(),  # noqa: B008
                   limit: int = 50) -> list[SearchHit]:
@@ -110,7 +111,9 @@ class ArticleSearch:
         where, params = self._filter_sql(filters)
         where.insert(0, "a.deleted = 0")
         rows = self._conn.execute(
-            "SELECT a.id, (SELECT count(*) FROM kb_article_events e WHERE e.article_id = a.id)"
+            # A "solved it" vote says more than a view; a linked ticket in between.
+            "SELECT a.id, (SELECT coalesce(sum(CASE e.kind WHEN 'solved' THEN 5 ELSE 1 END), 0)"
+            " FROM kb_article_events e WHERE e.article_id = a.id)"
             " + 3 * (SELECT count(*) FROM kb_ticket_links l WHERE l.article_id = a.id) AS used"
             f" FROM kb_articles a WHERE {' AND '.join(where)}"
             " ORDER BY used DESC, a.updated_at DESC LIMIT ?", [*params, limit]).fetchall()

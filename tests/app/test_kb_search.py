@@ -146,3 +146,15 @@ def test_queries_with_fts_syntax_are_taken_literally(conn: sqlite3.Connection,
     assert found(conn, corpus, 'ORA-00600" OR "') == ["ora600"]
     assert found(conn, corpus, "   ") == []
     assert found(conn, corpus, "*") == []
+
+
+def test_with_nothing_typed_the_most_used_articles_come_first(
+        conn: sqlite3.Connection, corpus: Corpus, store: Store, clock: ManualClock) -> None:
+    from app.kb.usage import record_view, vote_solved
+
+    vote_solved(store, clock, corpus.ids["xz"])
+    record_view(store, clock, corpus.ids["dns"])
+    keys = corpus.keys([hit.article_id for hit in ArticleSearch(conn).most_used()])
+    assert keys[:2] == ["xz", "dns"] and len(keys) == len(corpus.ids)
+    assert corpus.keys([h.article_id for h in ArticleSearch(conn).most_used(
+        SearchFilters(state=ArticleState.DRAFT))]) == ["ora1653"]
