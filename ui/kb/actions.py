@@ -172,12 +172,14 @@ class KnowledgeActions(QWidget):
             self.import_paths([Path(name) for name in files])
 
     def import_paths(self, paths: list[Path]) -> None:
+        from app.kb.images import images_folder
         from app.kb.transfer import import_articles
 
         clock = self._page.context.clock
+        images = images_folder(self._page.context.data.root)
         self.status.setText(self.tr("Importing…"))
         job = self._page.write(lambda store, progress: import_articles(
-            store, clock, paths, progress=progress), self._imported)
+            store, clock, paths, progress=progress, images=images), self._imported)
         job.progress_changed.connect(self._progress)
 
     @Slot(object)
@@ -203,15 +205,17 @@ class KnowledgeActions(QWidget):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:
+        from app.kb.images import images_folder
         from app.kb.transfer import export_articles
         from app.store.reading import read_connection
 
         database = self._page.context.data.database
+        images = images_folder(self._page.context.data.root)
 
         def work(_store: Store, progress: Callable[[int, int], bool]) -> int:
             conn: sqlite3.Connection = read_connection(database)
             try:
-                return len(export_articles(conn, folder, progress=progress))
+                return len(export_articles(conn, folder, progress=progress, images=images))
             finally:
                 conn.close()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.kb.article import ArticleState, Usage
+from app.kb.images import images_folder
 from app.kb.reading import article_usage, categories, load_article, popular_tags
 from app.kb.search import ArticleSearch, SearchFilters
 from app.store.database import Store
@@ -84,7 +85,7 @@ class KnowledgePage(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.selectionModel().currentChanged.connect(self._on_current)
 
-        self.viewer = ArticleView(context.data.root / "kb-images", self)
+        self.viewer = ArticleView(images_folder(context.data.root), self)
         self.viewer.solved_requested.connect(self.actions_bar.vote_solved)
         self.viewer.edit_requested.connect(self.actions_bar.edit_article)
         self.viewer.history_requested.connect(self.actions_bar.show_history)
