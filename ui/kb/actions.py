@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.kb.article import ArticleContent
 from app.kb.from_ticket import TicketDraft, TicketNotResolved, draft_from_ticket, ticket_by_number
-from app.kb.markdown_files import ImportReport
 from app.kb.reading import article_versions, categories, load_article
-from app.store.database import Store
 from ui.kb.editor import ArticleEditor
 from ui.kb.history import VersionHistory
 
 if TYPE_CHECKING:
+    from app.kb.markdown_files import ImportReport
+    from app.store.database import Store
     from ui.kb.page import KnowledgePage
 
 MAX_LISTED_ERRORS = 30

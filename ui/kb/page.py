@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from app.kb.article import ArticleState, Usage
 from app.kb.images import images_folder
 from app.kb.reading import article_usage, categories, load_article, popular_tags
 from app.kb.search import ArticleSearch, SearchFilters
-from app.store.database import Store
 from ui.context import DeskContext
 from ui.kb import background
 from ui.kb.actions import KnowledgeActions
@@ -35,6 +34,9 @@ from ui.kb.result_delegate import SearchHitDelegate, configure_view_for_hits
 from ui.kb.results_model import SearchResultModel
 from ui.kb.suggestions import ArticleSuggestions
 from ui.kb.viewer import ArticleView
+
+if TYPE_CHECKING:
+    from app.store.database import Store
 
 SEARCH_DELAY_MS = 150
 RESULTS = 50
