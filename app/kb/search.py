@@ -21,9 +21,11 @@ from app.kb.snippet import Snippet, highlight, highlight_spans, needles, plain_t
 _BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
 # A ticket's text may hold hundreds of bigrams. ORing them all costs 100+ ms on 20 000
 # articles, mostly walking the long posting lists of common bigrams that barely move BM25;
-# suggestions use the rarest few, skipping those in more than a fifth of the articles.
+# suggestions use the rarest few, skipping those in more than 5 % of the articles (but
+# never those in fewer than COMMON_FLOOR: a small library has no "common" bigrams).
 MAX_SUGGEST_TOKENS = 16
-COMMON_SHARE = 0.2
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ class ArticleSearch:
             f"SELECT term, doc FROM temp.kb_search_vocab WHERE term IN ({marks})", tokens
         ).fetchall())
         # Stemmed English words are missing from the answer: keep them, as if rare.
-        known = [t for t in tokens if frequency.get(t, 0) <= max(1, total * COMMON_SHARE)]
+        common = max(COMMON_FLOOR, total * COMMON_SHARE)
+        known = [t for t in tokens if frequency.get(t, 0) <= common]
         known.sort(key=lambda t: frequency.get(t, 0))
         return [t for t in known if frequency.get(t, 1) > 0][:MAX_SUGGEST_TOKENS]
 
