@@ -39,6 +39,10 @@
         <translation>产品或系统</translation>
     </message>
     <message>
+        <source>(not reviewed)</source>
+        <translation>（未审核）</translation>
+    </message>
+    <message>
         <source>what changed (optional)</source>
         <translation>修改说明（可选）</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>&amp;State:</source>
         <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>审核人(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Body (Markdown):</source>

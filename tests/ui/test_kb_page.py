@@ -121,11 +121,18 @@ def test_a_new_article_saved_in_the_editor_is_found(qtbot: QtBot, page: Knowledg
     editor.body.setPlainText("会议中 MCU 掉线，终端提示 **E-4021**。")
     editor.solution.setPlainText("重启 MCU 服务。")
     editor.state.setCurrentIndex(editor.state.findData("published"))
+    editor.reviewer.setCurrentIndex(1)
+    reviewer = editor.reviewer_id()
+    assert reviewer is not None
     assert "E-4021" in editor.preview.toPlainText()
     editor.accept()
     qtbot.waitUntil(lambda: page.actions_bar.status.text() == "Article saved.", timeout=10000)
     assert search(qtbot, page, "E-4021") == ["视频会议 MCU 掉线"]
     assert page.viewer.article_id() == page.model.hit(0).article_id
+    assert page.context.reader.execute(
+        "SELECT reviewer_id, state FROM kb_articles WHERE id = ?",
+        (page.model.hit(0).article_id,)).fetchone() == (reviewer, "published")
+    assert "Reviewer: " in page.viewer.facts.text()
 
 
 def test_history_shows_a_diff_and_restores_an_old_version(qtbot: QtBot,
@@ -182,6 +189,8 @@ def test_rebuilding_the_index_runs_in_the_background(qtbot: QtBot, page: Knowled
 
 def test_the_trial_ticket_box_drives_the_suggestions(qtbot: QtBot, page: KnowledgePage) -> None:
     page.ticket_title.setText("备份任务失败")
+    assert page.suggestions.model.rowCount() == 0  # hidden: nobody to suggest to yet
+    page.window().show()
     qtbot.waitUntil(lambda: page.suggestions.model.rowCount() > 0)
     hit = page.suggestions.model.hit(0)
     assert "备份" in hit.title.text

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.kb.article import ArticleContent
 from app.kb.from_ticket import TicketDraft, TicketNotResolved, draft_from_ticket, ticket_by_number
-from app.kb.reading import article_versions, categories, load_article
+from app.kb.reading import article_versions, categories, load_article, staff_choices
 from ui.kb.editor import ArticleEditor
 from ui.kb.history import VersionHistory
 
@@ -68,14 +68,16 @@ class KnowledgeActions(QWidget):
     # --- editing -------------------------------------------------------------------------
 
     def _open_editor(self, content: ArticleContent,
-                     save: Callable[[Store, ArticleContent, str], str]) -> ArticleEditor:
+                     save: Callable[[Store, ArticleContent, str, str | None], str],
+                     reviewer_id: str | None = None) -> ArticleEditor:
         context = self._page.context
-        editor = ArticleEditor(content, categories(context.reader, context.language), self)
+        editor = ArticleEditor(content, categories(context.reader, context.language), self,
+                               staff_choices(context.reader), reviewer_id)
         self.editor = editor
 
         def accepted() -> None:
-            edited, note = editor.content(), editor.note.text()
-            self._page.write(lambda store, _p: save(store, edited, note), self._saved)
+            edited, note, reviewer = editor.content(), editor.note.text(), editor.reviewer_id()
+            self._page.write(lambda store, _p: save(store, edited, note, reviewer), self._saved)
 
         editor.accepted.connect(accepted)
         editor.open()
@@ -86,8 +88,9 @@ class KnowledgeActions(QWidget):
         from app.kb.editing import create_article
 
         clock = self._page.context.clock
-        return self._open_editor(ArticleContent(title=""), lambda store, content, note:
-                                 create_article(store, clock, content, note=note))
+        return self._open_editor(ArticleContent(title=""), lambda store, content, note, reviewer:
+                                 create_article(store, clock, content, note=note,
+                                                reviewer_id=reviewer))
 
     @Slot(str)
     def edit_article(self, article_id: str) -> ArticleEditor | None:
@@ -98,11 +101,11 @@ class KnowledgeActions(QWidget):
             return None
         clock = self._page.context.clock
 
-        def save(store: Store, content: ArticleContent, note: str) -> str:
-            save_article(store, clock, article_id, content, note=note)
+        def save(store: Store, content: ArticleContent, note: str, reviewer: str | None) -> str:
+            save_article(store, clock, article_id, content, note=note, reviewer_id=reviewer)
             return article_id
 
-        return self._open_editor(article.content, save)
+        return self._open_editor(article.content, save, article.reviewer_id)
 
     @Slot()
     def article_from_ticket(self) -> None:
@@ -128,7 +131,8 @@ class KnowledgeActions(QWidget):
             return None
         clock = self._page.context.clock
 
-        def save(store: Store, content: ArticleContent, _note: str) -> str:
+        def save(store: Store, content: ArticleContent, _note: str, _reviewer: str | None
+                 ) -> str:
             edited = TicketDraft(draft.ticket_id, draft.ticket_number, content)
             return create_from_ticket(store, clock, edited)
 

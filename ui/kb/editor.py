@@ -26,7 +26,8 @@ class ArticleEditor(QDialog):
     """Edits an ``ArticleContent``; ``content()`` is the result once accepted."""
 
     def __init__(self, content: ArticleContent, categories: list[CategoryChoice],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, staff: list[tuple[str, str]] | None = None,
+                 reviewer_id: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit article"))
         self.resize(980, 720)
@@ -45,24 +46,18 @@ class ArticleEditor(QDialog):
         for state in ArticleState:
             self.state.addItem(state_label(state), str(state))
         self.state.setCurrentIndex(self.state.findData(str(content.state)))
+        self.reviewer = QComboBox(self)
+        self.reviewer.addItem(self.tr("(not reviewed)"), None)
+        for staff_id, name in staff or []:
+            self.reviewer.addItem(name, staff_id)
+        self.reviewer.setCurrentIndex(max(0, self.reviewer.findData(reviewer_id)))
         self.body = QPlainTextEdit(content.body, self)
         self.solution = QPlainTextEdit(content.solution, self)
         self.solution.setMaximumHeight(160)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("what changed (optional)"))
         self.preview = QTextBrowser(self)
-        form = QFormLayout()
-        form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("S&ummary:"), self.summary)
-        form.addRow(self.tr("&Category:"), self.category)
-        form.addRow(self.tr("T&ags:"), self.tags)
-        form.addRow(self.tr("A&pplies to:"), self.applies_to)
-        form.addRow(self.tr("&State:"), self.state)
-        form.addRow(self.tr("&Body (Markdown):"), self.body)
-        form.addRow(self.tr("S&olution:"), self.solution)
-        form.addRow(self.tr("&Note:"), self.note)
-        fields = QWidget(self)
-        fields.setLayout(form)
+        fields = self._fields()
         splitter = QSplitter(self)
         splitter.addWidget(fields)
         splitter.addWidget(self.preview)
@@ -77,6 +72,26 @@ class ArticleEditor(QDialog):
         for edit in (self.body, self.solution):
             edit.textChanged.connect(self._update_preview)
         self._update_preview()
+
+    def _fields(self) -> QWidget:
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("S&ummary:"), self.summary)
+        form.addRow(self.tr("&Category:"), self.category)
+        form.addRow(self.tr("T&ags:"), self.tags)
+        form.addRow(self.tr("A&pplies to:"), self.applies_to)
+        form.addRow(self.tr("&State:"), self.state)
+        form.addRow(self.tr("&Reviewer:"), self.reviewer)
+        form.addRow(self.tr("&Body (Markdown):"), self.body)
+        form.addRow(self.tr("S&olution:"), self.solution)
+        form.addRow(self.tr("&Note:"), self.note)
+        fields = QWidget(self)
+        fields.setLayout(form)
+        return fields
+
+    def reviewer_id(self) -> str | None:
+        value = self.reviewer.currentData()
+        return str(value) if value else None
 
     def content(self) -> ArticleContent:
         return ArticleContent(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,6 +43,7 @@ class ArticleSuggestions(QWidget):
         super().__init__(parent)
         self._search = ArticleSearch(conn, language)
         self._text = ("", "")
+        self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -77,7 +78,10 @@ class ArticleSuggestions(QWidget):
     def set_ticket_text(self, title: str, description: str) -> None:
         """The ticket's text changed; suggestions follow after a short pause in typing."""
         self._text = (title, description)
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+        else:  # searched when shown: a hidden panel has no one to suggest to
+            self._pending = True
 
     @Slot()
     def refresh(self) -> None:
@@ -113,6 +117,18 @@ class ArticleSuggestions(QWidget):
                 self._open(self.view.currentIndex())
                 return True
         return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        # A closed form must not search later (its database may be closed by then).
+        self._pending = self._timer.isActive()
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self._pending:
+            self._pending = False
+            self._timer.start()
+        super().showEvent(event)
 
     def _update_state(self) -> None:
         has_hits = self.model.rowCount() > 0

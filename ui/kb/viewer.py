@@ -102,6 +102,7 @@ class ArticleView(QWidget):
 
     @Slot(object)
     def set_usage(self, usage: Usage) -> None:
+        self.usage.setToolTip(", ".join(usage.ticket_numbers))
         self.usage.setText(
             self.tr("Views: %1 · Linked tickets: %2 · \"Solved it\" votes: %3")
             .replace("%1", str(usage.views)).replace("%2", str(usage.linked_tickets))
