@@ -158,3 +158,33 @@ def test_with_nothing_typed_the_most_used_articles_come_first(
     assert keys[:2] == ["xz", "dns"] and len(keys) == len(corpus.ids)
     assert corpus.keys([h.article_id for h in ArticleSearch(conn).most_used(
         SearchFilters(state=ArticleState.DRAFT))]) == ["ora1653"]
+
+
+def test_a_rebuilt_index_matches_the_articles_and_saves_replace_their_row(
+        conn: sqlite3.Connection, corpus: Corpus, store: Store, clock: ManualClock) -> None:
+    from app.kb.editing import raw_connection
+    from app.kb.index import rebuild_index
+
+    before = found(conn, corpus, "网络")
+    with store.unit_of_work() as session:
+        assert rebuild_index(raw_connection(session)) == len(corpus.ids)
+    assert found(conn, corpus, "网络") == before
+    save_article(store, clock, corpus.ids["line"], ArticleContent(
+        title="区县专线中断", state=ArticleState.PUBLISHED))
+    counts = conn.execute("SELECT (SELECT count(*) FROM kb_search),"
+                          " (SELECT count(*) FROM kb_index_rows)").fetchone()
+    assert counts == (len(corpus.ids), len(corpus.ids))
+    assert found(conn, corpus, "专线") == ["line"]
+
+
+def test_a_cancelled_rebuild_says_so(store: Store, corpus: Corpus) -> None:
+    from app.kb.editing import raw_connection
+    from app.kb.index import rebuild_index
+
+    seen: list[tuple[int, int]] = []
+    with store.unit_of_work() as session:
+        result = rebuild_index(raw_connection(session),
+                               lambda done, total: seen.append((done, total)) and False,
+                               batch=3)
+        session.rollback()
+    assert result == -1 and seen == [(3, len(corpus.ids))]
