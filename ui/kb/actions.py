@@ -149,7 +149,9 @@ class KnowledgeActions(QWidget):
     def show_history(self, article_id: str) -> VersionHistory:
         from app.kb.editing import restore_version
 
-        dialog = VersionHistory(article_versions(self._page.context.reader, article_id), self)
+        context = self._page.context
+        dialog = VersionHistory(article_versions(context.reader, article_id), self,
+                                context.time_zone)
         self.history = dialog
         clock = self._page.context.clock
         dialog.restore_requested.connect(lambda version_id: self._page.write(

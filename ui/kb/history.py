@@ -6,6 +6,7 @@ Signals:
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from html import escape
 
 from PySide6.QtCore import Signal, Slot
@@ -39,15 +40,17 @@ def diff_html(lines: list[str]) -> str:
 class VersionHistory(QDialog):
     restore_requested = Signal(str)
 
-    def __init__(self, versions: list[ArticleVersion], parent: QWidget | None = None) -> None:
+    def __init__(self, versions: list[ArticleVersion], parent: QWidget | None = None,
+                 zone: tzinfo = UTC) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Article history"))
         self.resize(900, 600)
         self._versions = versions  # newest first
         self.list = QListWidget(self)
         for version in versions:
-            label = self.tr("Version %1 · %2 · %3").replace("%1", str(version.number)).replace(
-                "%2", version.at.strftime("%Y-%m-%d %H:%M")).replace("%3", version.editor_name)
+            when = version.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            label = (self.tr("Version %1 · %2 · %3").replace("%1", str(version.number))
+                     .replace("%2", when).replace("%3", version.editor_name))
             if version.note:
                 label += f"\n{version.note}"
             self.list.addItem(label)

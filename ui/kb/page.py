@@ -87,7 +87,7 @@ class KnowledgePage(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.selectionModel().currentChanged.connect(self._on_current)
 
-        self.viewer = ArticleView(images_folder(context.data.root), self)
+        self.viewer = ArticleView(images_folder(context.data.root), self, context.time_zone)
         self.viewer.solved_requested.connect(self.actions_bar.vote_solved)
         self.viewer.edit_requested.connect(self.actions_bar.edit_article)
         self.viewer.history_requested.connect(self.actions_bar.show_history)

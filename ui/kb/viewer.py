@@ -9,6 +9,7 @@ Signals:
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from html import escape
 from pathlib import Path
 
@@ -37,8 +38,10 @@ class ArticleView(QWidget):
     history_requested = Signal(str)
     solved_requested = Signal(str)
 
-    def __init__(self, images: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, images: Path, parent: QWidget | None = None,
+                 zone: tzinfo = UTC) -> None:
         super().__init__(parent)
+        self._zone = zone
         self._article: Article | None = None
         self.facts = QLabel(self)
         self.facts.setObjectName("facts")
@@ -90,7 +93,7 @@ class ArticleView(QWidget):
             escape(self.tr("Applies to: %1").replace("%1", content.applies_to))
             if content.applies_to else "",
             escape(self.tr("Version %1, %2").replace("%1", str(article.revision)).replace(
-                "%2", article.updated_at.strftime("%Y-%m-%d"))),
+                "%2", article.updated_at.astimezone(self._zone).strftime("%Y-%m-%d"))),
             escape(self.tr("Author: %1").replace("%1", article.author_name))
             if article.author_name else "",
             escape(self.tr("Reviewer: %1").replace("%1", article.reviewer_name))
