@@ -26,6 +26,8 @@ _BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
 MAX_SUGGEST_TOKENS = 16
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
+PER_TERM_TOKENS = 3
+IDENTIFIER_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,10 @@ def relaxed_expression(query_terms: list[Term], limit: int | None = None) -> str
     return " OR ".join(f'"{token}"' for token in chosen)
 
 
+def _is_identifier(token: str) -> bool:
+    return token.isascii() and any(char.isdigit() for char in token)
+
+
 class ArticleSearch:
     """Search over the ``kb_search`` index of one database."""
 
@@ -102,7 +108,10 @@ class ArticleSearch:
         tokens = self._informative(query_terms)
         if not tokens:
             return []
-        expression = " OR ".join(f'"{token}"' for token in tokens)
+        # bm25() sums over the query's phrases, so repeating an error code or CVE id
+        # weighs it more than the bigrams of, say, a system's name.
+        expression = " OR ".join(f'"{token}"' for token in tokens for _ in range(
+            IDENTIFIER_WEIGHT if _is_identifier(token) else 1))
         ranked = self._ranked(expression, SearchFilters(state=ArticleState.PUBLISHED), limit)
         # Mark only the words that were searched for, not every bigram of the ticket.
         return self._hits(ranked, [Term(token, not token.isascii()) for token in tokens])
@@ -151,11 +160,19 @@ class ArticleSearch:
         frequency = dict(self._conn.execute(
             f"SELECT term, doc FROM temp.kb_search_vocab WHERE term IN ({marks})", tokens
         ).fetchall())
-        # Stemmed English words are missing from the answer: keep them, as if rare.
         common = max(COMMON_FLOOR, total * COMMON_SHARE)
-        known = [t for t in tokens if frequency.get(t, 0) <= common]
-        known.sort(key=lambda t: frequency.get(t, 0))
-        return [t for t in known if frequency.get(t, 1) > 0][:MAX_SUGGEST_TOKENS]
+        chosen: dict[str, None] = {}
+        for term in query_terms:
+            # Han bigrams missing from the index match nothing; English words are missing
+            # because the index holds their stems: keep those, as if rare.
+            useful = [t for t in term.tokens()
+                      if frequency.get(t, 0) <= common and (t in frequency or t.isascii())]
+            useful.sort(key=lambda t: frequency.get(t, 0))
+            # A long name (a system's, say) must not take every place: a few per word.
+            chosen.update(dict.fromkeys(useful[:PER_TERM_TOKENS]))
+        # Error codes and CVE ids say the most about a ticket: they go first.
+        ranked = sorted(chosen, key=lambda t: (not _is_identifier(t), frequency.get(t, 0)))
+        return ranked[:MAX_SUGGEST_TOKENS]
 
     def _ranked(self, expression: str, filters: SearchFilters, limit: int
                 ) -> list[tuple[str, float]]:

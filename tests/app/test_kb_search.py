@@ -188,3 +188,11 @@ def test_a_cancelled_rebuild_says_so(store: Store, corpus: Corpus) -> None:
                                batch=3)
         session.rollback()
     assert result == -1 and seen == [(3, len(corpus.ids))]
+
+
+def test_an_error_code_in_a_ticket_outweighs_its_other_words(
+        conn: sqlite3.Connection, corpus: Corpus) -> None:
+    hits = ArticleSearch(conn).suggest("区县报错 ORA-00600", "区县专线")
+    assert corpus.keys([hit.article_id for hit in hits])[:2] == ["ora600", "line"]
+    # The marks show the words searched for, not every bigram of the ticket.
+    assert hits[0].title.marked() == "Oracle [ORA-00600] 内部错误"

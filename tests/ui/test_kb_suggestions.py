@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -10,18 +9,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataDir
+from ui.kb import background
 from ui.kb.suggestions import ArticleSuggestions
 
 
 @pytest.fixture
 def panel(qtbot: QtBot, demo_desk: DataDir) -> Iterator[ArticleSuggestions]:
-    conn = sqlite3.connect(f"file:{demo_desk.database}?mode=ro", uri=True)
-    widget = ArticleSuggestions(conn, "zh_CN")
+    widget = ArticleSuggestions(demo_desk.database, "zh_CN")
     qtbot.addWidget(widget)
     widget.resize(360, 500)
     widget.show()
     yield widget
-    conn.close()
+    background.wait_for_jobs()
+    qtbot.waitUntil(lambda: not background.busy())
 
 
 def test_suggestions_follow_the_ticket_text_after_a_pause(qtbot: QtBot,
@@ -33,6 +33,17 @@ def test_suggestions_follow_the_ticket_text_after_a_pause(qtbot: QtBot,
     assert "专线中断" in first.title.text
     assert first.state == "published"
     assert panel.current_article_id() == first.article_id
+
+
+def test_an_answer_overtaken_by_newer_text_is_dropped(qtbot: QtBot,
+                                                     panel: ArticleSuggestions) -> None:
+    panel.set_ticket_text("备份任务失败", "")
+    panel.refresh()
+    panel.set_ticket_text("Oracle ORA-00600", "")
+    with qtbot.waitSignal(panel.suggestions_changed):
+        panel.refresh()
+    qtbot.waitUntil(lambda: not background.busy())
+    assert "ORA-00600" in panel.model.hit(0).title.text
 
 
 def test_insert_key_emits_the_solution_and_enter_opens_the_article(
@@ -51,6 +62,7 @@ def test_insert_key_emits_the_solution_and_enter_opens_the_article(
 
 def test_no_match_says_so_and_disables_insert(qtbot: QtBot, panel: ArticleSuggestions) -> None:
     panel.set_ticket_text("zzqx", "")
-    panel.refresh()
-    assert panel.model.rowCount() == 0
+    with qtbot.waitSignal(panel.suggestions_changed) as changed:
+        panel.refresh()
+    assert changed.args == [0] and panel.model.rowCount() == 0
     assert not panel._insert.isEnabled() and panel._empty.isVisible()

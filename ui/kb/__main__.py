@@ -51,7 +51,13 @@ def main() -> int:
     page.run_search()
     page.ticket_title.setText(args.ticket)
     page.ticket_description.setPlainText(args.description)
-    page.suggestions.refresh()
+    if args.ticket or args.description:
+        from PySide6.QtCore import QEventLoop
+
+        waiting = QEventLoop()
+        page.suggestions.suggestions_changed.connect(waiting.quit)
+        page.suggestions.refresh()
+        waiting.exec()
     if args.screenshot is not None:
         ok = save_screenshot(page, args.screenshot)
         context.close()

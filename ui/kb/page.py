@@ -107,7 +107,8 @@ class KnowledgePage(QWidget):
         self.ticket_description = QPlainTextEdit(self)
         self.ticket_description.setPlaceholderText(
             self.tr("Type or paste what the requester says; matching articles appear alongside."))
-        self.suggestions = ArticleSuggestions(self.context.reader, self.context.language, self)
+        self.suggestions = ArticleSuggestions(self.context.data.database, self.context.language,
+                                              self)
         self.suggestions.article_chosen.connect(self.show_article)
         self.suggestions.solution_inserted.connect(self._solution_inserted)
         for signal in (self.ticket_title.textChanged, self.ticket_description.textChanged):

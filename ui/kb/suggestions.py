@@ -5,14 +5,19 @@ for a pause in typing), and listen to its signals. ``Insert`` (or the button) pu
 selected article's solution into the reply; the host links the article to its ticket
 with ``app.kb.usage.link_article_to_ticket`` using ``current_article_id()``.
 
+The search runs on the thread pool with its own read-only connection, so the form being
+typed in never waits for it; an answer overtaken by newer text is dropped.
+
 Signals:
     article_chosen(str): the seat opened an article (Enter / double click); its id.
     solution_inserted(str): the seat asked to insert the selected article's solution.
+    suggestions_changed(int): new suggestions are shown; how many.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
@@ -26,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.kb.search import ArticleSearch
+from app.kb.search import ArticleSearch, SearchHit
+from app.store.reading import read_connection
+from ui.kb import background
 from ui.kb.result_delegate import SearchHitDelegate, configure_view_for_hits
 from ui.kb.results_model import SearchResultModel
 
@@ -37,11 +44,13 @@ SUGGESTIONS = 5
 class ArticleSuggestions(QWidget):
     article_chosen = Signal(str)
     solution_inserted = Signal(str)
+    suggestions_changed = Signal(int)
 
-    def __init__(self, conn: sqlite3.Connection, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, database: Path, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._search = ArticleSearch(conn, language)
+        self._database = database
+        self._language = language
+        self._asked = 0  # number of the latest search; older answers are dropped
         self._text = ("", "")
         self._pending = False
         self._timer = QTimer(self)
@@ -85,12 +94,31 @@ class ArticleSuggestions(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Search now for the current ticket text."""
+        """Search now (in the background) for the current ticket text."""
         self._timer.stop()
-        self.model.set_hits(self._search.suggest(*self._text, limit=SUGGESTIONS))
-        if self.model.rowCount():
+        self._asked += 1
+        asked, (title, description) = self._asked, self._text
+        database, language = self._database, self._language
+
+        def work(_progress: Callable[[int, int], bool]) -> tuple[int, list[SearchHit]]:
+            conn = read_connection(database)
+            try:
+                search = ArticleSearch(conn, language)
+                return asked, search.suggest(title, description, limit=SUGGESTIONS)
+            finally:
+                conn.close()
+
+        background.start(work, self, self._show)
+
+    def _show(self, answer: tuple[int, list[SearchHit]]) -> None:
+        asked, hits = answer
+        if asked != self._asked:
+            return
+        self.model.set_hits(hits)
+        if hits:
             self.view.setCurrentIndex(self.model.index(0))
         self._update_state()
+        self.suggestions_changed.emit(len(hits))
 
     def current_article_id(self) -> str | None:
         index = self.view.currentIndex()
