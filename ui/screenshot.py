@@ -60,6 +60,15 @@ def window_for(desk: Desk, page: str) -> QWidget:
     return desk.window
 
 
+def save_widget(widget: QWidget, path: Path) -> bool:
+    """Lay out a stand-alone widget at 1440×900, let it paint, and save it."""
+    widget.resize(*SIZE)
+    widget.show()
+    _settle()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return widget.grab().save(str(path), "PNG")
+
+
 def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
     """Lay out the main window at 1440×900, open ``page``, let it paint, save it."""
     desk.window.resize(*SIZE)

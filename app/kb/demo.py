@@ -33,10 +33,9 @@ def case_content(case: CaseSeed, system: str, category_id: str | None,
         title += f"（{system}）" if _HAN.search(title) else f" ({system})"
     symptom, cause = case.symptom.format(system=system), case.cause.format(system=system)
     if _HAN.search(case.title):
-        body = f"## 现象\n\n{symptom}\n\n## 原因\n\n{cause}\n\n## 适用范围\n\n{case.applies_to}"
+        body = f"## 原因\n\n{cause}\n\n## 适用范围\n\n{case.applies_to}"
     else:
-        body = f"## Symptom\n\n{symptom}\n\n## Cause\n\n{cause}\n\n## Applies to\n\n" \
-               f"{case.applies_to}"
+        body = f"## Cause\n\n{cause}\n\n## Applies to\n\n{case.applies_to}"
     return ArticleContent(title=title, summary=symptom, body=body, solution=case.solution,
                           category_id=category_id, tags=case.tags, applies_to=case.applies_to,
                           state=state)

@@ -34,7 +34,7 @@ def raw_connection(session: Session) -> sqlite3.Connection:
 
 def create_article(store: Store, clock: Clock, content: ArticleContent,
                    author_id: str | None = None, source_ticket_id: str | None = None,
-                   note: str = "") -> str:
+                   note: str = "", reviewer_id: str | None = None) -> str:
     """Store a new article as version 1; returns its id."""
     content = content.validated()
     now = clock.now()
@@ -42,7 +42,7 @@ def create_article(store: Store, clock: Clock, content: ArticleContent,
     with store.unit_of_work() as session:
         row = ArticleRow(id=article_id, version=1, updated_at=now, deleted=False,
                          created_at=now, revision=1, author_id=author_id,
-                         source_ticket_id=source_ticket_id)
+                         reviewer_id=reviewer_id, source_ticket_id=source_ticket_id)
         _copy_into(row, content)
         session.add(row)
         session.add(_version_row(clock, article_id, 1, now, content, author_id, note))

@@ -27,6 +27,13 @@ class TicketNotResolved(ValueError):
     """Only a resolved or closed ticket has a solution to archive."""
 
 
+def ticket_by_number(conn: sqlite3.Connection, number: str) -> str | None:
+    """The id of the live ticket with this number (as the seat types it), or None."""
+    row = conn.execute("SELECT id FROM tickets WHERE number = ? AND deleted = 0",
+                       (number.strip().upper(),)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def draft_from_ticket(conn: sqlite3.Connection, ticket_id: str) -> TicketDraft:
     """Title, description, cause and solution of the ticket as a draft article.
 

@@ -103,3 +103,9 @@ def popular_tags(conn: sqlite3.Connection, limit: int = 200) -> list[str]:
 
 def article_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM kb_articles WHERE deleted = 0").fetchone()[0])
+
+
+def staff_choices(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, name) of the live staff, by name: who can write or review articles."""
+    rows = conn.execute("SELECT id, name FROM staff WHERE deleted = 0 ORDER BY name").fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]

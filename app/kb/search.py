@@ -15,15 +15,19 @@ from typing import Any
 
 from app.kb.article import ArticleState, tags_from_text
 from app.kb.segment import Term, terms
-from app.kb.snippet import Snippet, highlight, needles, plain_text, snippet
+from app.kb.snippet import Snippet, highlight, highlight_spans, needles, plain_text, snippet
 
 # Weights per kb_search column: article_id, title, tags, summary, body, solution.
 _BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
 # A ticket's text may hold hundreds of bigrams. ORing them all costs 100+ ms on 20 000
 # articles, mostly walking the long posting lists of common bigrams that barely move BM25;
-# suggestions use the rarest few, skipping those in more than a fifth of the articles.
+# suggestions use the rarest few, skipping those in more than 5 % of the articles (but
+# never those in fewer than COMMON_FLOOR: a small library has no "common" bigrams).
 MAX_SUGGEST_TOKENS = 16
-COMMON_SHARE = 0.2
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
+PER_TERM_TOKENS = 3
+IDENTIFIER_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class SearchHit:
     tags: tuple[str, ...]
     solution: str
     score: float
+    matched_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ def relaxed_expression(query_terms: list[Term], limit: int | None = None) -> str
             tokens.setdefault(token)
     chosen = list(tokens)[:limit]
     return " OR ".join(f'"{token}"' for token in chosen)
+
+
+def _is_identifier(token: str) -> bool:
+    return token.isascii() and any(char.isdigit() for char in token)
 
 
 class ArticleSearch:
@@ -99,9 +108,42 @@ class ArticleSearch:
         tokens = self._informative(query_terms)
         if not tokens:
             return []
-        expression = " OR ".join(f'"{token}"' for token in tokens)
+        # bm25() sums over the query's phrases, so repeating an error code or CVE id
+        # weighs it more than the bigrams of, say, a system's name.
+        expression = " OR ".join(f'"{token}"' for token in tokens for _ in range(
+            IDENTIFIER_WEIGHT if _is_identifier(token) else 1))
         ranked = self._ranked(expression, SearchFilters(state=ArticleState.PUBLISHED), limit)
-        return self._hits(ranked, query_terms)
+        # Mark only the words that were searched for, not every bigram of the ticket.
+        return self._hits(ranked, [Term(token, not token.isascii()) for token in tokens])
+
+    def most_used(self, filters: SearchFilters = SearchFilters(),  # noqa: B008
+                  limit: int = 50) -> list[SearchHit]:
+        """What to show before anything is typed: the most used articles, then the newest."""
+        where, params = self._filter_sql(filters)
+        where.insert(0, "a.deleted = 0")
+        rows = self._conn.execute(
+            # A "solved it" vote says more than a view; a linked ticket in between.
+            "SELECT a.id, (SELECT coalesce(sum(CASE e.kind WHEN 'solved' THEN 5 ELSE 1 END), 0)"
+            " FROM kb_article_events e WHERE e.article_id = a.id)"
+            " + 3 * (SELECT count(*) FROM kb_ticket_links l WHERE l.article_id = a.id) AS used"
+            f" FROM kb_articles a WHERE {' AND '.join(where)}"
+            " ORDER BY used DESC, a.updated_at DESC LIMIT ?", [*params, limit]).fetchall()
+        return self._hits([(str(r[0]), 0.0) for r in rows], [])
+
+    @staticmethod
+    def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[str]]:
+        where: list[str] = []
+        params: list[str] = []
+        if filters.category_id is not None:
+            where.append("a.category_id = ?")
+            params.append(filters.category_id)
+        if filters.state is not None:
+            where.append("a.state = ?")
+            params.append(str(filters.state))
+        if filters.tag:
+            where.append("a.id IN (SELECT article_id FROM kb_article_tags WHERE tag = ?)")
+            params.append(filters.tag)
+        return where, params
 
     def _informative(self, query_terms: list[Term]) -> list[str]:
         """The rarest tokens of the terms, common ones left out (see MAX_SUGGEST_TOKENS)."""
@@ -118,28 +160,29 @@ class ArticleSearch:
         frequency = dict(self._conn.execute(
             f"SELECT term, doc FROM temp.kb_search_vocab WHERE term IN ({marks})", tokens
         ).fetchall())
-        # Stemmed English words are missing from the answer: keep them, as if rare.
-        known = [t for t in tokens if frequency.get(t, 0) <= max(1, total * COMMON_SHARE)]
-        known.sort(key=lambda t: frequency.get(t, 0))
-        return [t for t in known if frequency.get(t, 1) > 0][:MAX_SUGGEST_TOKENS]
+        common = max(COMMON_FLOOR, total * COMMON_SHARE)
+        chosen: dict[str, None] = {}
+        for term in query_terms:
+            # Han bigrams missing from the index match nothing; English words are missing
+            # because the index holds their stems: keep those, as if rare.
+            useful = [t for t in term.tokens()
+                      if frequency.get(t, 0) <= common and (t in frequency or t.isascii())]
+            useful.sort(key=lambda t: frequency.get(t, 0))
+            # A long name (a system's, say) must not take every place: a few per word.
+            chosen.update(dict.fromkeys(useful[:PER_TERM_TOKENS]))
+        # Error codes and CVE ids say the most about a ticket: they go first.
+        ranked = sorted(chosen, key=lambda t: (not _is_identifier(t), frequency.get(t, 0)))
+        return ranked[:MAX_SUGGEST_TOKENS]
 
     def _ranked(self, expression: str, filters: SearchFilters, limit: int
                 ) -> list[tuple[str, float]]:
-        where, params = ["kb_search MATCH ?"], [expression]
+        where, params = self._filter_sql(filters)
         join = ""
-        if filters.category_id is not None or filters.state is not None or filters.tag:
+        if where:
             join = "JOIN kb_articles a ON a.id = s.article_id"
             where.append("a.deleted = 0")
-            if filters.category_id is not None:
-                where.append("a.category_id = ?")
-                params.append(filters.category_id)
-            if filters.state is not None:
-                where.append("a.state = ?")
-                params.append(str(filters.state))
-            if filters.tag:
-                where.append("s.article_id IN (SELECT article_id FROM kb_article_tags"
-                             " WHERE tag = ?)")
-                params.append(filters.tag)
+        where.insert(0, "kb_search MATCH ?")
+        params.insert(0, expression)
         sql = (f"SELECT s.article_id, {_BM25} AS score FROM kb_search s {join}"
                f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:
@@ -167,9 +210,10 @@ class ArticleSearch:
             if row is None:
                 continue  # deleted since it was indexed
             prose = plain_text("\n".join(part for part in row[2:5] if part))
+            tags = tags_from_text(str(row[6]))
             hits.append(SearchHit(
                 article_id=article_id, title=highlight(str(row[1]), words),
                 snippet=snippet(prose, words), state=ArticleState(row[5]),
-                category_name=str(row[7]), tags=tags_from_text(str(row[6])),
-                solution=str(row[4]), score=score))
+                category_name=str(row[7]), tags=tags, solution=str(row[4]), score=score,
+                matched_tags=tuple(tag for tag in tags if highlight_spans(tag, words))))
         return hits

@@ -60,24 +60,25 @@ def needles(query_terms: list[Term]) -> list[str]:
             found.update(term.tokens())
         elif term.text.endswith("s") and len(term.text) > 3:
             found.add(term.text[:-1])  # "backups" should light up "backup"
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda word: (-len(word), word))
 
 
 def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Non-overlapping ranges of ``text`` where any of ``words`` occurs (longest wins)."""
+    """The ranges of ``text`` covered by occurrences of ``words``; overlapping or touching
+    occurrences merge (the bigrams 内部, 部错, 错误 mark 内部错误 as one)."""
     lowered = normalize(text)
-    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     for word in words:
         start = lowered.find(word)
         while start >= 0:
             end = start + len(word)
-            if all(end <= a or start >= b for a, b in taken) and _whole_ascii(lowered, start, end):
-                taken.append((start, end))
+            if _whole_ascii(lowered, start, end):
+                found.append((start, end))
             start = lowered.find(word, start + 1)
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(taken):
-        if merged and merged[-1][1] == start:  # 内部 + 错误 read as one mark: 内部错误
-            merged[-1] = (merged[-1][0], end)
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged

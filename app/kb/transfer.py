@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.domain.clock import Clock
 from app.kb.editing import ArticleNotFound, create_article, save_article
+from app.kb.images import adopt_images, export_images
 from app.kb.markdown_files import (
     BadArticleFile,
     ImportReport,
@@ -38,11 +40,12 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def import_articles(store: Store, clock: Clock, paths: Iterable[Path],
-                    author_id: str | None = None, progress: Progress | None = None
-                    ) -> ImportReport:
+                    author_id: str | None = None, progress: Progress | None = None,
+                    images: Path | None = None) -> ImportReport:
     """Import every readable file; a file naming a known article id updates that article.
 
     Each good file is saved in its own unit of work, so one bad file costs only itself.
+    Images the files link relatively are copied into ``images`` (the desk's image folder).
     """
     with store.unit_of_work() as session:
         codes = {row.code: row.id for row in session.scalars(select(CategoryRow))}
@@ -54,6 +57,11 @@ def import_articles(store: Store, clock: Clock, paths: Iterable[Path],
         except BadArticleFile as error:
             report.errors.append((path, str(error)))
         else:
+            if images is not None:
+                content = parsed.content
+                parsed = replace(parsed, content=replace(
+                    content, body=adopt_images(content.body, path, images),
+                    solution=adopt_images(content.solution, path, images)))
             article_id = ""
             if parsed.id:
                 try:
@@ -73,8 +81,12 @@ def import_articles(store: Store, clock: Clock, paths: Iterable[Path],
 
 def export_articles(conn: sqlite3.Connection, folder: Path,
                     article_ids: Iterable[str] | None = None,
-                    progress: Progress | None = None) -> list[Path]:
-    """Write live articles (all, or those given) as files into ``folder``; returns the paths."""
+                    progress: Progress | None = None, images: Path | None = None
+                    ) -> list[Path]:
+    """Write live articles (all, or those given) as files into ``folder``; returns the paths.
+
+    Images they show are copied from ``images`` next to the files.
+    """
     from app.kb.reading import load_article
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -93,6 +105,8 @@ def export_articles(conn: sqlite3.Connection, folder: Path,
         target.write_text(render_article(article.content, str(code), article.id),
                           encoding="utf-8")
         written.append(target)
+        if images is not None:
+            export_images(f"{article.content.body}\n{article.content.solution}", images, folder)
         if progress is not None and not progress(done, total):
             break
     return written

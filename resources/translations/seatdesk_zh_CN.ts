@@ -21,6 +21,143 @@
     </message>
 </context>
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>Edit article</source>
+        <translation>编辑文章</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. 网络, 专线</source>
+        <translation>用逗号分隔，例如：网络, 专线</translation>
+    </message>
+    <message>
+        <source>product or system</source>
+        <translation>产品或系统</translation>
+    </message>
+    <message>
+        <source>(not reviewed)</source>
+        <translation>（未审核）</translation>
+    </message>
+    <message>
+        <source>what changed (optional)</source>
+        <translation>修改说明（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>摘要(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>A&amp;pplies to:</source>
+        <translation>适用范围(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>审核人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Body (Markdown):</source>
+        <translation>正文（Markdown）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>S&amp;olution:</source>
+        <translation>解决方案(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>The article needs a title (at most 200 characters).</source>
+        <translation>文章需要标题（最多 200 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleSuggestions</name>
+    <message>
+        <source>Suggested articles</source>
+        <translation>推荐文章</translation>
+    </message>
+    <message>
+        <source>Insert solution (Ins)</source>
+        <translation>插入解决方案 (Ins)</translation>
+    </message>
+    <message>
+        <source>No matching article yet.</source>
+        <translation>暂无匹配的文章。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史版本(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>This &amp;solved it</source>
+        <translation>已解决问题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose an article to read it.</source>
+        <translation>请选择一篇文章进行阅读。</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Applies to: %1</source>
+        <translation>适用范围：%1</translation>
+    </message>
+    <message>
+        <source>Version %1, %2</source>
+        <translation>第 %1 版，%2</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>作者：%1</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>审核人：%1</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Views: %1 · Linked tickets: %2 · &quot;Solved it&quot; votes: %3</source>
+        <translation>查看 %1 次 · 关联工单 %2 个 · “已解决”投票 %3 次</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign ticket</source>
@@ -265,6 +402,159 @@
     <message>
         <source>Complete</source>
         <translation>已填写完整</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeActions</name>
+    <message>
+        <source>&amp;New article…</source>
+        <translation>新建文章(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>From &amp;ticket…</source>
+        <translation>从工单创建(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;build index</source>
+        <translation>重建索引(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Article from ticket</source>
+        <translation>从工单创建文章</translation>
+    </message>
+    <message>
+        <source>Number of the resolved ticket:</source>
+        <translation>已解决工单的编号：</translation>
+    </message>
+    <message>
+        <source>No ticket %1.</source>
+        <translation>没有工单 %1。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not resolved yet.</source>
+        <translation>工单 %1 尚未解决。</translation>
+    </message>
+    <message>
+        <source>Article saved.</source>
+        <translation>文章已保存。</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md *.markdown)</source>
+        <translation>Markdown 文件 (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported %1 article(s); %2 file(s) refused.</source>
+        <translation>已导入 %1 篇文章；%2 个文件被拒绝。</translation>
+    </message>
+    <message>
+        <source>These files were not imported:</source>
+        <translation>以下文件未导入：</translation>
+    </message>
+    <message>
+        <source>Export articles to</source>
+        <translation>导出文章到</translation>
+    </message>
+    <message>
+        <source>Exported %1 article(s).</source>
+        <translation>已导出 %1 篇文章。</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index…</source>
+        <translation>正在重建搜索索引…</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt: %1 article(s).</source>
+        <translation>搜索索引已重建：%1 篇文章。</translation>
+    </message>
+    <message>
+        <source>Working… %1 of %2</source>
+        <translation>处理中… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeBase</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Search articles: 网络, 磁盘, ORA-00600, CVE-2024-3094…</source>
+        <translation>搜索文章：网络、磁盘、ORA-00600、CVE-2024-3094…</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Ticket title</source>
+        <translation>工单标题</translation>
+    </message>
+    <message>
+        <source>Type or paste what the requester says; matching articles appear alongside.</source>
+        <translation>输入或粘贴报障人描述的问题，匹配的文章将显示在旁边。</translation>
+    </message>
+    <message>
+        <source>Try a ticket text</source>
+        <translation>试试工单内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>No article has all the words; %n closest match(es)</source>
+        <translation>
+            <numerusform>没有文章包含全部词语；显示 %n 个最接近的结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) found</source>
+        <translation>
+            <numerusform>找到 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Most used articles</source>
+        <translation>最常用的文章</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1353,29 @@
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>VersionHistory</name>
+    <message>
+        <source>Article history</source>
+        <translation>文章历史</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>第 %1 版 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>恢复此版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>无变化。</translation>
+    </message>
+    <message>
+        <source>First version.</source>
+        <translation>第一个版本。</translation>
     </message>
 </context>
 </TS>

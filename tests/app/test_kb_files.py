@@ -110,3 +110,28 @@ def test_export_then_import_updates_the_same_articles(
         assert [v.number for v in article_versions(conn, corpus.ids["dns"])] == [2, 1]
         # Unchanged files write no new version.
         assert [v.number for v in article_versions(conn, corpus.ids["disk"])] == [1]
+
+
+def test_linked_images_are_copied_into_the_desk_and_exported_back(
+        store: Store, clock: ManualClock, tmp_path: Path) -> None:
+    from app.kb.images import images_folder
+
+    source = tmp_path / "docs"
+    (source / "img").mkdir(parents=True)
+    (source / "img" / "topology.png").write_bytes(b"\x89PNG fake")
+    (source / "a.md").write_text(
+        "---\ntitle: 拓扑\n---\n![拓扑](img/topology.png) ![远程](http://x/y.png)"
+        " ![丢失](img/missing.png)\n", encoding="utf-8")
+    images = images_folder(tmp_path / "desk")
+    report = import_articles(store, clock, [source], images=images)
+    assert report.errors == []
+    copied = list(images.iterdir())
+    assert len(copied) == 1 and copied[0].read_bytes() == b"\x89PNG fake"
+    with reader(store) as conn:
+        article = load_article(conn, report.imported[0])
+        assert article is not None
+        assert article.content.body == (f"![拓扑]({copied[0].name}) ![远程](http://x/y.png)"
+                                        " ![丢失](img/missing.png)")
+        out = tmp_path / "out"
+        export_articles(conn, out, images=images)
+    assert (out / copied[0].name).read_bytes() == b"\x89PNG fake"

@@ -146,3 +146,53 @@ def test_queries_with_fts_syntax_are_taken_literally(conn: sqlite3.Connection,
     assert found(conn, corpus, 'ORA-00600" OR "') == ["ora600"]
     assert found(conn, corpus, "   ") == []
     assert found(conn, corpus, "*") == []
+
+
+def test_with_nothing_typed_the_most_used_articles_come_first(
+        conn: sqlite3.Connection, corpus: Corpus, store: Store, clock: ManualClock) -> None:
+    from app.kb.usage import record_view, vote_solved
+
+    vote_solved(store, clock, corpus.ids["xz"])
+    record_view(store, clock, corpus.ids["dns"])
+    keys = corpus.keys([hit.article_id for hit in ArticleSearch(conn).most_used()])
+    assert keys[:2] == ["xz", "dns"] and len(keys) == len(corpus.ids)
+    assert corpus.keys([h.article_id for h in ArticleSearch(conn).most_used(
+        SearchFilters(state=ArticleState.DRAFT))]) == ["ora1653"]
+
+
+def test_a_rebuilt_index_matches_the_articles_and_saves_replace_their_row(
+        conn: sqlite3.Connection, corpus: Corpus, store: Store, clock: ManualClock) -> None:
+    from app.kb.editing import raw_connection
+    from app.kb.index import rebuild_index
+
+    before = found(conn, corpus, "网络")
+    with store.unit_of_work() as session:
+        assert rebuild_index(raw_connection(session)) == len(corpus.ids)
+    assert found(conn, corpus, "网络") == before
+    save_article(store, clock, corpus.ids["line"], ArticleContent(
+        title="区县专线中断", state=ArticleState.PUBLISHED))
+    counts = conn.execute("SELECT (SELECT count(*) FROM kb_search),"
+                          " (SELECT count(*) FROM kb_index_rows)").fetchone()
+    assert counts == (len(corpus.ids), len(corpus.ids))
+    assert found(conn, corpus, "专线") == ["line"]
+
+
+def test_a_cancelled_rebuild_says_so(store: Store, corpus: Corpus) -> None:
+    from app.kb.editing import raw_connection
+    from app.kb.index import rebuild_index
+
+    seen: list[tuple[int, int]] = []
+    with store.unit_of_work() as session:
+        result = rebuild_index(raw_connection(session),
+                               lambda done, total: seen.append((done, total)) and False,
+                               batch=3)
+        session.rollback()
+    assert result == -1 and seen == [(3, len(corpus.ids))]
+
+
+def test_an_error_code_in_a_ticket_outweighs_its_other_words(
+        conn: sqlite3.Connection, corpus: Corpus) -> None:
+    hits = ArticleSearch(conn).suggest("区县报错 ORA-00600", "区县专线")
+    assert corpus.keys([hit.article_id for hit in hits])[:2] == ["ora600", "line"]
+    # The marks show the words searched for, not every bigram of the ticket.
+    assert hits[0].title.marked() == "Oracle [ORA-00600] 内部错误"

@@ -159,6 +159,18 @@ def upgrade() -> None:
             batch_op.f("ix_kb_ticket_links_ticket_id"), ["ticket_id"], unique=False
         )
 
+    op.create_table(
+        "kb_index_rows",
+        sa.Column("article_id", sa.String(length=36), nullable=False),
+        sa.Column("search_rowid", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["kb_articles.id"],
+            name=op.f("fk_kb_index_rows_article_id_kb_articles"),
+        ),
+        sa.PrimaryKeyConstraint("article_id", name=op.f("pk_kb_index_rows")),
+        sa.UniqueConstraint("search_rowid", name=op.f("uq_kb_index_rows_search_rowid")),
+    )
     # The search index over pre-tokenised text (app/kb/segment.py); article_id points back.
     # The tokenizer string must match app.kb.segment.FTS_TOKENIZE.
     op.execute(
@@ -170,6 +182,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE kb_search")
+    op.drop_table("kb_index_rows")
     with op.batch_alter_table("kb_ticket_links", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_kb_ticket_links_ticket_id"))
         batch_op.drop_index(batch_op.f("ix_kb_ticket_links_article_id"))
