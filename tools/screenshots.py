@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("tickets",)
+PAGES = ("tickets", "rota")
 LANGUAGES = ("zh_CN", "en")
 
 

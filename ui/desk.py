@@ -11,12 +11,12 @@ from app.domain.clock import Clock
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.reading import read_connection
-from ui import tickets
+from ui import rota, tickets
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 
 # Each feature package registers its own pages; the order here is the navigation order.
-FEATURES = (tickets,)
+FEATURES = (tickets, rota)
 
 # Nothing the scheduler runs is due in the first seconds; starting it later keeps its
 # import off the time to a usable window.

@@ -1,0 +1,497 @@
+"""The rota page: the month grid, auto-plan with progress, violations, publish, export.
+
+Signals:
+    plan_saved(): the month was written to the database (saved or published).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rota.holidays import CalendarUnknown, provisional_kinds
+from app.rota.model import DESK_ZONE
+from app.rota.problem import RotaProblem
+from app.rota.reading import load_assignments, load_periods, load_problem, load_setup, on_duty_now
+from ui.context import DeskContext
+from ui.rota.commands import ReplacePlan, SetCells
+from ui.rota.grid_model import Column, RotaGridModel
+from ui.rota.runner import PlanRunner
+
+PLAN_SECONDS = 30.0
+DAY_WIDTH = 28
+ROW_HEIGHT = 20
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+class RotaPage(QWidget):
+    plan_saved = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None,
+                 supervisor: bool = True) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.supervisor = supervisor
+        self.today = context.clock.now().astimezone(DESK_ZONE).date()
+        self.first, self.last = month_bounds(self.today)
+        self.undo_stack = QUndoStack(self)
+        self.runner = PlanRunner(self)
+        self.runner.progress_changed.connect(self._on_progress)
+        self.runner.plan_finished.connect(self._on_finished)
+        self._before_plan: list = []
+        self.model = RotaGridModel(self._empty_problem(), context.language)
+        self.model.plan_changed.connect(self._show_violations)
+        self._build()
+        self.refresh()
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.month_label = QLabel(self)
+        self.month_label.setObjectName("month")
+        self.plan_button = self._button(self.tr("Auto-plan"), self.start_planning)
+        self.cancel_button = self._button(self.tr("Cancel"), self.runner.cancel)
+        self.cancel_button.setEnabled(False)
+        self.publish_button = self._button(self.tr("Publish"), self.publish)
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        bar = QHBoxLayout()
+        bar.addWidget(self._button("◀", lambda: self.show_month(self.first - timedelta(1))))
+        bar.addWidget(self.month_label)
+        bar.addWidget(self._button("▶", lambda: self.show_month(self.last + timedelta(1))))
+        bar.addSpacing(12)
+        for button in (self.plan_button, self.cancel_button):
+            bar.addWidget(button)
+        undo_button, redo_button = QToolButton(self), QToolButton(self)
+        undo_button.setDefaultAction(undo)
+        redo_button.setDefaultAction(redo)
+        bar.addWidget(undo_button)
+        bar.addWidget(redo_button)
+        bar.addWidget(self._button(self.tr("Save"), self.save))
+        bar.addWidget(self.publish_button)
+        bar.addWidget(self._button(self.tr("Export iCalendar…"), self._ask_ical))
+        bar.addWidget(self._button(self.tr("Export CSV…"), self._ask_csv))
+        bar.addStretch(1)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.score_label = QLabel(self)
+        bar.addWidget(self.score_label)
+        bar.addWidget(self.progress)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#banner { background: #fdecea; color: #8a1c12;"
+                                  " padding: 4px; }")
+        self.banner.setVisible(False)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Coverage counts stay in sight below the staff rows, whatever the scrolling.
+        self.footer = QTableView(self)
+        self.footer.setObjectName("coverage")
+        self.footer.setModel(self.model)
+        self.footer.horizontalHeader().hide()
+        self.footer.verticalHeader().hide()
+        self.footer.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.footer.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.horizontalScrollBar().valueChanged.connect(
+            self.footer.horizontalScrollBar().setValue)
+        for table in (self.view, self.footer):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            table.horizontalHeader().setDefaultSectionSize(DAY_WIDTH)
+            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+            table.setColumnWidth(Column.NAME, 76)
+            table.setColumnWidth(Column.HOURS, 40)
+        self.view.installEventFilter(self)
+        self.view.clicked.connect(self._show_cell)
+        copy = QAction(self.tr("Copy"), self.view)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.triggered.connect(self.copy_selection)
+        paste = QAction(self.tr("Paste"), self.view)
+        paste.setShortcut(QKeySequence.StandardKey.Paste)
+        paste.triggered.connect(self.paste)
+        for action in (copy, paste):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(action)
+
+        self.violation_list = QListWidget(self)
+        self.violation_list.setObjectName("violations")
+        self.violation_list.itemActivated.connect(self._go_to_violation)
+        self.violation_list.itemClicked.connect(self._go_to_violation)
+        self.violation_title = QLabel(self)
+        self.duty_label = QLabel(self)
+        self.duty_label.setWordWrap(True)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.violation_title)
+        side_layout.addWidget(self.violation_list, 1)
+        side_layout.addWidget(self.duty_label)
+        grid = QWidget(self)
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.setSpacing(0)
+        grid_layout.addWidget(self.view, 1)
+        grid_layout.addWidget(self.footer)
+        splitter = QSplitter(self)
+        splitter.addWidget(grid)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([1040, 220])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _empty_problem(self) -> RotaProblem:
+        days = (self.first,)
+        return RotaProblem(days=days, staff=(), shifts=(), coverage=(),
+                           kinds=provisional_kinds(days))
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the shown month from the database (unless the planner is running)."""
+        if self.runner.running:
+            return
+        self.show_month(self.first)
+
+    def show_month(self, day: date) -> None:
+        if self.runner.running:
+            return
+        self.first, self.last = month_bounds(day)
+        reader = self._context.reader
+        self.calendar_missing: tuple[int, ...] = ()
+        try:
+            problem = load_problem(reader, self.first, self.last)
+        except CalendarUnknown as missing:
+            self.calendar_missing = missing.years
+            setup = load_setup(reader)
+            days = tuple(self.first + timedelta(n)
+                         for n in range((self.last - self.first).days + 1))
+            problem = RotaProblem(days=days, staff=setup.staff, shifts=setup.shifts,
+                                  coverage=setup.coverage, rules=setup.rules,
+                                  kinds=provisional_kinds(days))
+        self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
+        self._split_rows()
+        self.undo_stack.clear()
+        self.month_label.setText(self.tr("{year}-{month:02d}").format(
+            year=self.first.year, month=self.first.month))
+        published = any(p.first == self.first and p.published_at is not None
+                        for p in load_periods(reader))
+        self.month_label.setToolTip(self.tr("Published") if published else self.tr("Draft"))
+        self.plan_button.setEnabled(not self.calendar_missing)
+        self.publish_button.setEnabled(self.supervisor)
+        if self.calendar_missing:
+            self._set_banner(self.tr(
+                "The holiday calendar has no data for {years}: public holidays and make-up "
+                "working days are not known, so auto-planning is off.").format(
+                years=", ".join(map(str, self.calendar_missing))))
+        else:
+            self._set_banner("")
+        self._show_on_duty()
+
+    def _split_rows(self) -> None:
+        staff = len(self.model.problem.staff)
+        for row in range(self.model.rowCount()):
+            self.view.setRowHidden(row, row >= staff)
+            self.footer.setRowHidden(row, row < staff)
+        shifts = len(self.model.problem.shifts)
+        self.footer.setFixedHeight(shifts * ROW_HEIGHT + 2 * self.footer.frameWidth() + 1)
+
+    def _set_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _show_on_duty(self) -> None:
+        names = {m.id: m.name for m in self.model.problem.staff}
+        duty = on_duty_now(self._context.reader, self._context.clock)
+        working = [f"{names.get(d.staff_id, d.staff_id)}({self.model.shift_label(d.shift)})"
+                   for d in duty if not d.on_call and d.shift in
+                   {s.code for s in self.model.problem.shifts}]
+        reserve = [names.get(d.staff_id, d.staff_id) for d in duty if d.on_call]
+        self.duty_label.setText(self.tr("On duty now: {people}").format(
+            people="、".join(working) or "—") + "\n" + self.tr(
+            "Emergency reserve: {people}").format(people="、".join(reserve) or "—"))
+
+    @Slot()
+    def _show_violations(self) -> None:
+        self.violation_list.clear()
+        hard = [v for v in self.model.violations if v.hard]
+        for violation in hard + [v for v in self.model.violations if not v.hard]:
+            item = QListWidgetItem(self.model.describe(violation))
+            item.setForeground(QColor("#b3261e" if violation.hard else "#8a5a00"))
+            item.setToolTip(item.text())
+            item.setData(Qt.ItemDataRole.UserRole, violation)
+            self.violation_list.addItem(item)
+        self.violation_title.setText(self.tr("{hard} hard, {soft} soft rule violations").format(
+            hard=len(hard), soft=len(self.model.violations) - len(hard)))
+
+    @Slot(QListWidgetItem)
+    def _go_to_violation(self, item: QListWidgetItem) -> None:
+        violation = item.data(Qt.ItemDataRole.UserRole)
+        if violation is None or not violation.days or violation.days[0] not in \
+                self.model.problem.days:
+            return
+        column = self.model.column_of(violation.days[0])
+        row = (self.model.row_of(violation.staff_id) if violation.staff_id else
+               len(self.model.problem.staff) + [s.code for s in self.model.problem.shifts]
+               .index(violation.shift or self.model.problem.shifts[0].code))
+        self.view.setCurrentIndex(self.model.index(row, column))
+
+    @Slot()
+    def _show_cell(self) -> None:
+        pass  # tooltips carry the detail; selection is enough here
+
+    # --- editing -------------------------------------------------------------------------
+
+    def selected_cells(self) -> list[tuple[str, date]]:
+        cells = []
+        for index in self.view.selectionModel().selectedIndexes():
+            member, day = self.model.staff_at(index.row()), self.model.day_at(index.column())
+            if member is not None and day is not None:
+                cells.append((member.id, day))
+        return sorted(cells)
+
+    def set_selected(self, code: str | None) -> None:
+        cells = self.selected_cells()
+        if not cells:
+            return
+        label = self.tr("Clear cells") if code is None else self.tr("Set shift")
+        self.undo_stack.push(SetCells(self.model, dict.fromkeys(cells, code), label))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                    Qt.KeyboardModifier.AltModifier):
+                return False
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.set_selected(None)
+                return True
+            code = self._code_for_key(event.text())
+            if code is not None:
+                self.set_selected(code)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _code_for_key(self, text: str) -> str | None:
+        shifts = self.model.problem.shifts
+        if text.isdigit() and 1 <= int(text) <= len(shifts):
+            return shifts[int(text) - 1].code
+        return next((s.code for s in shifts if text and s.code.lower() == text.lower()), None)
+
+    @Slot()
+    def copy_selection(self) -> None:
+        cells = self.selected_cells()
+        if not cells:
+            return
+        rows = sorted({self.model.row_of(s) for s, _ in cells})
+        days = sorted({d for _, d in cells})
+        lines = ["\t".join(self.model.cell((self.model.staff_at(r).id, d)) or "" for d in days)
+                 for r in rows]
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+    @Slot()
+    def paste(self) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid() or self.model.day_at(current.column()) is None:
+            return
+        codes = {s.code for s in self.model.problem.shifts}
+        changes: dict[tuple[str, date], str | None] = {}
+        for dr, line in enumerate(QGuiApplication.clipboard().text().splitlines()):
+            member = self.model.staff_at(current.row() + dr)
+            for dc, value in enumerate(line.split("\t")):
+                day = self.model.day_at(current.column() + dc)
+                if member is None or day is None:
+                    continue
+                value = value.strip()
+                changes[member.id, day] = value if value in codes else None
+        if changes:
+            self.undo_stack.push(SetCells(self.model, changes, self.tr("Paste")))
+
+    # --- planning ------------------------------------------------------------------------
+
+    def planning_problem(self) -> RotaProblem:
+        """The month with published past days and hand edits fixed (a re-plan keeps them)."""
+        fixed: dict[tuple[str, date], str | None] = {}
+        published = any(p.first <= self.first <= p.last and p.published_at is not None
+                        for p in load_periods(self._context.reader))
+        if published:
+            for day in self.model.problem.days:
+                if day < self.today:
+                    for member in self.model.problem.staff:
+                        fixed[member.id, day] = self.model.cell((member.id, day))
+        fixed.update(self.model.edited_cells())
+        return replace(self.model.problem, fixed=fixed)
+
+    @Slot()
+    def start_planning(self, seconds: float = PLAN_SECONDS) -> None:
+        if self.runner.running or self.calendar_missing:
+            return
+        self._before_plan = self.model.plan()
+        self._seconds = seconds
+        self.plan_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.score_label.setText(self.tr("Planning…"))
+        self._set_banner("")
+        self.runner.start(self.planning_problem(), seconds)
+
+    @Slot(object)
+    def _on_progress(self, progress: object) -> None:
+        elapsed = getattr(progress, "elapsed", 0.0)
+        self.progress.setValue(min(100, int(100 * elapsed / self._seconds)))
+        objective, bound = getattr(progress, "objective", None), getattr(progress, "bound", None)
+        if objective is not None:
+            gap = getattr(progress, "gap", None) or 0.0
+            self.score_label.setText(self.tr(
+                "Best so far: score {score:g}, bound {bound:g}, gap {gap:.0%}").format(
+                score=objective, bound=bound or 0.0, gap=gap))
+        plan = getattr(progress, "plan", None)
+        if plan is not None:
+            self.model.replace_all(plan)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        from app.rota.planner import PlanResult, PlanStatus
+
+        assert isinstance(result, PlanResult)
+        self.runner.running = False
+        self.plan_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        if result.plan:
+            self.undo_stack.push(ReplacePlan(self.model, self._before_plan, list(result.plan),
+                                             self.tr("Auto-plan")))
+            status = (self.tr("optimal") if result.status is PlanStatus.OPTIMAL
+                      else self.tr("best found"))
+            self.score_label.setText(self.tr(
+                "Plan {status}: score {score:g}, bound {bound:g}, gap {gap:.0%}").format(
+                status=status, score=result.objective or 0.0, bound=result.bound or 0.0,
+                gap=result.gap or 0.0))
+            return
+        self.model.replace_all(self._before_plan)
+        if result.status is PlanStatus.INFEASIBLE:
+            self.score_label.setText(self.tr("No plan satisfies the hard rules"))
+            self._set_banner(self.tr("These rules and days conflict:") + "\n" + "\n".join(
+                self.model.describe(v) for v in result.conflicts[:12]))
+        else:
+            self.score_label.setText(self.tr("Stopped before a plan was found"))
+
+    # --- saving, publishing, exporting -----------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        from app.rota.writing import ensure_period, save_plan
+
+        store, clock = self._context.store(), self._context.clock
+        save_plan(store, clock, self.first, self.last, self.model.plan())
+        ensure_period(store, clock, self.first, self.last)
+        self.plan_saved.emit()
+
+    @Slot()
+    def publish(self) -> None:
+        if not self.supervisor:
+            return
+        from app.rota.writing import publish
+
+        self.save()
+        publish(self._context.store(), self._context.clock, self.first, self.last, None)
+        self.month_label.setToolTip(self.tr("Published"))
+        self._show_on_duty()
+        self.plan_saved.emit()
+
+    def export_ical(self, folder: Path) -> list[Path]:
+        """The team calendar and one per person into ``folder``."""
+        from app.rota.export import calendar as team_calendar
+        from app.rota.export import person_calendars
+
+        problem, plan = self.model.problem, self.model.plan()
+        names = {m.id: m.name for m in problem.staff}
+        created, language = self._context.clock.now(), self._context.language
+        folder.mkdir(parents=True, exist_ok=True)
+        month = f"{self.first:%Y-%m}"
+        written = [folder / f"rota-{month}-team.ics"]
+        written[0].write_text(team_calendar(self.tr("Desk rota {month}").format(month=month),
+                                            plan, problem.shifts, names, created, language),
+                              encoding="utf-8", newline="")
+        logins = {m.id: m.name for m in problem.staff}
+        for sid, text in person_calendars(plan, problem.shifts, names, created,
+                                          language).items():
+            path = folder / f"rota-{month}-{logins.get(sid, sid)}.ics"
+            path.write_text(text, encoding="utf-8", newline="")
+            written.append(path)
+        return written
+
+    def export_csv(self, path: Path) -> None:
+        from app.rota.export import csv_text
+
+        problem = self.model.problem
+        path.write_text(csv_text(problem.days, [(m.id, m.name) for m in problem.staff],
+                                 self.model.plan()), encoding="utf-8", newline="")
+
+    @Slot()
+    def _ask_ical(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export iCalendar"))
+        if folder:
+            self.export_ical(Path(folder))
+
+    @Slot()
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
+                                              f"rota-{self.first:%Y-%m}.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv(Path(path))
