@@ -211,6 +211,8 @@ class RotaGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else Column.FIRST_DAY + len(self._problem.days)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid() and self.staff_at(index.row()) and self.day_at(index.column()):
             return base | Qt.ItemFlag.ItemIsEditable
@@ -249,17 +251,19 @@ class RotaGridModel(QAbstractTableModel):
             return self._coverage_data(code, day, column, role)
         return None
 
+    def _staff_text(self, member: Any, code: str | None, column: int) -> str:
+        if column == Column.NAME:
+            return str(member.name)
+        if column == Column.HOURS:
+            minutes = sum(self._problem.shift(c).minutes for (sid, _d), c in self._cells.items()
+                          if sid == member.id and not self._problem.shift(c).on_call)
+            return str(minutes // 60)
+        return self.shift_label(code) if code else ""
+
     def _staff_data(self, member: Any, day: date | None, column: int, role: int) -> Any:
         code = self._cells.get((member.id, day)) if day else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == Column.NAME:
-                return member.name
-            if column == Column.HOURS:
-                minutes = sum(self._problem.shift(c).minutes for (sid, _d), c
-                              in self._cells.items()
-                              if sid == member.id and not self._problem.shift(c).on_call)
-                return str(minutes // 60)
-            return self.shift_label(code) if code else ""
+            return self._staff_text(member, code, column)
         if role == SHIFT_ROLE:
             return code
         if role == Qt.ItemDataRole.EditRole:
@@ -272,23 +276,9 @@ class RotaGridModel(QAbstractTableModel):
         mark = (self._marks.get((member.id, day), 0) if day else
                 (1 if column == Column.NAME and any(
                     v.staff_id == member.id and not v.days for v in self.violations) else 0))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if mark == 2:
-                return QBrush(HARD)
-            if code:
-                return QBrush(QColor(self._problem.shift(code).color))
-            return self._shading(day)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if mark == 2 or (code and self._problem.shift(code).is_night):
-                return QBrush(WHITE)
-            if mark == 1:
-                return QBrush(SOFT_TEXT)
-            return None
-        if role == Qt.ItemDataRole.FontRole and mark:
-            font = QFont()
-            font.setBold(True)
-            font.setUnderline(mark == 1)
-            return font
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole):
+            return self._look(role, code, day, mark)
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self.violations_at(self.index(self.row_of(member.id), column))
             lines = [self.describe(v) for v in found]
@@ -298,6 +288,25 @@ class RotaGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and day is not None:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def _look(self, role: int, code: str | None, day: date | None, mark: int) -> Any:
+        """Colours and font of a staff cell: a hard violation turns it red."""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mark == 2:
+                return QBrush(HARD)
+            if code:
+                return QBrush(QColor(self._problem.shift(code).color))
+            return self._shading(day)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if mark == 2 or (code and self._problem.shift(code).is_night):
+                return QBrush(WHITE)
+            return QBrush(SOFT_TEXT) if mark == 1 else None
+        if not mark:
+            return None
+        font = QFont()
+        font.setBold(True)
+        font.setUnderline(mark == 1)
+        return font
 
     def _coverage_data(self, code: str, day: date | None, column: int, role: int) -> Any:
         if day is None:

@@ -116,6 +116,10 @@ class RotaPage(QWidget):
         self.score_label = QLabel(self)
         bar.addWidget(self.score_label)
         bar.addWidget(self.progress)
+        self._bar = bar
+        self._build_grid()
+
+    def _build_grid(self) -> None:
 
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
@@ -161,6 +165,9 @@ class RotaPage(QWidget):
         for action in (copy, paste):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(action)
+        self._build_side()
+
+    def _build_side(self) -> None:
 
         self.violation_list = QListWidget(self)
         self.violation_list.setObjectName("violations")
@@ -189,7 +196,7 @@ class RotaPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
+        layout.addLayout(self._bar)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
@@ -356,8 +363,8 @@ class RotaPage(QWidget):
                 day = self.model.day_at(current.column() + dc)
                 if member is None or day is None:
                     continue
-                value = value.strip()
-                changes[member.id, day] = value if value in codes else None
+                code = value.strip()
+                changes[member.id, day] = code if code in codes else None
         if changes:
             self.undo_stack.push(SetCells(self.model, changes, self.tr("Paste")))
 

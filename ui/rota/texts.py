@@ -11,7 +11,6 @@ from app.rota.checker import Violation
 from app.rota.rules import RuleKind
 
 
-
 def rule_name(kind: RuleKind) -> str:
     names = {
         RuleKind.ONE_SHIFT_PER_DAY: QCoreApplication.translate("RotaRules", "One shift a day"),

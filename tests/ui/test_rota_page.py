@@ -1,0 +1,144 @@
+"""The rota page on the demo desk: the grid model, live checks, editing, auto-plan off the
+GUI thread, publish and exports."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from app.rota.checker import hard_violations
+from app.rota.planner import PlanProgress, PlanResult, PlanStatus
+from app.rota.reading import load_periods
+from app.rota.rules import RuleKind
+from ui.desk import Desk
+from ui.rota.grid_model import SHIFT_ROLE, VIOLATION_ROLE, Column
+from ui.rota.page import RotaPage
+
+
+@pytest.fixture
+def page(desk: Desk) -> RotaPage:
+    assert desk.window.show_page("rota")
+    found = desk.window.findChild(RotaPage)
+    assert found is not None
+    return found
+
+
+def select(page: RotaPage, row: int, day: int, to_day: int | None = None) -> None:
+    model = page.model
+    selection = page.view.selectionModel()
+    selection.clearSelection()
+    for column in range(Column.FIRST_DAY + day - 1, Column.FIRST_DAY + (to_day or day)):
+        selection.select(model.index(row, column), QItemSelectionModel.SelectionFlag.Select)
+    page.view.setCurrentIndex(model.index(row, Column.FIRST_DAY + day - 1))
+
+
+def test_the_grid_model_passes_the_model_tester(qtmodeltester: object, page: RotaPage) -> None:
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    assert page.model.rowCount() == 40 + 4
+    assert page.model.columnCount() == Column.FIRST_DAY + 30
+
+
+def test_the_demo_month_shows_its_rest_violation_in_red(page: RotaPage) -> None:
+    hard = [v for v in page.model.violations if v.hard]
+    assert [v.rule for v in hard] == [RuleKind.MIN_REST]
+    row = page.model.row_of(hard[0].staff_id or "")
+    index = page.model.index(row, page.model.column_of(hard[0].days[1]))
+    assert index.data(VIOLATION_ROLE) == 2
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#d93025")
+    assert "11 h" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert page.violation_list.item(0).text().startswith(page.model.problem.staff[row].name)
+
+
+def test_keyboard_edits_are_checked_live_and_undoable(qtbot: QtBot, page: RotaPage) -> None:
+    model = page.model
+    row = next(r for r in range(40) if not model.cell((model.staff_at(r).id, date(2026, 11, 3)))
+               and not model.cell((model.staff_at(r).id, date(2026, 11, 4))))
+    person = model.staff_at(row).id
+    before = len([v for v in model.violations if v.hard])
+    select(page, row, 3)
+    qtbot.keyClick(page.view, Qt.Key.Key_E)
+    select(page, row, 4)
+    qtbot.keyClick(page.view, Qt.Key.Key_1)  # the first shift type: day
+    assert model.cell((person, date(2026, 11, 3))) == "E"
+    assert model.index(row, Column.FIRST_DAY + 3).data(SHIFT_ROLE) == "D"
+    rest = [v for v in model.violations if v.rule is RuleKind.MIN_REST and v.staff_id == person]
+    assert len(rest) == 1 and len([v for v in model.violations if v.hard]) > before
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    assert model.cell((person, date(2026, 11, 3))) is None
+    assert not [v for v in model.violations if v.staff_id == person and v.hard]
+    page.undo_stack.redo()
+    assert model.cell((person, date(2026, 11, 3))) == "E"
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)  # the current selection: 4 November
+    assert model.cell((person, date(2026, 11, 4))) is None
+
+
+def test_copy_and_paste_a_block(qtbot: QtBot, page: RotaPage) -> None:
+    model = page.model
+    source = [model.cell((model.staff_at(0).id, date(2026, 11, d))) for d in (1, 2, 3)]
+    select(page, 0, 1, 3)
+    page.copy_selection()
+    select(page, 1, 10)
+    page.paste()
+    assert [model.cell((model.staff_at(1).id, date(2026, 11, d))) for d in (10, 11, 12)] == source
+    page.undo_stack.undo()
+
+
+def test_auto_plan_runs_off_the_gui_thread_and_can_be_cancelled(qtbot: QtBot,
+                                                                page: RotaPage) -> None:
+    ticks: list[int] = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(page)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+
+    def first_plan(progress: PlanProgress) -> None:
+        if progress.plan is not None:
+            page.runner.cancel()
+
+    page.runner.progress_changed.connect(first_plan)
+    with qtbot.waitSignal(page.runner.plan_finished, timeout=60_000) as finished:
+        page.start_planning(seconds=40)
+        assert page.cancel_button.isEnabled() and not page.plan_button.isEnabled()
+    timer.stop()
+    result = finished.args[0]
+    assert isinstance(result, PlanResult) and result.status is PlanStatus.FEASIBLE
+    assert len(ticks) > 5  # the event loop kept running while CP-SAT worked
+    problem = page.model.problem
+    assert hard_violations(problem, page.model.plan()) == []
+    # Published past days were kept: 1-25 November are as the demo published them.
+    kept = page.planning_problem().fixed
+    assert all(page.model.cell(cell) == code for cell, code in kept.items())
+    assert page.plan_button.isEnabled() and page.undo_stack.canUndo()
+    assert "score" in page.score_label.text()
+
+
+def test_publish_and_exports(qtbot: QtBot, page: RotaPage, desk: Desk, tmp_path: Path) -> None:
+    with qtbot.waitSignal(page.plan_saved):
+        page.publish()
+    periods = load_periods(sqlite3.connect(desk.context.data.database))
+    assert [(p.first, p.published_at is not None) for p in periods] == [
+        (date(2026, 11, 1), True)]
+    written = page.export_ical(tmp_path / "ics")
+    team = written[0].read_text(encoding="utf-8")
+    assert team.count("BEGIN:VEVENT") == len(page.model.plan())
+    assert len(written) == 1 + len({a.staff_id for a in page.model.plan()})
+    page.export_csv(tmp_path / "rota.csv")
+    lines = (tmp_path / "rota.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 41 and lines[0].startswith(",2026-11-01")
+    assert "On duty now:" in page.duty_label.text()
+
+
+def test_a_year_without_holiday_data_is_flagged_and_not_planned(page: RotaPage) -> None:
+    page.show_month(date(2027, 1, 15))
+    assert page.banner.isVisibleTo(page) and "2027" in page.banner.text()
+    assert not page.plan_button.isEnabled()
+    page.show_month(date(2026, 11, 1))
+    assert not page.banner.isVisibleTo(page) and page.plan_button.isEnabled()
