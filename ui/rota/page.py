@@ -16,14 +16,15 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySeque
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -92,11 +93,13 @@ class RotaPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
-        bar = QHBoxLayout()
+        # A tool bar folds what does not fit behind its extension button: the page stays
+        # usable in a narrow window.
+        bar = QToolBar(self)
         bar.addWidget(self._button("◀", lambda: self.show_month(self.first - timedelta(1))))
         bar.addWidget(self.month_label)
         bar.addWidget(self._button("▶", lambda: self.show_month(self.last + timedelta(1))))
-        bar.addSpacing(12)
+        bar.addSeparator()
         for button in (self.plan_button, self.cancel_button):
             bar.addWidget(button)
         undo_button, redo_button = QToolButton(self), QToolButton(self)
@@ -108,7 +111,9 @@ class RotaPage(QWidget):
         bar.addWidget(self.publish_button)
         bar.addWidget(self._button(self.tr("Export iCalendar…"), self._ask_ical))
         bar.addWidget(self._button(self.tr("Export CSV…"), self._ask_csv))
-        bar.addStretch(1)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
@@ -196,7 +201,7 @@ class RotaPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(self._bar)
+        layout.addWidget(self._bar)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
