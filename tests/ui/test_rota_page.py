@@ -109,7 +109,10 @@ def test_auto_plan_runs_off_the_gui_thread_and_can_be_cancelled(qtbot: QtBot,
         assert page.cancel_button.isEnabled() and not page.plan_button.isEnabled()
     timer.stop()
     result = finished.args[0]
-    assert isinstance(result, PlanResult) and result.status is PlanStatus.FEASIBLE
+    assert isinstance(result, PlanResult)
+    # Cancelled at the first plan, unless CP-SAT proved it optimal first (only the last
+    # days of the month are free: the published past is fixed).
+    assert result.status in (PlanStatus.FEASIBLE, PlanStatus.OPTIMAL) and result.elapsed < 40
     assert len(ticks) > 5  # the event loop kept running while CP-SAT worked
     problem = page.model.problem
     assert hard_violations(problem, page.model.plan()) == []
