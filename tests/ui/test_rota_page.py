@@ -83,9 +83,9 @@ def test_copy_and_paste_a_block(qtbot: QtBot, page: RotaPage) -> None:
     model = page.model
     source = [model.cell((model.staff_at(0).id, date(2026, 11, d))) for d in (1, 2, 3)]
     select(page, 0, 1, 3)
-    page.copy_selection()
+    page.view.copy_selection()
     select(page, 1, 10)
-    page.paste()
+    page.view.paste()
     assert [model.cell((model.staff_at(1).id, date(2026, 11, d))) for d in (10, 11, 12)] == source
     page.undo_stack.undo()
 

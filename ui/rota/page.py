@@ -11,8 +11,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,8 +35,10 @@ from app.rota.model import DESK_ZONE
 from app.rota.problem import RotaProblem
 from app.rota.reading import load_assignments, load_periods, load_problem, load_setup, on_duty_now
 from ui.context import DeskContext
-from ui.rota.commands import ReplacePlan, SetCells
+from ui.rota.commands import ReplacePlan
+from ui.rota.exporting import export_csv, export_ical
 from ui.rota.grid_model import Column, RotaGridModel
+from ui.rota.grid_view import RotaGridView
 from ui.rota.runner import PlanRunner
 
 PLAN_SECONDS = 30.0
@@ -133,10 +135,7 @@ class RotaPage(QWidget):
                                   " padding: 4px; }")
         self.banner.setVisible(False)
 
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = RotaGridView(self.model, self.undo_stack, self)
         self.view.verticalHeader().hide()
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -159,17 +158,7 @@ class RotaPage(QWidget):
             table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
             table.setColumnWidth(Column.NAME, 76)
             table.setColumnWidth(Column.HOURS, 40)
-        self.view.installEventFilter(self)
         self.view.clicked.connect(self._show_cell)
-        copy = QAction(self.tr("Copy"), self.view)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.triggered.connect(self.copy_selection)
-        paste = QAction(self.tr("Paste"), self.view)
-        paste.setShortcut(QKeySequence.StandardKey.Paste)
-        paste.triggered.connect(self.paste)
-        for action in (copy, paste):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.view.addAction(action)
         self._build_side()
 
     def _build_side(self) -> None:
@@ -306,73 +295,6 @@ class RotaPage(QWidget):
     def _show_cell(self) -> None:
         pass  # tooltips carry the detail; selection is enough here
 
-    # --- editing -------------------------------------------------------------------------
-
-    def selected_cells(self) -> list[tuple[str, date]]:
-        cells = []
-        for index in self.view.selectionModel().selectedIndexes():
-            member, day = self.model.staff_at(index.row()), self.model.day_at(index.column())
-            if member is not None and day is not None:
-                cells.append((member.id, day))
-        return sorted(cells)
-
-    def set_selected(self, code: str | None) -> None:
-        cells = self.selected_cells()
-        if not cells:
-            return
-        label = self.tr("Clear cells") if code is None else self.tr("Set shift")
-        self.undo_stack.push(SetCells(self.model, dict.fromkeys(cells, code), label))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
-                                    Qt.KeyboardModifier.AltModifier):
-                return False
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.set_selected(None)
-                return True
-            code = self._code_for_key(event.text())
-            if code is not None:
-                self.set_selected(code)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _code_for_key(self, text: str) -> str | None:
-        shifts = self.model.problem.shifts
-        if text.isdigit() and 1 <= int(text) <= len(shifts):
-            return shifts[int(text) - 1].code
-        return next((s.code for s in shifts if text and s.code.lower() == text.lower()), None)
-
-    @Slot()
-    def copy_selection(self) -> None:
-        cells = self.selected_cells()
-        if not cells:
-            return
-        rows = sorted({self.model.row_of(s) for s, _ in cells})
-        days = sorted({d for _, d in cells})
-        lines = ["\t".join(self.model.cell((self.model.staff_at(r).id, d)) or "" for d in days)
-                 for r in rows]
-        QGuiApplication.clipboard().setText("\n".join(lines))
-
-    @Slot()
-    def paste(self) -> None:
-        current = self.view.currentIndex()
-        if not current.isValid() or self.model.day_at(current.column()) is None:
-            return
-        codes = {s.code for s in self.model.problem.shifts}
-        changes: dict[tuple[str, date], str | None] = {}
-        for dr, line in enumerate(QGuiApplication.clipboard().text().splitlines()):
-            member = self.model.staff_at(current.row() + dr)
-            for dc, value in enumerate(line.split("\t")):
-                day = self.model.day_at(current.column() + dc)
-                if member is None or day is None:
-                    continue
-                code = value.strip()
-                changes[member.id, day] = code if code in codes else None
-        if changes:
-            self.undo_stack.push(SetCells(self.model, changes, self.tr("Paste")))
-
     # --- planning ------------------------------------------------------------------------
 
     def planning_problem(self) -> RotaProblem:
@@ -467,33 +389,11 @@ class RotaPage(QWidget):
         self.plan_saved.emit()
 
     def export_ical(self, folder: Path) -> list[Path]:
-        """The team calendar and one per person into ``folder``."""
-        from app.rota.export import calendar as team_calendar
-        from app.rota.export import person_calendars
-
-        problem, plan = self.model.problem, self.model.plan()
-        names = {m.id: m.name for m in problem.staff}
-        created, language = self._context.clock.now(), self._context.language
-        folder.mkdir(parents=True, exist_ok=True)
-        month = f"{self.first:%Y-%m}"
-        written = [folder / f"rota-{month}-team.ics"]
-        written[0].write_text(team_calendar(self.tr("Desk rota {month}").format(month=month),
-                                            plan, problem.shifts, names, created, language),
-                              encoding="utf-8", newline="")
-        logins = {m.id: m.name for m in problem.staff}
-        for sid, text in person_calendars(plan, problem.shifts, names, created,
-                                          language).items():
-            path = folder / f"rota-{month}-{logins.get(sid, sid)}.ics"
-            path.write_text(text, encoding="utf-8", newline="")
-            written.append(path)
-        return written
+        return export_ical(self.model, folder, self._context.clock.now(),
+                           self._context.language)
 
     def export_csv(self, path: Path) -> None:
-        from app.rota.export import csv_text
-
-        problem = self.model.problem
-        path.write_text(csv_text(problem.days, [(m.id, m.name) for m in problem.staff],
-                                 self.model.plan()), encoding="utf-8", newline="")
+        export_csv(self.model, path)
 
     @Slot()
     def _ask_ical(self) -> None:
