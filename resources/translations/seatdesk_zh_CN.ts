@@ -199,6 +199,21 @@
     </message>
 </context>
 <context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Next shift: {when} {shift}</source>
+        <translation>下一班：{when} {shift}</translation>
+    </message>
+    <message>
+        <source>No shift in the coming week</source>
+        <translation>未来一周没有班次</translation>
+    </message>
+    <message>
+        <source>{name}: {shift} starts at {when}</source>
+        <translation>{name}：{shift}将于 {when} 开始</translation>
+    </message>
+</context>
+<context>
     <name>RotaGridModel</name>
     <message>
         <source>Mon</source>
@@ -278,6 +293,14 @@
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Rule checks</source>
+        <translation>规则检查</translation>
+    </message>
+    <message>
+        <source>Shifts of one person</source>
+        <translation>个人班次</translation>
     </message>
     <message>
         <source>Copy</source>

@@ -145,3 +145,34 @@ def test_a_year_without_holiday_data_is_flagged_and_not_planned(page: RotaPage) 
     assert not page.plan_button.isEnabled()
     page.show_month(date(2026, 11, 1))
     assert not page.banner.isVisibleTo(page) and page.plan_button.isEnabled()
+
+
+def test_my_shifts_and_a_reminder_before_the_next_one(qtbot: QtBot, page: RotaPage,
+                                                      desk: Desk) -> None:
+    from datetime import timedelta
+
+    from app.domain.clock import ManualClock
+
+    panel = page.person_panel
+    panel.person.setCurrentIndex(3)
+    staff_id = panel.person.currentData()
+    mine = [a for a in page.model.plan() if a.staff_id == staff_id]
+    assert panel.shift_list.count() >= len(mine) - 2  # overrides may move one or two
+    assert panel.next_label.text().startswith("Next shift:")
+    clock = desk.context.clock
+    assert isinstance(clock, ManualClock)
+    from app.rota.duty import next_shift
+    from app.rota.reading import load_assignments, load_overrides
+
+    reader = desk.context.reader
+    first, last = date(2026, 11, 1), date(2026, 12, 8)
+    coming = next_shift(staff_id, clock.now(), page.model.problem.shifts,
+                        load_assignments(reader, first, last, True),
+                        load_overrides(reader, first, last))
+    assert coming is not None
+    clock.set(coming.start - timedelta(minutes=20))
+    with qtbot.waitSignal(panel.reminder_due) as reminded:
+        panel.check_reminder()
+    assert panel.person.currentText() in reminded.args[0]
+    with qtbot.assertNotEmitted(panel.reminder_due):
+        panel.check_reminder()  # once per shift

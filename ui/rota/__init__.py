@@ -20,5 +20,8 @@ def register(window: MainWindow, context: DeskContext) -> None:
     """
     page = RotaPage(context, window)
     window.refresh_requested.connect(page.refresh)
+    # Shift reminders show in the status bar: visible whichever page is open.
+    page.person_panel.reminder_due.connect(
+        lambda text: window.statusBar().showMessage(text, 10 * 60 * 1000))
     title = QCoreApplication.translate("RotaPage", "Rota")
     window.add_page(Page(PAGE_ID, title, page, badge("#6c5b9e", "R", 20)))

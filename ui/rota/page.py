@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +40,7 @@ from ui.rota.commands import ReplacePlan
 from ui.rota.exporting import export_csv, export_ical
 from ui.rota.grid_model import Column, RotaGridModel
 from ui.rota.grid_view import RotaGridView
+from ui.rota.person_panel import PersonPanel
 from ui.rota.runner import PlanRunner
 
 PLAN_SECONDS = 30.0
@@ -170,11 +172,19 @@ class RotaPage(QWidget):
         self.violation_title = QLabel(self)
         self.duty_label = QLabel(self)
         self.duty_label.setWordWrap(True)
+        checks = QWidget(self)
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        checks_layout.addWidget(self.violation_title)
+        checks_layout.addWidget(self.violation_list, 1)
+        self.person_panel = PersonPanel(self._context, self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(checks, self.tr("Rule checks"))
+        self.side_tabs.addTab(self.person_panel, self.tr("Shifts of one person"))
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.violation_title)
-        side_layout.addWidget(self.violation_list, 1)
+        side_layout.addWidget(self.side_tabs, 1)
         side_layout.addWidget(self.duty_label)
         grid = QWidget(self)
         grid_layout = QVBoxLayout(grid)
@@ -226,6 +236,7 @@ class RotaPage(QWidget):
                                   kinds=provisional_kinds(days))
         self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
         self._split_rows()
+        self.person_panel.set_month(problem.staff, problem.shifts, problem.days)
         self.undo_stack.clear()
         self.month_label.setText(self.tr("{year}-{month:02d}").format(
             year=self.first.year, month=self.first.month))
