@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>CoverDialog</name>
+    <message>
+        <source>Cover a shift</source>
+        <translation>顶班</translation>
+    </message>
+    <message>
+        <source>e.g. sick leave, swap agreed with the seat</source>
+        <translation>例如：病假、与同事协商换班</translation>
+    </message>
+    <message>
+        <source>Covered by</source>
+        <translation>顶班人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <source>Welcome to Seatdesk</source>
@@ -275,6 +294,14 @@
         <translation>发布</translation>
     </message>
     <message>
+        <source>Cover…</source>
+        <translation>顶班…</translation>
+    </message>
+    <message>
+        <source>Someone else works the selected published shift (an override, kept as history)</source>
+        <translation>由他人顶替所选已发布班次（调整记录会保留）</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -303,6 +330,10 @@
         <translation>个人班次</translation>
     </message>
     <message>
+        <source>Overrides</source>
+        <translation>调班记录</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -325,6 +356,10 @@
     <message>
         <source>The holiday calendar has no data for {years}: public holidays and make-up working days are not known, so auto-planning is off.</source>
         <translation>节假日日历缺少 {years} 年的数据：法定节假日与调休上班日未知，已停用自动排班。</translation>
+    </message>
+    <message>
+        <source>{day} {shift}: {absent} → {cover} ({reason})</source>
+        <translation>{day} {shift}：{absent} → {cover}（{reason}）</translation>
     </message>
     <message>
         <source>On duty now: {people}</source>

@@ -176,3 +176,27 @@ def test_my_shifts_and_a_reminder_before_the_next_one(qtbot: QtBot, page: RotaPa
     assert panel.person.currentText() in reminded.args[0]
     with qtbot.assertNotEmitted(panel.reminder_due):
         panel.check_reminder()  # once per shift
+
+
+def test_covering_a_published_shift_changes_who_is_on_duty(qtbot: QtBot, page: RotaPage,
+                                                           desk: Desk) -> None:
+    from app.rota.reading import on_duty_now
+    from ui.rota.cover_dialog import CoverDialog
+
+    reader = desk.context.reader
+    before = on_duty_now(reader, desk.context.clock)
+    working = next(d for d in before if not d.on_call and d.override_id is None)
+    free = next(m.id for m in page.model.problem.staff
+                if page.model.cell((m.id, working.day)) is None
+                and all(d.staff_id != m.id for d in before))
+    history = page.override_list.count()
+    page.cover(working.staff_id, working.day, free, "病假")
+    after = {d.staff_id for d in on_duty_now(reader, desk.context.clock)}
+    assert working.staff_id not in after and free in after
+    assert page.override_list.count() == history + 1
+    assert "病假" in page.override_list.item(history).text()
+    dialog = CoverDialog("11-26 Day", [("a", "A"), ("b", "B")], page)
+    qtbot.addWidget(dialog)
+    assert not dialog._ok.isEnabled()
+    dialog.reason.setText("swap")
+    assert dialog._ok.isEnabled() and dialog.cover.currentData() == "a"

@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 from app.rota.holidays import CalendarUnknown, provisional_kinds
 from app.rota.model import DESK_ZONE
 from app.rota.problem import RotaProblem
-from app.rota.reading import load_assignments, load_periods, load_problem, load_setup, on_duty_now
+from app.rota.reading import (
+    load_assignments,
+    load_overrides,
+    load_periods,
+    load_problem,
+    load_setup,
+    on_duty_now,
+)
 from ui.context import DeskContext
 from ui.rota.commands import ReplacePlan
 from ui.rota.exporting import export_csv, export_ical
@@ -89,6 +96,9 @@ class RotaPage(QWidget):
         self.cancel_button = self._button(self.tr("Cancel"), self.runner.cancel)
         self.cancel_button.setEnabled(False)
         self.publish_button = self._button(self.tr("Publish"), self.publish)
+        self.cover_button = self._button(self.tr("Cover…"), self._ask_cover)
+        self.cover_button.setToolTip(self.tr(
+            "Someone else works the selected published shift (an override, kept as history)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -113,6 +123,7 @@ class RotaPage(QWidget):
         bar.addWidget(redo_button)
         bar.addWidget(self._button(self.tr("Save"), self.save))
         bar.addWidget(self.publish_button)
+        bar.addWidget(self.cover_button)
         bar.addWidget(self._button(self.tr("Export iCalendar…"), self._ask_ical))
         bar.addWidget(self._button(self.tr("Export CSV…"), self._ask_csv))
         spacer = QWidget(bar)
@@ -181,6 +192,8 @@ class RotaPage(QWidget):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(checks, self.tr("Rule checks"))
         self.side_tabs.addTab(self.person_panel, self.tr("Shifts of one person"))
+        self.override_list = QListWidget(self)
+        self.side_tabs.addTab(self.override_list, self.tr("Overrides"))
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -237,6 +250,7 @@ class RotaPage(QWidget):
         self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
         self._split_rows()
         self.person_panel.set_month(problem.staff, problem.shifts, problem.days)
+        self._show_overrides()
         self.undo_stack.clear()
         self.month_label.setText(self.tr("{year}-{month:02d}").format(
             year=self.first.year, month=self.first.month))
@@ -245,6 +259,7 @@ class RotaPage(QWidget):
         self.month_label.setToolTip(self.tr("Published") if published else self.tr("Draft"))
         self.plan_button.setEnabled(not self.calendar_missing)
         self.publish_button.setEnabled(self.supervisor)
+        self.cover_button.setEnabled(self.supervisor and published)
         if self.calendar_missing:
             self._set_banner(self.tr(
                 "The holiday calendar has no data for {years}: public holidays and make-up "
@@ -265,6 +280,48 @@ class RotaPage(QWidget):
     def _set_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+
+    def _show_overrides(self) -> None:
+        names = {m.id: m.name for m in self.model.problem.staff}
+        self.override_list.clear()
+        for change in load_overrides(self._context.reader, self.first, self.last):
+            self.override_list.addItem(self.tr("{day} {shift}: {absent} → {cover} ({reason})")
+                                       .format(day=f"{change.day:%m-%d}",
+                                               shift=self.model.shift_name(change.shift),
+                                               absent=names.get(change.absent_id or "", "—"),
+                                               cover=names.get(change.cover_id or "", "—"),
+                                               reason=change.reason))
+
+    def cover(self, staff_id: str, day: date, cover_id: str, reason: str) -> None:
+        """Record that ``cover_id`` works ``staff_id``'s published shift on ``day``."""
+        from app.rota.writing import add_override
+
+        shift = self.model.cell((staff_id, day))
+        if shift is None:
+            return
+        add_override(self._context.store(), self._context.clock, day, shift, staff_id,
+                     cover_id, reason)
+        self._show_overrides()
+        self._show_on_duty()
+        self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
+                                    self.model.problem.days)
+
+    @Slot()
+    def _ask_cover(self) -> None:
+        from ui.rota.cover_dialog import CoverDialog
+
+        cells = self.view.selected_cells()
+        if len(cells) != 1 or self.model.cell(cells[0]) is None:
+            return
+        staff_id, day = cells[0]
+        busy = {m.id for m in self.model.problem.staff if self.model.cell((m.id, day))}
+        people = [(m.id, m.name) for m in self.model.problem.staff if m.id not in busy]
+        names = {m.id: m.name for m in self.model.problem.staff}
+        shift_text = f"{day:%m-%d} {self.model.shift_name(self.model.cell(cells[0]) or '')}" \
+                     f" · {names[staff_id]}"
+        dialog = CoverDialog(shift_text, people, self)
+        if dialog.exec():
+            self.cover(staff_id, day, dialog.cover.currentData(), dialog.reason.text().strip())
 
     def _show_on_duty(self) -> None:
         names = {m.id: m.name for m in self.model.problem.staff}
