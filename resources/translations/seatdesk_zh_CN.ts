@@ -298,6 +298,10 @@
         <translation>顶班…</translation>
     </message>
     <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
         <source>Someone else works the selected published shift (an override, kept as history)</source>
         <translation>由他人顶替所选已发布班次（调整记录会保留）</translation>
     </message>
@@ -523,6 +527,33 @@
     <message>
         <source>{name} wanted {day} off</source>
         <translation>{name}希望{day}休息</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rota rules</source>
+        <translation>排班规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>硬性</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>参数值</translation>
     </message>
 </context>
 <context>

@@ -200,3 +200,25 @@ def test_covering_a_published_shift_changes_who_is_on_duty(qtbot: QtBot, page: R
     assert not dialog._ok.isEnabled()
     dialog.reason.setText("swap")
     assert dialog._ok.isEnabled() and dialog.cover.currentData() == "a"
+
+
+def test_rules_are_editable_and_the_plan_is_rechecked(qtbot: QtBot, page: RotaPage,
+                                                      desk: Desk) -> None:
+    from app.rota.reading import load_setup
+    from ui.rota.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(page.model.problem.rules, page)
+    qtbot.addWidget(dialog)
+    row = [r.kind for r in page.model.problem.rules].index(RuleKind.MIN_REST)
+    enabled, hard, weight, value = dialog._widgets[row]
+    assert hard.isChecked() and not weight.isEnabled()
+    hard.setChecked(False)
+    weight.setValue(50)
+    value.setValue(12)
+    page.set_rules(dialog.rules())
+    assert not [v for v in page.model.violations if v.hard]
+    rest = [v for v in page.model.violations if v.rule is RuleKind.MIN_REST]
+    assert rest and rest[0].data["hours"] == 12
+    stored = {r.kind: r for r in load_setup(desk.context.reader).rules}
+    assert (stored[RuleKind.MIN_REST].hard, stored[RuleKind.MIN_REST].weight,
+            stored[RuleKind.MIN_REST].value) == (False, 50, 12)

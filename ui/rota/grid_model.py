@@ -9,6 +9,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -27,6 +28,7 @@ from app.rota.checker import Violation, check
 from app.rota.holidays import DayKind
 from app.rota.model import Assignment
 from app.rota.problem import RotaProblem
+from app.rota.rules import Rule
 from ui.rota.texts import describe
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,6 +99,11 @@ class RotaGridModel(QAbstractTableModel):
         self._recheck()
         self.endResetModel()
         self.plan_changed.emit()
+
+    def set_rules(self, rules: tuple[Rule, ...]) -> None:
+        """Check the same plan against other rules (keeps cells, edits and undo history)."""
+        self._problem = replace(self._problem, rules=rules)
+        self.replace_all(None)
 
     def plan(self) -> list[Assignment]:
         return sorted(Assignment(day, staff, code) for (staff, day), code in self._cells.items())

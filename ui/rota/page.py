@@ -42,6 +42,7 @@ from app.rota.reading import (
     load_setup,
     on_duty_now,
 )
+from app.rota.rules import Rule
 from ui.context import DeskContext
 from ui.rota.commands import ReplacePlan
 from ui.rota.exporting import export_csv, export_ical
@@ -97,6 +98,7 @@ class RotaPage(QWidget):
         self.cancel_button.setEnabled(False)
         self.publish_button = self._button(self.tr("Publish"), self.publish)
         self.cover_button = self._button(self.tr("Cover…"), self._ask_cover)
+        self.rules_button = self._button(self.tr("Rules…"), self._ask_rules)
         self.cover_button.setToolTip(self.tr(
             "Someone else works the selected published shift (an override, kept as history)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -124,6 +126,7 @@ class RotaPage(QWidget):
         bar.addWidget(self._button(self.tr("Save"), self.save))
         bar.addWidget(self.publish_button)
         bar.addWidget(self.cover_button)
+        bar.addWidget(self.rules_button)
         bar.addWidget(self._button(self.tr("Export iCalendar…"), self._ask_ical))
         bar.addWidget(self._button(self.tr("Export CSV…"), self._ask_csv))
         spacer = QWidget(bar)
@@ -260,6 +263,7 @@ class RotaPage(QWidget):
         self.plan_button.setEnabled(not self.calendar_missing)
         self.publish_button.setEnabled(self.supervisor)
         self.cover_button.setEnabled(self.supervisor and published)
+        self.rules_button.setEnabled(self.supervisor)
         if self.calendar_missing:
             self._set_banner(self.tr(
                 "The holiday calendar has no data for {years}: public holidays and make-up "
@@ -305,6 +309,23 @@ class RotaPage(QWidget):
         self._show_on_duty()
         self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
                                     self.model.problem.days)
+
+    def set_rules(self, rules: tuple[Rule, ...]) -> None:
+        """Store the supervisor's rules and re-check the shown plan against them."""
+        from app.rota.writing import save_rule
+
+        for rule in rules:
+            if rule not in self.model.problem.rules:
+                save_rule(self._context.store(), self._context.clock, rule)
+        self.model.set_rules(rules)
+
+    @Slot()
+    def _ask_rules(self) -> None:
+        from ui.rota.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self.model.problem.rules, self)
+        if dialog.exec():
+            self.set_rules(dialog.rules())
 
     @Slot()
     def _ask_cover(self) -> None:
