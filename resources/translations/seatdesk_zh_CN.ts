@@ -318,12 +318,28 @@
         <translation>保存</translation>
     </message>
     <message>
-        <source>Export iCalendar…</source>
-        <translation>导出 iCalendar…</translation>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>iCalendar (team and each person)…</source>
+        <translation>iCalendar（团队及个人）…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel（XLSX）…</translation>
+    </message>
+    <message>
+        <source>PDF, A4 landscape…</source>
+        <translation>PDF，A4 横向…</translation>
+    </message>
+    <message>
+        <source>PDF, A3 landscape…</source>
+        <translation>PDF，A3 横向…</translation>
     </message>
     <message>
         <source>Rule checks</source>
@@ -424,10 +440,6 @@
     <message>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
     </message>
 </context>
 <context>

@@ -33,3 +33,24 @@ def test_csv_is_staff_by_days() -> None:
     text = csv_text([date(2026, 10, 1), date(2026, 10, 2)], [("a", "王伟"), ("b", "李娜")], PLAN)
     assert text.lstrip("\ufeff").splitlines() == [
         ",2026-10-01,2026-10-02", "王伟,N,", "李娜,D,"]
+
+
+def test_xlsx_is_a_valid_workbook_with_coloured_shifts() -> None:
+    import io
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from app.rota.spreadsheet import xlsx_bytes
+
+    data = xlsx_bytes("2026-10", [date(2026, 10, 1), date(2026, 10, 2)],
+                      [("a", "王伟"), ("b", "李娜")], PLAN, SHIFTS)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        assert book.testzip() is None
+        for name in book.namelist():
+            if name.endswith((".xml", ".rels")):
+                ET.fromstring(book.read(name))  # every part is well-formed XML
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        styles = book.read("xl/styles.xml").decode()
+    assert '<c r="B1" t="inlineStr"><is><t>2026-10-01</t></is></c>' in sheet
+    assert '<c r="B2" t="inlineStr" s="3"><is><t>N</t></is></c>' in sheet  # night: 3rd style
+    assert "王伟" in sheet and 'rgb="FF6C5B9E"' in styles

@@ -133,7 +133,13 @@ def test_publish_and_exports(qtbot: QtBot, page: RotaPage, desk: Desk, tmp_path:
     team = written[0].read_text(encoding="utf-8")
     assert team.count("BEGIN:VEVENT") == len(page.model.plan())
     assert len(written) == 1 + len({a.staff_id for a in page.model.plan()})
-    page.export_csv(tmp_path / "rota.csv")
+    page.export_file(tmp_path / "rota.pdf", "pdf")
+    page.export_file(tmp_path / "rota-a3.pdf", "a3.pdf")
+    assert (tmp_path / "rota.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "rota-a3.pdf").stat().st_size > 1000
+    page.export_file(tmp_path / "rota.xlsx", "xlsx")
+    assert (tmp_path / "rota.xlsx").read_bytes()[:2] == b"PK"
+    page.export_file(tmp_path / "rota.csv", "csv")
     lines = (tmp_path / "rota.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 41 and lines[0].startswith(",2026-11-01")
     assert "On duty now:" in page.duty_label.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QSplitter,
@@ -45,7 +46,7 @@ from app.rota.reading import (
 from app.rota.rules import Rule
 from ui.context import DeskContext
 from ui.rota.commands import ReplacePlan
-from ui.rota.exporting import export_csv, export_ical
+from ui.rota.exporting import export_csv, export_ical, export_pdf, export_xlsx
 from ui.rota.grid_model import Column, RotaGridModel
 from ui.rota.grid_view import RotaGridView
 from ui.rota.person_panel import PersonPanel
@@ -127,8 +128,7 @@ class RotaPage(QWidget):
         bar.addWidget(self.publish_button)
         bar.addWidget(self.cover_button)
         bar.addWidget(self.rules_button)
-        bar.addWidget(self._button(self.tr("Export iCalendar…"), self._ask_ical))
-        bar.addWidget(self._button(self.tr("Export CSV…"), self._ask_csv))
+        bar.addWidget(self._export_button())
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -141,6 +141,20 @@ class RotaPage(QWidget):
         bar.addWidget(self.progress)
         self._bar = bar
         self._build_grid()
+
+    def _export_button(self) -> QToolButton:
+        export = QToolButton(self)
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(self.tr("iCalendar (team and each person)…"), self._ask_ical)
+        menu.addAction(self.tr("CSV…"), lambda: self._ask_file("csv"))
+        menu.addAction(self.tr("Excel (XLSX)…"), lambda: self._ask_file("xlsx"))
+        menu.addAction(self.tr("PDF, A4 landscape…"), lambda: self._ask_file("pdf"))
+        menu.addAction(self.tr("PDF, A3 landscape…"), lambda: self._ask_file("a3.pdf"))
+        export.setMenu(menu)
+        self.export_button = export
+        return export
 
     def _build_grid(self) -> None:
 
@@ -481,8 +495,14 @@ class RotaPage(QWidget):
         return export_ical(self.model, folder, self._context.clock.now(),
                            self._context.language)
 
-    def export_csv(self, path: Path) -> None:
-        export_csv(self.model, path)
+    def export_file(self, path: Path, kind: str) -> None:
+        """Write the month as ``kind``: csv, xlsx, pdf (A4) or a3.pdf."""
+        if kind == "csv":
+            export_csv(self.model, path)
+        elif kind == "xlsx":
+            export_xlsx(self.model, path)
+        else:
+            export_pdf(self.model, path, a3=kind == "a3.pdf")
 
     @Slot()
     def _ask_ical(self) -> None:
@@ -490,9 +510,9 @@ class RotaPage(QWidget):
         if folder:
             self.export_ical(Path(folder))
 
-    @Slot()
-    def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
-                                              f"rota-{self.first:%Y-%m}.csv", "CSV (*.csv)")
+    def _ask_file(self, kind: str) -> None:
+        suffix = kind.rsplit(".", 1)[-1]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"rota-{self.first:%Y-%m}.{kind}", f"*.{suffix}")
         if path:
-            self.export_csv(Path(path))
+            self.export_file(Path(path), kind)
