@@ -342,18 +342,6 @@
         <translation>PDF，A3 横向…</translation>
     </message>
     <message>
-        <source>Rule checks</source>
-        <translation>规则检查</translation>
-    </message>
-    <message>
-        <source>Shifts of one person</source>
-        <translation>个人班次</translation>
-    </message>
-    <message>
-        <source>Overrides</source>
-        <translation>调班记录</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -376,22 +364,6 @@
     <message>
         <source>The holiday calendar has no data for {years}: public holidays and make-up working days are not known, so auto-planning is off.</source>
         <translation>节假日日历缺少 {years} 年的数据：法定节假日与调休上班日未知，已停用自动排班。</translation>
-    </message>
-    <message>
-        <source>{day} {shift}: {absent} → {cover} ({reason})</source>
-        <translation>{day} {shift}：{absent} → {cover}（{reason}）</translation>
-    </message>
-    <message>
-        <source>On duty now: {people}</source>
-        <translation>当前在岗：{people}</translation>
-    </message>
-    <message>
-        <source>Emergency reserve: {people}</source>
-        <translation>应急储备：{people}</translation>
-    </message>
-    <message>
-        <source>{hard} hard, {soft} soft rule violations</source>
-        <translation>违反硬性规则 {hard} 处，柔性规则 {soft} 处</translation>
     </message>
     <message>
         <source>Clear cells</source>
@@ -539,6 +511,37 @@
     <message>
         <source>{name} wanted {day} off</source>
         <translation>{name}希望{day}休息</translation>
+    </message>
+</context>
+<context>
+    <name>RotaSidePanel</name>
+    <message>
+        <source>Rule checks</source>
+        <translation>规则检查</translation>
+    </message>
+    <message>
+        <source>Shifts of one person</source>
+        <translation>个人班次</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>调班记录</translation>
+    </message>
+    <message>
+        <source>{day} {shift}: {absent} → {cover} ({reason})</source>
+        <translation>{day} {shift}：{absent} → {cover}（{reason}）</translation>
+    </message>
+    <message>
+        <source>On duty now: {people}</source>
+        <translation>当前在岗：{people}</translation>
+    </message>
+    <message>
+        <source>Emergency reserve: {people}</source>
+        <translation>应急储备：{people}</translation>
+    </message>
+    <message>
+        <source>{hard} hard, {soft} soft rule violations</source>
+        <translation>违反硬性规则 {hard} 处，柔性规则 {soft} 处</translation>
     </message>
 </context>
 <context>

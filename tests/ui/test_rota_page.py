@@ -52,7 +52,7 @@ def test_the_demo_month_shows_its_rest_violation_in_red(page: RotaPage) -> None:
     assert index.data(VIOLATION_ROLE) == 2
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#d93025")
     assert "11 h" in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert page.violation_list.item(0).text().startswith(page.model.problem.staff[row].name)
+    assert page.side.violation_list.item(0).text().startswith(page.model.problem.staff[row].name)
 
 
 def test_keyboard_edits_are_checked_live_and_undoable(qtbot: QtBot, page: RotaPage) -> None:
@@ -142,7 +142,7 @@ def test_publish_and_exports(qtbot: QtBot, page: RotaPage, desk: Desk, tmp_path:
     page.export_file(tmp_path / "rota.csv", "csv")
     lines = (tmp_path / "rota.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 41 and lines[0].startswith(",2026-11-01")
-    assert "On duty now:" in page.duty_label.text()
+    assert "On duty now:" in page.side.duty_label.text()
 
 
 def test_a_year_without_holiday_data_is_flagged_and_not_planned(page: RotaPage) -> None:
@@ -195,12 +195,12 @@ def test_covering_a_published_shift_changes_who_is_on_duty(qtbot: QtBot, page: R
     free = next(m.id for m in page.model.problem.staff
                 if page.model.cell((m.id, working.day)) is None
                 and all(d.staff_id != m.id for d in before))
-    history = page.override_list.count()
+    history = page.side.override_list.count()
     page.cover(working.staff_id, working.day, free, "病假")
     after = {d.staff_id for d in on_duty_now(reader, desk.context.clock)}
     assert working.staff_id not in after and free in after
-    assert page.override_list.count() == history + 1
-    assert "病假" in page.override_list.item(history).text()
+    assert page.side.override_list.count() == history + 1
+    assert "病假" in page.side.override_list.item(history).text()
     dialog = CoverDialog("11-26 Day", [("a", "A"), ("b", "B")], page)
     qtbot.addWidget(dialog)
     assert not dialog._ok.isEnabled()

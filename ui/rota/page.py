@@ -12,20 +12,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QProgressBar,
     QSizePolicy,
     QSplitter,
     QTableView,
-    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -49,8 +46,8 @@ from ui.rota.commands import ReplacePlan
 from ui.rota.exporting import export_csv, export_ical, export_pdf, export_xlsx
 from ui.rota.grid_model import Column, RotaGridModel
 from ui.rota.grid_view import RotaGridView
-from ui.rota.person_panel import PersonPanel
 from ui.rota.runner import PlanRunner
+from ui.rota.side_panel import RotaSidePanel
 
 PLAN_SECONDS = 30.0
 DAY_WIDTH = 28
@@ -78,7 +75,6 @@ class RotaPage(QWidget):
         self.runner.plan_finished.connect(self._on_finished)
         self._before_plan: list = []
         self.model = RotaGridModel(self._empty_problem(), context.language)
-        self.model.plan_changed.connect(self._show_violations)
         self._build()
         self.refresh()
 
@@ -188,34 +184,12 @@ class RotaPage(QWidget):
             table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
             table.setColumnWidth(Column.NAME, 76)
             table.setColumnWidth(Column.HOURS, 40)
-        self.view.clicked.connect(self._show_cell)
         self._build_side()
 
     def _build_side(self) -> None:
-
-        self.violation_list = QListWidget(self)
-        self.violation_list.setObjectName("violations")
-        self.violation_list.itemActivated.connect(self._go_to_violation)
-        self.violation_list.itemClicked.connect(self._go_to_violation)
-        self.violation_title = QLabel(self)
-        self.duty_label = QLabel(self)
-        self.duty_label.setWordWrap(True)
-        checks = QWidget(self)
-        checks_layout = QVBoxLayout(checks)
-        checks_layout.setContentsMargins(0, 0, 0, 0)
-        checks_layout.addWidget(self.violation_title)
-        checks_layout.addWidget(self.violation_list, 1)
-        self.person_panel = PersonPanel(self._context, self)
-        self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(checks, self.tr("Rule checks"))
-        self.side_tabs.addTab(self.person_panel, self.tr("Shifts of one person"))
-        self.override_list = QListWidget(self)
-        self.side_tabs.addTab(self.override_list, self.tr("Overrides"))
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.side_tabs, 1)
-        side_layout.addWidget(self.duty_label)
+        self.side = RotaSidePanel(self._context, self.model, self)
+        self.side.cell_requested.connect(self.view.setCurrentIndex)
+        self.person_panel = self.side.person_panel
         grid = QWidget(self)
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +198,7 @@ class RotaPage(QWidget):
         grid_layout.addWidget(self.footer)
         splitter = QSplitter(self)
         splitter.addWidget(grid)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1040, 220])
 
@@ -300,15 +274,10 @@ class RotaPage(QWidget):
         self.banner.setVisible(bool(text))
 
     def _show_overrides(self) -> None:
-        names = {m.id: m.name for m in self.model.problem.staff}
-        self.override_list.clear()
-        for change in load_overrides(self._context.reader, self.first, self.last):
-            self.override_list.addItem(self.tr("{day} {shift}: {absent} → {cover} ({reason})")
-                                       .format(day=f"{change.day:%m-%d}",
-                                               shift=self.model.shift_name(change.shift),
-                                               absent=names.get(change.absent_id or "", "—"),
-                                               cover=names.get(change.cover_id or "", "—"),
-                                               reason=change.reason))
+        self.side.show_overrides(load_overrides(self._context.reader, self.first, self.last))
+
+    def _show_on_duty(self) -> None:
+        self.side.show_on_duty(on_duty_now(self._context.reader, self._context.clock))
 
     def cover(self, staff_id: str, day: date, cover_id: str, reason: str) -> None:
         """Record that ``cover_id`` works ``staff_id``'s published shift on ``day``."""
@@ -357,46 +326,6 @@ class RotaPage(QWidget):
         dialog = CoverDialog(shift_text, people, self)
         if dialog.exec():
             self.cover(staff_id, day, dialog.cover.currentData(), dialog.reason.text().strip())
-
-    def _show_on_duty(self) -> None:
-        names = {m.id: m.name for m in self.model.problem.staff}
-        duty = on_duty_now(self._context.reader, self._context.clock)
-        working = [f"{names.get(d.staff_id, d.staff_id)}({self.model.shift_label(d.shift)})"
-                   for d in duty if not d.on_call and d.shift in
-                   {s.code for s in self.model.problem.shifts}]
-        reserve = [names.get(d.staff_id, d.staff_id) for d in duty if d.on_call]
-        self.duty_label.setText(self.tr("On duty now: {people}").format(
-            people="、".join(working) or "—") + "\n" + self.tr(
-            "Emergency reserve: {people}").format(people="、".join(reserve) or "—"))
-
-    @Slot()
-    def _show_violations(self) -> None:
-        self.violation_list.clear()
-        hard = [v for v in self.model.violations if v.hard]
-        for violation in hard + [v for v in self.model.violations if not v.hard]:
-            item = QListWidgetItem(self.model.describe(violation))
-            item.setForeground(QColor("#b3261e" if violation.hard else "#8a5a00"))
-            item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, violation)
-            self.violation_list.addItem(item)
-        self.violation_title.setText(self.tr("{hard} hard, {soft} soft rule violations").format(
-            hard=len(hard), soft=len(self.model.violations) - len(hard)))
-
-    @Slot(QListWidgetItem)
-    def _go_to_violation(self, item: QListWidgetItem) -> None:
-        violation = item.data(Qt.ItemDataRole.UserRole)
-        if violation is None or not violation.days or violation.days[0] not in \
-                self.model.problem.days:
-            return
-        column = self.model.column_of(violation.days[0])
-        row = (self.model.row_of(violation.staff_id) if violation.staff_id else
-               len(self.model.problem.staff) + [s.code for s in self.model.problem.shifts]
-               .index(violation.shift or self.model.problem.shifts[0].code))
-        self.view.setCurrentIndex(self.model.index(row, column))
-
-    @Slot()
-    def _show_cell(self) -> None:
-        pass  # tooltips carry the detail; selection is enough here
 
     # --- planning ------------------------------------------------------------------------
 
