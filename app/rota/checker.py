@@ -150,9 +150,14 @@ def _fairness(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]
     most, least = max(totals.values()), min(totals.values())
     if most - least <= rule.value:
         return []
+    # Name the people who make it unfair: the extreme farther from the average (both when
+    # equally far), not everyone on the other side of a single outlier.
+    mean = sum(totals.values()) / len(totals)
+    sides = {most} if most - mean > mean - least else (
+        {least} if mean - least > most - mean else {most, least})
     return [Violation(rule.kind, rule.hard, staff, (), None,
-                      {"count": count, "least": least, "max_spread": rule.value})
-            for staff, count in sorted(totals.items()) if count - least > rule.value]
+                      {"count": count, "least": least, "most": most, "max_spread": rule.value})
+            for staff, count in sorted(totals.items()) if count in sides]
 
 
 def _preferences(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:

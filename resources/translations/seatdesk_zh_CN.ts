@@ -501,8 +501,8 @@
         <translation>{name}：自{day}起工时 {hours} 小时（最多 {max} 小时）</translation>
     </message>
     <message>
-        <source>{name}: {rule} {count}, others as few as {least}</source>
-        <translation>{name}：{rule} {count} 次，其他人最少 {least} 次</translation>
+        <source>{name}: {rule} {count} (everyone {least} to {most})</source>
+        <translation>{name}：{rule} {count} 次（全员 {least}～{most} 次）</translation>
     </message>
     <message>
         <source>{name} wanted to work on {day}</source>

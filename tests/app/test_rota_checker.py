@@ -122,3 +122,11 @@ def test_assignments_outside_the_period_are_ignored() -> None:
     outside = date(2026, 12, 1)
     assert check(problem, [Assignment(outside, "p01", DAY),
                            Assignment(outside, "p01", NIGHT)]) == []
+
+
+def test_fairness_names_the_outlier_not_everyone_else() -> None:
+    base = only_rules(week(), RuleKind.FAIR_NIGHTS)
+    history = {f"p{n:02d}": FairCounts(nights=3) for n in range(12) if n != 5}
+    problem = week(rules=base.rules, history=history)  # p05 has 0 nights, all others 3
+    found = check(problem, [])
+    assert [(v.staff_id, v.data["count"], v.data["most"]) for v in found] == [("p05", 0, 3)]

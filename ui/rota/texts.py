@@ -77,8 +77,9 @@ def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str]) 
                 name=name, hours=d["hours"], day=day, max=d["max"])
         case RuleKind.FAIR_NIGHTS | RuleKind.FAIR_WEEKENDS | RuleKind.FAIR_HOLIDAYS:
             return QCoreApplication.translate(
-                "RotaRules", "{name}: {rule} {count}, others as few as {least}").format(
-                name=name, rule=rule_name(v.rule), count=d["count"], least=d["least"])
+                "RotaRules", "{name}: {rule} {count} (everyone {least} to {most})").format(
+                name=name, rule=rule_name(v.rule), count=d["count"], least=d["least"],
+                most=d["most"])
         case RuleKind.PREFERENCES if d.get("wanted"):
             return QCoreApplication.translate(
                 "RotaRules", "{name} wanted to work on {day}").format(name=name, day=day)
