@@ -350,6 +350,10 @@
         <translation>粘贴</translation>
     </message>
     <message>
+        <source>Move shifts</source>
+        <translation>移动班次</translation>
+    </message>
+    <message>
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month:02d}月</translation>
     </message>

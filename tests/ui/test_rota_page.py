@@ -228,3 +228,24 @@ def test_rules_are_editable_and_the_plan_is_rechecked(qtbot: QtBot, page: RotaPa
     stored = {r.kind: r for r in load_setup(desk.context.reader).rules}
     assert (stored[RuleKind.MIN_REST].hard, stored[RuleKind.MIN_REST].weight,
             stored[RuleKind.MIN_REST].value) == (False, 50, 12)
+
+
+def test_dragging_shifts_moves_them_as_one_undoable_step(page: RotaPage) -> None:
+    model = page.model
+    day1, day2 = date(2026, 11, 2), date(2026, 11, 3)
+    source_row = next(r for r in range(40) if model.cell((model.staff_at(r).id, day1)))
+    target_row = next(r for r in range(40) if not model.cell((model.staff_at(r).id, day1)))
+    source, target = model.staff_at(source_row).id, model.staff_at(target_row).id
+    code = model.cell((source, day1))
+    col = model.column_of(day1)
+    data = model.mimeData([model.index(source_row, col)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1,
+                                 model.index(target_row, col))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(target_row, col))
+    assert model.cell((source, day1)) is None and model.cell((target, day1)) == code
+    page.undo_stack.undo()
+    assert model.cell((source, day1)) == code and model.cell((target, day1)) is None
+    copy = model.mimeData([model.index(source_row, col)])
+    model.dropMimeData(copy, Qt.DropAction.CopyAction, -1, -1,
+                       model.index(source_row, model.column_of(day2)))
+    assert model.cell((source, day1)) == code == model.cell((source, day2))

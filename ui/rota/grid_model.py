@@ -4,11 +4,14 @@ violations of the plan as it stands, re-checked after every change.
 Signals:
     plan_changed(): cells changed (an edit, undo/redo, a plan from the solver); the
         violations have been re-checked by then.
+    move_requested(dict): shifts were dragged onto other cells; carries the cell changes,
+        which the page applies through its undo stack (the model never edits on a drop).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from enum import IntEnum
@@ -16,7 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,6 +39,7 @@ from ui.rota.texts import describe
 Index = QModelIndex | QPersistentModelIndex
 Cell = tuple[str, date]
 
+MIME = "application/x-seatdesk-rota-cells"
 SHIFT_ROLE = Qt.ItemDataRole.UserRole + 1  # shift code of a staff cell
 VIOLATION_ROLE = Qt.ItemDataRole.UserRole + 2  # 0 none, 1 soft, 2 hard
 DAY_KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # DayKind of the column's day
@@ -72,6 +78,7 @@ class RotaGridModel(QAbstractTableModel):
     """A value-object model: holds a RotaProblem and a plan, never ORM rows."""
 
     plan_changed = Signal()
+    move_requested = Signal(object)  # {cell: code or None}: a drag, for the undo stack
 
     def __init__(self, problem: RotaProblem, language: str) -> None:
         super().__init__()
@@ -222,8 +229,48 @@ class RotaGridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid() and self.staff_at(index.row()) and self.day_at(index.column()):
-            return base | Qt.ItemFlag.ItemIsEditable
+            return (base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                    | Qt.ItemFlag.ItemIsDropEnabled)
         return base
+
+    # --- drag and drop: move (or with Ctrl, copy) shifts to other cells ------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        cells = [(i.row(), i.column()) for i in indexes
+                 if self.staff_at(i.row()) and self.day_at(i.column())]
+        data = QMimeData()
+        data.setData(MIME, QByteArray(json.dumps(cells).encode()))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                     column: int, parent: Index) -> bool:
+        if not data.hasFormat(MIME) or not parent.isValid():
+            return False
+        cells = [tuple(c) for c in json.loads(bytes(data.data(MIME).data()).decode())]
+        if not cells:
+            return False
+        top, left = min(r for r, _ in cells), min(c for _, c in cells)
+        changes: dict[Cell, str | None] = {}
+        targets: dict[Cell, str | None] = {}
+        for r, c in cells:
+            source = (self.staff_at(r).id, self.day_at(c))
+            member = self.staff_at(parent.row() + r - top)
+            day = self.day_at(parent.column() + c - left)
+            if member is None or day is None:
+                continue
+            targets[member.id, day] = self._cells.get(source)
+            if action == Qt.DropAction.MoveAction:
+                changes[source] = None
+        changes.update(targets)
+        if changes:
+            self.move_requested.emit(changes)
+        return False  # nothing for the view to remove: the page's undo command does it
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

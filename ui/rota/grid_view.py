@@ -27,6 +27,13 @@ class RotaGridView(QTableView):
         self._undo = undo_stack
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Drag a selection of shifts to move them (Ctrl: copy); the drop becomes one
+        # undoable command.
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(True)
+        model.move_requested.connect(self._apply_move)
         copy = QAction(QCoreApplication.translate("RotaPage", "Copy"), self)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
@@ -36,6 +43,11 @@ class RotaGridView(QTableView):
         for action in (copy, paste):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.addAction(action)
+
+    @Slot(object)
+    def _apply_move(self, changes: dict[Cell, str | None]) -> None:
+        self._undo.push(SetCells(self._model, changes,
+                                 QCoreApplication.translate("RotaPage", "Move shifts")))
 
     def selected_cells(self) -> list[Cell]:
         cells = []
