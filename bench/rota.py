@@ -97,7 +97,8 @@ def main() -> int:
           f"hard-rule violations {len(hard_violations(problem, bare.plan))}")
     ratio = (result.first_feasible / bare.first_feasible
              if result.first_feasible and bare.first_feasible else None)
-    emit({"bench": "rota", "tight": args.tight, "staff": len(problem.staff), "days": len(problem.days),
+    emit({"bench": "rota", "tight": args.tight, "staff": len(problem.staff),
+          "days": len(problem.days),
           "shift_types": len(problem.shifts), "limit_s": args.limit,
           "status": result.status.value,
           "first_feasible_s": _round(result.first_feasible),

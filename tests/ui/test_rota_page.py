@@ -249,3 +249,14 @@ def test_dragging_shifts_moves_them_as_one_undoable_step(page: RotaPage) -> None
     model.dropMimeData(copy, Qt.DropAction.CopyAction, -1, -1,
                        model.index(source_row, model.column_of(day2)))
     assert model.cell((source, day1)) == code == model.cell((source, day2))
+
+
+def test_the_rota_page_keeps_or_tools_off_the_start_up_path() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, ui.desk, ui.rota.page, app.rota.reading, app.rota.progress\n"
+            "print(sorted(m for m in ('ortools', 'pandas', 'sqlalchemy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"

@@ -372,7 +372,7 @@ class RotaPage(QWidget):
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:
-        from app.rota.planner import PlanResult, PlanStatus
+        from app.rota.progress import PlanResult, PlanStatus
 
         assert isinstance(result, PlanResult)
         self.runner.running = False

@@ -22,8 +22,9 @@ class PlanRunner(QObject):
         self.running = False
 
     def start(self, problem: RotaProblem, time_limit: float) -> None:
-        # Imported here: OR-Tools (and the pandas it loads) stay off the start-up path.
-        from app.rota.planner import PlanControl
+        # OR-Tools (and the pandas it loads) is imported on the worker thread: a second of
+        # imports must not freeze the GUI either.
+        from app.rota.progress import PlanControl
 
         control = PlanControl(self.progress_changed.emit)
         self._control = control
