@@ -520,11 +520,11 @@
 <context>
     <name>RotaSidePanel</name>
     <message>
-        <source>Rule checks</source>
+        <source>Checks</source>
         <translation>规则检查</translation>
     </message>
     <message>
-        <source>Shifts of one person</source>
+        <source>Person</source>
         <translation>个人班次</translation>
     </message>
     <message>

@@ -260,3 +260,10 @@ def test_the_rota_page_keeps_or_tools_off_the_start_up_path() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "[]"
+
+
+def test_the_month_is_read_only_when_the_page_is_first_shown(desk: Desk) -> None:
+    page = desk.window.findChild(RotaPage)
+    assert page is not None and not page.loaded and page.model.rowCount() == 0
+    desk.window.show_page("rota")
+    assert page.loaded and page.model.rowCount() == 44

@@ -20,6 +20,7 @@ def register(window: MainWindow, context: DeskContext) -> None:
     """
     page = RotaPage(context, window)
     window.refresh_requested.connect(page.refresh)
+    window.page_changed.connect(lambda shown: page.ensure_loaded() if shown == PAGE_ID else None)
     # Shift reminders show in the status bar: visible whichever page is open.
     page.person_panel.reminder_due.connect(
         lambda text: window.statusBar().showMessage(text, 10 * 60 * 1000))

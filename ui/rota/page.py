@@ -76,7 +76,12 @@ class RotaPage(QWidget):
         self._before_plan: list = []
         self.model = RotaGridModel(self._empty_problem(), context.language)
         self._build()
-        self.refresh()
+        self.loaded = False  # the month is read when the page is first shown
+
+    def ensure_loaded(self) -> None:
+        """Read the month on first use: the rota is not on the desk's start-up path."""
+        if not self.loaded:
+            self.show_month(self.first)
 
     # --- layout --------------------------------------------------------------------------
 
@@ -218,7 +223,7 @@ class RotaPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Reload the shown month from the database (unless the planner is running)."""
-        if self.runner.running:
+        if self.runner.running or not self.loaded:
             return
         self.show_month(self.first)
 
@@ -226,6 +231,7 @@ class RotaPage(QWidget):
         if self.runner.running:
             return
         self.first, self.last = month_bounds(day)
+        self.loaded = True
         reader = self._context.reader
         self.calendar_missing: tuple[int, ...] = ()
         try:
