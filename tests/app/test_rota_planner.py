@@ -197,3 +197,10 @@ def test_the_planner_respects_shifts_published_before_the_period() -> None:
     # Five days before the period: Monday would be the sixth (allowed), Tuesday the seventh.
     assert not (day(0) in worked and day(1) in worked)
     assert len({day(0), day(1), day(2)} & set(worked)) == 2  # the wishes pull for the rest
+
+
+def test_monthly_hours_hold_against_wishes() -> None:
+    problem = heavy(with_rule(week(preferences=tuple(wish("p01", n, DAY) for n in range(7))),
+                              RuleKind.MAX_HOURS_MONTH, value=32))
+    hours = sum(8 for a in solve(problem) if a.staff_id == "p01" and a.shift != ON_CALL)
+    assert hours == 32  # four of the seven wished-for days
