@@ -10,7 +10,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.rota.duty import OnDuty
 from app.rota.model import Override
@@ -28,6 +35,9 @@ class RotaSidePanel(QWidget):
         self._model = model
         self.violation_list = QListWidget(self)
         self.violation_list.setObjectName("violations")
+        # Long messages are elided at the panel's edge; the tooltip has the whole text.
+        self.violation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.violation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.violation_list.itemActivated.connect(self._go_to_violation)
         self.violation_list.itemClicked.connect(self._go_to_violation)
         self.violation_title = QLabel(self)
