@@ -6,7 +6,7 @@ bound and gap at 10 s and at the end, and the hard-rule violations of the final 
 (must be 0). Baseline in the same run: the same model with the soft rules removed
 (hard constraints only, no objective), time to its first feasible plan.
 
-    python -m bench.rota [--limit 30] [--workers N] [--seed 0]
+    python -m bench.rota [--limit 30] [--workers N] [--seed 0] [--tight]
 """
 
 from __future__ import annotations
@@ -35,6 +35,24 @@ def at(result: PlanResult, seconds: float) -> tuple[float | None, float | None]:
     return objective, bound
 
 
+def tighten(problem: RotaProblem) -> RotaProblem:
+    """Previous months left some people with more nights, weekends and holidays, and
+    everyone has wishes: the optimum costs something and the bound has to prove it."""
+    from dataclasses import replace
+    from datetime import timedelta
+    from random import Random
+
+    from app.rota.model import Preference
+    from app.rota.problem import FairCounts
+
+    rng = Random(11)
+    history = {m.id: FairCounts(rng.randrange(4), rng.randrange(4), rng.randrange(3))
+               for m in problem.staff}
+    wishes = tuple(Preference(m.id, FIRST + timedelta(rng.randrange(31)), rng.random() < 0.3)
+                   for m in problem.staff for _ in range(3))
+    return replace(problem, history=history, preferences=problem.preferences + wishes)
+
+
 def hard_only(problem: RotaProblem) -> RotaProblem:
     from dataclasses import replace
 
@@ -46,8 +64,12 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--tight", action="store_true",
+                        help="uneven fairness history and 3 wishes a person: no zero-cost plan")
     args = parser.parse_args()
     problem = sample_problem(FIRST, LAST)
+    if args.tight:
+        problem = tighten(problem)
     print(f"{len(problem.staff)} staff x {len(problem.days)} days x {len(problem.shifts)} "
           f"shift types, {os.cpu_count()} CPUs; rules: "
           + ", ".join(f"{r.kind.value}{'' if r.hard else f'(soft w{r.weight})'}"
@@ -75,7 +97,8 @@ def main() -> int:
           f"hard-rule violations {len(hard_violations(problem, bare.plan))}")
     ratio = (result.first_feasible / bare.first_feasible
              if result.first_feasible and bare.first_feasible else None)
-    emit({"bench": "rota", "staff": len(problem.staff), "days": len(problem.days),
+    emit({"bench": "rota", "tight": args.tight, "staff": len(problem.staff),
+          "days": len(problem.days),
           "shift_types": len(problem.shifts), "limit_s": args.limit,
           "status": result.status.value,
           "first_feasible_s": _round(result.first_feasible),

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb")
+PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb", "rota")
 LANGUAGES = ("zh_CN", "en")
 
 

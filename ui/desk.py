@@ -12,13 +12,13 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.directory import seat_for
 from app.store.reading import read_connection
-from ui import intake, kb, queues, sla
+from ui import intake, kb, queues, rota, sla
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
 
 # Each feature package registers its own pages; the order here is the navigation order.
-FEATURES = (queues, kb)
+FEATURES = (queues, kb, rota)
 
 # Nothing the scheduler runs is due in the first seconds; starting it later keeps its
 # import off the time to a usable window.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from app.rota.model import Assignment
 from app.rota.problem import RotaProblem
@@ -85,7 +85,11 @@ def _coverage(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]
 def _rest(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
     conflicts = set(problem.rest_conflicts(rule.value))
     found = []
-    for (staff, day), codes in sorted(cells.items()):
+    earlier: Cells = defaultdict(list)
+    for item in problem.before:
+        if item.day < problem.days[0]:
+            earlier[item.staff_id, item.day].append(item.shift)
+    for (staff, day), codes in sorted(earlier.items()) + sorted(cells.items()):
         for offset in (1, 2):
             later_day = problem.days[0].fromordinal(day.toordinal() + offset)
             for first in codes:
@@ -104,12 +108,13 @@ def _working(problem: RotaProblem, cells: Cells, staff: str, index: int) -> int:
 def _consecutive(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
     found = []
     for member in problem.staff:
-        run: list[date] = []
+        carried = problem.run_before(member.id)
+        run: list[date] = [problem.days[0] - timedelta(n) for n in range(carried, 0, -1)]
         for index, day in enumerate((*problem.days, None)):
             if day is not None and _working(problem, cells, member.id, index):
                 run.append(day)
                 continue
-            if len(run) > rule.value:
+            if len(run) > rule.value and run[-1] >= problem.days[0]:
                 found.append(Violation(rule.kind, rule.hard, member.id, tuple(run), None,
                                        {"days": len(run), "max": rule.value}))
             run = []
@@ -150,9 +155,14 @@ def _fairness(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]
     most, least = max(totals.values()), min(totals.values())
     if most - least <= rule.value:
         return []
+    # Name the people who make it unfair: the extreme farther from the average (both when
+    # equally far), not everyone on the other side of a single outlier.
+    mean = sum(totals.values()) / len(totals)
+    sides = {most} if most - mean > mean - least else (
+        {least} if mean - least > most - mean else {most, least})
     return [Violation(rule.kind, rule.hard, staff, (), None,
-                      {"count": count, "least": least, "max_spread": rule.value})
-            for staff, count in sorted(totals.items()) if count - least > rule.value]
+                      {"count": count, "least": least, "most": most, "max_spread": rule.value})
+            for staff, count in sorted(totals.items()) if count in sides]
 
 
 def _preferences(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:

@@ -72,3 +72,38 @@ def reserve(day: date, shifts: Sequence[ShiftType], published: Iterable[Assignme
     published, overrides = list(published), list(overrides)
     return [staff for shift in shifts if shift.on_call
             for staff, _ in staffing(day, shift.code, published, overrides)]
+
+
+def shifts_of(staff_id: str, days: Sequence[date], shifts: Sequence[ShiftType],
+              published: Iterable[Assignment], overrides: Iterable[Override],
+              zone: ZoneInfo = DESK_ZONE) -> list[OnDuty]:
+    """One person's shifts on ``days`` after overrides ("my shifts"), in time order."""
+    published, overrides = list(published), list(overrides)
+    found = []
+    for day in days:
+        for shift in shifts:
+            for person, override_id in staffing(day, shift.code, published, overrides):
+                if person == staff_id:
+                    start, end = shift.span(day, zone)
+                    found.append(OnDuty(person, shift.code, day, start, end, shift.on_call,
+                                        override_id))
+    return sorted(found, key=lambda d: d.start)
+
+
+def next_shift(staff_id: str, moment: datetime, shifts: Sequence[ShiftType],
+               published: Iterable[Assignment], overrides: Iterable[Override],
+               zone: ZoneInfo = DESK_ZONE) -> OnDuty | None:
+    """The person's first shift starting at or after ``moment`` within the next week."""
+    first = moment.astimezone(zone).date() - timedelta(1)
+    days = [first + timedelta(n) for n in range(9)]
+    upcoming = [d for d in shifts_of(staff_id, days, shifts, published, overrides, zone)
+                if d.start >= moment]
+    return upcoming[0] if upcoming else None
+
+
+def reminder_due(staff_id: str, moment: datetime, lead: timedelta,
+                 shifts: Sequence[ShiftType], published: Iterable[Assignment],
+                 overrides: Iterable[Override]) -> OnDuty | None:
+    """The shift to remind the person of: it starts within ``lead`` from ``moment``."""
+    coming = next_shift(staff_id, moment, shifts, published, overrides)
+    return coming if coming is not None and coming.start - moment <= lead else None

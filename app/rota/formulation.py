@@ -8,6 +8,7 @@ states the same rules over a finished plan; tests hold the two to each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from ortools.sat.python import cp_model
 
@@ -135,6 +136,17 @@ def _rest(rota: RotaModel, rule: Rule) -> None:
                 if isinstance(a, int) and isinstance(b, int) and a + b <= 1:
                     continue
                 rota._limit(rule, a + b, 1)
+    # Shifts published just before the period still need their rest.
+    days = {day: d for d, day in enumerate(p.days)}
+    staff = {m.id: s for s, m in enumerate(p.staff)}
+    conflicts = p.rest_conflicts(rule.value)
+    for item in p.before:
+        if item.staff_id not in staff:
+            continue
+        for first, later, offset in conflicts:
+            target = days.get(item.day + timedelta(offset))
+            if first == item.shift and target is not None:
+                rota._limit(rule, rota.x(staff[item.staff_id], target, index[later]), 0)
 
 
 def _minutes(rota: RotaModel, s: int, d: int) -> Expr:
@@ -151,10 +163,15 @@ def _working(rota: RotaModel, s: int, d: int) -> Expr:
 def _consecutive(rota: RotaModel, rule: Rule) -> None:
     p = rota.problem
     span = rule.value + 1
-    for s in range(len(p.staff)):
+    for s, member in enumerate(p.staff):
         for start in range(len(p.days) - span + 1):
             rota._limit(rule, sum(_working(rota, s, d) for d in range(start, start + span)),
                         rule.value)
+        # A run carried over from the previous period leaves fewer days for this one.
+        for carried in range(1, min(p.run_before(member.id), rule.value) + 1):
+            head = min(span - carried, len(p.days))
+            rota._limit(rule, sum(_working(rota, s, d) for d in range(head)),
+                        rule.value - carried)
 
 
 def _hours(rota: RotaModel, rule: Rule) -> None:

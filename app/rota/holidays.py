@@ -67,3 +67,11 @@ def day_kinds(days: Iterable[date]) -> dict[date, DayKind]:
     if missing:
         raise CalendarUnknown(missing)
     return {day: day_kind(day) for day in listed}
+
+
+def provisional_kinds(days: Iterable[date]) -> dict[date, DayKind]:
+    """Weekday/weekend only, for *showing* days of a year the calendar does not cover.
+
+    Never used for planning: the page says the calendar is missing and disables auto-plan.
+    """
+    return {day: DayKind.WEEKEND if day.weekday() >= 5 else DayKind.WORKDAY for day in days}

@@ -42,6 +42,9 @@ class RotaProblem:
     # Cells the planner must keep: (staff id, day) -> shift code, or None for "off".
     fixed: Mapping[tuple[str, date], str | None] = field(default_factory=dict)
     history: Mapping[str, FairCounts] = field(default_factory=dict)
+    # The published days just before the period: rest and days-in-a-row run across the
+    # boundary (a night on 31 October still forbids a day shift on 1 November).
+    before: tuple[Assignment, ...] = ()
     senior_from: Seniority = Seniority.EXPERIENCED
 
     @classmethod
@@ -135,6 +138,15 @@ class RotaProblem:
 
     def assignments_of(self, plan: list[Assignment]) -> Iterator[Assignment]:
         yield from (a for a in plan if a.day in self.kinds)
+
+    def run_before(self, staff_id: str) -> int:
+        """Working days in a row that ``staff_id`` ends the previous period with."""
+        worked = {a.day for a in self.before if a.staff_id == staff_id
+                  and not self.shift(a.shift).on_call}
+        run, day = 0, self.days[0] - timedelta(1)
+        while day in worked:
+            run, day = run + 1, day - timedelta(1)
+        return run
 
 
 def _groups(days: tuple[date, ...], key: object) -> list[list[int]]:

@@ -151,7 +151,8 @@ def load_problem(conn: sqlite3.Connection, first: date, last: date,
         first, last, staff=setup.staff, shifts=setup.shifts, coverage=setup.coverage,
         rules=setup.rules, absences=load_absences(conn, first, last),
         preferences=load_preferences(conn, first, last), fixed=fixed or {},
-        history=fair_history(conn, setup.shifts, first))
+        history=fair_history(conn, setup.shifts, first),
+        before=tuple(load_assignments(conn, first - timedelta(7), first - timedelta(1), True)))
 
 
 def on_duty_now(conn: sqlite3.Connection, clock: Clock) -> list[OnDuty]:

@@ -122,3 +122,23 @@ def test_assignments_outside_the_period_are_ignored() -> None:
     outside = date(2026, 12, 1)
     assert check(problem, [Assignment(outside, "p01", DAY),
                            Assignment(outside, "p01", NIGHT)]) == []
+
+
+def test_fairness_names_the_outlier_not_everyone_else() -> None:
+    base = only_rules(week(), RuleKind.FAIR_NIGHTS)
+    history = {f"p{n:02d}": FairCounts(nights=3) for n in range(12) if n != 5}
+    problem = week(rules=base.rules, history=history)  # p05 has 0 nights, all others 3
+    found = check(problem, [])
+    assert [(v.staff_id, v.data["count"], v.data["most"]) for v in found] == [("p05", 0, 3)]
+
+
+def test_rest_and_days_in_a_row_run_across_the_period_boundary() -> None:
+    sunday_before = MONDAY - timedelta(1)
+    before = (Assignment(sunday_before, "p01", EVENING),
+              *(Assignment(MONDAY - timedelta(n), "p02", DAY) for n in range(1, 5)))
+    problem = only_rules(week(before=before), RuleKind.MIN_REST, RuleKind.MAX_CONSECUTIVE_DAYS)
+    found = check(problem, [on("p01", 0, DAY), *(on("p02", n, DAY) for n in range(3))])
+    assert sorted((v.rule, v.staff_id, v.days[-1]) for v in found) == [
+        (RuleKind.MAX_CONSECUTIVE_DAYS, "p02", MONDAY + timedelta(2)),
+        (RuleKind.MIN_REST, "p01", MONDAY)]
+    assert check(problem, [on("p01", 1, DAY), *(on("p02", n, DAY) for n in range(2))]) == []

@@ -70,3 +70,18 @@ def test_on_call_is_the_days_emergency_reserve() -> None:
 def test_a_naive_moment_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         on_duty_at(datetime(2026, 10, 1, 12), SHIFT_TYPES, ROTA, [])
+
+
+def test_my_shifts_and_the_next_one_follow_overrides() -> None:
+    from app.rota.duty import next_shift, reminder_due, shifts_of
+
+    cover = Override("o1", D1, DAY, "wang", "zhao", "swap", datetime(2026, 9, 30, tzinfo=UTC))
+    mine = shifts_of("zhao", [D1, D2], SHIFT_TYPES, ROTA, [cover])
+    assert [(d.day, d.shift, d.override_id) for d in mine] == [(D1, DAY, "o1"), (D2, NIGHT, None)]
+    assert shifts_of("wang", [D1, D2], SHIFT_TYPES, ROTA, [cover]) == []
+    coming = next_shift("zhao", local(D1, 9), SHIFT_TYPES, ROTA, [cover])
+    assert coming is not None and coming.start == local(D2, 0)  # the day shift has started
+    assert reminder_due("zhao", local(D1, 23, 40), timedelta(minutes=30), SHIFT_TYPES, ROTA,
+                        [cover]) == coming
+    assert reminder_due("zhao", local(D1, 23), timedelta(minutes=30), SHIFT_TYPES, ROTA,
+                        [cover]) is None

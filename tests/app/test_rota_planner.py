@@ -184,3 +184,23 @@ def test_fairness_is_met_when_it_can_be(kind: RuleKind) -> None:
     problem = week()
     plan = solve(problem)
     assert not [v for v in check(problem, plan) if v.rule is kind]
+
+
+def test_the_planner_respects_shifts_published_before_the_period() -> None:
+    before = (Assignment(day(-1), "p01", EVENING),
+              *(Assignment(day(-n), "p02", DAY) for n in range(1, 6)))
+    problem = heavy(week(before=before, preferences=(
+        wish("p01", 0, DAY), *(wish("p02", n, DAY) for n in range(3)))))
+    plan = solve(problem)
+    assert Assignment(day(0), "p01", DAY) not in plan  # 8 h after Sunday's evening
+    worked = [a.day for a in plan if a.staff_id == "p02" and a.shift != ON_CALL]
+    # Five days before the period: Monday would be the sixth (allowed), Tuesday the seventh.
+    assert not (day(0) in worked and day(1) in worked)
+    assert len({day(0), day(1), day(2)} & set(worked)) == 2  # the wishes pull for the rest
+
+
+def test_monthly_hours_hold_against_wishes() -> None:
+    problem = heavy(with_rule(week(preferences=tuple(wish("p01", n, DAY) for n in range(7))),
+                              RuleKind.MAX_HOURS_MONTH, value=32))
+    hours = sum(8 for a in solve(problem) if a.staff_id == "p01" and a.shift != ON_CALL)
+    assert hours == 32  # four of the seven wished-for days

@@ -12,7 +12,7 @@ from ui.status import Connection
 
 
 def test_features_register_their_pages(desk: Desk) -> None:
-    assert desk.window.page_ids() == ["queues", "kb", "notifications"]
+    assert desk.window.page_ids() == ["queues", "kb", "rota", "notifications"]
     assert desk.window.current_page() == "queues"
     assert desk.window.show_page("nowhere") is False
 
@@ -21,8 +21,9 @@ def test_ctrl_number_switches_pages(qtbot: QtBot, desk: Desk) -> None:
     window = desk.window
     window.add_page(Page("second", "Second", QLabel("second page")))  # after notifications
     activate(qtbot, window)
+    key = Qt.Key(Qt.Key.Key_0.value + len(window.page_ids()))  # the page just added
     with qtbot.waitSignal(window.page_changed) as changed:
-        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == ["second"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "queues"

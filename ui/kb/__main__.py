@@ -32,8 +32,8 @@ def main() -> int:
     from app.domain.clock import SystemClock
     from app.paths import DataDir
     from app.settings import SettingsFile
-    from app.store.reading import read_connection
     from app.store.directory import seat_for
+    from app.store.reading import read_connection
     from ui.context import DeskContext
     from ui.i18n import install_translators
     from ui.kb.page import KnowledgePage

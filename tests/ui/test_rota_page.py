@@ -1,0 +1,269 @@
+"""The rota page on the demo desk: the grid model, live checks, editing, auto-plan off the
+GUI thread, publish and exports."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from app.rota.checker import hard_violations
+from app.rota.planner import PlanProgress, PlanResult, PlanStatus
+from app.rota.reading import load_periods
+from app.rota.rules import RuleKind
+from ui.desk import Desk
+from ui.rota.grid_model import SHIFT_ROLE, VIOLATION_ROLE, Column
+from ui.rota.page import RotaPage
+
+
+@pytest.fixture
+def page(desk: Desk) -> RotaPage:
+    assert desk.window.show_page("rota")
+    found = desk.window.findChild(RotaPage)
+    assert found is not None
+    return found
+
+
+def select(page: RotaPage, row: int, day: int, to_day: int | None = None) -> None:
+    model = page.model
+    selection = page.view.selectionModel()
+    selection.clearSelection()
+    for column in range(Column.FIRST_DAY + day - 1, Column.FIRST_DAY + (to_day or day)):
+        selection.select(model.index(row, column), QItemSelectionModel.SelectionFlag.Select)
+    page.view.setCurrentIndex(model.index(row, Column.FIRST_DAY + day - 1))
+
+
+def test_the_grid_model_passes_the_model_tester(qtmodeltester: object, page: RotaPage) -> None:
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    assert page.model.rowCount() == 40 + 4
+    assert page.model.columnCount() == Column.FIRST_DAY + 30
+
+
+def test_the_demo_month_shows_its_rest_violation_in_red(page: RotaPage) -> None:
+    hard = [v for v in page.model.violations if v.hard]
+    assert [v.rule for v in hard] == [RuleKind.MIN_REST]
+    row = page.model.row_of(hard[0].staff_id or "")
+    index = page.model.index(row, page.model.column_of(hard[0].days[1]))
+    assert index.data(VIOLATION_ROLE) == 2
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#d93025")
+    assert "11 h" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert page.side.violation_list.item(0).text().startswith(page.model.problem.staff[row].name)
+
+
+def test_keyboard_edits_are_checked_live_and_undoable(qtbot: QtBot, page: RotaPage) -> None:
+    model = page.model
+    row = next(r for r in range(40) if not model.cell((model.staff_at(r).id, date(2026, 11, 3)))
+               and not model.cell((model.staff_at(r).id, date(2026, 11, 4))))
+    person = model.staff_at(row).id
+    before = len([v for v in model.violations if v.hard])
+    select(page, row, 3)
+    qtbot.keyClick(page.view, Qt.Key.Key_E)
+    select(page, row, 4)
+    qtbot.keyClick(page.view, Qt.Key.Key_1)  # the first shift type: day
+    assert model.cell((person, date(2026, 11, 3))) == "E"
+    assert model.index(row, Column.FIRST_DAY + 3).data(SHIFT_ROLE) == "D"
+    rest = [v for v in model.violations if v.rule is RuleKind.MIN_REST and v.staff_id == person]
+    assert len(rest) == 1 and len([v for v in model.violations if v.hard]) > before
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    assert model.cell((person, date(2026, 11, 3))) is None
+    assert not [v for v in model.violations if v.staff_id == person and v.hard]
+    page.undo_stack.redo()
+    assert model.cell((person, date(2026, 11, 3))) == "E"
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)  # the current selection: 4 November
+    assert model.cell((person, date(2026, 11, 4))) is None
+
+
+def test_copy_and_paste_a_block(qtbot: QtBot, page: RotaPage) -> None:
+    model = page.model
+    source = [model.cell((model.staff_at(0).id, date(2026, 11, d))) for d in (1, 2, 3)]
+    select(page, 0, 1, 3)
+    page.view.copy_selection()
+    select(page, 1, 10)
+    page.view.paste()
+    assert [model.cell((model.staff_at(1).id, date(2026, 11, d))) for d in (10, 11, 12)] == source
+    page.undo_stack.undo()
+
+
+def test_auto_plan_runs_off_the_gui_thread_and_can_be_cancelled(qtbot: QtBot,
+                                                                page: RotaPage) -> None:
+    ticks: list[int] = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(page)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+
+    def first_plan(progress: PlanProgress) -> None:
+        if progress.plan is not None:
+            page.runner.cancel()
+
+    page.runner.progress_changed.connect(first_plan)
+    with qtbot.waitSignal(page.runner.plan_finished, timeout=60_000) as finished:
+        page.start_planning(seconds=40)
+        assert page.cancel_button.isEnabled() and not page.plan_button.isEnabled()
+    timer.stop()
+    result = finished.args[0]
+    assert isinstance(result, PlanResult)
+    # Cancelled at the first plan, unless CP-SAT proved it optimal first (only the last
+    # days of the month are free: the published past is fixed).
+    assert result.status in (PlanStatus.FEASIBLE, PlanStatus.OPTIMAL) and result.elapsed < 40
+    assert len(ticks) > 5  # the event loop kept running while CP-SAT worked
+    problem = page.model.problem
+    assert hard_violations(problem, page.model.plan()) == []
+    # Published past days were kept: 1-25 November are as the demo published them.
+    kept = page.planning_problem().fixed
+    assert all(page.model.cell(cell) == code for cell, code in kept.items())
+    assert page.plan_button.isEnabled() and page.undo_stack.canUndo()
+    assert "score" in page.score_label.text()
+
+
+def test_publish_and_exports(qtbot: QtBot, page: RotaPage, desk: Desk, tmp_path: Path) -> None:
+    with qtbot.waitSignal(page.plan_saved):
+        page.publish()
+    periods = load_periods(sqlite3.connect(desk.context.data.database))
+    assert [(p.first, p.published_at is not None) for p in periods] == [
+        (date(2026, 11, 1), True)]
+    written = page.export_ical(tmp_path / "ics")
+    team = written[0].read_text(encoding="utf-8")
+    assert team.count("BEGIN:VEVENT") == len(page.model.plan())
+    assert len(written) == 1 + len({a.staff_id for a in page.model.plan()})
+    page.export_file(tmp_path / "rota.pdf", "pdf")
+    page.export_file(tmp_path / "rota-a3.pdf", "a3.pdf")
+    assert (tmp_path / "rota.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "rota-a3.pdf").stat().st_size > 1000
+    page.export_file(tmp_path / "rota.xlsx", "xlsx")
+    assert (tmp_path / "rota.xlsx").read_bytes()[:2] == b"PK"
+    page.export_file(tmp_path / "rota.csv", "csv")
+    lines = (tmp_path / "rota.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 41 and lines[0].startswith(",2026-11-01")
+    assert "On duty now:" in page.side.duty_label.text()
+
+
+def test_a_year_without_holiday_data_is_flagged_and_not_planned(page: RotaPage) -> None:
+    page.show_month(date(2027, 1, 15))
+    assert page.banner.isVisibleTo(page) and "2027" in page.banner.text()
+    assert not page.plan_button.isEnabled()
+    page.show_month(date(2026, 11, 1))
+    assert not page.banner.isVisibleTo(page) and page.plan_button.isEnabled()
+
+
+def test_my_shifts_and_a_reminder_before_the_next_one(qtbot: QtBot, page: RotaPage,
+                                                      desk: Desk) -> None:
+    from datetime import timedelta
+
+    from app.domain.clock import ManualClock
+
+    panel = page.person_panel
+    panel.person.setCurrentIndex(3)
+    staff_id = panel.person.currentData()
+    mine = [a for a in page.model.plan() if a.staff_id == staff_id]
+    assert panel.shift_list.count() >= len(mine) - 2  # overrides may move one or two
+    assert panel.next_label.text().startswith("Next shift:")
+    clock = desk.context.clock
+    assert isinstance(clock, ManualClock)
+    from app.rota.duty import next_shift
+    from app.rota.reading import load_assignments, load_overrides
+
+    reader = desk.context.reader
+    first, last = date(2026, 11, 1), date(2026, 12, 8)
+    coming = next_shift(staff_id, clock.now(), page.model.problem.shifts,
+                        load_assignments(reader, first, last, True),
+                        load_overrides(reader, first, last))
+    assert coming is not None
+    clock.set(coming.start - timedelta(minutes=20))
+    with qtbot.waitSignal(panel.reminder_due) as reminded:
+        panel.check_reminder()
+    assert panel.person.currentText() in reminded.args[0]
+    with qtbot.assertNotEmitted(panel.reminder_due):
+        panel.check_reminder()  # once per shift
+
+
+def test_covering_a_published_shift_changes_who_is_on_duty(qtbot: QtBot, page: RotaPage,
+                                                           desk: Desk) -> None:
+    from app.rota.reading import on_duty_now
+    from ui.rota.cover_dialog import CoverDialog
+
+    reader = desk.context.reader
+    before = on_duty_now(reader, desk.context.clock)
+    working = next(d for d in before if not d.on_call and d.override_id is None)
+    free = next(m.id for m in page.model.problem.staff
+                if page.model.cell((m.id, working.day)) is None
+                and all(d.staff_id != m.id for d in before))
+    history = page.side.override_list.count()
+    page.cover(working.staff_id, working.day, free, "病假")
+    after = {d.staff_id for d in on_duty_now(reader, desk.context.clock)}
+    assert working.staff_id not in after and free in after
+    assert page.side.override_list.count() == history + 1
+    assert "病假" in page.side.override_list.item(history).text()
+    dialog = CoverDialog("11-26 Day", [("a", "A"), ("b", "B")], page)
+    qtbot.addWidget(dialog)
+    assert not dialog._ok.isEnabled()
+    dialog.reason.setText("swap")
+    assert dialog._ok.isEnabled() and dialog.cover.currentData() == "a"
+
+
+def test_rules_are_editable_and_the_plan_is_rechecked(qtbot: QtBot, page: RotaPage,
+                                                      desk: Desk) -> None:
+    from app.rota.reading import load_setup
+    from ui.rota.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(page.model.problem.rules, page)
+    qtbot.addWidget(dialog)
+    row = [r.kind for r in page.model.problem.rules].index(RuleKind.MIN_REST)
+    enabled, hard, weight, value = dialog._widgets[row]
+    assert hard.isChecked() and not weight.isEnabled()
+    hard.setChecked(False)
+    weight.setValue(50)
+    value.setValue(12)
+    page.set_rules(dialog.rules())
+    assert not [v for v in page.model.violations if v.hard]
+    rest = [v for v in page.model.violations if v.rule is RuleKind.MIN_REST]
+    assert rest and rest[0].data["hours"] == 12
+    stored = {r.kind: r for r in load_setup(desk.context.reader).rules}
+    assert (stored[RuleKind.MIN_REST].hard, stored[RuleKind.MIN_REST].weight,
+            stored[RuleKind.MIN_REST].value) == (False, 50, 12)
+
+
+def test_dragging_shifts_moves_them_as_one_undoable_step(page: RotaPage) -> None:
+    model = page.model
+    day1, day2 = date(2026, 11, 2), date(2026, 11, 3)
+    source_row = next(r for r in range(40) if model.cell((model.staff_at(r).id, day1)))
+    target_row = next(r for r in range(40) if not model.cell((model.staff_at(r).id, day1)))
+    source, target = model.staff_at(source_row).id, model.staff_at(target_row).id
+    code = model.cell((source, day1))
+    col = model.column_of(day1)
+    data = model.mimeData([model.index(source_row, col)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1,
+                                 model.index(target_row, col))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(target_row, col))
+    assert model.cell((source, day1)) is None and model.cell((target, day1)) == code
+    page.undo_stack.undo()
+    assert model.cell((source, day1)) == code and model.cell((target, day1)) is None
+    copy = model.mimeData([model.index(source_row, col)])
+    model.dropMimeData(copy, Qt.DropAction.CopyAction, -1, -1,
+                       model.index(source_row, model.column_of(day2)))
+    assert model.cell((source, day1)) == code == model.cell((source, day2))
+
+
+def test_the_rota_page_keeps_or_tools_off_the_start_up_path() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, ui.desk, ui.rota.page, app.rota.reading, app.rota.progress\n"
+            "print(sorted(m for m in ('ortools', 'pandas', 'sqlalchemy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_month_is_read_only_when_the_page_is_first_shown(desk: Desk) -> None:
+    page = desk.window.findChild(RotaPage)
+    assert page is not None and not page.loaded and page.model.rowCount() == 0
+    desk.window.show_page("rota")
+    assert page.loaded and page.model.rowCount() == 44

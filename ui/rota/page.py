@@ -1,0 +1,453 @@
+"""The rota page: the month grid, auto-plan with progress, violations, publish, export.
+
+Signals:
+    plan_saved(): the month was written to the database (saved or published).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rota.holidays import CalendarUnknown, provisional_kinds
+from app.rota.model import DESK_ZONE
+from app.rota.problem import RotaProblem
+from app.rota.reading import (
+    load_assignments,
+    load_overrides,
+    load_periods,
+    load_problem,
+    load_setup,
+    on_duty_now,
+)
+from app.rota.rules import Rule
+from ui.context import DeskContext
+from ui.rota.commands import ReplacePlan
+from ui.rota.exporting import export_csv, export_ical, export_pdf, export_xlsx
+from ui.rota.grid_model import Column, RotaGridModel
+from ui.rota.grid_view import RotaGridView
+from ui.rota.runner import PlanRunner
+from ui.rota.side_panel import RotaSidePanel
+
+PLAN_SECONDS = 30.0
+DAY_WIDTH = 28
+ROW_HEIGHT = 20
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+class RotaPage(QWidget):
+    plan_saved = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None,
+                 supervisor: bool = True) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.supervisor = supervisor
+        self.today = context.clock.now().astimezone(DESK_ZONE).date()
+        self.first, self.last = month_bounds(self.today)
+        self.undo_stack = QUndoStack(self)
+        self.runner = PlanRunner(self)
+        self.runner.progress_changed.connect(self._on_progress)
+        self.runner.plan_finished.connect(self._on_finished)
+        self._before_plan: list = []
+        self.model = RotaGridModel(self._empty_problem(), context.language)
+        self._build()
+        self.loaded = False  # the month is read when the page is first shown
+
+    def ensure_loaded(self) -> None:
+        """Read the month on first use: the rota is not on the desk's start-up path."""
+        if not self.loaded:
+            self.show_month(self.first)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.month_label = QLabel(self)
+        self.month_label.setObjectName("month")
+        self.plan_button = self._button(self.tr("Auto-plan"), self.start_planning)
+        self.cancel_button = self._button(self.tr("Cancel"), self.runner.cancel)
+        self.cancel_button.setEnabled(False)
+        self.publish_button = self._button(self.tr("Publish"), self.publish)
+        self.cover_button = self._button(self.tr("Cover…"), self._ask_cover)
+        self.rules_button = self._button(self.tr("Rules…"), self._ask_rules)
+        self.cover_button.setToolTip(self.tr(
+            "Someone else works the selected published shift (an override, kept as history)"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        # A tool bar folds what does not fit behind its extension button: the page stays
+        # usable in a narrow window.
+        bar = QToolBar(self)
+        bar.addWidget(self._button("◀", lambda: self.show_month(self.first - timedelta(1))))
+        bar.addWidget(self.month_label)
+        bar.addWidget(self._button("▶", lambda: self.show_month(self.last + timedelta(1))))
+        bar.addSeparator()
+        for button in (self.plan_button, self.cancel_button):
+            bar.addWidget(button)
+        undo_button, redo_button = QToolButton(self), QToolButton(self)
+        undo_button.setDefaultAction(undo)
+        redo_button.setDefaultAction(redo)
+        bar.addWidget(undo_button)
+        bar.addWidget(redo_button)
+        bar.addWidget(self._button(self.tr("Save"), self.save))
+        bar.addWidget(self.publish_button)
+        bar.addWidget(self.cover_button)
+        bar.addWidget(self.rules_button)
+        bar.addWidget(self._export_button())
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.score_label = QLabel(self)
+        bar.addWidget(self.score_label)
+        bar.addWidget(self.progress)
+        self._bar = bar
+        self._build_grid()
+
+    def _export_button(self) -> QToolButton:
+        export = QToolButton(self)
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(self.tr("iCalendar (team and each person)…"), self._ask_ical)
+        menu.addAction(self.tr("CSV…"), lambda: self._ask_file("csv"))
+        menu.addAction(self.tr("Excel (XLSX)…"), lambda: self._ask_file("xlsx"))
+        menu.addAction(self.tr("PDF, A4 landscape…"), lambda: self._ask_file("pdf"))
+        menu.addAction(self.tr("PDF, A3 landscape…"), lambda: self._ask_file("a3.pdf"))
+        export.setMenu(menu)
+        self.export_button = export
+        return export
+
+    def _build_grid(self) -> None:
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#banner { background: #fdecea; color: #8a1c12;"
+                                  " padding: 4px; }")
+        self.banner.setVisible(False)
+
+        self.view = RotaGridView(self.model, self.undo_stack, self)
+        self.view.verticalHeader().hide()
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Coverage counts stay in sight below the staff rows, whatever the scrolling.
+        self.footer = QTableView(self)
+        self.footer.setObjectName("coverage")
+        self.footer.setModel(self.model)
+        self.footer.horizontalHeader().hide()
+        self.footer.verticalHeader().hide()
+        self.footer.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.footer.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.horizontalScrollBar().valueChanged.connect(
+            self.footer.horizontalScrollBar().setValue)
+        for table in (self.view, self.footer):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            table.horizontalHeader().setDefaultSectionSize(DAY_WIDTH)
+            table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+            table.setColumnWidth(Column.NAME, 76)
+            table.setColumnWidth(Column.HOURS, 40)
+        self._build_side()
+
+    def _build_side(self) -> None:
+        self.side = RotaSidePanel(self._context, self.model, self)
+        self.side.cell_requested.connect(self.view.setCurrentIndex)
+        self.person_panel = self.side.person_panel
+        grid = QWidget(self)
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.setSpacing(0)
+        grid_layout.addWidget(self.view, 1)
+        grid_layout.addWidget(self.footer)
+        splitter = QSplitter(self)
+        splitter.addWidget(grid)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([1040, 220])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self._bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _empty_problem(self) -> RotaProblem:
+        days = (self.first,)
+        return RotaProblem(days=days, staff=(), shifts=(), coverage=(),
+                           kinds=provisional_kinds(days))
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the shown month from the database (unless the planner is running)."""
+        if self.runner.running or not self.loaded:
+            return
+        self.show_month(self.first)
+
+    def show_month(self, day: date) -> None:
+        if self.runner.running:
+            return
+        self.first, self.last = month_bounds(day)
+        self.loaded = True
+        reader = self._context.reader
+        self.calendar_missing: tuple[int, ...] = ()
+        try:
+            problem = load_problem(reader, self.first, self.last)
+        except CalendarUnknown as missing:
+            self.calendar_missing = missing.years
+            setup = load_setup(reader)
+            days = tuple(self.first + timedelta(n)
+                         for n in range((self.last - self.first).days + 1))
+            problem = RotaProblem(days=days, staff=setup.staff, shifts=setup.shifts,
+                                  coverage=setup.coverage, rules=setup.rules,
+                                  kinds=provisional_kinds(days))
+        self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
+        self._split_rows()
+        self.person_panel.set_month(problem.staff, problem.shifts, problem.days)
+        self._show_overrides()
+        self.undo_stack.clear()
+        self.month_label.setText(self.tr("{year}-{month:02d}").format(
+            year=self.first.year, month=self.first.month))
+        published = any(p.first == self.first and p.published_at is not None
+                        for p in load_periods(reader))
+        self.month_label.setToolTip(self.tr("Published") if published else self.tr("Draft"))
+        self.plan_button.setEnabled(not self.calendar_missing)
+        self.publish_button.setEnabled(self.supervisor)
+        self.cover_button.setEnabled(self.supervisor and published)
+        self.rules_button.setEnabled(self.supervisor)
+        if self.calendar_missing:
+            self._set_banner(self.tr(
+                "The holiday calendar has no data for {years}: public holidays and make-up "
+                "working days are not known, so auto-planning is off.").format(
+                years=", ".join(map(str, self.calendar_missing))))
+        else:
+            self._set_banner("")
+        self._show_on_duty()
+
+    def _split_rows(self) -> None:
+        staff = len(self.model.problem.staff)
+        for row in range(self.model.rowCount()):
+            self.view.setRowHidden(row, row >= staff)
+            self.footer.setRowHidden(row, row < staff)
+        shifts = len(self.model.problem.shifts)
+        self.footer.setFixedHeight(shifts * ROW_HEIGHT + 2 * self.footer.frameWidth() + 1)
+
+    def _set_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _show_overrides(self) -> None:
+        self.side.show_overrides(load_overrides(self._context.reader, self.first, self.last))
+
+    def _show_on_duty(self) -> None:
+        self.side.show_on_duty(on_duty_now(self._context.reader, self._context.clock))
+
+    def cover(self, staff_id: str, day: date, cover_id: str, reason: str) -> None:
+        """Record that ``cover_id`` works ``staff_id``'s published shift on ``day``."""
+        from app.rota.writing import add_override
+
+        shift = self.model.cell((staff_id, day))
+        if shift is None:
+            return
+        add_override(self._context.store(), self._context.clock, day, shift, staff_id,
+                     cover_id, reason)
+        self._show_overrides()
+        self._show_on_duty()
+        self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
+                                    self.model.problem.days)
+
+    def set_rules(self, rules: tuple[Rule, ...]) -> None:
+        """Store the supervisor's rules and re-check the shown plan against them."""
+        from app.rota.writing import save_rule
+
+        for rule in rules:
+            if rule not in self.model.problem.rules:
+                save_rule(self._context.store(), self._context.clock, rule)
+        self.model.set_rules(rules)
+
+    @Slot()
+    def _ask_rules(self) -> None:
+        from ui.rota.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self.model.problem.rules, self)
+        if dialog.exec():
+            self.set_rules(dialog.rules())
+
+    @Slot()
+    def _ask_cover(self) -> None:
+        from ui.rota.cover_dialog import CoverDialog
+
+        cells = self.view.selected_cells()
+        if len(cells) != 1 or self.model.cell(cells[0]) is None:
+            return
+        staff_id, day = cells[0]
+        busy = {m.id for m in self.model.problem.staff if self.model.cell((m.id, day))}
+        people = [(m.id, m.name) for m in self.model.problem.staff if m.id not in busy]
+        names = {m.id: m.name for m in self.model.problem.staff}
+        shift_text = f"{day:%m-%d} {self.model.shift_name(self.model.cell(cells[0]) or '')}" \
+                     f" · {names[staff_id]}"
+        dialog = CoverDialog(shift_text, people, self)
+        if dialog.exec():
+            self.cover(staff_id, day, dialog.cover.currentData(), dialog.reason.text().strip())
+
+    # --- planning ------------------------------------------------------------------------
+
+    def planning_problem(self) -> RotaProblem:
+        """The month with published past days and hand edits fixed (a re-plan keeps them)."""
+        fixed: dict[tuple[str, date], str | None] = {}
+        published = any(p.first <= self.first <= p.last and p.published_at is not None
+                        for p in load_periods(self._context.reader))
+        if published:
+            for day in self.model.problem.days:
+                if day < self.today:
+                    for member in self.model.problem.staff:
+                        fixed[member.id, day] = self.model.cell((member.id, day))
+        fixed.update(self.model.edited_cells())
+        return replace(self.model.problem, fixed=fixed)
+
+    @Slot()
+    def start_planning(self, seconds: float = PLAN_SECONDS) -> None:
+        if self.runner.running or self.calendar_missing:
+            return
+        self._before_plan = self.model.plan()
+        self._seconds = seconds
+        self.plan_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.score_label.setText(self.tr("Planning…"))
+        self._set_banner("")
+        self.runner.start(self.planning_problem(), seconds)
+
+    @Slot(object)
+    def _on_progress(self, progress: object) -> None:
+        elapsed = getattr(progress, "elapsed", 0.0)
+        self.progress.setValue(min(100, int(100 * elapsed / self._seconds)))
+        objective, bound = getattr(progress, "objective", None), getattr(progress, "bound", None)
+        if objective is not None:
+            gap = getattr(progress, "gap", None) or 0.0
+            self.score_label.setText(self.tr(
+                "Best so far: score {score:g}, bound {bound:g}, gap {gap:.0%}").format(
+                score=objective, bound=bound or 0.0, gap=gap))
+        plan = getattr(progress, "plan", None)
+        if plan is not None:
+            self.model.replace_all(plan)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        from app.rota.progress import PlanResult, PlanStatus
+
+        assert isinstance(result, PlanResult)
+        self.runner.running = False
+        self.plan_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        if result.plan:
+            self.undo_stack.push(ReplacePlan(self.model, self._before_plan, list(result.plan),
+                                             self.tr("Auto-plan")))
+            status = (self.tr("optimal") if result.status is PlanStatus.OPTIMAL
+                      else self.tr("best found"))
+            self.score_label.setText(self.tr(
+                "Plan {status}: score {score:g}, bound {bound:g}, gap {gap:.0%}").format(
+                status=status, score=result.objective or 0.0, bound=result.bound or 0.0,
+                gap=result.gap or 0.0))
+            return
+        self.model.replace_all(self._before_plan)
+        if result.status is PlanStatus.INFEASIBLE:
+            self.score_label.setText(self.tr("No plan satisfies the hard rules"))
+            self._set_banner(self.tr("These rules and days conflict:") + "\n" + "\n".join(
+                self.model.describe(v) for v in result.conflicts[:12]))
+        else:
+            self.score_label.setText(self.tr("Stopped before a plan was found"))
+
+    # --- saving, publishing, exporting -----------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        from app.rota.writing import ensure_period, save_plan
+
+        store, clock = self._context.store(), self._context.clock
+        save_plan(store, clock, self.first, self.last, self.model.plan())
+        ensure_period(store, clock, self.first, self.last)
+        self.plan_saved.emit()
+
+    @Slot()
+    def publish(self) -> None:
+        if not self.supervisor:
+            return
+        from app.rota.writing import publish
+
+        self.save()
+        publish(self._context.store(), self._context.clock, self.first, self.last, None)
+        self.month_label.setToolTip(self.tr("Published"))
+        self._show_on_duty()
+        self.plan_saved.emit()
+
+    def export_ical(self, folder: Path) -> list[Path]:
+        return export_ical(self.model, folder, self._context.clock.now(),
+                           self._context.language)
+
+    def export_file(self, path: Path, kind: str) -> None:
+        """Write the month as ``kind``: csv, xlsx, pdf (A4) or a3.pdf."""
+        if kind == "csv":
+            export_csv(self.model, path)
+        elif kind == "xlsx":
+            export_xlsx(self.model, path)
+        else:
+            export_pdf(self.model, path, a3=kind == "a3.pdf")
+
+    @Slot()
+    def _ask_ical(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export iCalendar"))
+        if folder:
+            self.export_ical(Path(folder))
+
+    def _ask_file(self, kind: str) -> None:
+        suffix = kind.rsplit(".", 1)[-1]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"rota-{self.first:%Y-%m}.{kind}", f"*.{suffix}")
+        if path:
+            self.export_file(Path(path), kind)
