@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
@@ -14,6 +14,9 @@ from app.store.directory import seat_for
 from app.store.reading import read_connection
 from ui import intake, kb, queues, rota, sla
 from ui.context import DeskContext
+
+if TYPE_CHECKING:
+    from ui.intake.dialog import IntakeDialog
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
 
@@ -53,6 +56,34 @@ class Desk:
         self.context.close()
 
 
+def suggest_articles(form: IntakeDialog, context: DeskContext) -> None:
+    """Knowledge-base suggestions beside the intake form: they follow what is typed; the
+    insert key puts an article's solution into the record, and the article is linked to
+    the ticket once it is saved."""
+    from ui.kb.suggestions import ArticleSuggestions
+
+    panel = ArticleSuggestions(context.data.database, context.language, form)
+    panel.setObjectName("article_suggestions")
+    form.add_side_widget(panel)
+    used: list[str] = []
+    form.ticket_text_changed.connect(panel.set_ticket_text)
+
+    def insert(solution: str) -> None:
+        form.insert_reply(solution)
+        if (article := panel.current_article_id()) is not None:
+            used.append(article)
+
+    def link(ticket_id: str, _number: str) -> None:
+        from app.kb.usage import LinkKind, link_article_to_ticket
+
+        for article in dict.fromkeys(used):
+            link_article_to_ticket(context.store(), context.clock, article, ticket_id,
+                                   context.seat.staff_id, LinkKind.SOLUTION_INSERTED)
+
+    panel.solution_inserted.connect(insert)
+    form.ticket_logged.connect(link)
+
+
 def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str) -> Desk:
     reader = read_connection(data.database)
     context = DeskContext(data=data, settings=settings, clock=clock, language=language,
@@ -61,7 +92,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     tickets = TicketWindows(context, window)
     for feature in FEATURES:
         feature.register(window, context)
-    intake.register(window, context)
+    intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context)
     for page in window.pages():
         # Pages with a ticket table offer a column for the SLA countdowns.

@@ -8,6 +8,7 @@ The SLA monitor runs first, so countdowns and notifications are filled in.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,13 @@ WINDOW_PAGES = ("ticket", "intake", "sla")
 def _settle() -> None:
     for _ in range(3):  # layout, lazy fetches and the first paint each take a turn
         QApplication.processEvents()
+
+
+def _wait(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 def window_for(desk: Desk, page: str) -> QWidget:
@@ -44,9 +52,11 @@ def window_for(desk: Desk, page: str) -> QWidget:
         _settle()
         return desk.window
     if page == "intake":
+        from ui.desk import suggest_articles
         from ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(desk.context, desk.window)
+        suggest_articles(dialog, desk.context)
         dialog.requester_search.setText("市财政局")
         dialog.show()
         _settle()
@@ -56,6 +66,8 @@ def window_for(desk: Desk, page: str) -> QWidget:
         dialog.urgency.setCurrentIndex(2)
         dialog.impact.setCurrentIndex(1)
         dialog.title.setText("财政一体化系统访问缓慢")
+        dialog.description.setPlainText("财政局多个科室反映系统页面打开缓慢，数据库连接超时。")
+        _wait(2.0)  # suggestions are searched on the thread pool after a typing pause
         return dialog
     return desk.window
 

@@ -415,6 +415,10 @@
         <translation>该报障人的历史工单</translation>
     </message>
     <message>
+        <source>Answer given: %1</source>
+        <translation>已答复：%1</translation>
+    </message>
+    <message>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>

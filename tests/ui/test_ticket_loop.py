@@ -195,3 +195,31 @@ def test_edit_note_link_and_merge_from_the_ticket_window(
     window.buttons["link"].click()
     assert window.detail.state.value == "closed"
     assert f"duplicate of {master_number}" in window.findChild(QLabel, "links").text()
+
+
+def test_intake_suggests_articles_and_links_the_inserted_one(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.kb.suggestions import ArticleSuggestions
+
+    dialog = open_intake(qtbot, desk)
+    panel = dialog.findChild(ArticleSuggestions, "article_suggestions")
+    assert panel is not None
+    with qtbot.waitSignal(panel.suggestions_changed, timeout=10_000) as shown:
+        type_in(qtbot, dialog.title, "数据库连接数耗尽")
+    assert shown.args[0] > 0
+    article = panel.current_article_id()
+    assert article is not None
+    panel.insert_solution()
+    assert "Answer given:" in dialog.description.toPlainText()
+    dialog.new_requester.setChecked(True)
+    dialog.new_name.setText("赵六")
+    dialog.new_phone.setText("13800138000")
+    dialog.ticket_type.setCurrentIndex(0)
+    dialog.category.setCurrentIndex(0)
+    with qtbot.waitSignal(dialog.ticket_logged) as logged:
+        dialog.submit()
+    links = desk.context.reader.execute(
+        "SELECT article_id, kind FROM kb_ticket_links WHERE ticket_id = ?",
+        (logged.args[0],)).fetchall()
+    assert links == [(article, "inserted")]

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from ui.intake.dialog import IntakeDialog
 
-def register(window: MainWindow, context: DeskContext) -> QAction:
-    """Add File > New ticket (Ctrl+N, from anywhere in the desk)."""
+
+def register(window: MainWindow, context: DeskContext,
+             extend: Callable[[IntakeDialog], None] | None = None) -> QAction:
+    """Add File > New ticket (Ctrl+N, from anywhere in the desk); ``extend`` lets other
+    features add to each new form without this package knowing them."""
     action = QAction(QCoreApplication.translate("IntakeDialog", "&New ticket…"), window)
     action.setShortcut(QKeySequence.StandardKey.New)
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -21,6 +29,8 @@ def register(window: MainWindow, context: DeskContext) -> QAction:
         from ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(context, window)
+        if extend is not None:
+            extend(dialog)
         dialog.ticket_logged.connect(lambda tid, number: (
             context.events.tickets_changed.emit([tid]),
             window.statusBar().showMessage(

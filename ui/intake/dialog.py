@@ -5,6 +5,8 @@ the form, the computed level shown live, and a completeness line naming what is 
 
 Signals:
     ticket_logged(str, str): a ticket was saved (id, number).
+    ticket_text_changed(str, str): title or description changed (title, description);
+        side panels such as knowledge-base suggestions listen to it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from ui.problems import show_problem
 
 class IntakeDialog(QDialog):
     ticket_logged = Signal(str, str)
+    ticket_text_changed = Signal(str, str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +135,7 @@ class IntakeDialog(QDialog):
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Earlier tickets of this requester")))
         side.addWidget(self.history)
+        self._side = side
         body = QHBoxLayout()
         body.addLayout(form, 3)
         body.addLayout(side, 2)
@@ -155,10 +159,23 @@ class IntakeDialog(QDialog):
         for line in (self.title, self.override_reason, self.new_name):
             line.textChanged.connect(lambda _t: self._update())
         self.description.textChanged.connect(self._update)
+        for signal in (self.title.textChanged, self.description.textChanged):
+            signal.connect(lambda *_: self.ticket_text_changed.emit(
+                self.title.text(), self.description.toPlainText()))
         self.override.toggled.connect(lambda _on: self._update())
         self.save.clicked.connect(self.submit)
         for keys in ("Ctrl+S", "Ctrl+Return"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
+
+    def add_side_widget(self, widget: QWidget) -> None:
+        """Show another feature's panel beside the form (wired by ui/desk.py)."""
+        self._side.addWidget(widget, 1)
+
+    def insert_reply(self, text: str) -> None:
+        """Add the answer given to the requester (e.g. an article's solution) to the record."""
+        answer = self.tr("Answer given: %1").replace("%1", text.strip())
+        current = self.description.toPlainText().rstrip()
+        self.description.setPlainText(f"{current}\n\n{answer}" if current else answer)
 
     # --- requester ------------------------------------------------------------------------
 
