@@ -31,11 +31,20 @@ class Suggestion:
     workload: float
     availability: float
     open_tickets: int
+    on_duty: bool | None = None  # None: no published rota covers now
+
+
+OFF_DUTY_POINTS = -100.0
 
 
 def suggest(candidates: Sequence[StaffMember], skill: str, level: Level,
-            open_tickets: Mapping[str, int], limit: int = 5) -> list[Suggestion]:
-    """The best ``limit`` candidates, best first; ties broken by lighter workload, then name."""
+            open_tickets: Mapping[str, int], limit: int = 5,
+            on_duty: frozenset[str] | None = None) -> list[Suggestion]:
+    """The best ``limit`` candidates, best first; ties broken by lighter workload, then name.
+
+    With a published rota (``on_duty``: who works now), being on duty decides availability;
+    without one, each person's own status does.
+    """
     wanted = WANTED_SENIORITY[level]
     ranked = []
     for member in candidates:
@@ -45,9 +54,15 @@ def suggest(candidates: Sequence[StaffMember], skill: str, level: Level,
         # Under-qualified costs more than over-qualified: seniors can take easy work.
         seniority_part = SENIORITY_POINTS - (12.0 * -gap if gap < 0 else 5.0 * gap)
         workload_part = -POINTS_PER_OPEN_TICKET * load
-        availability_part = AVAILABILITY_POINTS[member.status]
+        working = None if on_duty is None else member.id in on_duty
+        if working is None:
+            availability_part = AVAILABILITY_POINTS[member.status]
+        elif working:
+            availability_part = AVAILABILITY_POINTS[StaffStatus.AVAILABLE]
+        else:
+            availability_part = OFF_DUTY_POINTS
         total = skill_part + seniority_part + workload_part + availability_part
         ranked.append(Suggestion(member, total, skill_part, seniority_part, workload_part,
-                                 availability_part, load))
+                                 availability_part, load, working))
     ranked.sort(key=lambda s: (-s.score, s.open_tickets, s.staff.name))
     return ranked[:limit]

@@ -164,6 +164,14 @@
         <translation>分派工单</translation>
     </message>
     <message>
+        <source>on duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
         <source>skill %1 · seniority %2 · %3 open ticket(s) · availability %4</source>
         <translation>技能 %1 · 资历 %2 · 未结工单 %3 张 · 可用状态 %4</translation>
     </message>

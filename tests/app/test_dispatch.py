@@ -26,3 +26,14 @@ def test_workload_and_availability_move_candidates_down() -> None:
     ranked = suggest(people, "hosts", Level.THREE, {"busy": 8, "free": 1})
     assert [s.staff.name for s in ranked] == ["free", "busy", "away"]
     assert ranked[1].workload == -24.0 and ranked[1].open_tickets == 8
+
+
+def test_with_a_rota_only_people_on_duty_are_available() -> None:
+    people = [member("night", Seniority.EXPERIENCED, {"network"}),
+              member("day", Seniority.EXPERIENCED, {"network"}, StaffStatus.BUSY)]
+    ranked = suggest(people, "network", Level.TWO, {}, on_duty=frozenset({"day"}))
+    assert [s.staff.name for s in ranked] == ["day", "night"]
+    assert (ranked[0].on_duty, ranked[1].on_duty) == (True, False)
+    assert ranked[1].availability == -100.0
+    without_rota = suggest(people, "network", Level.TWO, {})
+    assert without_rota[0].staff.name == "night" and without_rota[0].on_duty is None

@@ -3,6 +3,8 @@ requester satisfaction."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,11 +45,13 @@ class AssignDialog(QDialog):
         self.list.setObjectName("suggestions")
         for suggestion in suggestions:
             member = suggestion.staff
+            duty = {True: self.tr("on duty"), False: self.tr("off duty"), None: ""}[
+                suggestion.on_duty]
             why = self.tr("skill %1 · seniority %2 · %3 open ticket(s) · availability %4") \
                 .replace("%1", f"{suggestion.skill:+.0f}") \
                 .replace("%2", f"{suggestion.seniority:+.0f}") \
                 .replace("%3", str(suggestion.open_tickets)) \
-                .replace("%4", f"{suggestion.availability:+.0f}")
+                .replace("%4", f"{suggestion.availability:+.0f}") + (f" · {duty}" if duty else "")
             item = QListWidgetItem(f"{member.name} ({seniority_label(member.seniority)}) — "
                                    f"{suggestion.score:.0f}\n    {why}")
             item.setData(Qt.ItemDataRole.UserRole, (member.id, member.team_id))
@@ -64,11 +68,22 @@ class AssignDialog(QDialog):
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
+def _on_duty(context: DeskContext) -> frozenset[str] | None:
+    """Who works now by the published rota, or None when no rota covers this moment."""
+    from app.rota.reading import on_duty_now
+
+    try:
+        working = on_duty_now(context.reader, context.clock)
+    except (ValueError, sqlite3.Error):  # a year without holiday data, or no rota tables
+        return None
+    return frozenset(duty.staff_id for duty in working) or None
+
+
 def ask_assignee(parent: QWidget, context: DeskContext,
                  detail: TicketDetail) -> tuple[str, str | None] | None:
     members = staff(context.reader)
     ranked = suggest(members, detail.category_skill, detail.level, open_workload(context.reader),
-                     limit=len(members))
+                     limit=len(members), on_duty=_on_duty(context))
     dialog = AssignDialog(ranked, parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
