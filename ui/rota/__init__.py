@@ -3,26 +3,41 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from ui.context import DeskContext
 from ui.icons import badge
 from ui.main_window import MainWindow, Page
-from ui.rota.page import RotaPage
+from ui.page_holder import PageHolder
 
 PAGE_ID = "rota"
+# Shift reminders run inside the page: build it soon after start even if nobody opens it.
+BUILD_AFTER_MS = 3000
 
 
-def register(window: MainWindow, context: DeskContext) -> None:
+def register(window: MainWindow, context: DeskContext) -> PageHolder:
     """Add the rota planner to the main window.
 
     There is no sign-in yet, so the desk is treated as a supervisor's (publishing allowed);
     the page takes ``supervisor`` so seats' desks can turn it off once roles exist.
     """
-    page = RotaPage(context, window)
-    window.refresh_requested.connect(page.refresh)
-    window.page_changed.connect(lambda shown: page.ensure_loaded() if shown == PAGE_ID else None)
-    # Shift reminders show in the status bar: visible whichever page is open.
-    page.person_panel.reminder_due.connect(
-        lambda text: window.statusBar().showMessage(text, 10 * 60 * 1000))
+    def build(parent: QWidget) -> QWidget:
+        from ui.rota.page import RotaPage
+
+        page = RotaPage(context, parent)
+        # Shift reminders show in the status bar: visible whichever page is open.
+        page.person_panel.reminder_due.connect(
+            lambda text: window.statusBar().showMessage(text, 10 * 60 * 1000))
+        if window.current_page() == PAGE_ID:
+            page.ensure_loaded()
+        window.page_changed.connect(
+            lambda shown: page.ensure_loaded() if shown == PAGE_ID else None)
+        return page
+
+    holder = PageHolder(PAGE_ID, build, window)
+    window.page_changed.connect(holder.on_page_changed)
+    window.refresh_requested.connect(holder.refresh)
+    holder.build_later(BUILD_AFTER_MS)
     title = QCoreApplication.translate("RotaPage", "Rota")
-    window.add_page(Page(PAGE_ID, title, page, badge("#6c5b9e", "R", 20)))
+    window.add_page(Page(PAGE_ID, title, holder, badge("#6c5b9e", "R", 20)))
+    return holder
