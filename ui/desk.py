@@ -17,6 +17,7 @@ from ui.context import DeskContext
 
 if TYPE_CHECKING:
     from ui.intake.dialog import IntakeDialog
+    from ui.ticket.window import TicketWindow
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
 
@@ -84,12 +85,34 @@ def suggest_articles(form: IntakeDialog, context: DeskContext) -> None:
     form.ticket_logged.connect(link)
 
 
+def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
+    """Knowledge-base suggestions beside a ticket: the insert key sends the article's
+    solution to the requester (on the timeline) and links the article to the ticket."""
+    from ui.kb.suggestions import ArticleSuggestions
+
+    panel = ArticleSuggestions(context.data.database, context.language, ticket)
+    panel.setObjectName("article_suggestions")
+    ticket.add_side_widget(panel)
+    if ticket.detail is not None:
+        panel.set_ticket_text(ticket.detail.title, ticket.detail.description)
+
+    def insert(solution: str) -> None:
+        article = panel.current_article_id()
+        if ticket.reply_to_requester(solution) and article is not None:
+            from app.kb.usage import LinkKind, link_article_to_ticket
+
+            link_article_to_ticket(context.store(), context.clock, article, ticket.ticket_id,
+                                   context.seat.staff_id, LinkKind.SOLUTION_INSERTED)
+
+    panel.solution_inserted.connect(insert)
+
+
 def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str) -> Desk:
     reader = read_connection(data.database)
     context = DeskContext(data=data, settings=settings, clock=clock, language=language,
                           reader=reader, seat=seat_for(reader, settings.settings.seat_login))
     window = MainWindow(settings, str(data.database), language)
-    tickets = TicketWindows(context, window)
+    tickets = TicketWindows(context, window, lambda ticket: suggest_for_ticket(ticket, context))
     for feature in FEATURES:
         feature.register(window, context)
     intake.register(window, context, lambda form: suggest_articles(form, context))

@@ -15,6 +15,7 @@ class PageHolder(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page_id = page_id
+        self.setObjectName(page_id)
         self._build = build
         self.page: QWidget | None = None
         self._layout = QVBoxLayout(self)

@@ -69,6 +69,15 @@ def window_for(desk: Desk, page: str) -> QWidget:
         dialog.description.setPlainText("财政局多个科室反映系统页面打开缓慢，数据库连接超时。")
         _wait(2.0)  # suggestions are searched on the thread pool after a typing pause
         return dialog
+    if page == "kb":
+        from ui.page_holder import PageHolder
+
+        holder = desk.window.findChild(PageHolder, "kb")
+        if holder is not None:
+            query = getattr(holder.ensure(), "query", None)
+            if query is not None:
+                query.setText("网络 中断")
+                _wait(1.0)
     return desk.window
 
 

@@ -223,3 +223,25 @@ def test_intake_suggests_articles_and_links_the_inserted_one(
         "SELECT article_id, kind FROM kb_ticket_links WHERE ticket_id = ?",
         (logged.args[0],)).fetchall()
     assert links == [(article, "inserted")]
+
+
+def test_ticket_window_suggests_articles_and_replies_with_a_solution(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    from ui.kb.suggestions import ArticleSuggestions
+
+    ticket_id = desk.context.reader.execute(
+        "SELECT id FROM tickets WHERE state = 'in_progress' ORDER BY title LIKE '%数据库%' DESC LIMIT 1"
+    ).fetchone()[0]
+    window = desk.tickets.open(ticket_id)
+    qtbot.addWidget(window)
+    panel = window.findChild(ArticleSuggestions, "article_suggestions")
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.current_article_id() is not None, timeout=10_000)
+    article = panel.current_article_id()
+    with qtbot.waitSignal(window.ticket_changed):
+        panel.insert_solution()
+    assert "replied to the requester" in window._timeline.toPlainText()
+    links = desk.context.reader.execute(
+        "SELECT article_id FROM kb_ticket_links WHERE ticket_id = ?", (ticket_id,)).fetchall()
+    assert links == [(article,)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 class TicketWindows(QObject):
     """Opens ticket windows and passes their writes on to the desk's broadcast."""
 
-    def __init__(self, context: DeskContext, parent: QWidget) -> None:
+    def __init__(self, context: DeskContext, parent: QWidget,
+                 extend: Callable[[TicketWindow], None] | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._parent = parent
+        self._extend = extend
         self.open_windows: dict[str, TicketWindow] = {}
 
     @Slot(str)
@@ -38,6 +41,8 @@ class TicketWindows(QObject):
             self._context.events.tickets_changed.connect(
                 lambda ids, w=window: w.reload() if w.ticket_id in ids else None)
             self.open_windows[ticket_id] = window
+            if self._extend is not None:
+                self._extend(window)
         window.show()
         window.raise_()
         window.activateWindow()

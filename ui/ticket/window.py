@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import TicketState
 from app.domain.states import can_transition
 from app.services.errors import DeskError, Problem
-from app.services.ticket_flow import LinkKind, TicketFlow
+from app.services.ticket_flow import LinkKind, NoteKind, TicketFlow
 from app.store.ticket_detail import (
     TicketDetail,
     ticket_by_number,
@@ -96,7 +96,24 @@ class TicketWindow(QWidget):
         layout.addWidget(self._header)
         layout.addLayout(top)
         layout.addLayout(actions)
-        layout.addWidget(self._timeline, 1)
+        self._bottom = QHBoxLayout()
+        self._bottom.addWidget(self._timeline, 3)
+        layout.addLayout(self._bottom, 1)
+
+    def add_side_widget(self, widget: QWidget) -> None:
+        """Show another feature's panel beside the timeline (wired by ui/desk.py)."""
+        self._bottom.addWidget(widget, 2)
+
+    def reply_to_requester(self, text: str) -> bool:
+        """Record a reply to the requester (e.g. an article's solution) on the timeline."""
+        try:
+            self._flow.note(self.ticket_id, NoteKind.TO_REQUESTER, text)
+        except DeskError as error:
+            show_problem(self, error)
+            return False
+        self.reload()
+        self.ticket_changed.emit(self.ticket_id)
+        return True
 
     # --- showing --------------------------------------------------------------------------
 
