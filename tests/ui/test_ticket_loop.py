@@ -231,8 +231,8 @@ def test_ticket_window_suggests_articles_and_replies_with_a_solution(
     from ui.kb.suggestions import ArticleSuggestions
 
     ticket_id = desk.context.reader.execute(
-        "SELECT id FROM tickets WHERE state = 'in_progress' ORDER BY title LIKE '%数据库%' DESC LIMIT 1"
-    ).fetchone()[0]
+        "SELECT id FROM tickets WHERE state = 'in_progress' "
+        "ORDER BY title LIKE '%数据库%' DESC LIMIT 1").fetchone()[0]
     window = desk.tickets.open(ticket_id)
     qtbot.addWidget(window)
     panel = window.findChild(ArticleSuggestions, "article_suggestions")
