@@ -33,6 +33,7 @@ from app.store.models import (
     TicketRow,
     TicketTypeRow,
 )
+from app.store.ticket_index import index_many
 
 CHUNK = 5000
 
@@ -115,20 +116,28 @@ def _write_teams(conn: Connection, rng: Random, now: datetime) -> dict[str, str]
 def _write_tickets(conn: Connection, writer: TicketWriter, moments: list[datetime]) -> None:
     tickets: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    next_rowid = 1
     for ticket, timeline in writer.tickets(moments):
         tickets.append(ticket)
         events.extend(timeline)
         if len(tickets) >= CHUNK:
-            _flush(conn, tickets, events)
-    _flush(conn, tickets, events)
+            next_rowid = _flush(conn, tickets, events, next_rowid)
+    _flush(conn, tickets, events, next_rowid)
 
 
-def _flush(conn: Connection, tickets: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+def _flush(conn: Connection, tickets: list[dict[str, Any]], events: list[dict[str, Any]],
+           next_rowid: int) -> int:
+    """Write a chunk of tickets, their timelines and their search index entries."""
     if tickets:
         conn.execute(insert(TicketRow), tickets)
         conn.execute(insert(TicketEventRow), events)
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        next_rowid = index_many(raw, ((t["id"], t["title"], t["description"])
+                                      for t in tickets), next_rowid)
     tickets.clear()
     events.clear()
+    return next_rowid
 
 
 def _set_counter(conn: Connection, value: int) -> None:

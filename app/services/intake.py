@@ -16,6 +16,7 @@ from app.domain.validation import TEXT_MAX, TITLE_MAX, is_email, is_phone
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import CounterRow, RequesterRow, TicketEventRow, TicketRow
+from app.store.ticket_index import index_ticket
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,8 @@ class Intake:
                 state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
                 created_at=now, updated_at=now, version=1, deleted=False))
             session.flush()
+            index_ticket(session.connection(), ticket_id, draft.title.strip(),
+                         draft.description.strip())
             session.add(TicketEventRow(
                 id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
                 kind=str(EventKind.CREATED), body="",

@@ -22,6 +22,7 @@ from app.services.errors import DeskError, Problem
 from app.services.intake import TicketEdits, check_edits
 from app.store.database import Store
 from app.store.models import TicketEventRow, TicketLinkRow, TicketRow
+from app.store.ticket_index import index_ticket
 
 S = TicketState
 
@@ -215,6 +216,10 @@ class TicketFlow:
                        if getattr(row, name) != value}
             for name, (_old, value) in changed.items():
                 setattr(row, name, value)
+            if "title" in changed or "description" in changed:
+                session = object_session(row)
+                assert session is not None
+                index_ticket(session.connection(), ticket_id, row.title, row.description)
             if "level" in changed:
                 # SLA clocks recompute from this entry (DESIGN.md section 5).
                 session = object_session(row)

@@ -179,6 +179,15 @@ class SavedFilterRow(Synced, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class TicketIndexRow(Base):
+    """Which row of the ``ticket_search`` full-text table holds a ticket's text."""
+
+    __tablename__ = "ticket_index_rows"
+
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
+
+
 class CounterRow(Base):
     """Named local counters, e.g. the next ticket number."""
 

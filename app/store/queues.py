@@ -14,11 +14,13 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.enums import Channel, Level, TicketState
+from app.domain.numbers import TICKET_PREFIX
 from app.domain.states import OPEN_STATES, PENDING_STATES
 from app.domain.validation import digits
 from app.store.reading import parse_sqlite_utc
+from app.store.ticket_index import match_expression
 
-_TICKET_NUMBER = re.compile(r"^[A-Za-z]{1,4}-\d{4,}$")
+_TICKET_NUMBER = re.compile(rf"^{TICKET_PREFIX}-\d+$", re.IGNORECASE)  # not ORA-00600
 
 
 class View(StrEnum):
@@ -192,26 +194,35 @@ class QueueReader:
             self._search(f.text.strip(), where, params)
 
     def _search(self, text: str, where: list[str], params: list[Any]) -> None:
-        """Ticket number, requester name or phone, or words in title and description."""
+        """Ticket number, requester name, unit or phone, or words in title and description
+        (through the full-text index, so Chinese words need no table scan)."""
         if _TICKET_NUMBER.match(text):
             # A full ticket number: one index look-up, no text scan.
             where.append("t.number = ?")
             params.append(text.upper())
             return
-        clauses = ["t.number = ?", "t.title LIKE ?", "t.description LIKE ?",
-                   "r.name LIKE ?", "r.unit LIKE ?"]
         like = f"%{_escape_like(text)}%"
-        values: list[Any] = [text.upper(), like, like, like, like]
+        clauses = ["t.number = ?", "t.requester_id IN (SELECT id FROM requesters WHERE "
+                   "name LIKE ? ESCAPE '\\' OR unit LIKE ? ESCAPE '\\')"]
+        values: list[Any] = [text.upper(), like, like]
+        expression = match_expression(text)
+        if expression is not None:
+            clauses.append("t.id IN (SELECT ticket_id FROM ticket_index_rows WHERE search_rowid "
+                           "IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?))")
+            values.append(expression)
+        else:  # nothing the index can look up (e.g. only punctuation): scan the text
+            clauses.append("t.title LIKE ? ESCAPE '\\'")
+            values.append(like)
         number_digits = digits(text)
         if number_digits and len(number_digits) == len(text.replace("-", "").strip()):
             # Bare digits: a ticket number typed without its prefix, or a phone number.
             clauses.append("t.number = ?")
             values.append(f"SD-{int(number_digits):06d}")
             if len(number_digits) >= 4:
-                clauses.append("replace(replace(r.phone, '-', ''), ' ', '') LIKE ?")
+                clauses.append("t.requester_id IN (SELECT id FROM requesters WHERE "
+                               "replace(replace(phone, '-', ''), ' ', '') LIKE ?)")
                 values.append(f"%{number_digits}%")
-        where.append("(" + " OR ".join(c.replace("LIKE ?", "LIKE ? ESCAPE '\\'")
-                                        for c in clauses) + ")")
+        where.append("(" + " OR ".join(clauses) + ")")
         params.extend(values)
 
     def count(self, view: View, seat: Seat, filters: QueueFilter = QueueFilter()) -> int:

@@ -17,7 +17,7 @@ FEATURE_TABLES: tuple[str, ...] = ("app.kb.tables", "app.rota.tables", "app.sla.
 
 # Tables made with raw SQL in migrations, which the models cannot describe: FTS5 virtual
 # tables and the shadow tables SQLite keeps for them (``<name>_data``, ``<name>_idx``...).
-RAW_SQL_TABLES: tuple[str, ...] = ("kb_search",)
+RAW_SQL_TABLES: tuple[str, ...] = ("kb_search", "ticket_search")
 
 
 def all_tables() -> MetaData:

@@ -164,3 +164,28 @@ def test_merging_a_duplicate_keeps_both_histories(
                new_ticket) == "duplicate_of"
     assert len(timeline(demo_copy, master)) == before + 1
     assert [k for k, _ in timeline(demo_copy, new_ticket)][0] == "created"
+
+
+def test_new_and_edited_tickets_are_found_by_their_words(
+    demo_store: Store, demo_copy: DataDir, clock: ManualClock, seat: str, new_ticket: str
+) -> None:
+    from app.domain.enums import Rating
+    from app.domain.grading import GradingWeights
+    from app.services.intake import TicketEdits
+    from app.store.queues import QueueFilter, QueueReader, Seat, Sort, View
+    from app.store.reading import read_connection
+
+    reader = QueueReader(read_connection(demo_copy.database), "zh_CN")
+
+    def found(text: str) -> bool:
+        page = reader.page(View.ALL, Seat(None, None), QueueFilter(text=text), Sort(), None,
+                           700)
+        return new_ticket in {item.id for item in page}
+
+    assert found("只读") and found("挂载")
+    db = demo_copy.database
+    TicketFlow(demo_store, clock, seat).edit(new_ticket, 1, TicketEdits(
+        "磁阵控制器告警 ORA-27072", "存储控制器双活切换失败。", first_id(db, "ticket_types"),
+        first_id(db, "categories"), Rating.LOW, Rating.LOW, Rating.LOW), GradingWeights())
+    assert found("控制器") and found("ORA-27072") and found("27072")
+    assert not found("挂载")
