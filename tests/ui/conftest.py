@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -17,11 +16,9 @@ from ui.desk import Desk, build_desk
 
 
 @pytest.fixture
-def desk_data(demo_desk: DataDir, tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+def desk_data(demo_copy: DataDir) -> DataDir:
     """A private copy of the demo desk, so a test may change settings and data."""
-    copy = DataDir(tmp_path_factory.mktemp("desk-copy"))
-    shutil.copy(demo_desk.database, copy.database)
-    return copy
+    return demo_copy
 
 
 @pytest.fixture

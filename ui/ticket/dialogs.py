@@ -27,9 +27,10 @@ from ui.context import DeskContext
 from ui.labels import seniority_label
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                           | QDialogButtonBox.StandardButton.Cancel, dialog)
+def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
+                   = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """OK (or Save) and Cancel, wired to the dialog."""
+    box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -60,7 +61,7 @@ class AssignDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(dialog_buttons(self))
         self.resize(560, 420)
 
     def choice(self) -> tuple[str, str | None] | None:
@@ -97,7 +98,7 @@ class ResolveDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Solution"), self.solution)
         form.addRow(self.tr("Cause"), self.cause)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self))
 
 
 def ask_resolution(parent: QWidget) -> tuple[str, str] | None:
@@ -122,7 +123,7 @@ class SatisfactionDialog(QDialog):
         form.addRow(self.tr("Satisfaction (1–5)"), self.score)
         form.addRow(self.tr("Collected by"), self.method)
         form.addRow(self.tr("Comment"), self.comment)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self))
 
 
 def ask_satisfaction(parent: QWidget) -> tuple[int, str] | None:
@@ -148,7 +149,7 @@ class LinkDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Other ticket"), self.number)
         form.addRow(self.tr("Relation"), self.kind)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self))
 
 
 def ask_link(parent: QWidget) -> tuple[str, str] | None:

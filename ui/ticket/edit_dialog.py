@@ -21,6 +21,7 @@ from ui.context import DeskContext
 from ui.icons import badge
 from ui.intake.labels import rating_label
 from ui.labels import level_label
+from ui.ticket.dialogs import dialog_buttons
 
 
 class EditDialog(QDialog):
@@ -57,11 +58,7 @@ class EditDialog(QDialog):
             form.addRow(label, combo)
         form.addRow(self.override, self.override_level)
         form.addRow(self.tr("Reason for the override"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
         self.resize(640, 480)
 
     def _catalog(self, context: DeskContext, table: str, current: str) -> QComboBox:

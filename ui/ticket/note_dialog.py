@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QSpinBox,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.ticket_flow import NoteKind
+from ui.ticket.dialogs import dialog_buttons
 
 
 class NoteDialog(QDialog):
@@ -33,11 +33,7 @@ class NoteDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Time spent"), self.minutes)
         form.addRow(self.tr("Text"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self))
         self.resize(520, 320)
 
     def note(self) -> tuple[NoteKind, str, int]:
