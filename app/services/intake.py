@@ -53,10 +53,9 @@ class TicketEdits:
 
 def check_edits(edits: TicketEdits, weights: GradingWeights) -> Level:
     """The same rules as for a new ticket; returns the level the ticket will have."""
-    draft = TicketDraft(edits.title, edits.description, "requester-unchanged", Channel.PHONE,
-                        edits.type_id, edits.category_id, edits.urgency, edits.impact,
-                        edits.importance, edits.level_override, edits.override_reason)
-    return check_draft(draft, weights)
+    return _check_content(edits.title, edits.description, edits.type_id, edits.category_id,
+                          Grading(edits.urgency, edits.impact, edits.importance),
+                          edits.level_override, edits.override_reason, weights)
 
 
 @dataclass(frozen=True)
@@ -92,18 +91,30 @@ def missing_fields(draft: TicketDraft) -> list[str]:
 
 def check_draft(draft: TicketDraft, weights: GradingWeights) -> Level:
     """Raise the first problem of ``draft``; return the level it will get."""
-    first = {"title": Problem.TITLE_MISSING, "requester": Problem.REQUESTER_MISSING,
-             "type": Problem.TYPE_MISSING, "category": Problem.CATEGORY_MISSING}
-    for field in missing_fields(draft):
-        if field in first:
-            raise DeskError(first[field], field)
-    if len(draft.title) > TITLE_MAX:
+    level = _check_content(draft.title, draft.description, draft.type_id, draft.category_id,
+                           Grading(draft.urgency, draft.impact, draft.importance),
+                           draft.level_override, draft.override_reason, weights)
+    if "requester" in missing_fields(draft):
+        raise DeskError(Problem.REQUESTER_MISSING, "requester")
+    return level
+
+
+def _check_content(title: str, description: str, type_id: str | None,
+                   category_id: str | None, grading: Grading, override: Level | None,
+                   reason: str, weights: GradingWeights) -> Level:
+    """What new and edited tickets share: text, classification and level."""
+    if not title.strip():
+        raise DeskError(Problem.TITLE_MISSING, "title")
+    if type_id is None:
+        raise DeskError(Problem.TYPE_MISSING, "type")
+    if category_id is None:
+        raise DeskError(Problem.CATEGORY_MISSING, "category")
+    if len(title) > TITLE_MAX:
         raise DeskError(Problem.TITLE_TOO_LONG, "title", str(TITLE_MAX))
-    if len(draft.description) > TEXT_MAX:
+    if len(description) > TEXT_MAX:
         raise DeskError(Problem.TEXT_TOO_LONG, "description", str(TEXT_MAX))
-    grading = Grading(draft.urgency, draft.impact, draft.importance)
     try:
-        return effective_level(grading, weights, draft.level_override, draft.override_reason)
+        return effective_level(grading, weights, override, reason)
     except LevelOverrideError:
         raise DeskError(Problem.OVERRIDE_REASON_MISSING, "override_reason") from None
 

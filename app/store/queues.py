@@ -232,9 +232,8 @@ class QueueReader:
             sql = ("SELECT (SELECT count(*) FROM tickets) - (SELECT count(*) FROM tickets "
                    "INDEXED BY ix_tickets_tombstones WHERE deleted = 1)")
             return int(self._conn.execute(sql).fetchone()[0])
-        needs_joins = filters.text.strip() != ""
-        source = _FROM if needs_joins else "FROM tickets t"
-        return int(self._conn.execute(f"SELECT count(*) {source} WHERE {where}",
+        # Every condition is on the tickets table itself (text search uses subqueries).
+        return int(self._conn.execute(f"SELECT count(*) FROM tickets t WHERE {where}",
                                       params).fetchone()[0])
 
     def page_sql(self, view: View, seat: Seat, filters: QueueFilter, sort: Sort,
@@ -248,8 +247,7 @@ class QueueReader:
         if after is not None:
             where += f" AND ({expression}, t.id) {compare} (?, ?)"
             params += [after.sort_value, after.id]
-        needs_joins = sort.column in _JOINED_SORTS or filters.text.strip() != ""
-        source = _FROM if needs_joins else "FROM tickets t"
+        source = _FROM if sort.column in _JOINED_SORTS else "FROM tickets t"
         order = f"ORDER BY {expression} {direction}, t.id {direction}"
         chosen = f"SELECT t.id {source} WHERE {where} {order} LIMIT ?"
         sql = (f"SELECT {_COLUMNS.format(name=self._name)}, {expression} {_FROM} "
