@@ -245,3 +245,14 @@ def test_ticket_window_suggests_articles_and_replies_with_a_solution(
     links = desk.context.reader.execute(
         "SELECT article_id FROM kb_ticket_links WHERE ticket_id = ?", (ticket_id,)).fetchall()
     assert links == [(article,)]
+
+
+def test_a_closed_ticket_window_is_freed_and_reopened_fresh(qtbot: QtBot, desk: Desk) -> None:
+    ticket_id = desk.context.reader.execute("SELECT id FROM tickets LIMIT 1").fetchone()[0]
+    first = desk.tickets.open(ticket_id)
+    assert desk.tickets.open(ticket_id) is first  # opening twice raises the same window
+    first.close()
+    qtbot.waitUntil(lambda: ticket_id not in desk.tickets.open_windows)
+    again = desk.tickets.open(ticket_id)
+    qtbot.addWidget(again)
+    assert again.detail is not None and again.detail.id == ticket_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.services.errors import DeskError
@@ -34,12 +34,15 @@ class TicketWindows(QObject):
         from ui.ticket.window import TicketWindow
 
         window = self.open_windows.get(ticket_id)
-        if window is None or not window.isVisible():
+        if window is None:
             window = TicketWindow(self._context, ticket_id, self._parent)
+            # A closed window is freed, and with it its subscription to the broadcast.
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _obj=None, tid=ticket_id:
+                                     self.open_windows.pop(tid, None))
             window.ticket_changed.connect(
                 lambda tid: self._context.events.tickets_changed.emit([tid]))
-            self._context.events.tickets_changed.connect(
-                lambda ids, w=window: w.reload() if w.ticket_id in ids else None)
+            self._context.events.tickets_changed.connect(window.on_tickets_changed)
             self.open_windows[ticket_id] = window
             if self._extend is not None:
                 self._extend(window)

@@ -100,6 +100,12 @@ class TicketWindow(QWidget):
         self._bottom.addWidget(self._timeline, 3)
         layout.addLayout(self._bottom, 1)
 
+    @Slot(list)
+    def on_tickets_changed(self, ticket_ids: list[str]) -> None:
+        """Another window or a queue wrote to tickets: show this one's new state."""
+        if self.ticket_id in ticket_ids:
+            self.reload()
+
     def add_side_widget(self, widget: QWidget) -> None:
         """Show another feature's panel beside the timeline (wired by ui/desk.py)."""
         self._bottom.addWidget(widget, 2)
