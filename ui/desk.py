@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
 
-# Each feature package registers its own pages; the order here is the navigation order.
-FEATURES = (queues, kb, rota)
+# Feature packages after the queues register their own pages, in navigation order.
+FEATURES = (kb, rota)
 
 # Nothing the scheduler runs is due in the first seconds; starting it later keeps its
 # import off the time to a usable window.
@@ -113,18 +113,14 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
                           reader=reader, seat=seat_for(reader, settings.settings.seat_login))
     window = MainWindow(settings, str(data.database), language)
     tickets = TicketWindows(context, window, lambda ticket: suggest_for_ticket(ticket, context))
+    queue_page = queues.register(window, context)
     for feature in FEATURES:
         feature.register(window, context)
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context)
-    for page in window.pages():
-        # Pages with a ticket table offer a column for the SLA countdowns.
-        if hasattr(page, "sla_column") and hasattr(page, "table"):
-            sla_desk.attach(page.table, page.sla_column)
-        # Pages that list tickets offer them to be opened and taken.
-        if hasattr(page, "open_requested"):
-            page.open_requested.connect(tickets.open)
-        if hasattr(page, "take_requested"):
-            page.take_requested.connect(tickets.take)
+    # The desk wires features together; they never import each other.
+    sla_desk.attach(queue_page.table, queue_page.sla_column)
+    queue_page.open_requested.connect(tickets.open)
+    queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
     return Desk(context, window, tickets, sla_desk)
