@@ -307,14 +307,15 @@ class QueuesPage(QWidget):
 
     def _update_counts(self) -> None:
         filters = QueueFilter(text=self.search.text())
+        current = self.views.currentItem()
         for row in range(self.views.count()):
             item = self.views.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
-            if key in self._saved:
-                saved = self._saved[key]
-                count = self._reader.count(saved.view, self._seat, saved.filters)
-                item.setText(f"★ {saved.name}  ({count})")
-                continue
-            view = View(key)
-            item.setText(f"{view_label(view)}  ({self._reader.count(view, self._seat, filters)})")
+            saved = self._saved.get(key)
+            view, narrowed = (saved.view, saved.filters) if saved else (View(key), filters)
+            # The shown view was just counted by the model; don't count it twice.
+            count = self.model.total if item is current else self._reader.count(
+                view, self._seat, narrowed)
+            label = f"★ {saved.name}" if saved else view_label(view)
+            item.setText(f"{label}  ({count})")
         self._summary.setText(self.tr("%n ticket(s)", "", self.model.total))
