@@ -1,11 +1,128 @@
-"""``seatdesk-server``: the sync server's command line (filled in by the sync issue)."""
+"""``seatdesk-server``: initialise the database, manage users, import a desk, serve.
+
+Configuration: command-line options first, then the environment (``SEATDESK_DB``,
+``SEATDESK_HOST``, ``SEATDESK_PORT``), then a TOML file given with ``--config``.
+Logs are JSON lines on standard error.
+"""
 
 from __future__ import annotations
 
+import argparse
+import getpass
+import json
+import logging
+import os
 import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PORT = 8765
+
+
+class JsonLogs(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps({"at": self.formatTime(record), "level": record.levelname,
+                           "logger": record.name, "message": record.getMessage()},
+                          ensure_ascii=False)
+
+
+def _config(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def _setting(args: argparse.Namespace, file: dict[str, Any], name: str, default: Any) -> Any:
+    given = getattr(args, name, None)
+    if given not in (None, ""):
+        return given
+    env = os.environ.get(f"SEATDESK_{name.upper()}")
+    return env if env else file.get(name, default)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="seatdesk-server",
+                                     description="Seatdesk sync server")
+    parser.add_argument("--config", help="TOML file with db, host, port")
+    parser.add_argument("--db", help="database URL, e.g. postgresql://postgres@127.0.0.1/test")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init-db", help="create or upgrade the schema")
+    user = commands.add_parser("create-user", help="add a user")
+    user.add_argument("login")
+    user.add_argument("--name", default="")
+    user.add_argument("--role", choices=("agent", "supervisor", "admin"), default="agent")
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the password from standard input instead of asking")
+    imported = commands.add_parser("import-desk", help="load a desk's data into an empty server")
+    imported.add_argument("--data-dir", required=True, type=Path)
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    return parser
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise SystemExit("the passwords differ")
+    return first
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("seatdesk-server: the sync server is not part of this release yet; "
-          "desks run standalone on their local database.", file=sys.stderr)
-    return 2
+    args = _parser().parse_args(argv)
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLogs())
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    file = _config(args.config)
+    url = _setting(args, file, "db", "")
+    if not url:
+        print("seatdesk-server: give the database with --db or SEATDESK_DB", file=sys.stderr)
+        return 2
+    from app.domain.clock import SystemClock
+    from app.server.schema import server_engine, upgrade
+
+    engine = server_engine(url)
+    clock = SystemClock()
+    try:
+        if args.command == "init-db":
+            upgrade(engine)
+            print("schema up to date")
+        elif args.command == "create-user":
+            from app.server.accounts import Role, create_user
+
+            with engine.begin() as conn:
+                create_user(conn, clock, args.login, args.name or args.login, Role(args.role),
+                            _password(args))
+            print(f"user {args.login} created")
+        elif args.command == "import-desk":
+            from app.server.seeding import import_desk
+
+            with engine.begin() as conn:
+                count = import_desk(conn, args.data_dir / "seatdesk.sqlite3", "import@server")
+            print(f"{count} rows imported")
+        else:
+            return _serve(args, file, url, engine, clock)
+    except (ValueError, OSError) as error:
+        print(f"seatdesk-server: {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any,
+           clock: Any) -> int:
+    import uvicorn
+
+    from app.server.api import create_app
+
+    host = str(_setting(args, file, "host", "127.0.0.1"))
+    port = int(_setting(args, file, "port", DEFAULT_PORT))
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    app = create_app(engine, clock, listen_dsn=dsn)
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    return 0

@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
-
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind, Level, Rating, TicketState
 from app.domain.grading import Grading, GradingWeights, LevelOverrideError, effective_level
 from app.domain.ids import new_id
-from app.domain.numbers import ticket_number
 from app.domain.validation import TEXT_MAX, TITLE_MAX, is_email, is_phone
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
-from app.store.models import CounterRow, RequesterRow, TicketEventRow, TicketRow
+from app.store.models import RequesterRow, TicketEventRow, TicketRow
 from app.store.ticket_index import index_ticket
+from app.sync.numbers import take_number
 
 
 @dataclass(frozen=True)
@@ -157,16 +155,7 @@ class Intake:
         now = self._clock.now()
         ticket_id = new_id(self._clock)
         with self._store.unit_of_work() as session:
-            sequence = session.execute(
-                update(CounterRow).where(CounterRow.name == "ticket_number")
-                .values(value=CounterRow.value + 1).returning(CounterRow.value)
-            ).scalar_one_or_none()
-            if sequence is None:
-                # A desk seeded before numbering existed: continue after its tickets.
-                sequence = 1 + session.execute(
-                    select(func.count()).select_from(TicketRow)).scalar_one()
-                session.add(CounterRow(name="ticket_number", value=sequence))
-            number = ticket_number(sequence)
+            number = take_number(session.connection())
             session.add(TicketRow(
                 id=ticket_id, number=number, title=draft.title.strip(),
                 description=draft.description.strip(), requester_id=draft.requester_id,

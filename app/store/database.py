@@ -48,12 +48,12 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = sqlite_engine(path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session that commits when the block ends and rolls back if it raises."""
-        session = self._sessions()
+        session = self.sessions()
         try:
             yield session
             session.commit()

@@ -1,0 +1,147 @@
+"""Accounts on the sync server: argon2id password hashes, short-lived access tokens with a
+refresh token, roles, and a cap on failed logins.
+
+Tokens are random and opaque; only their SHA-256 is stored, so a leaked database holds no
+usable token, and any server instance can check a token another one issued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from app.domain.clock import Clock
+from app.domain.ids import new_id
+from app.server.tables import login_failures, tokens, users
+
+ACCESS_LIFETIME = timedelta(minutes=15)
+REFRESH_LIFETIME = timedelta(days=30)
+FAILED_LOGIN_WINDOW = timedelta(minutes=15)
+FAILED_LOGIN_LIMIT = 10  # per login name within the window
+_HASHER = PasswordHasher()  # argon2id with the library's current defaults
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+RANK = {Role.AGENT: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
+
+
+class LoginRefused(Exception):
+    """Wrong user name or password (never says which)."""
+
+
+class TooManyFailures(Exception):
+    """Too many failed logins for this name lately."""
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    login: str
+    name: str
+    role: Role
+
+    def at_least(self, role: Role) -> bool:
+        return RANK[self.role] >= RANK[role]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access: str
+    refresh: str
+    access_expires_at: datetime
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def create_user(conn: Connection, clock: Clock, login: str, name: str, role: Role,
+                password: str) -> str:
+    if len(password) < 8:
+        raise ValueError("a password needs at least 8 characters")
+    user_id = new_id(clock)
+    conn.execute(insert(users).values(
+        id=user_id, login=login, name=name, role=str(role), password_hash=hash_password(password),
+        active=True, created_at=clock.now()))
+    return user_id
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _issue(conn: Connection, clock: Clock, user_id: str) -> Tokens:
+    now = clock.now()
+    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    conn.execute(insert(tokens), [
+        {"token_hash": _digest(access), "user_id": user_id, "kind": "access",
+         "expires_at": now + ACCESS_LIFETIME},
+        {"token_hash": _digest(refresh), "user_id": user_id, "kind": "refresh",
+         "expires_at": now + REFRESH_LIFETIME},
+    ])
+    conn.execute(delete(tokens).where(tokens.c.expires_at < now))
+    return Tokens(access, refresh, now + ACCESS_LIFETIME)
+
+
+def login(conn: Connection, clock: Clock, name: str, password: str) -> tuple[User, Tokens]:
+    now = clock.now()
+    failures = conn.execute(select(func.count()).select_from(login_failures).where(
+        login_failures.c.login == name, login_failures.c.at > now - FAILED_LOGIN_WINDOW)
+    ).scalar_one()
+    if failures >= FAILED_LOGIN_LIMIT:
+        raise TooManyFailures(name)
+    row = conn.execute(select(users).where(users.c.login == name, users.c.active)).first()
+    try:
+        if row is None:
+            raise VerificationError
+        _HASHER.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        conn.execute(insert(login_failures).values(login=name, at=now))
+        raise LoginRefused(name) from None
+    if _HASHER.check_needs_rehash(row.password_hash):
+        conn.execute(update(users).where(users.c.id == row.id)
+                     .values(password_hash=hash_password(password)))
+    user = User(row.id, row.login, row.name, Role(row.role))
+    return user, _issue(conn, clock, row.id)
+
+
+def _holder(conn: Connection, clock: Clock, token: str, kind: str) -> User | None:
+    row = conn.execute(
+        select(users, tokens.c.expires_at).join(tokens, tokens.c.user_id == users.c.id)
+        .where(tokens.c.token_hash == _digest(token), tokens.c.kind == kind,
+               ~tokens.c.revoked, users.c.active)).first()
+    if row is None or row.expires_at <= clock.now():
+        return None
+    return User(row.id, row.login, row.name, Role(row.role))
+
+
+def authenticate(conn: Connection, clock: Clock, access_token: str) -> User | None:
+    """The user an access token belongs to, or None when it is unknown or expired."""
+    return _holder(conn, clock, access_token, "access")
+
+
+def refresh(conn: Connection, clock: Clock, refresh_token: str) -> tuple[User, Tokens] | None:
+    """New tokens for a valid refresh token; the old refresh token is spent."""
+    user = _holder(conn, clock, refresh_token, "refresh")
+    if user is None:
+        return None
+    conn.execute(update(tokens).where(tokens.c.token_hash == _digest(refresh_token))
+                 .values(revoked=True))
+    return user, _issue(conn, clock, user.id)
+
+
+def logout(conn: Connection, refresh_token: str) -> None:
+    conn.execute(update(tokens).where(tokens.c.token_hash == _digest(refresh_token))
+                 .values(revoked=True))

@@ -1,0 +1,218 @@
+"""The sync server's HTTP API (FastAPI). Every endpoint but health and login needs a bearer
+access token; errors answer ``{"error": code, "message": text}`` with a fitting status."""
+
+# No ``from __future__ import annotations`` here: FastAPI reads the endpoint annotations
+# at definition time, and they name the per-app ``current_user`` dependency (a closure).
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+
+from app.domain.clock import Clock, SystemClock
+from app.server import accounts, numbers
+from app.server.accounts import User
+from app.server.pokes import ChangeSignal
+from app.server.pull import newest_seq, pull
+from app.server.push import push
+from app.sync.protocol import MAX_BODY, MAX_PAGE, MAX_PUSH, PROTOCOL, Mutation
+
+log = logging.getLogger("seatdesk.server")
+POKE_TIMEOUT = 25.0
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+class LoginBody(BaseModel):
+    login: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class RefreshBody(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class MutationBody(BaseModel):
+    id: int = Field(ge=1)
+    entity: str = Field(max_length=40)
+    key: str = Field(min_length=1, max_length=120)
+    op: str = Field(pattern="^(put|delete)$")
+    patch: dict[str, Any] = Field(default_factory=dict)
+    base_version: int = Field(ge=0)
+
+
+class PushBody(BaseModel):
+    desk_id: str = Field(min_length=1, max_length=36)
+    mutations: list[MutationBody] = Field(max_length=MAX_PUSH)
+
+
+class LeaseBody(BaseModel):
+    desk_id: str = Field(min_length=1, max_length=36)
+    count: int = Field(ge=1, le=numbers.MAX_BLOCK)
+
+
+def _tokens_json(user: User, tokens: accounts.Tokens) -> dict[str, Any]:
+    return {"access_token": tokens.access, "refresh_token": tokens.refresh,
+            "expires_at": tokens.access_expires_at.isoformat(),
+            "user": {"id": user.id, "login": user.login, "name": user.name,
+                     "role": str(user.role)}}
+
+
+def create_app(engine: Engine, clock: Clock | None = None, *,
+               listen_dsn: str | None = None) -> FastAPI:
+    """The API over ``engine``; ``listen_dsn`` turns on LISTEN/NOTIFY pokes."""
+    clock = clock or SystemClock()
+    signal = ChangeSignal()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if listen_dsn:
+            signal.start(listen_dsn)
+        yield
+        signal.stop()
+
+    app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan)
+    app.state.signal = signal
+    _install_limits_and_errors(app)
+    current_user = _bearer(engine, clock)
+    _account_routes(app, engine, clock, current_user)
+    _sync_routes(app, engine, clock, current_user, signal)
+    return app
+
+
+def _install_limits_and_errors(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def limits(request: Request,
+                     call_next: Callable[[Request], Awaitable[Any]]) -> Any:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return _error(413, "too_large", f"requests are limited to {MAX_BODY} bytes")
+        started = time.perf_counter()
+        response = await call_next(request)
+        log.info("%s %s %s %.1fms", request.method, request.url.path, response.status_code,
+                 (time.perf_counter() - started) * 1000)
+        return response
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.code, error.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(OperationalError)
+    async def database_down(_request: Request, _failure: OperationalError) -> JSONResponse:
+        return _error(503, "database_unavailable", "the database cannot be reached")
+
+
+def _bearer(engine: Engine, clock: Clock) -> Callable[[str], User]:
+    def current_user(authorization: Annotated[str, Header()] = "") -> User:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise ApiError(401, "unauthenticated", "sign in first")
+        with engine.begin() as conn:
+            user = accounts.authenticate(conn, clock, token)
+        if user is None:
+            raise ApiError(401, "token_expired", "the access token is unknown or expired")
+        return user
+
+    return current_user
+
+
+def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
+                    current_user: Callable[[str], User]) -> None:
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ok", "protocol": PROTOCOL}
+
+    @app.post("/v1/login")
+    def login(body: LoginBody) -> dict[str, Any]:
+        try:
+            with engine.begin() as conn:
+                user, tokens = accounts.login(conn, clock, body.login, body.password)
+        except accounts.LoginRefused:
+            raise ApiError(401, "login_refused", "wrong user name or password") from None
+        except accounts.TooManyFailures:
+            raise ApiError(429, "too_many_failures",
+                           "too many failed sign-ins; wait 15 minutes") from None
+        return _tokens_json(user, tokens)
+
+    @app.post("/v1/refresh")
+    def refresh(body: RefreshBody) -> dict[str, Any]:
+        with engine.begin() as conn:
+            renewed = accounts.refresh(conn, clock, body.refresh_token)
+        if renewed is None:
+            raise ApiError(401, "refresh_refused", "sign in again")
+        return _tokens_json(*renewed)
+
+    @app.post("/v1/logout")
+    def logout(body: RefreshBody) -> dict[str, Any]:
+        with engine.begin() as conn:
+            accounts.logout(conn, body.refresh_token)
+        return {"status": "ok"}
+
+    @app.get("/v1/me")
+    def me(user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
+        return {"id": user.id, "login": user.login, "name": user.name, "role": str(user.role)}
+
+
+def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
+                 current_user: Callable[[str], User], signal: ChangeSignal) -> None:
+    @app.post("/v1/push")
+    def push_mutations(body: PushBody,
+                       user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
+        mutations = [Mutation(m.id, m.entity, m.key, m.op, m.patch,  # type: ignore[arg-type]
+                              m.base_version) for m in body.mutations]
+        with engine.begin() as conn:
+            outcome = push(conn, clock, user, body.desk_id, mutations)
+        return {"results": [r.to_json() for r in outcome.results],
+                "last_mutation_id": outcome.last_mutation_id}
+
+    @app.get("/v1/pull")
+    def pull_changes(user: Annotated[User, Depends(current_user)],
+                     cursor: Annotated[int, Query(ge=0)] = 0,
+                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
+                     ) -> dict[str, Any]:
+        with engine.connect() as conn:
+            return pull(conn, cursor, limit).to_json()
+
+    def _newest() -> int:
+        with engine.connect() as conn:
+            return newest_seq(conn)
+
+    @app.get("/v1/poke")
+    async def poke(user: Annotated[User, Depends(current_user)],
+                   cursor: Annotated[int, Query(ge=0)] = 0,
+                   timeout: Annotated[float, Query(ge=0, le=60)] = POKE_TIMEOUT,
+                   ) -> dict[str, Any]:
+        event = signal.current()
+        if await run_in_threadpool(_newest) != cursor:
+            return {"changed": True}
+        return {"changed": await signal.wait(event, timeout)}
+
+    @app.post("/v1/numbers/lease")
+    def lease(body: LeaseBody, user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
+        with engine.begin() as conn:
+            first, last = numbers.lease(conn, clock, body.desk_id, body.count)
+        return {"first": first, "last": last}
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status)

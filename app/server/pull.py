@@ -1,0 +1,31 @@
+"""Changes since a cursor (DESIGN.md section 6.4).
+
+``sync_rows`` holds each row's latest state with the sequence of its latest change, so the
+change log is compacted by construction: a cursor never falls out of retention and a desk
+reading ``seq > cursor`` in order sees every committed change (sequences commit in order,
+see ``push.next_seq``). A cursor beyond the newest sequence means the server was restored
+from an older backup: the desk is told to resync from zero.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from app.server.tables import counters, rows
+from app.sync.protocol import Change, PullPage
+
+
+def newest_seq(conn: Connection) -> int:
+    return int(conn.execute(select(counters.c.value).where(counters.c.name == "change"))
+               .scalar_one())
+
+
+def pull(conn: Connection, cursor: int, limit: int) -> PullPage:
+    newest = newest_seq(conn)
+    if cursor > newest:
+        return PullPage([], 0, more=True, reset=True)
+    found = conn.execute(select(rows).where(rows.c.seq > cursor).order_by(rows.c.seq)
+                         .limit(limit + 1)).all()
+    page = [Change(r.seq, r.entity, r.key, r.version, r.deleted, dict(r.data))
+            for r in found[:limit]]
+    return PullPage(page, page[-1].seq if page else cursor, more=len(found) > limit)

@@ -1,0 +1,27 @@
+"""Creating and upgrading the server's PostgreSQL schema with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def server_engine(url: str) -> Engine:
+    """An engine for ``url``; plain ``postgresql://`` URLs use psycopg 3."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the newest server schema (idempotent)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,147 @@
+"""The desk's HTTP client of the sync server (``requests``): timeouts on every call, one
+silent token refresh on expiry, and errors the runner can act on.
+
+Never called on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from app.sync.protocol import MAX_PAGE, Mutation, MutationResult, PullPage
+from app.sync.tokens import TokenVault
+
+CONNECT_TIMEOUT = 3.05
+READ_TIMEOUT = 15.0
+
+
+class Offline(Exception):
+    """The server cannot be reached (or answered 5xx): try again later."""
+
+
+class SignInNeeded(Exception):
+    """No valid token: the seat must sign in."""
+
+
+class Refused(Exception):
+    """The server refused the request itself (4xx); the message is the server's."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+@dataclass(frozen=True)
+class Account:
+    login: str
+    name: str
+    role: str
+
+
+class ServerClient:
+    def __init__(self, base_url: str, vault: TokenVault, *, login: str = "") -> None:
+        self.base_url = base_url.rstrip("/")
+        self._vault = vault
+        self._http = requests.Session()
+        self._access: str | None = None
+        self.login_name = login
+        self.account: Account | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- transport ---------------------------------------------------------------------
+    def _send(self, method: str, path: str, *, timeout: float = READ_TIMEOUT,
+              auth: bool = True, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {self._access}"} if auth and self._access else {}
+        try:
+            response = self._http.request(method, self.base_url + path, headers=headers,
+                                          timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
+        except requests.RequestException as error:
+            raise Offline(str(error)) from error
+        if response.status_code >= 500:
+            raise Offline(f"server answered {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError as error:
+            raise Offline("the server's answer is not JSON") from error
+        if response.status_code >= 400:
+            raise Refused(response.status_code, str(body.get("error", "")),
+                          str(body.get("message", "")))
+        return body
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        if self._access is None:
+            self._renew()
+        try:
+            return self._send(method, path, **kwargs)
+        except Refused as error:
+            if error.status != 401:
+                raise
+        self._renew()  # the access token expired mid-sync: renew once and retry
+        return self._send(method, path, **kwargs)
+
+    # -- accounts ----------------------------------------------------------------------
+    def _signed_in(self, body: dict[str, Any]) -> Account:
+        self._access = str(body["access_token"])
+        user = body["user"]
+        self.account = Account(str(user["login"]), str(user["name"]), str(user["role"]))
+        self.login_name = self.account.login
+        self._vault.save(self._vault_key(), str(body["refresh_token"]))
+        return self.account
+
+    def _vault_key(self) -> str:
+        return f"{self.login_name}@{self.base_url}"
+
+    def sign_in(self, login: str, password: str) -> Account:
+        self.login_name = login
+        body = self._send("POST", "/v1/login", auth=False,
+                          json={"login": login, "password": password})
+        return self._signed_in(body)
+
+    def _renew(self) -> None:
+        refresh = self._vault.load(self._vault_key()) if self.login_name else None
+        if not refresh:
+            raise SignInNeeded("sign in to the server")
+        try:
+            body = self._send("POST", "/v1/refresh", auth=False,
+                              json={"refresh_token": refresh})
+        except Refused as error:
+            self._vault.forget(self._vault_key())
+            raise SignInNeeded(str(error)) from error
+        self._signed_in(body)
+
+    def sign_out(self) -> None:
+        refresh = self._vault.load(self._vault_key())
+        self._access, self.account = None, None
+        self._vault.forget(self._vault_key())
+        if refresh:
+            try:
+                self._send("POST", "/v1/logout", auth=False, json={"refresh_token": refresh})
+            except (Offline, Refused):
+                pass  # the token expires on its own; signing out locally is what matters
+
+    # -- sync --------------------------------------------------------------------------
+    def health(self) -> bool:
+        return bool(self._send("GET", "/v1/health", auth=False).get("status") == "ok")
+
+    def push(self, desk_id: str, mutations: list[Mutation]) -> list[MutationResult]:
+        body = self._call("POST", "/v1/push", json={
+            "desk_id": desk_id, "mutations": [m.to_json() for m in mutations]})
+        return [MutationResult.from_json(r) for r in body["results"]]
+
+    def pull(self, cursor: int, limit: int = MAX_PAGE) -> PullPage:
+        return PullPage.from_json(self._call("GET", "/v1/pull",
+                                             params={"cursor": cursor, "limit": limit}))
+
+    def poke(self, cursor: int, timeout: float = 25.0) -> bool:
+        body = self._call("GET", "/v1/poke", params={"cursor": cursor, "timeout": timeout},
+                          timeout=timeout + READ_TIMEOUT)
+        return bool(body["changed"])
+
+    def lease_numbers(self, desk_id: str, count: int) -> tuple[int, int]:
+        body = self._call("POST", "/v1/numbers/lease", json={"desk_id": desk_id, "count": count})
+        return int(body["first"]), int(body["last"])

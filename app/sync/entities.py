@@ -1,0 +1,119 @@
+"""Which local tables sync, and how their rows travel as JSON.
+
+A synced row is addressed by (entity, key): the entity is the table name, the key its
+primary key (composite keys joined with ``|``). Values travel as JSON: datetimes as ISO 8601
+UTC text, everything else as is. The local ``version`` column is the desk's own edit counter
+(two windows on one ticket) and never travels; the server keeps its own row versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, Table
+
+from app.store.models import Base
+from app.store.types import UTCDateTime
+
+# In dependency order: a row's references come before it, so an initial upload or a
+# replay in this order never trips a foreign key.
+SYNCED_TABLES: tuple[str, ...] = (
+    "ticket_types", "categories", "teams", "staff", "staff_skills", "requesters",
+    "tickets", "ticket_events", "ticket_links", "saved_filters",
+)
+# Rows that are never edited after they are written: they cannot conflict.
+APPEND_ONLY: frozenset[str] = frozenset({"ticket_events", "ticket_links"})
+# Catalog data only administrators change.
+ADMIN_ONLY: frozenset[str] = frozenset({"ticket_types", "categories", "teams", "staff",
+                                        "staff_skills"})
+LOCAL_COLUMNS: frozenset[str] = frozenset({"version"})
+KEY_SEPARATOR = "|"
+
+
+class UnknownField(ValueError):
+    """A patch names a field the entity does not have, or a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One synced table: its key columns and the fields that travel."""
+
+    name: str
+    table: Table
+    key_columns: tuple[str, ...]
+    fields: tuple[str, ...]
+
+    @property
+    def append_only(self) -> bool:
+        return self.name in APPEND_ONLY
+
+    @property
+    def has_tombstone(self) -> bool:
+        return "deleted" in self.table.c
+
+    def key_of(self, values: Mapping[str, Any]) -> str:
+        return KEY_SEPARATOR.join(str(values[c]) for c in self.key_columns)
+
+    def key_values(self, key: str) -> dict[str, str]:
+        return dict(zip(self.key_columns, key.split(KEY_SEPARATOR), strict=True))
+
+    def encode(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Column values (Python) → JSON-ready values, only the fields that travel."""
+        return {name: encode_value(values[name]) for name in self.fields if name in values}
+
+    def decode(self, patch: Mapping[str, Any]) -> dict[str, Any]:
+        """JSON values → column values; refuses unknown fields and wrong types."""
+        decoded: dict[str, Any] = {}
+        for name, value in patch.items():
+            if name not in self.fields:
+                raise UnknownField(f"{self.name} has no field {name!r}")
+            decoded[name] = decode_value(self.table.c[name].type, value, name)
+        return decoded
+
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def decode_value(column_type: Any, value: Any, name: str) -> Any:
+    if value is None:
+        return None
+    try:
+        if isinstance(column_type, UTCDateTime):
+            parsed = datetime.fromisoformat(str(value))
+            if parsed.tzinfo is None:
+                raise ValueError("a time without its zone")
+            return parsed.astimezone(UTC)
+        if isinstance(column_type, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError("not a boolean")
+            return value
+        if isinstance(column_type, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError("not an integer")
+            return value
+        if not isinstance(value, str):
+            raise ValueError("not text")
+        length = getattr(column_type, "length", None)
+        if length is not None and len(value) > length:
+            raise ValueError(f"longer than {length} characters")
+        return value
+    except ValueError as error:
+        raise UnknownField(f"{name}: {error}") from error
+
+
+def _entity(table: Table) -> Entity:
+    keys = tuple(c.name for c in table.primary_key.columns)
+    fields = tuple(c.name for c in table.columns if c.name not in LOCAL_COLUMNS)
+    return Entity(table.name, table, keys, fields)
+
+
+def entities() -> dict[str, Entity]:
+    """Every synced entity by name, in dependency order."""
+    tables = Base.metadata.tables
+    return {name: _entity(tables[name]) for name in SYNCED_TABLES}

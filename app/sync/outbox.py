@@ -1,0 +1,89 @@
+"""Writing the outbox in the same transaction as every local change (DESIGN.md section 6.1).
+
+The desk's services write through the ORM; after each flush this listener turns the
+flushed rows of synced tables into mutations - a new row into a ``put`` of all its fields,
+an edited one into a ``put`` of the changed fields against the server version the desk last
+saw, a removed one into a ``delete`` - and inserts them into ``sync_outbox`` on the same
+connection, so a change and its mutation commit or vanish together.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from app.domain.clock import Clock
+from app.store.database import Store
+from app.sync.entities import Entity, entities
+from app.sync.tables import OUTBOX, PENDING, ROW_VERSIONS
+
+_outbox = OUTBOX
+_versions = ROW_VERSIONS
+
+
+def _values(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {attr.columns[0].name: getattr(obj, attr.key) for attr in mapper.column_attrs}
+
+
+def _changed(obj: Any, entity: Entity) -> dict[str, Any]:
+    state = inspect(obj)
+    changed: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        name = attr.columns[0].name
+        if name in entity.fields and state.attrs[attr.key].history.has_changes():
+            changed[name] = getattr(obj, attr.key)
+    return changed
+
+
+class OutboxWriter:
+    """Listens to a Store's sessions and records their synced changes in the outbox."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._clock = clock
+        self._entities = entities()
+        self._store = store
+        event.listen(store.sessions, "after_flush", self._after_flush)
+
+    def detach(self) -> None:
+        event.remove(self._store.sessions, "after_flush", self._after_flush)
+
+    def _entity(self, obj: Any) -> Entity | None:
+        table = getattr(obj, "__table__", None)
+        return self._entities.get(table.name) if table is not None else None
+
+    def _after_flush(self, session: Session, _context: UOWTransaction) -> None:
+        mutations: list[dict[str, Any]] = []
+        for obj in session.new:
+            if (entity := self._entity(obj)) is not None:
+                values = _values(obj)
+                mutations.append(self._mutation(entity, values, "put", entity.encode(values)))
+        for obj in session.dirty:
+            if (entity := self._entity(obj)) is not None and session.is_modified(obj):
+                changed = _changed(obj, entity)
+                if changed:
+                    mutations.append(self._mutation(entity, _values(obj), "put",
+                                                    entity.encode(changed)))
+        for obj in session.deleted:
+            if (entity := self._entity(obj)) is not None:
+                mutations.append(self._mutation(entity, _values(obj), "delete", {}))
+        if mutations:
+            self._write(session, mutations)
+
+    def _mutation(self, entity: Entity, values: dict[str, Any], op: str,
+                  patch: dict[str, Any]) -> dict[str, Any]:
+        return {"entity": entity.name, "key": entity.key_of(values), "op": op,
+                "patch": json.dumps(patch, ensure_ascii=False), "created_at": self._clock.now(),
+                "status": PENDING, "reason": ""}
+
+    def _write(self, session: Session, mutations: list[dict[str, Any]]) -> None:
+        conn = session.connection()
+        for mutation in mutations:
+            mutation["base_version"] = conn.execute(
+                select(_versions.c.version).where(_versions.c.entity == mutation["entity"],
+                                                  _versions.c.key == mutation["key"])
+            ).scalar_one_or_none() or 0
+        conn.execute(insert(_outbox), mutations)

@@ -1,0 +1,99 @@
+"""The JSON shapes desks and the server exchange (version 1 of the sync protocol).
+
+Push: ``{"desk_id", "mutations": [Mutation...]}`` in the desk's order; the answer holds one
+result per mutation (applied / duplicate / rejected with a reason) and the row as the server
+now holds it, so the desk learns the version its next edit is based on.
+Pull: ``?cursor=N`` → changes with ``seq > N`` in ``seq`` order, the new cursor, whether more
+pages follow, and ``reset`` when the desk's cursor is ahead of the server (a restored
+server): the desk then resyncs from zero and keeps its outbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PROTOCOL = 1
+CONFLICTS = "sync_conflicts"  # conflict-log entries travel as rows of this entity
+MAX_PUSH = 200  # mutations per push request
+MAX_PAGE = 2000  # changes per pull page
+MAX_BODY = 4 * 1024 * 1024  # bytes of one request
+
+Op = Literal["put", "delete"]
+Status = Literal["applied", "duplicate", "rejected"]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: int
+    entity: str
+    key: str
+    op: Op
+    patch: dict[str, Any]
+    base_version: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Mutation:
+        return cls(int(raw["id"]), str(raw["entity"]), str(raw["key"]), raw["op"],
+                   dict(raw.get("patch") or {}), int(raw.get("base_version", 0)))
+
+
+@dataclass(frozen=True)
+class Change:
+    """A row's current state (or tombstone) at change ``seq``."""
+
+    seq: int
+    entity: str
+    key: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Change:
+        return cls(int(raw["seq"]), str(raw["entity"]), str(raw["key"]), int(raw["version"]),
+                   bool(raw["deleted"]), dict(raw["data"]))
+
+
+@dataclass(frozen=True)
+class MutationResult:
+    id: int
+    status: Status
+    reason: str = ""
+    row: Change | None = None
+    conflicts: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["row"] = self.row.to_json() if self.row else None
+        return data
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> MutationResult:
+        row = raw.get("row")
+        return cls(int(raw["id"]), raw["status"], str(raw.get("reason", "")),
+                   Change.from_json(row) if row else None, int(raw.get("conflicts", 0)))
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[Change]
+    cursor: int
+    more: bool
+    reset: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"changes": [c.to_json() for c in self.changes], "cursor": self.cursor,
+                "more": self.more, "reset": self.reset}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> PullPage:
+        return cls([Change.from_json(c) for c in raw["changes"]], int(raw["cursor"]),
+                   bool(raw["more"]), bool(raw.get("reset", False)))

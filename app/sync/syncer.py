@@ -1,0 +1,133 @@
+"""One sync round of a desk: push the outbox, then pull until up to date.
+
+Push sends pending mutations in id order, at most ``MAX_PUSH`` a request; the answer is
+recorded in one transaction (acknowledged mutations leave the outbox, rejected ones stay
+with the server's reason, the server's rows are applied). Pull applies each page and its
+cursor in one transaction. If the desk dies between the server's commit and the answer,
+the next round sends the same mutations again and the server only acknowledges them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select, update
+
+from app.domain.clock import Clock
+from app.store.database import Store
+from app.sync import state
+from app.sync.apply import apply_changes
+from app.sync.client import ServerClient
+from app.sync.numbers import SERVER_URL, add_lease, numbers_left
+from app.sync.protocol import MAX_PUSH, Mutation, MutationResult
+from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, REJECTED, ROW_VERSIONS
+
+LEASE_BLOCK = 50
+LEASE_LOW = 10  # top up when fewer numbers than this are left
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    ticket_ids: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    rejected: int
+    conflicts: int
+
+
+class Syncer:
+    def __init__(self, store: Store, client: ServerClient, clock: Clock) -> None:
+        self._store = store
+        self._client = client
+        self._clock = clock
+        with store.unit_of_work() as session:
+            self.desk_id = state.desk_id(session.connection(), clock)
+            state.write(session.connection(), SERVER_URL, client.base_url)
+
+    def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        self.top_up_numbers()
+        return report
+
+    def _pending(self) -> list[Mutation]:
+        with self._store.unit_of_work() as session:
+            found = session.connection().execute(
+                select(OUTBOX).where(OUTBOX.c.status == PENDING).order_by(OUTBOX.c.id)
+                .limit(MAX_PUSH)).all()
+        return [Mutation(r.id, r.entity, r.key, r.op, json.loads(r.patch), r.base_version)
+                for r in found]
+
+    def push(self, report: SyncReport) -> None:
+        while batch := self._pending():
+            results = self._client.push(self.desk_id, batch)
+            self._record(results, report)
+            if len(batch) < MAX_PUSH:
+                break
+
+    def _record(self, results: list[MutationResult], report: SyncReport) -> None:
+        with self._store.unit_of_work() as session:
+            conn = session.connection()
+            done = [r.id for r in results if r.status != "rejected"]
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.id.in_(done)))
+            for result in results:
+                if result.status == "rejected":
+                    conn.execute(update(OUTBOX).where(OUTBOX.c.id == result.id)
+                                 .values(status=REJECTED, reason=result.reason))
+                    if result.row is not None:  # show the server's truth again
+                        conn.execute(delete(ROW_VERSIONS).where(
+                            ROW_VERSIONS.c.entity == result.row.entity,
+                            ROW_VERSIONS.c.key == result.row.key))
+            applied = apply_changes(conn, [r.row for r in results if r.row is not None])
+        report.pushed += len(done)
+        report.rejected += len(results) - len(done)
+        report.ticket_ids |= applied.ticket_ids
+
+    def pull(self, report: SyncReport) -> None:
+        while True:
+            with self._store.unit_of_work() as session:
+                cursor = int(state.read(session.connection(), state.CURSOR, "0"))
+            page = self._client.pull(cursor)
+            with self._store.unit_of_work() as session:
+                conn = session.connection()
+                if page.reset:
+                    # The server is behind this desk (restored from a backup): forget what
+                    # was seen and read everything again; the outbox stays and is re-sent.
+                    conn.execute(delete(ROW_VERSIONS))
+                    state.write(conn, state.CURSOR, "0")
+                    continue
+                applied = apply_changes(conn, page.changes)
+                state.write(conn, state.CURSOR, str(page.cursor))
+            report.pulled += applied.rows
+            report.conflicts += applied.conflicts
+            report.ticket_ids |= applied.ticket_ids
+            if not page.more:
+                return
+
+    def top_up_numbers(self) -> None:
+
+        with self._store.unit_of_work() as session:
+            left = numbers_left(session.connection())
+        if left < LEASE_LOW:
+            first, last = self._client.lease_numbers(self.desk_id, LEASE_BLOCK)
+            with self._store.unit_of_work() as session:
+                add_lease(session.connection(), first, last)
+
+    def status(self) -> SyncStatus:
+        with self._store.unit_of_work() as session:
+            conn = session.connection()
+            counts = {str(status): int(n) for status, n in conn.execute(
+                select(OUTBOX.c.status, func.count()).group_by(OUTBOX.c.status))}
+            conflicts = conn.execute(select(func.count()).select_from(CONFLICT_LOG)
+                                     .where(~CONFLICT_LOG.c.seen)).scalar_one()
+        return SyncStatus(int(counts.get(PENDING, 0)), int(counts.get(REJECTED, 0)),
+                          int(conflicts))

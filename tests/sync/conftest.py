@@ -1,0 +1,184 @@
+"""Fixtures for sync tests: a real PostgreSQL, the real server over real HTTP, desks with
+their own SQLite files.
+
+PostgreSQL must be reachable (127.0.0.1:5432, user postgres, or ``SEATDESK_TEST_PG``): these
+tests fail, never skip, without it. One template database is migrated and filled with a demo
+desk's data once per session; every test gets its own copy (``CREATE DATABASE … TEMPLATE``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from app.domain.clock import Clock, ManualClock, SystemClock
+from app.paths import DataDir
+from app.server.accounts import Role, create_user
+from app.server.api import create_app
+from app.server.schema import server_engine, upgrade
+from app.server.seeding import import_desk
+from app.services.data_folder import prepare
+from app.store.database import Store
+from app.sync.client import ServerClient
+from app.sync.outbox import OutboxWriter
+from app.sync.syncer import Syncer
+from app.sync.tokens import MemoryVault
+from tests.conftest import T0
+
+ADMIN_URL = os.environ.get("SEATDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+PASSWORD = "correct horse battery"
+_numbers = itertools.count(1)
+
+
+def _admin() -> psycopg.Connection:
+    try:
+        return psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        pytest.fail(f"PostgreSQL is required for sync tests and is unreachable at {ADMIN_URL}: "
+                    f"{error}", pytrace=False)
+
+
+def _url(database: str) -> str:
+    return ADMIN_URL.rsplit("/", 1)[0] + "/" + database
+
+
+def _drop(conn: psycopg.Connection, name: str) -> None:
+    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_template(demo_desk: DataDir) -> Iterator[str]:
+    """A migrated server database holding the demo desk and two users."""
+    name = f"seatdesk_tpl_{os.getpid()}"
+    with _admin() as conn:
+        _drop(conn, name)
+        conn.execute(f'CREATE DATABASE "{name}"')
+    engine = server_engine(_url(name))
+    upgrade(engine)
+    clock = SystemClock()
+    with engine.begin() as conn:
+        import_desk(conn, demo_desk.database, "import@server")
+        create_user(conn, clock, "lead", "Lead", Role.ADMIN, PASSWORD)
+        create_user(conn, clock, "wang", "Wang", Role.AGENT, PASSWORD)
+        create_user(conn, clock, "li", "Li", Role.AGENT, PASSWORD)
+    engine.dispose()
+    yield name
+    with _admin() as conn:
+        _drop(conn, name)
+
+
+@pytest.fixture
+def server_db(pg_template: str) -> Iterator[str]:
+    name = f"seatdesk_t_{os.getpid()}_{next(_numbers)}"
+    with _admin() as conn:
+        _drop(conn, name)
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield _url(name)
+    with _admin() as conn:
+        _drop(conn, name)
+
+
+class RunningServer:
+    """uvicorn in a thread, on a free port of 127.0.0.1, over the test's database."""
+
+    def __init__(self, url: str, clock: Clock) -> None:
+        self.db_url = url
+        self.clock = clock
+        self.engine: Engine = server_engine(url)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.port = 0
+
+    def start(self, port: int = 0) -> str:
+        app = create_app(self.engine, self.clock, listen_dsn=self.db_url)
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
+                                access_log=False, lifespan="on")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the sync server did not start")
+            time.sleep(0.02)
+        sockets = self._server.servers[0].sockets
+        self.port = sockets[0].getsockname()[1]
+        return self.url
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(10)
+            self._server = None
+
+    def restart(self) -> None:
+        port = self.port
+        self.stop()
+        self.start(port)
+
+
+@pytest.fixture
+def server_clock() -> ManualClock:
+    return ManualClock(T0)
+
+
+@pytest.fixture
+def server(server_db: str, server_clock: ManualClock) -> Iterator[RunningServer]:
+    running = RunningServer(server_db, server_clock)
+    running.start()
+    yield running
+    running.stop()
+    running.engine.dispose()
+
+
+@dataclass
+class Desk:
+    """One seat's desk: its own SQLite file, outbox, client and syncer."""
+
+    data: DataDir
+    store: Store
+    client: ServerClient
+    syncer: Syncer
+    clock: ManualClock
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+
+
+@pytest.fixture
+def make_desk(server: RunningServer, tmp_path: Path) -> Iterator[Callable[..., Desk]]:
+    desks: list[Desk] = []
+
+    def make(login: str = "wang", *, sync: bool = True) -> Desk:
+        data = DataDir(tmp_path / f"desk{len(desks)}")
+        data.root.mkdir()
+        clock = ManualClock(T0)
+        prepare(data, clock)
+        store = Store(data.database)
+        OutboxWriter(store, clock)
+        client = ServerClient(server.url, MemoryVault())
+        client.sign_in(login, PASSWORD)
+        desk = Desk(data, store, client, Syncer(store, client, clock), clock)
+        if sync:
+            desk.syncer.sync_once()
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.close()
