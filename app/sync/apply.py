@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
-from app.store.ticket_index import index_ticket
+from app.store.ticket_index import index_many, index_ticket
 from app.sync.entities import Entity, entities
 from app.sync.protocol import CONFLICTS, Change
 from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, ROW_VERSIONS
@@ -34,17 +34,45 @@ class Applied:
     conflicts: int = 0
 
 
-def _pending_fields(conn: Connection, entity: str, key: str) -> set[str]:
-    fields: set[str] = set()
-    for op, patch in conn.execute(select(_outbox.c.op, _outbox.c.patch).where(
-            _outbox.c.entity == entity, _outbox.c.key == key, _outbox.c.status == PENDING)):
-        fields |= set(json.loads(patch)) if op == "put" else {"deleted"}
+def _pending_fields(conn: Connection) -> dict[tuple[str, str], set[str]]:
+    fields: dict[tuple[str, str], set[str]] = {}
+    for entity, key, op, patch in conn.execute(
+            select(_outbox.c.entity, _outbox.c.key, _outbox.c.op, _outbox.c.patch)
+            .where(_outbox.c.status == PENDING)):
+        names = set(json.loads(patch)) if op == "put" else {"deleted"}
+        fields.setdefault((entity, key), set()).update(names)
     return fields
 
 
-def _known_version(conn: Connection, entity: str, key: str) -> int:
-    return conn.execute(select(_versions.c.version).where(
-        _versions.c.entity == entity, _versions.c.key == key)).scalar_one_or_none() or 0
+def _chunks(keys: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(keys), size):
+        yield keys[i:i + size]
+
+
+def _known_versions(conn: Connection, entity: str, keys: list[str]) -> dict[str, int]:
+    known: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        known.update((str(k), int(v)) for k, v in conn.execute(
+            select(_versions.c.key, _versions.c.version)
+            .where(_versions.c.entity == entity, _versions.c.key.in_(chunk))))
+    return known
+
+
+def _local_rows(conn: Connection, entity: Entity, keys: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    if len(entity.key_columns) != 1:
+        for key in keys:
+            where = [entity.table.c[c] == v for c, v in entity.key_values(key).items()]
+            row = conn.execute(select(entity.table).where(*where)).first()
+            if row is not None:
+                found[key] = row._asdict()
+        return found
+    column = entity.table.c[entity.key_columns[0]]
+    for chunk in _chunks(keys):
+        for row in conn.execute(select(entity.table).where(column.in_(chunk))):
+            values = row._asdict()
+            found[entity.key_of(values)] = values
+    return found
 
 
 def _store_conflict(conn: Connection, change: Change) -> None:
@@ -58,34 +86,60 @@ def _store_conflict(conn: Connection, change: Change) -> None:
     ).on_conflict_do_nothing())
 
 
-def _write_row(conn: Connection, entity: Entity, change: Change, values: dict[str, Any]) -> None:
+@dataclass
+class _Batch:
+    """The writes of one page for one entity, gathered so they go out as a few statements."""
+
+    entity: Entity
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    versions: list[dict[str, Any]] = field(default_factory=list)
+    new_tickets: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str, Any],
+               local: dict[str, Any] | None, applied: Applied) -> None:
+    entity = batch.entity
     table = entity.table
     where = [table.c[c] == v for c, v in entity.key_values(change.key).items()]
-    local = conn.execute(select(table).where(*where)).first()
+    has_version = "version" in table.c
     if change.deleted and not entity.has_tombstone:
         conn.execute(delete(table).where(*where))
-        return
-    has_version = "version" in table.c
-    if local is None:
-        conn.execute(insert(table).values(**values, **({"version": 1} if has_version else {})))
-        return
-    current = local._asdict()
-    differs = {k: v for k, v in values.items() if current.get(k) != v}
-    if differs:
-        # The local version moves only when something changed, so the echo of the desk's
-        # own edit does not make the seat's open ticket window stale.
-        bump = {"version": table.c.version + 1} if has_version else {}
-        conn.execute(update(table).where(*where).values(**differs, **bump))
-
-
-def _reindex(conn: Connection, entity: Entity, change: Change, applied: Applied) -> None:
+    elif local is None:
+        batch.inserts.append({**values, **({"version": 1} if has_version else {})})
+        if entity.name == "tickets":
+            batch.new_tickets.append((change.key, str(values.get("title", "")),
+                                      str(values.get("description", ""))))
+    else:
+        differs = {k: v for k, v in values.items() if local.get(k) != v}
+        if differs:
+            # The local version moves only when something changed, so the echo of the
+            # desk's own edit does not make the seat's open ticket window stale.
+            bump = {"version": table.c.version + 1} if has_version else {}
+            conn.execute(update(table).where(*where).values(**differs, **bump))
+            if entity.name == "tickets" and {"title", "description"} & differs.keys():
+                merged = {**local, **differs}
+                index_ticket(conn, change.key, str(merged["title"]),
+                             str(merged["description"] or ""))
+    batch.versions.append({"entity": entity.name, "key": change.key, "version": change.version})
     if entity.name == "tickets":
         applied.ticket_ids.add(change.key)
-        title, description = change.data.get("title"), change.data.get("description")
-        if title is not None:
-            index_ticket(conn, change.key, str(title), str(description or ""))
     elif "ticket_id" in change.data:
         applied.ticket_ids.add(str(change.data["ticket_id"]))
+    applied.rows += 1
+
+
+def _flush(conn: Connection, batch: _Batch) -> None:
+    if batch.inserts:
+        conn.execute(insert(batch.entity.table), batch.inserts)
+    if batch.new_tickets:
+        first = conn.exec_driver_sql(
+            "SELECT coalesce(max(search_rowid), 0) + 1 FROM ticket_index_rows").scalar_one()
+        index_many(conn.connection.driver_connection, batch.new_tickets, int(first))
+    if batch.versions:
+        statement = upsert(_versions)
+        conn.execute(statement.on_conflict_do_update(
+            index_elements=["entity", "key"], set_={"version": statement.excluded.version}),
+            batch.versions)
 
 
 def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
@@ -93,21 +147,25 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
     known = entities()
     applied = Applied()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    pending = _pending_fields(conn)
+    by_entity: dict[str, dict[str, Change]] = {}
     for change in changes:
         if change.entity == CONFLICTS:
             _store_conflict(conn, change)
             applied.conflicts += 1
-            continue
-        entity = known.get(change.entity)
-        if entity is None or _known_version(conn, change.entity, change.key) >= change.version:
-            continue  # an entity of a newer desk version, or a change already applied
-        pending = _pending_fields(conn, change.entity, change.key)
-        values = {k: v for k, v in entity.decode(change.data).items() if k not in pending}
-        _write_row(conn, entity, change, values)
-        conn.execute(upsert(_versions).values(entity=change.entity, key=change.key,
-                                              version=change.version)
-                     .on_conflict_do_update(index_elements=["entity", "key"],
-                                            set_={"version": change.version}))
-        _reindex(conn, entity, change, applied)
-        applied.rows += 1
+        elif change.entity in known:  # else: an entity of a newer Seatdesk; skip it
+            by_entity.setdefault(change.entity, {})[change.key] = change  # latest wins
+    # Entities in dependency order; deferred foreign keys cover references inside a page.
+    for name, latest in sorted(by_entity.items(), key=lambda item: list(known).index(item[0])):
+        entity, keys = known[name], list(latest)
+        versions = _known_versions(conn, name, keys)
+        local = _local_rows(conn, entity, keys)
+        batch = _Batch(entity)
+        for key, change in latest.items():
+            if versions.get(key, 0) >= change.version:
+                continue  # already applied (a push answer overlapping this page)
+            fields = pending.get((name, key), set())
+            values = {k: v for k, v in entity.decode(change.data).items() if k not in fields}
+            _write_row(conn, batch, change, values, local.get(key), applied)
+        _flush(conn, batch)
     return applied
