@@ -6,6 +6,7 @@ Never called on the GUI thread.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,19 +47,22 @@ class ServerClient:
         self.base_url = base_url.rstrip("/")
         self._vault = vault
         self._http = requests.Session()
+        self._poke_http = requests.Session()  # the poke thread's own connection
+        self._renewing = threading.Lock()  # refresh tokens are single-use
         self._access: str | None = None
         self.login_name = login
         self.account: Account | None = None
 
     def close(self) -> None:
         self._http.close()
+        self._poke_http.close()
 
     # -- transport ---------------------------------------------------------------------
     def _send(self, method: str, path: str, *, timeout: float = READ_TIMEOUT,
-              auth: bool = True, **kwargs: Any) -> Any:
+              auth: bool = True, http: requests.Session | None = None, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {self._access}"} if auth and self._access else {}
         try:
-            response = self._http.request(method, self.base_url + path, headers=headers,
+            response = (http or self._http).request(method, self.base_url + path, headers=headers,
                                           timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
         except requests.RequestException as error:
             raise Offline(str(error)) from error
@@ -103,6 +107,10 @@ class ServerClient:
         return self._signed_in(body)
 
     def _renew(self) -> None:
+        with self._renewing:
+            self._renew_locked()
+
+    def _renew_locked(self) -> None:
         refresh = self._vault.load(self._vault_key()) if self.login_name else None
         if not refresh:
             raise SignInNeeded("sign in to the server")
@@ -139,7 +147,7 @@ class ServerClient:
 
     def poke(self, cursor: int, timeout: float = 25.0) -> bool:
         body = self._call("GET", "/v1/poke", params={"cursor": cursor, "timeout": timeout},
-                          timeout=timeout + READ_TIMEOUT)
+                          timeout=timeout + READ_TIMEOUT, http=self._poke_http)
         return bool(body["changed"])
 
     def lease_numbers(self, desk_id: str, count: int) -> tuple[int, int]:

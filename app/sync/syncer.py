@@ -10,6 +10,7 @@ the next round sends the same mutations again and the server only acknowledges t
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select, update
@@ -48,16 +49,32 @@ class Syncer:
         self._store = store
         self._client = client
         self._clock = clock
+        self._lock = threading.Lock()  # one round at a time, whoever asks
         with store.unit_of_work() as session:
             self.desk_id = state.desk_id(session.connection(), clock)
             state.write(session.connection(), SERVER_URL, client.base_url)
 
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def client(self) -> ServerClient:
+        return self._client
+
     def sync_once(self) -> SyncReport:
-        report = SyncReport()
-        self.push(report)
-        self.pull(report)
-        self.top_up_numbers()
-        return report
+        with self._lock:
+            report = SyncReport()
+            self.push(report)
+            self.pull(report)
+            self.top_up_numbers()
+            return report
+
+    def discard(self, mutation_id: int) -> None:
+        """Drop a rejected mutation on the seat's deliberate decision (never automatically)."""
+        with self._store.unit_of_work() as session:
+            session.connection().execute(delete(OUTBOX).where(
+                OUTBOX.c.id == mutation_id, OUTBOX.c.status == REJECTED))
 
     def _pending(self) -> list[Mutation]:
         with self._store.unit_of_work() as session:
