@@ -35,6 +35,8 @@ class Settings:
     queue_hidden_columns: str = "unit,channel"  # comma-separated column names
     seat_login: str = ""  # the seat working at this desk; "" = the first staff member
     confirmation_timeout_hours: float = 72.0  # close unconfirmed resolutions after this
+    server_url: str = ""  # "" = standalone; else the sync server this desk syncs with
+    server_login: str = ""  # the account signed in to that server
 
 
 def resolve_language(requested: str | None, configured: str, system_locale: str) -> str:

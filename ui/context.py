@@ -7,6 +7,7 @@ Signals (on ``DeskContext.events``):
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -40,6 +41,8 @@ class DeskContext:
     seat: Seat
     events: DeskEvents = field(default_factory=DeskEvents)
     _store: Store | None = field(default=None, repr=False)
+    # Called with the write side when it opens (sync attaches its outbox writer here).
+    store_hooks: list[Callable[[Store], None]] = field(default_factory=list)
 
     @property
     def time_zone(self) -> ZoneInfo:
@@ -51,7 +54,15 @@ class DeskContext:
             from app.store.database import Store
 
             self._store = Store(self.data.database)
+            for hook in self.store_hooks:
+                hook(self._store)
         return self._store
+
+    def when_store_opens(self, hook: Callable[[Store], None]) -> None:
+        """Run ``hook`` on the write side now if it is open, else as soon as it opens."""
+        self.store_hooks.append(hook)
+        if self._store is not None:
+            hook(self._store)
 
     def close(self) -> None:
         self.reader.close()

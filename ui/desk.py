@@ -12,7 +12,7 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.directory import seat_for
 from app.store.reading import read_connection
-from ui import intake, kb, queues, rota, sla
+from ui import intake, kb, queues, rota, sla, sync
 from ui.context import DeskContext
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Desk:
     window: MainWindow
     tickets: TicketWindows
     sla: sla.SlaDesk
+    sync: sync.SyncDesk
     scheduler: Any = field(default=None)
 
     def start_background_work(self) -> None:
@@ -51,6 +52,7 @@ class Desk:
         self.scheduler = start_scheduler(self.context)
 
     def close(self) -> None:
+        self.sync.stop()
         self.sla.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
@@ -118,9 +120,10 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
         feature.register(window, context)
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context)
+    sync_desk = sync.register(window, context)
     # The desk wires features together; they never import each other.
     sla_desk.attach(queue_page.table, queue_page.sla_column)
     queue_page.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window, tickets, sla_desk)
+    return Desk(context, window, tickets, sla_desk, sync_desk)

@@ -1,4 +1,5 @@
-"""The status bar's connection indicator (standalone until the sync issue lands)."""
+"""The status bar's connection indicator: standalone, or the link to the sync server with
+the counts of pending, rejected and conflicting changes."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class Connection(StrEnum):
     ONLINE = "online"
     OFFLINE = "offline"
     SYNCING = "syncing"
+    SIGNED_OUT = "signed_out"
 
 
 _COLORS = {
@@ -22,6 +24,7 @@ _COLORS = {
     Connection.ONLINE: "#2e7d32",
     Connection.OFFLINE: "#c62828",
     Connection.SYNCING: "#1565c0",
+    Connection.SIGNED_OUT: "#ef6c00",
 }
 
 
@@ -33,6 +36,8 @@ def connection_label(state: Connection) -> str:
         Connection.OFFLINE: QCoreApplication.translate(
             "ConnectionIndicator", "Offline: changes are kept locally"),
         Connection.SYNCING: QCoreApplication.translate("ConnectionIndicator", "Syncing…"),
+        Connection.SIGNED_OUT: QCoreApplication.translate(
+            "ConnectionIndicator", "Signed out: sign in to sync"),
     }[state]
 
 
@@ -50,8 +55,19 @@ class ConnectionIndicator(QWidget):
         self.state = Connection.STANDALONE
         self.set_state(Connection.STANDALONE)
 
-    def set_state(self, state: Connection) -> None:
+    def set_state(self, state: Connection, pending: int = 0, rejected: int = 0,
+                  conflicts: int = 0) -> None:
         self.state = state
         self._dot.setPixmap(dot(_COLORS[state]))
-        self._text.setText(connection_label(state))
+        parts = [connection_label(state)]
+        if pending:
+            parts.append(QCoreApplication.translate("ConnectionIndicator", "%n pending", "",
+                                                    pending))
+        if rejected:
+            parts.append(QCoreApplication.translate("ConnectionIndicator",
+                                                    "%n need attention", "", rejected))
+        if conflicts:
+            parts.append(QCoreApplication.translate("ConnectionIndicator", "%n conflicts", "",
+                                                    conflicts))
+        self._text.setText(" · ".join(parts))
         self.setToolTip(self._text.text())

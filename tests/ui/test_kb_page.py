@@ -12,8 +12,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.kb.search import ArticleSearch
+from ui import background
 from ui.desk import Desk
-from ui.kb import background
 from ui.kb.highlight import MARK_STYLE
 from ui.kb.page import KnowledgePage
 from ui.kb.result_delegate import hit_html

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataDir
-from ui.kb import background
+from ui import background
 from ui.kb.suggestions import ArticleSuggestions
 
 

@@ -26,8 +26,8 @@ from app.kb.article import ArticleState, Usage
 from app.kb.images import images_folder
 from app.kb.reading import article_usage, categories, load_article, popular_tags
 from app.kb.search import ArticleSearch, SearchFilters
+from ui import background
 from ui.context import DeskContext
-from ui.kb import background
 from ui.kb.actions import KnowledgeActions
 from ui.kb.labels import state_label
 from ui.kb.result_delegate import SearchHitDelegate, configure_view_for_hits

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.kb.search import ArticleSearch, SearchHit
 from app.store.reading import read_connection
-from ui.kb import background
+from ui import background
 from ui.kb.result_delegate import SearchHitDelegate, configure_view_for_hits
 from ui.kb.results_model import SearchResultModel
 

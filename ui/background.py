@@ -1,6 +1,6 @@
-"""Running knowledge-base work off the GUI thread (index rebuilds, imports, exports, writes).
+"""Running work off the GUI thread (index rebuilds, imports, exports, sign-ins, writes).
 
-The work is a plain function from ``app/kb`` taking a progress callback that returns
+The work is a plain function from ``app/`` taking a progress callback that returns
 False to cancel; results come back to the GUI thread through queued signals.
 
 Signals of ``Job``:

@@ -1,0 +1,79 @@
+"""The desk's sync face, driven as a seat would: connect through the dialog against the real
+server, see the status bar follow the link, and find a refused change in the sync panel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.clock import ManualClock
+from app.paths import DataDir
+from app.services.data_folder import prepare
+from app.settings import SettingsFile
+from app.store.models import CategoryRow
+from tests.conftest import T0
+from tests.sync.conftest import PASSWORD, RunningServer
+from ui.desk import Desk, build_desk
+from ui.status import Connection
+from ui.sync.connect import ConnectDialog
+from ui.sync.panel import SyncPanel
+
+
+@pytest.fixture
+def fresh_desk(qtbot: QtBot, tmp_path: Path, server: RunningServer) -> Iterator[Desk]:
+    data = DataDir(tmp_path / "seat")
+    data.root.mkdir()
+    prepare(data, ManualClock(T0))
+    desk = build_desk(data, SettingsFile(data.settings), ManualClock(T0), "en")
+    qtbot.addWidget(desk.window)
+    yield desk
+    desk.close()
+
+
+def connect(qtbot: QtBot, desk: Desk, url: str, password: str) -> ConnectDialog:
+    desk.sync.show_connect()
+    dialog = desk.window.findChild(ConnectDialog)
+    assert dialog is not None
+    dialog.url.setText(url)
+    dialog.login.setText("wang")
+    dialog.password.setText(password)
+    dialog.sign_in()
+    return dialog
+
+
+def test_a_wrong_password_is_refused_with_a_message_and_nothing_is_saved(
+        qtbot: QtBot, fresh_desk: Desk, server: RunningServer) -> None:
+    dialog = connect(qtbot, fresh_desk, server.url, "not the password")
+    qtbot.waitUntil(lambda: "Wrong user name or password" in dialog.message.text(),
+                    timeout=10_000)
+    assert fresh_desk.context.settings.settings.server_url == ""
+    assert fresh_desk.sync.runner is None
+
+
+def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
+        qtbot: QtBot, fresh_desk: Desk, server: RunningServer) -> None:
+    connect(qtbot, fresh_desk, server.url, PASSWORD)
+    indicator = fresh_desk.window.connection
+    qtbot.waitUntil(lambda: indicator.state == Connection.ONLINE, timeout=30_000)
+    assert fresh_desk.context.settings.settings.server_url == server.url
+    reader = fresh_desk.context.reader
+    assert reader.execute("SELECT count(*) FROM tickets").fetchone()[0] == 600
+    # An agent renames a category: the server refuses it, the status bar says so.
+    with fresh_desk.context.store().unit_of_work() as session:
+        row = session.query(CategoryRow).order_by(CategoryRow.id).first()
+        assert row is not None
+        row.name_en = "Renamed"
+    fresh_desk.context.events.tickets_changed.emit([])
+    qtbot.waitUntil(lambda: "1 need attention" in indicator._text.text(), timeout=10_000)
+    assert fresh_desk.sync.syncer is not None
+    panel = SyncPanel(fresh_desk.context, fresh_desk.sync, fresh_desk.window)
+    qtbot.addWidget(panel)
+    assert panel.tabs.currentWidget() is panel.rejected
+    assert panel.rejected.item(0, 4).text() == "only administrators change categories"
+    mutation = int(panel.rejected.item(0, 0).text())
+    fresh_desk.sync.syncer.discard(mutation)
+    panel.refresh()
+    assert panel.rejected.rowCount() == 0

@@ -1,0 +1,156 @@
+"""The desk's face of sync: the Sync menu, the status-bar counts, the connect dialog and
+the sync panel. The loop itself (``app.sync.runner``) runs on its own threads; this package
+only turns its callbacks into queued Qt signals and never waits on the network.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+
+from ui.context import DeskContext
+from ui.main_window import MainWindow
+from ui.status import Connection
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+    from app.sync.runner import Link, SyncRunner
+    from app.sync.syncer import Syncer, SyncReport, SyncStatus
+    from app.sync.tokens import TokenVault
+
+START_DELAY_MS = 1500  # after the window shows: sync needs SQLAlchemy, start-up does not
+
+
+class SyncBridge(QObject):
+    """Carries the runner's callbacks (from its threads) to the GUI thread."""
+
+    link_changed = Signal(str, int, int, int)  # link, pending, rejected, conflicts
+    tickets_arrived = Signal(list)
+
+    def on_link(self, link: Link, status: SyncStatus) -> None:
+        self.link_changed.emit(str(link), status.pending, status.rejected, status.conflicts)
+
+    def on_report(self, report: SyncReport) -> None:
+        if report.ticket_ids:
+            self.tickets_arrived.emit(sorted(report.ticket_ids))
+
+
+class SyncDesk(QObject):
+    def __init__(self, window: MainWindow, context: DeskContext) -> None:
+        super().__init__(window)
+        self._window = window
+        self._context = context
+        self.bridge = SyncBridge(self)
+        self.syncer: Syncer | None = None
+        self.runner: SyncRunner | None = None
+        self._vault: TokenVault | None = None
+        self.bridge.link_changed.connect(self._show_link)
+        self.bridge.tickets_arrived.connect(context.events.tickets_changed)
+        context.events.tickets_changed.connect(self._local_change)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        menu = self._window.menuBar().addMenu(self.tr("S&ync"))
+        connect = menu.addAction(self.tr("&Connect to a server…"))
+        connect.triggered.connect(self.show_connect)
+        now = menu.addAction(self.tr("Sync &now"))
+        now.setShortcut(QKeySequence("F9"))
+        now.triggered.connect(self.sync_now)
+        panel = menu.addAction(self.tr("Sync &status…"))
+        panel.triggered.connect(self.show_panel)
+        menu.addSeparator()
+        sign_out = menu.addAction(self.tr("Sign &out"))
+        sign_out.triggered.connect(self.sign_out)
+
+    def vault(self) -> TokenVault:
+        """One vault for the desk's life: where no OS keyring exists the token lives only in
+        memory, and the sign-in dialog and the sync loop must see the same one."""
+        if self._vault is None:
+            from app.sync.tokens import KeyringVault
+
+            self._vault = KeyringVault()
+        return self._vault
+
+    # --- lifecycle -----------------------------------------------------------------------
+    def start_later(self) -> None:
+        if self._context.settings.settings.server_url:
+            self._context.when_store_opens(self._attach_outbox)
+            QTimer.singleShot(START_DELAY_MS, self.start)
+
+    def _attach_outbox(self, store: Store) -> None:
+        from app.sync.outbox import OutboxWriter
+
+        if not hasattr(store, "outbox_writer"):
+            store.outbox_writer = OutboxWriter(store, self._context.clock)  # type: ignore[attr-defined]
+
+    def start(self) -> None:
+        """Start syncing with the configured server (the seat signed in before)."""
+        from app.sync.client import ServerClient
+        from app.sync.runner import SyncRunner
+        from app.sync.syncer import Syncer
+        settings = self._context.settings.settings
+        if not settings.server_url or self.runner is not None:
+            return
+        store = self._context.store()
+        self._attach_outbox(store)
+        client = ServerClient(settings.server_url, self.vault(), login=settings.server_login)
+        self.syncer = Syncer(store, client, self._context.clock)
+        self.runner = SyncRunner(self.syncer, self.bridge.on_link, self.bridge.on_report)
+        self.runner.start()
+
+    def stop(self) -> None:
+        if self.runner is not None:
+            self.runner.stop()
+            self.runner = None
+        if self.syncer is not None:
+            self.syncer.client.close()
+            self.syncer = None
+
+    # --- actions -------------------------------------------------------------------------
+    def _local_change(self, _ids: list[str]) -> None:
+        if self.runner is not None:
+            self.runner.wake()
+
+    def sync_now(self) -> None:
+        if self.runner is not None:
+            self.runner.wake()
+        else:
+            self.show_connect()
+
+    def _show_link(self, link: str, pending: int, rejected: int, conflicts: int) -> None:
+        self._window.connection.set_state(Connection(link), pending, rejected, conflicts)
+
+    def show_connect(self) -> None:
+        from ui.sync.connect import ConnectDialog
+
+        dialog = ConnectDialog(self._context, self.vault(), self._window)
+        dialog.connected.connect(self._connected)
+        dialog.open()
+
+    def _connected(self, url: str, login: str) -> None:
+        self.stop()
+        self._context.settings.update(server_url=url, server_login=login)
+        self.start()
+
+    def show_panel(self) -> None:
+        from ui.sync.panel import SyncPanel
+
+        SyncPanel(self._context, self, self._window).open()
+
+    def sign_out(self) -> None:
+        """Forget the token (the desk keeps recording changes for the next sign-in)."""
+        if self.syncer is None:
+            return
+        from ui import background
+
+        client, runner = self.syncer.client, self.runner
+        background.start(lambda _progress: client.sign_out(), self,
+                         done=lambda _result: runner.wake() if runner else None)
+
+
+def register(window: MainWindow, context: DeskContext) -> SyncDesk:
+    desk = SyncDesk(window, context)
+    desk.start_later()
+    return desk
