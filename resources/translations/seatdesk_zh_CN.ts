@@ -177,6 +177,57 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a sync server</source>
+        <translation>连接同步服务器</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Changes made on this desk from now on are sent to the server; the desk keeps working when the network is down.</source>
+        <translation>从现在起，本席位的修改会发送到服务器；网络中断时席位照常工作。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the server address, e.g. https://seatdesk.example.gov.cn</source>
+        <translation>请输入服务器地址，例如 https://seatdesk.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>无法连接服务器，请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Wait 15 minutes and try again.</source>
+        <translation>登录失败次数过多，请 15 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <source>Standalone (local database)</source>
@@ -193,6 +244,22 @@
     <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in to sync</source>
+        <translation>已退出登录：登录后才能同步</translation>
+    </message>
+    <message>
+        <source>%n pending</source>
+        <translation>%n 条待发送</translation>
+    </message>
+    <message>
+        <source>%n need attention</source>
+        <translation>%n 条需处理</translation>
+    </message>
+    <message>
+        <source>%n conflicts</source>
+        <translation>%n 个冲突</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1603,114 @@
     <message>
         <source>Seatdesk</source>
         <translation>服务台坐席</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk</name>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;status…</source>
+        <translation>同步状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Discard the selected change…</source>
+        <translation>放弃所选修改…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Value lost</source>
+        <translation>被覆盖的值</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>保留方</translation>
+    </message>
+    <message>
+        <source>Lost by</source>
+        <translation>被覆盖方</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to send (%n)</source>
+        <translation>
+            <numerusform>待发送（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs attention (%n)</source>
+        <translation>
+            <numerusform>需处理（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>冲突（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a change under “Needs attention” first.</source>
+        <translation>请先在“需处理”中选择一条修改。</translation>
+    </message>
+    <message>
+        <source>Discard this change for good? The server refused it and the desk already shows the server&apos;s value.</source>
+        <translation>确定永久放弃这条修改吗？服务器已拒绝它，席位上显示的已是服务器的值。</translation>
     </message>
 </context>
 <context>
