@@ -25,7 +25,7 @@ from app.server.schema import server_engine, upgrade
 from app.server.seeding import import_desk
 from app.services.data_folder import prepare, seed
 from app.store.database import Store
-from app.store.models import RequesterRow
+from app.store.models import RequesterRow, TicketRow
 from app.sync.client import ServerClient
 from app.sync.outbox import OutboxWriter
 from app.sync.runner import SyncRunner
@@ -60,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--tickets", type=int, default=2000)
+    parser.add_argument("--pushes", type=int, default=1000)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="seatdesk-sync-bench-"))
@@ -93,7 +94,7 @@ def main() -> None:
     print(f"propagation A->B over {len(latencies)} edits: p50 {propagation['p50']:.0f} ms, "
           f"p95 {propagation['p95']:.0f} ms")
 
-    push_rate, bare_rate = _throughput(store_a, sync_a, engine, requesters)
+    push_rate, bare_rate = _throughput(store_a, sync_a, engine, args.pushes)
     server.stop()
     emit({"tickets": args.tickets, "initial_sync_s": round(initial_s, 2),
           "propagation_p50_ms": round(propagation["p50"], 1),
@@ -140,13 +141,13 @@ def _propagation(store_a: Store, sync_a: Syncer, store_b: Store, sync_b: Syncer,
 
 
 def _throughput(store_a: Store, sync_a: Syncer, engine: Engine,
-                requesters: list[str]) -> tuple[float, float]:
-    # Push throughput: N queued edits pushed in batches vs a bare insert loop of N rows.
-    for i, requester in enumerate(requesters):
-        with store_a.unit_of_work() as session:
-            row = session.get(RequesterRow, requester)
-            assert row is not None
-            row.email = f"bench{i}@gov.cn"
+                count: int) -> tuple[float, float]:
+    """``count`` queued ticket edits pushed in batches vs a bare insert loop of as many rows
+    into the same PostgreSQL (one transaction, one INSERT per row)."""
+    with store_a.unit_of_work() as session:
+        tickets = list(session.query(TicketRow).order_by(TicketRow.id).limit(count))
+        for i, ticket in enumerate(tickets):
+            ticket.level_reason = f"bench {i}"
     started = time.perf_counter()
     report = SyncReport()
     sync_a.push(report)
@@ -157,9 +158,9 @@ def _throughput(store_a: Store, sync_a: Syncer, engine: Engine,
     bare.metadata.create_all(engine)
     started = time.perf_counter()
     with engine.begin() as conn:
-        for i in range(len(requesters)):
-            conn.execute(insert(bare).values(key=requesters[i], data={"email": f"{i}"}))
-    bare_rate = len(requesters) / (time.perf_counter() - started)
+        for ticket in tickets:
+            conn.execute(insert(bare).values(key=ticket.id, data={"level_reason": "bare"}))
+    bare_rate = len(tickets) / (time.perf_counter() - started)
     print(f"push: {push_rate:.0f} mutations/s; bare insert loop: {bare_rate:.0f} rows/s")
     return push_rate, bare_rate
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, text, update
+from sqlalchemy import Connection, Row, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 
@@ -117,8 +117,32 @@ def _desk_row(conn: Connection, desk_id: str, user: User, clock: Clock) -> int:
 
 def push(conn: Connection, clock: Clock, user: User, desk_id: str,
          mutations: list[Mutation]) -> PushOutcome:
-    """Apply ``mutations`` (in the desk's order) in the caller's transaction."""
+    """Apply ``mutations`` (in the desk's order) in the caller's transaction.
+
+    The batch path reads and locks every row the batch touches in one statement, takes the
+    sequence numbers in one block and writes the rows back in one statement. Only if the
+    database still refuses something (a unique index the checks did not foresee) is the
+    batch redone one mutation per savepoint, so one bad mutation cannot sink the others.
+    """
     last = _desk_row(conn, desk_id, user, clock)
+    savepoint = conn.begin_nested()
+    try:
+        results, changed = _BatchPush(conn, clock, user, desk_id).run(mutations, last)
+        savepoint.commit()
+    except IntegrityError:
+        savepoint.rollback()
+        results, changed = _push_one_by_one(conn, clock, user, desk_id, mutations, last)
+    last = max([last, *(m.id for m in mutations)])
+    conn.execute(update(desks).where(desks.c.desk_id == desk_id)
+                 .values(last_mutation_id=last, user_id=user.id, last_seen=clock.now()))
+    if changed:
+        # Delivered to every listening server instance when (and only if) this commits.
+        conn.execute(text(f"NOTIFY {CHANNEL}"))
+    return PushOutcome(results, last, changed)
+
+
+def _push_one_by_one(conn: Connection, clock: Clock, user: User, desk_id: str,
+                     mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
     results: list[MutationResult] = []
     changed = False
     for mutation in mutations:
@@ -140,12 +164,131 @@ def push(conn: Connection, clock: Clock, user: User, desk_id: str,
                                     row=_change(found) if found else None)
         results.append(result)
         last = mutation.id
-    conn.execute(update(desks).where(desks.c.desk_id == desk_id)
-                 .values(last_mutation_id=last, user_id=user.id, last_seen=clock.now()))
-    if changed:
-        # Delivered to every listening server instance when (and only if) this commits.
-        conn.execute(text(f"NOTIFY {CHANNEL}"))
-    return PushOutcome(results, last, changed)
+    return results, changed
+
+
+Key = tuple[str, str]
+
+
+class _BatchPush:
+    def __init__(self, conn: Connection, clock: Clock, user: User, desk_id: str) -> None:
+        self._conn, self._clock, self._user = conn, clock, user
+        self._author = f"{user.login}@{desk_id}"
+        self._entities = entities()
+        self._rows: dict[Key, Change] = {}  # the batch's view of every touched row
+        self._stored: dict[Key, StoredRow] = {}
+        self._writes: dict[Key, Change] = {}  # last write per row, with its sequence
+        self._conflicts: list[tuple[Key, StoredRow]] = []
+        self._seqs: list[int] = []
+        self._numbers: set[str] = set()
+
+    def run(self, mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
+        self._load({(m.entity, m.key) for m in mutations})
+        self._seqs = self._take_seqs(sum(1 for m in mutations if m.id > last))
+        results = [self._one(m) if m.id > last else
+                   MutationResult(m.id, "duplicate", row=self._rows.get((m.entity, m.key)))
+                   for m in mutations]
+        self._flush()
+        return results, bool(self._writes)
+
+    def _load(self, keys: set[Key]) -> None:
+        if not keys:
+            return
+        found = self._conn.execute(
+            select(rows).where(tuple_(rows.c.entity, rows.c.key).in_(sorted(keys)))
+            .order_by(rows.c.entity, rows.c.key).with_for_update()).all()
+        for row in found:
+            key = (row.entity, row.key)
+            self._rows[key] = _change(row)
+            self._stored[key] = StoredRow(dict(row.data), dict(row.field_versions),
+                                          row.version, row.deleted)
+
+    def _take_seqs(self, count: int) -> list[int]:
+        if count == 0:
+            return []
+        top = int(self._conn.execute(
+            update(counters).where(counters.c.name == "change")
+            .values(value=counters.c.value + count).returning(counters.c.value)).scalar_one())
+        return list(range(top - count + 1, top + 1))
+
+    def _next_seq(self) -> int:
+        if not self._seqs:
+            self._seqs = self._take_seqs(16)  # conflicts need a few more
+        return self._seqs.pop(0)
+
+    def _one(self, mutation: Mutation) -> MutationResult:
+        key = (mutation.entity, mutation.key)
+        try:
+            merged = self._merge(mutation)
+        except Rejected as error:
+            return MutationResult(mutation.id, "rejected", str(error), row=self._rows.get(key))
+        if merged.changed:
+            self._write(key, merged.row)
+        for conflict in merged.conflicts:
+            self._conflict(key, conflict)
+        return MutationResult(mutation.id, "applied", row=self._rows.get(key),
+                              conflicts=len(merged.conflicts))
+
+    def _merge(self, mutation: Mutation) -> merge.Merged:
+        entity = self._entities.get(mutation.entity)
+        if entity is None:
+            raise Rejected(f"unknown entity {mutation.entity!r}")
+        _allowed(self._user, entity)
+        stored = self._stored.get((mutation.entity, mutation.key))
+        version = (stored.version if stored else 0) + 1
+        if stored is None:
+            if mutation.op == "delete":
+                raise Rejected(f"{entity.name} {mutation.key} does not exist")
+            patch = self._numbered(entity, mutation.patch)
+            return merge.Merged(merge.insert(entity, patch, version, self._author))
+        if mutation.op == "delete":
+            return merge.tombstone(entity, stored, version, self._author)
+        return merge.update(entity, stored, mutation.patch, mutation.base_version, version,
+                            self._author)
+
+    def _numbered(self, entity: Entity, patch: dict[str, Any]) -> dict[str, Any]:
+        if entity.name != "tickets":
+            return patch
+        number = str(patch.get("number", ""))
+        if is_provisional(number):
+            # Logged offline without a leased number: the final one is given here and
+            # reaches the desk in this push's answer.
+            return {**patch, "number": ticket_number(final_number(self._conn))}
+        taken = number in self._numbers or self._conn.execute(
+            select(rows.c.key).where(rows.c.entity == "tickets",
+                                     rows.c.data["number"].astext == number)).first()
+        if taken:
+            raise Rejected("ticket number already in use")
+        self._numbers.add(number)
+        return patch
+
+    def _write(self, key: Key, stored: StoredRow) -> None:
+        change = Change(self._next_seq(), key[0], key[1], stored.version, stored.deleted,
+                        stored.data)
+        self._stored[key], self._rows[key] = stored, change
+        self._writes.pop(key, None)  # re-inserted last: the flush keeps sequence order
+        self._writes[key] = change
+
+    def _conflict(self, key: Key, conflict: FieldConflict) -> None:
+        data = {"entity": key[0], "key": key[1], "field": conflict.field,
+                "kept": encode_value(conflict.kept), "lost": encode_value(conflict.lost),
+                "kept_by": conflict.kept_by, "lost_by": conflict.lost_by,
+                "at": encode_value(self._clock.now())}
+        self._write((CONFLICTS, new_id(self._clock)), StoredRow(data, {}, 1))
+
+    def _flush(self) -> None:
+        if not self._writes:
+            return
+        values = [{"entity": c.entity, "key": c.key, "data": c.data,
+                   "field_versions": self._stored[(c.entity, c.key)].field_versions,
+                   "version": c.version, "deleted": c.deleted, "seq": c.seq}
+                  for c in self._writes.values()]
+        statement = insert(rows)
+        self._conn.execute(statement.on_conflict_do_update(
+            index_elements=["entity", "key"],
+            set_={name: statement.excluded[name]
+                  for name in ("data", "field_versions", "version", "deleted", "seq")}),
+            values)
 
 
 def _integrity_reason(error: IntegrityError) -> str:
