@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
@@ -21,7 +21,7 @@ from app.domain.clock import Clock, SystemClock
 from app.server import accounts, numbers
 from app.server.accounts import User
 from app.server.pokes import ChangeSignal
-from app.server.pull import newest_seq, pull
+from app.server.pull import newest_seq, pull_json
 from app.server.push import push
 from app.sync.protocol import MAX_BODY, MAX_PAGE, MAX_PUSH, PROTOCOL, Mutation
 
@@ -189,9 +189,10 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
     def pull_changes(user: Annotated[User, Depends(current_user)],
                      cursor: Annotated[int, Query(ge=0)] = 0,
                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
-                     ) -> dict[str, Any]:
+                     ) -> Response:
         with engine.connect() as conn:
-            return pull(conn, cursor, limit).to_json()
+            page = pull_json(conn, cursor, limit)
+        return Response(page, media_type="application/json")
 
     def _newest() -> int:
         with engine.connect() as conn:

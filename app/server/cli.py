@@ -126,3 +126,7 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
     app = create_app(engine, clock, listen_dsn=dsn)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -86,6 +86,10 @@ def _store_conflict(conn: Connection, change: Change) -> None:
     ).on_conflict_do_nothing())
 
 
+def _where(entity: Entity, key: str) -> list[Any]:
+    return [entity.table.c[c] == v for c, v in entity.key_values(key).items()]
+
+
 @dataclass
 class _Batch:
     """The writes of one page for one entity, gathered so they go out as a few statements."""
@@ -100,10 +104,9 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
                local: dict[str, Any] | None, applied: Applied) -> None:
     entity = batch.entity
     table = entity.table
-    where = [table.c[c] == v for c, v in entity.key_values(change.key).items()]
     has_version = "version" in table.c
     if change.deleted and not entity.has_tombstone:
-        conn.execute(delete(table).where(*where))
+        conn.execute(delete(table).where(*_where(entity, change.key)))
     elif local is None:
         batch.inserts.append({**values, **({"version": 1} if has_version else {})})
         if entity.name == "tickets":
@@ -115,7 +118,8 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
             # The local version moves only when something changed, so the echo of the
             # desk's own edit does not make the seat's open ticket window stale.
             bump = {"version": table.c.version + 1} if has_version else {}
-            conn.execute(update(table).where(*where).values(**differs, **bump))
+            conn.execute(update(table).where(*_where(entity, change.key))
+                         .values(**differs, **bump))
             if entity.name == "tickets" and {"title", "description"} & differs.keys():
                 merged = {**local, **differs}
                 index_ticket(conn, change.key, str(merged["title"]),
@@ -165,7 +169,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
             if versions.get(key, 0) >= change.version:
                 continue  # already applied (a push answer overlapping this page)
             fields = pending.get((name, key), set())
-            values = {k: v for k, v in entity.decode(change.data).items() if k not in fields}
+            values = {k: v for k, v in entity.convert(change.data).items() if k not in fields}
             _write_row(conn, batch, change, values, local.get(key), applied)
         _flush(conn, batch)
     return applied

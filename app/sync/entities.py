@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Boolean, Integer, Table
@@ -38,7 +39,7 @@ class UnknownField(ValueError):
 
 
 @dataclass(frozen=True)
-class Entity:
+class Entity:  # frozen, yet cached_property works: it writes to the instance __dict__
     """One synced table: its key columns and the fields that travel."""
 
     name: str
@@ -64,6 +65,21 @@ class Entity:
         """Column values (Python) → JSON-ready values, only the fields that travel."""
         return {name: encode_value(values[name]) for name in self.fields if name in values}
 
+    @cached_property
+    def _times(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.table.columns if isinstance(c.type, UTCDateTime))
+
+    def convert(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """Server rows → column values. The server checked every value when it took the
+        write, so only times need parsing; unknown fields (a newer server) are dropped."""
+        times, fields = self._times, self._field_set
+        return {name: (_time(value) if name in times and value is not None else value)
+                for name, value in data.items() if name in fields}
+
+    @cached_property
+    def _field_set(self) -> frozenset[str]:
+        return frozenset(self.fields)
+
     def decode(self, patch: Mapping[str, Any]) -> dict[str, Any]:
         """JSON values → column values; refuses unknown fields and wrong types."""
         decoded: dict[str, Any] = {}
@@ -78,6 +94,10 @@ def encode_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
     return value
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value).astimezone(UTC)
 
 
 def decode_value(column_type: Any, value: Any, name: str) -> Any:
