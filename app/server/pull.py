@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select, text
 
-from app.server.tables import counters, rows
-from app.sync.protocol import Change, PullPage
+from app.server.tables import counters
 
 
 def newest_seq(conn: Connection) -> int:
@@ -38,14 +37,3 @@ def pull_json(conn: Connection, cursor: int, limit: int) -> str:
     changes, count, top = conn.execute(_PAGE_JSON, {"cursor": cursor, "limit": limit}).one()
     return (f'{{"changes": {changes}, "cursor": {top if top is not None else cursor}, '
             f'"more": {"true" if count == limit else "false"}, "reset": false}}')
-
-
-def pull(conn: Connection, cursor: int, limit: int) -> PullPage:
-    newest = newest_seq(conn)
-    if cursor > newest:
-        return PullPage([], 0, more=True, reset=True)
-    found = conn.execute(select(rows).where(rows.c.seq > cursor).order_by(rows.c.seq)
-                         .limit(limit + 1)).all()
-    page = [Change(r.seq, r.entity, r.key, r.version, r.deleted, dict(r.data))
-            for r in found[:limit]]
-    return PullPage(page, page[-1].seq if page else cursor, more=len(found) > limit)
