@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from app.store.ticket_index import index_many, index_ticket
@@ -25,6 +26,8 @@ from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, ROW_VERSIONS
 _outbox = OUTBOX
 _versions = ROW_VERSIONS
 _conflicts = CONFLICT_LOG
+# How SQLAlchemy's SQLite DateTime (under UTCDateTime) stores a time: naive UTC text.
+SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 @dataclass
@@ -132,18 +135,38 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
     applied.rows += 1
 
 
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime(SQLITE_TIME)
+    return value
+
+
+def _insert_many(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
+    """Plain DB-API ``executemany``: SQLAlchemy's per-row parameter processing was half the
+    time of an initial sync. Times are written as the UTCDateTime column writes them."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in values:
+        names = tuple(row)
+        groups.setdefault(names, []).append(tuple(_sqlite_value(row[n]) for n in names))
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for names, tuples in groups.items():
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" * len(names))
+        cursor.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', tuples)
+
+
 def _flush(conn: Connection, batch: _Batch) -> None:
     if batch.inserts:
-        conn.execute(insert(batch.entity.table), batch.inserts)
+        _insert_many(conn, batch.entity.table, batch.inserts)
     if batch.new_tickets:
         first = conn.exec_driver_sql(
             "SELECT coalesce(max(search_rowid), 0) + 1 FROM ticket_index_rows").scalar_one()
         index_many(conn.connection.driver_connection, batch.new_tickets, int(first))
     if batch.versions:
-        statement = upsert(_versions)
-        conn.execute(statement.on_conflict_do_update(
-            index_elements=["entity", "key"], set_={"version": statement.excluded.version}),
-            batch.versions)
+        conn.connection.driver_connection.executemany(  # type: ignore[union-attr]
+            "INSERT INTO sync_row_versions (entity, key, version) VALUES (?, ?, ?) "
+            "ON CONFLICT (entity, key) DO UPDATE SET version = excluded.version",
+            [(v["entity"], v["key"], v["version"]) for v in batch.versions])
 
 
 def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:

@@ -78,6 +78,9 @@ def test_a_ticket_logged_on_one_desk_reaches_the_other_with_its_final_number(
     b.syncer.sync_once()
     assert one(b, "SELECT number FROM tickets WHERE id = ?", ticket_id) == number
     assert one(b, "SELECT count(*) FROM ticket_events WHERE ticket_id = ?", ticket_id) == 2
+    # Pulled rows are written in exactly the text form the desk's own writes use.
+    stored = "SELECT created_at || '|' || deleted FROM tickets WHERE id = ?"
+    assert one(b, stored, ticket_id) == one(a, stored, ticket_id)
 
 
 def test_different_fields_edited_offline_on_two_desks_both_survive(make_desk: MakeDesk) -> None:
