@@ -108,13 +108,17 @@ def login(conn: Connection, clock: Clock, name: str, password: str) -> tuple[Use
             raise VerificationError
         _HASHER.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
-        conn.execute(insert(login_failures).values(login=name, at=now))
         raise LoginRefused(name) from None
     if _HASHER.check_needs_rehash(row.password_hash):
         conn.execute(update(users).where(users.c.id == row.id)
                      .values(password_hash=hash_password(password)))
     user = User(row.id, row.login, row.name, Role(row.role))
     return user, _issue(conn, clock, row.id)
+
+
+def record_failure(conn: Connection, clock: Clock, name: str) -> None:
+    """Count a failed sign-in; in its own transaction, as the sign-in's own rolls back."""
+    conn.execute(insert(login_failures).values(login=name, at=clock.now()))
 
 
 def _holder(conn: Connection, clock: Clock, token: str, kind: str) -> User | None:

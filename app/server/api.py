@@ -148,6 +148,8 @@ def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
             with engine.begin() as conn:
                 user, tokens = accounts.login(conn, clock, body.login, body.password)
         except accounts.LoginRefused:
+            with engine.begin() as conn:
+                accounts.record_failure(conn, clock, body.login)
             raise ApiError(401, "login_refused", "wrong user name or password") from None
         except accounts.TooManyFailures:
             raise ApiError(429, "too_many_failures",
