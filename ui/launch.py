@@ -29,7 +29,8 @@ def run(args: DeskArgs) -> int:
     settings = SettingsFile(data.settings)
     language = resolve_language(args.language, settings.settings.language, system_locale_name())
     install_translators(app, language)
-    if not _open_data(data, args):
+    opened = _open_data(data, args, joins_server=bool(settings.settings.server_url))
+    if opened is None:
         return 2
     from ui.desk import build_desk
 
@@ -50,6 +51,8 @@ def run(args: DeskArgs) -> int:
         return 0 if ok else 1
     window.show()
     desk.start_background_work()
+    if opened == "server":
+        desk.sync.show_connect()
     if os.environ.get("SEATDESK_STARTUP_PROBE"):
         from ui.startup_probe import report_when_idle
 
@@ -59,8 +62,9 @@ def run(args: DeskArgs) -> int:
     return code
 
 
-def _open_data(data: DataDir, args: DeskArgs) -> bool:
-    """Schema and first-start data; False (after telling the seat) if the desk cannot open."""
+def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | None:
+    """Schema and first-start data; None (after telling the seat) if the desk cannot open,
+    else how it starts: "ready", or "server" when the seat chose to connect to one."""
     from app.services.data_folder import needs_seed, prepare, seed
     from app.store.schema import DatabaseTooNew
     from ui.errors import show_startup_error
@@ -68,18 +72,23 @@ def _open_data(data: DataDir, args: DeskArgs) -> bool:
     clock = SystemClock()
     try:
         prepare(data, clock)
-        if needs_seed(data):
-            want_demo = args.demo
-            if want_demo is None:
-                from ui.first_start import ask_for_demo
+        if needs_seed(data) and not joins_server:
+            from ui.first_start import DEMO, EMPTY, SERVER, ask_how_to_start
 
-                want_demo = args.screenshot is not None or ask_for_demo(str(data.root))
-            seed(data, clock, FIRST_START_TICKETS if want_demo else None)
+            if args.demo is not None:
+                choice = DEMO if args.demo else EMPTY
+            elif args.screenshot is not None:
+                choice = DEMO
+            else:
+                choice = ask_how_to_start(str(data.root))
+            if choice == SERVER:
+                return SERVER  # empty until the first sync fills it
+            seed(data, clock, FIRST_START_TICKETS if choice == DEMO else None)
     except DatabaseTooNew as error:
         show_startup_error("too_new", str(error.path), error.revision)
-        return False
+        return None
     except OSError as error:
         show_startup_error("io", str(data.root), str(error))
-        return False
-    return True
+        return None
+    return "ready"
 

@@ -211,6 +211,10 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
+        <source>This desk already holds its own records, so it cannot join a server. Start Seatdesk with a new data folder to join, or have an administrator import this desk into an empty server.</source>
+        <translation>本席位已有自己的数据，不能加入服务器。请用新的数据目录启动 Seatdesk 后再加入，或请管理员把本席位的数据导入一台空的服务器。</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -344,8 +348,12 @@
 %1</translation>
     </message>
     <message>
-        <source>Fill it with a demo desk (staff, requesters and about 3000 tickets) to try Seatdesk, or start with an empty desk that only has the ticket categories?</source>
-        <translation>是否填入演示数据（人员、报障人及约 3000 张工单）以便试用，还是从只含工单分类的空白服务台开始？</translation>
+        <source>Fill it with a demo desk (staff, requesters and about 3000 tickets) to try Seatdesk, start with an empty desk that only has the ticket categories, or connect to your service desk&apos;s sync server?</source>
+        <translation>要填入演示数据（人员、报障人和约 3000 张工单）来试用，从只含工单分类的空白席位开始，还是连接本服务台的同步服务器？</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>连接服务器…</translation>
     </message>
     <message>
         <source>Demo desk</source>

@@ -77,3 +77,16 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
     fresh_desk.sync.syncer.discard(mutation)
     panel.refresh()
     assert panel.rejected.rowCount() == 0
+
+
+def test_a_desk_with_its_own_records_is_not_joined_to_a_server(
+        qtbot: QtBot, demo_copy: DataDir, server: RunningServer) -> None:
+    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings), ManualClock(T0), "en")
+    qtbot.addWidget(desk.window)
+    try:
+        dialog = connect(qtbot, desk, server.url, PASSWORD)
+        assert "already holds its own records" in dialog.message.text()
+        assert dialog.buttons.isEnabled()  # nothing was sent
+        assert desk.context.settings.settings.server_url == ""
+    finally:
+        desk.close()

@@ -30,6 +30,7 @@ class ConnectDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
+        self._context = context
         self.setWindowTitle(self.tr("Connect to a sync server"))
         settings = context.settings.settings
         self.url = QLineEdit(settings.server_url or "http://", self)
@@ -65,6 +66,14 @@ class ConnectDialog(QDialog):
             return
         if not login or not password:
             self._fail(self.tr("Enter your user name and password."))
+            return
+        from app.sync.joining import holds_own_records
+
+        if not self._context.settings.settings.server_url and holds_own_records(
+                self._context.reader):
+            self._fail(self.tr("This desk already holds its own records, so it cannot join a "
+                               "server. Start Seatdesk with a new data folder to join, or have "
+                               "an administrator import this desk into an empty server."))
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Signing in…"))
