@@ -19,15 +19,13 @@ from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from app.store.ticket_index import index_many, index_ticket
-from app.sync.entities import Entity, entities
+from app.sync.entities import SQLITE_TIME, Entity, entities
 from app.sync.protocol import CONFLICTS, Change
 from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, ROW_VERSIONS
 
 _outbox = OUTBOX
 _versions = ROW_VERSIONS
 _conflicts = CONFLICT_LOG
-# How SQLAlchemy's SQLite DateTime (under UTCDateTime) stores a time: naive UTC text.
-SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 @dataclass
@@ -191,8 +189,13 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
         for key, change in latest.items():
             if versions.get(key, 0) >= change.version:
                 continue  # already applied (a push answer overlapping this page)
-            fields = pending.get((name, key), set())
-            values = {k: v for k, v in entity.convert(change.data).items() if k not in fields}
-            _write_row(conn, batch, change, values, local.get(key), applied)
+            row = local.get(key)
+            if row is None:  # new here: straight into SQLite's own text form
+                values = entity.sqlite_row(change.data)
+            else:
+                fields = pending.get((name, key), set())
+                values = {k: v for k, v in entity.convert(change.data).items()
+                          if k not in fields}
+            _write_row(conn, batch, change, values, row, applied)
         _flush(conn, batch)
     return applied

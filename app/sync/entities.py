@@ -76,6 +76,13 @@ class Entity:  # frozen, yet cached_property works: it writes to the instance __
         return {name: (_time(value) if name in times and value is not None else value)
                 for name, value in data.items() if name in fields}
 
+    def sqlite_row(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """Server rows → the values SQLite stores for a new row (times as the naive UTC
+        text UTCDateTime writes), without making datetime objects on the way."""
+        times, fields = self._times, self._field_set
+        return {name: (sqlite_time(value) if name in times and value is not None else value)
+                for name, value in data.items() if name in fields}
+
     @cached_property
     def _field_set(self) -> frozenset[str]:
         return frozenset(self.fields)
@@ -94,6 +101,17 @@ def encode_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
     return value
+
+
+SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime stores a time
+
+
+def sqlite_time(value: str) -> str:
+    """ISO 8601 text → the stored form; the common case (UTC, as desks encode) by slicing."""
+    if len(value) in (25, 32) and value.endswith("+00:00") and value[10] == "T":
+        body = value[:-6].replace("T", " ")
+        return body if len(body) == 26 else body + ".000000"
+    return _time(value).strftime(SQLITE_TIME)
 
 
 def _time(value: str) -> datetime:

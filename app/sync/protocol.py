@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 PROTOCOL = 1
 CONFLICTS = "sync_conflicts"  # conflict-log entries travel as rows of this entity
-MAX_PUSH = 200  # mutations per push request
-MAX_PAGE = 2000  # changes per pull page
+MAX_PUSH = 500  # mutations per push request
+MAX_PAGE = 5000  # changes per pull page
 MAX_BODY = 4 * 1024 * 1024  # bytes of one request
 
 Op = Literal["put", "delete"]
