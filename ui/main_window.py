@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self._pages_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         about = help_menu.addAction(self.tr("&About Seatdesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)

@@ -124,7 +124,9 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
     port = int(_setting(args, file, "port", DEFAULT_PORT))
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     app = create_app(engine, clock, listen_dsn=dsn)
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+    # Long-polls would hold a graceful shutdown for their whole 25 s: desks retry anyway.
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False,
+                timeout_graceful_shutdown=3)
     return 0
 
 

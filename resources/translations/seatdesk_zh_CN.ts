@@ -774,6 +774,33 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Desk locked</source>
+        <translation>席位已锁定</translation>
+    </message>
+    <message>
+        <source>This desk is locked by %1.</source>
+        <translation>本席位已由 %1 锁定。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>The desk could not check the password: %1</source>
+        <translation>席位无法核对密码：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seatdesk</source>
@@ -1630,6 +1657,10 @@
     <message>
         <source>Sync &amp;status…</source>
         <translation>同步状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock desk</source>
+        <translation>锁定席位(&amp;L)</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>

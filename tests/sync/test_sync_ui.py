@@ -90,3 +90,26 @@ def test_a_desk_with_its_own_records_is_not_joined_to_a_server(
         assert desk.context.settings.settings.server_url == ""
     finally:
         desk.close()
+
+
+def test_a_locked_desk_unlocks_offline_with_the_cached_verifier(
+        qtbot: QtBot, fresh_desk: Desk, server: RunningServer) -> None:
+    from ui.sync.lock import LockDialog
+
+    connect(qtbot, fresh_desk, server.url, PASSWORD)
+    qtbot.waitUntil(lambda: fresh_desk.window.connection.state == Connection.ONLINE,
+                    timeout=30_000)
+    fresh_desk.sync.lock()
+    lock = fresh_desk.window.findChild(LockDialog)
+    assert lock is not None and fresh_desk.window.centralWidget().isHidden()
+    server.stop()  # the network is gone
+    lock.reject()  # Esc does not dismiss a locked desk
+    assert lock.isVisible()
+    lock.password.setText("not the password")
+    lock.unlock()
+    qtbot.waitUntil(lambda: lock.message.text() == "Wrong password.", timeout=10_000)
+    lock.password.setText(PASSWORD)
+    lock.unlock()
+    qtbot.waitUntil(lambda: lock.unlocked, timeout=10_000)
+    assert not fresh_desk.window.centralWidget().isHidden()
+    server.start(server.port)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ui.context import DeskContext
 from ui.main_window import MainWindow
@@ -52,7 +53,9 @@ class SyncDesk(QObject):
         self._build_menu()
 
     def _build_menu(self) -> None:
-        menu = self._window.menuBar().addMenu(self.tr("S&ync"))
+        bar = self._window.menuBar()
+        menu = QMenu(self.tr("S&ync"), bar)
+        bar.insertMenu(self._window.help_menu.menuAction(), menu)
         connect = menu.addAction(self.tr("&Connect to a server…"))
         connect.triggered.connect(self.show_connect)
         now = menu.addAction(self.tr("Sync &now"))
@@ -61,6 +64,9 @@ class SyncDesk(QObject):
         panel = menu.addAction(self.tr("Sync &status…"))
         panel.triggered.connect(self.show_panel)
         menu.addSeparator()
+        lock = menu.addAction(self.tr("&Lock desk"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
         sign_out = menu.addAction(self.tr("Sign &out"))
         sign_out.triggered.connect(self.sign_out)
 
@@ -133,6 +139,18 @@ class SyncDesk(QObject):
         self.stop()
         self._context.settings.update(server_url=url, server_login=login)
         self.start()
+
+    def lock(self) -> None:
+        """Hide the desk behind a password prompt (only with an account to check against)."""
+        if not self._context.settings.settings.server_login:
+            return
+        from ui.sync.lock import LockDialog
+
+        central = self._window.centralWidget()
+        central.setVisible(False)  # nothing of the desk shows while it is locked
+        self._lock = LockDialog(self._context, self.vault(), self._window)
+        self._lock.finished.connect(lambda _result: central.setVisible(True))
+        self._lock.open()
 
     def show_panel(self) -> None:
         from ui.sync.panel import SyncPanel

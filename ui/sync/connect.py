@@ -78,8 +78,12 @@ class ConnectDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Signing in…"))
 
+        store = self._context.store()
+
         def work(_progress: object) -> str:
             from app.sync.client import Offline, Refused, ServerClient
+            from app.sync.unlock import remember
+
             client = ServerClient(url, self._vault)
             try:
                 client.sign_in(login, password)
@@ -89,6 +93,8 @@ class ConnectDialog(QDialog):
                 return error.code or "refused"
             finally:
                 client.close()
+            with store.unit_of_work() as session:
+                remember(session.connection(), login, password)  # for unlocking offline
             return ""
 
         background.start(work, self, done=self._answered)

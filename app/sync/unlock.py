@@ -1,0 +1,36 @@
+"""Unlocking the desk without the network: after one online sign-in the desk keeps an
+argon2id verifier of the password (never the password), so a seat who locked the desk can
+unlock it while the server is unreachable."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection
+
+from app.sync import state
+
+_HASHER = PasswordHasher()
+
+
+def _name(login: str) -> str:
+    return f"verifier:{login}"[:40]
+
+
+def remember(conn: Connection, login: str, password: str) -> None:
+    """Keep a verifier after a successful online sign-in."""
+    state.write(conn, _name(login), _HASHER.hash(password))
+
+
+def verify_offline(conn: Connection, login: str, password: str) -> bool:
+    verifier = state.read(conn, _name(login))
+    if not verifier:
+        return False
+    try:
+        return _HASHER.verify(verifier, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def forget(conn: Connection, login: str) -> None:
+    state.write(conn, _name(login), "")
