@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from enum import StrEnum
 
-from app.sync import state
 from app.sync.client import Offline, Refused, SignInNeeded
 from app.sync.syncer import Syncer, SyncReport, SyncStatus
 
@@ -97,9 +96,7 @@ class SyncRunner:
             if not self._online.wait(1.0):
                 continue
             try:
-                with self._syncer.store.unit_of_work() as session:
-                    cursor = int(state.read(session.connection(), state.CURSOR, "0"))
-                if self._syncer.client.poke(cursor):
+                if self._syncer.client.poke(self._syncer.cursor()):
                     self._wake.set()
             except (Offline, Refused, SignInNeeded):
                 self._online.clear()  # the round loop finds out and backs off

@@ -10,10 +10,13 @@ the next round sends the same mutations again and the server only acknowledges t
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
+from contextlib import closing
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from app.domain.clock import Clock
 from app.store.database import Store
@@ -22,7 +25,7 @@ from app.sync.apply import apply_changes
 from app.sync.client import ServerClient
 from app.sync.numbers import SERVER_URL, add_lease, numbers_left
 from app.sync.protocol import MAX_PUSH, Mutation, MutationResult
-from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, REJECTED, ROW_VERSIONS
+from app.sync.tables import OUTBOX, PENDING, REJECTED, ROW_VERSIONS
 
 LEASE_BLOCK = 50
 LEASE_LOW = 10  # top up when fewer numbers than this are left
@@ -139,12 +142,18 @@ class Syncer:
             with self._store.unit_of_work() as session:
                 add_lease(session.connection(), first, last)
 
+    def _read(self, sql: str) -> list[tuple[Any, ...]]:
+        # Plain read-only sqlite3: the ORM's unit of work takes the write lock at BEGIN,
+        # which a status read from the sync threads should never hold.
+        with closing(sqlite3.connect(f"file:{self._store.path}?mode=ro", uri=True)) as conn:
+            return conn.execute(sql).fetchall()
+
+    def cursor(self) -> int:
+        found = self._read("SELECT value FROM sync_state WHERE name = 'cursor'")
+        return int(found[0][0]) if found else 0
+
     def status(self) -> SyncStatus:
-        with self._store.unit_of_work() as session:
-            conn = session.connection()
-            counts = {str(status): int(n) for status, n in conn.execute(
-                select(OUTBOX.c.status, func.count()).group_by(OUTBOX.c.status))}
-            conflicts = conn.execute(select(func.count()).select_from(CONFLICT_LOG)
-                                     .where(~CONFLICT_LOG.c.seen)).scalar_one()
-        return SyncStatus(int(counts.get(PENDING, 0)), int(counts.get(REJECTED, 0)),
-                          int(conflicts))
+        counts = {str(status): int(n) for status, n in
+                  self._read("SELECT status, count(*) FROM sync_outbox GROUP BY status")}
+        conflicts = self._read("SELECT count(*) FROM sync_conflicts WHERE NOT seen")[0][0]
+        return SyncStatus(counts.get(PENDING, 0), counts.get(REJECTED, 0), int(conflicts))
