@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,28 +114,33 @@ class Syncer:
         report.ticket_ids |= applied.ticket_ids
 
     def pull(self, report: SyncReport) -> None:
-        while True:
-            with self._store.unit_of_work() as session:
-                cursor = int(state.read(session.connection(), state.CURSOR, "0"))
-            page = self._client.pull(cursor)
-            with self._store.unit_of_work() as session:
-                conn = session.connection()
+        """Pull until up to date. The next page is fetched while this one is applied, so the
+        server and the network work while the desk writes (an initial sync is mostly that)."""
+        with ThreadPoolExecutor(1, thread_name_prefix="seatdesk-pull") as fetcher:
+            upcoming = fetcher.submit(self._client.pull, self.cursor())
+            while True:
+                page = upcoming.result()
                 if page.reset:
                     # The server is behind this desk (restored from a backup): forget what
                     # was seen and read everything again; the outbox stays and is re-sent.
-                    conn.execute(delete(ROW_VERSIONS))
-                    state.write(conn, state.CURSOR, "0")
+                    with self._store.unit_of_work() as session:
+                        session.connection().execute(delete(ROW_VERSIONS))
+                        state.write(session.connection(), state.CURSOR, "0")
+                    upcoming = fetcher.submit(self._client.pull, 0)
                     continue
-                applied = apply_changes(conn, page.changes)
-                state.write(conn, state.CURSOR, str(page.cursor))
-            report.pulled += applied.rows
-            report.conflicts += applied.conflicts
-            report.ticket_ids |= applied.ticket_ids
-            if not page.more:
-                return
+                if page.more:
+                    upcoming = fetcher.submit(self._client.pull, page.cursor)
+                with self._store.unit_of_work() as session:
+                    conn = session.connection()
+                    applied = apply_changes(conn, page.changes)
+                    state.write(conn, state.CURSOR, str(page.cursor))
+                report.pulled += applied.rows
+                report.conflicts += applied.conflicts
+                report.ticket_ids |= applied.ticket_ids
+                if not page.more:
+                    return
 
     def top_up_numbers(self) -> None:
-
         with self._store.unit_of_work() as session:
             left = numbers_left(session.connection())
         if left < LEASE_LOW:
