@@ -16,6 +16,7 @@ from app.domain.validation import TEXT_MAX, TITLE_MAX, is_email, is_phone
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import CounterRow, RequesterRow, TicketEventRow, TicketRow
+from app.store.sort_keys import file_under_category, file_under_requester
 from app.store.ticket_index import index_ticket
 
 
@@ -167,7 +168,7 @@ class Intake:
                     select(func.count()).select_from(TicketRow)).scalar_one()
                 session.add(CounterRow(name="ticket_number", value=sequence))
             number = ticket_number(sequence)
-            session.add(TicketRow(
+            ticket = TicketRow(
                 id=ticket_id, number=number, title=draft.title.strip(),
                 description=draft.description.strip(), requester_id=draft.requester_id,
                 channel=str(draft.channel), type_id=draft.type_id, category_id=draft.category_id,
@@ -175,7 +176,10 @@ class Intake:
                 importance=int(draft.importance), level=int(level),
                 level_reason=draft.override_reason.strip() if draft.level_override else "",
                 state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
-                created_at=now, updated_at=now, version=1, deleted=False))
+                created_at=now, updated_at=now, version=1, deleted=False)
+            file_under_requester(session, ticket)
+            file_under_category(session, ticket)
+            session.add(ticket)
             session.flush()
             index_ticket(session.connection(), ticket_id, draft.title.strip(),
                          draft.description.strip())
