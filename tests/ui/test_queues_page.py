@@ -1,8 +1,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QStyleOptionHeader,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -40,6 +48,43 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, desk: Desk) -> None:
     assert page.model.order.column == SortColumn.LEVEL and not page.model.order.descending
     levels = [page.model.item(row).level for row in range(page.model.rowCount())]
     assert levels == sorted(levels)
+
+
+def arrow_direction(header: QHeaderView, section: int) -> str:
+    """Which way the header's style draws the sort arrow of ``section``, from the pixels: the
+    wide end of a triangle is at the top when it points down."""
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, section)
+    image = QImage(16, 16, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    option.rect = image.rect()
+    painter = QPainter(image)
+    header.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option,
+                                 painter, header)
+    painter.end()
+    widths = [sum(image.pixelColor(x, y).alpha() > 0 for x in range(16)) for y in range(16)]
+    inked = [width for width in widths if width]
+    assert len(inked) >= 3, widths  # an arrow was drawn
+    return "down" if inked[0] > inked[-1] else "up"
+
+
+def test_the_sort_arrow_points_the_way_the_rows_run(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    header = page.table.horizontalHeader()
+
+    def created() -> list[object]:
+        return [page.model.item(row).created_at for row in range(page.model.rowCount())]
+
+    # The queue opens newest first: the arrow points down, to the older tickets.
+    assert header.sortIndicatorSection() == Column.CREATED
+    assert created() == sorted(created(), reverse=True)
+    assert arrow_direction(header, Column.CREATED) == "down"
+    middle = QPoint(header.sectionViewportPosition(Column.CREATED) + 20, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert not page.model.order.descending
+    assert created() == sorted(created())
+    assert arrow_direction(header, Column.CREATED) == "up"
 
 
 def test_views_show_live_counts(desk: Desk) -> None:

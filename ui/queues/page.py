@@ -33,6 +33,7 @@ from app.store.queues import QueueFilter, QueueReader, View
 from ui.context import DeskContext
 from ui.problems import show_problem
 from ui.queues.model import Column, QueueModel, column_title
+from ui.sort_arrow import point_sort_arrows
 
 SEARCH_DELAY_MS = 250
 
@@ -103,6 +104,7 @@ class QueuesPage(QWidget):
         table = QTableView(self)
         table.setObjectName("queue")
         table.setModel(self.model)
+        point_sort_arrows(table.horizontalHeader())
         table.horizontalHeader().setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
