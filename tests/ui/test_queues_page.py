@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -14,9 +15,14 @@ from PySide6.QtWidgets import (
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.domain.clock import ManualClock
+from app.paths import DataDir
+from app.settings import SettingsFile
 from app.store.queues import SortColumn, View
+from tests.conftest import T0
 from tests.ui.conftest import activate
-from ui.desk import Desk
+from ui.desk import Desk, build_desk
+from ui.i18n import install_translators
 from ui.queues.model import FIRST_PAGE_SIZE, PAGE_SIZE, Column
 from ui.queues.page import QueuesPage
 
@@ -96,6 +102,41 @@ def test_views_show_live_counts(desk: Desk) -> None:
     assert texts[list(View).index(View.PENDING)].endswith(f"({pending})")
     assert all(page.model.item(r).state.value.startswith("pending")
                for r in range(page.model.rowCount()))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_view_label_is_shown_whole(
+    qtbot: QtBot, desk_data: DataDir, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    try:
+        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language)
+        qtbot.addWidget(desk.window)
+        page = page_of(desk)
+        activate(qtbot, desk.window)
+        views = page.views
+        assert views.item(list(View).index(View.AWAITING_CONFIRMATION)).text().startswith(
+            "Resolved, awaiting confirmation" if language == "en" else "已解决")
+        bar = views.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, views)
+        for row in range(len(View)):
+            needed = views.sizeHintForIndex(views.model().index(row, 0)).width()
+            # Whole even when enough saved filters bring a vertical scroll bar.
+            assert needed <= views.viewport().width() - bar, views.item(row).text()
+        # A saved filter's long name neither widens the list nor brings a horizontal bar.
+        width = views.width()
+        long_name = "网络与存储设备在工作时间之外的等待厂商工单（含已升级）" * 2
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (long_name, True))
+        page.save_filter.click()
+        saved = views.item(views.count() - 1)
+        assert saved.toolTip() == long_name
+        assert views.width() == width
+        assert views.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        desk.context.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def test_quick_search_by_number_from_the_keyboard(qtbot: QtBot, desk: Desk) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -67,7 +68,10 @@ class QueuesPage(QWidget):
         self.model = QueueModel(self._reader, context.seat, context.time_zone)
         self.views = QListWidget(self)
         self.views.setObjectName("views")
-        self.views.setMaximumWidth(210)
+        # Built-in views are never cut (see _fit_views); a saved filter's long name loses its
+        # middle rather than its count, and shows whole in its tooltip.
+        self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.views.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for view in View:
             item = QListWidgetItem(view_label(view))
             item.setData(Qt.ItemDataRole.UserRole, view.value)
@@ -206,6 +210,7 @@ class QueuesPage(QWidget):
         for saved in self._saved.values():
             item = QListWidgetItem(f"★ {saved.name}")
             item.setData(Qt.ItemDataRole.UserRole, saved.id)
+            item.setToolTip(saved.name)
             self.views.addItem(item)
 
     @Slot()
@@ -320,4 +325,19 @@ class QueuesPage(QWidget):
                 view, self._seat, narrowed)
             label = f"★ {saved.name}" if saved else view_label(view)
             item.setText(f"{label}  ({count})")
+        self._fit_views()
         self._summary.setText(self.tr("%n ticket(s)", "", self.model.total))
+
+    def _fit_views(self) -> None:
+        """Make the view list as wide as its longest built-in view with its count, in the
+        language shown. It never narrows again: typing a search shrinks the counts, and the
+        list should not jump under the seat's eyes."""
+        views = self.views
+        text = max(views.sizeHintForIndex(views.model().index(row, 0)).width()
+                   for row in range(len(View)))
+        # Also room for a vertical scroll bar: many saved filters bring one, and it must not
+        # cut the built-in views' labels.
+        scroll_bar = views.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, views)
+        width = text + scroll_bar + 2 * views.frameWidth()
+        if width > views.minimumWidth():
+            views.setFixedWidth(width)
