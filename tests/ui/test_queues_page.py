@@ -1,27 +1,36 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QStyle,
     QStyleOptionHeader,
+    QWidget,
 )
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.domain.enums import TicketState
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.queues import SortColumn, View
 from tests.conftest import T0
 from tests.ui.conftest import activate
 from ui.desk import Desk, build_desk
+from ui.dialogs import ResolveDialog
 from ui.i18n import install_translators
 from ui.queues.model import FIRST_PAGE_SIZE, PAGE_SIZE, Column
 from ui.queues.page import QueuesPage
@@ -227,3 +236,126 @@ def test_bulk_close_reports_what_was_refused(
         "SELECT id FROM tickets WHERE state='in_progress' LIMIT 2").fetchall()
     page.bulk([row[0] for row in in_progress], "close")
     assert reports and reports[0].startswith("0 ticket(s) changed, 2 refused")
+
+
+def when_shown(answer: Callable[[QWidget], None],
+               find: Callable[[], QWidget | None] = QApplication.activeModalWidget
+               ) -> list[QWidget]:
+    """Answer the next modal dialog (or what ``find`` finds) as the seat would, once it shows:
+    its exec() blocks whatever opened it. Returns what was answered, to check it was."""
+    answered: list[QWidget] = []
+    deadline = time.monotonic() + 5
+
+    def poll() -> None:
+        widget = find()
+        if widget is not None and widget.isVisible():
+            answered.append(widget)
+            answer(widget)
+        elif time.monotonic() < deadline:  # never left polling into the next test
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return answered
+
+
+def click_ok(qtbot: QtBot, dialog: QWidget) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def select_rows(page: QueuesPage, wanted: set[TicketState], count: int) -> list[str]:
+    """Select the first ``count`` rows in one of the ``wanted`` states; their ids."""
+    rows = [row for row in range(page.model.rowCount())
+            if page.model.item(row).state in wanted][:count]
+    assert len(rows) == count
+    selection = page.table.selectionModel()
+    page.table.setFocus()
+    page.table.selectRow(rows[0])
+    for row in rows[1:]:
+        selection.select(page.model.index(row, 0), selection.SelectionFlag.Select
+                         | selection.SelectionFlag.Rows)
+    return [page.model.item(row).id for row in rows]
+
+
+def states_of(desk: Desk, ticket_ids: list[str]) -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in desk.context.reader.execute(
+        f"SELECT t.id, t.state, coalesce(s.name, '') FROM tickets t LEFT JOIN staff s "
+        f"ON s.id = t.assignee_id WHERE t.id IN ({','.join('?' * len(ticket_ids))})",
+        ticket_ids)}
+
+
+def test_ctrl_g_assigns_the_selected_tickets(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    chosen = select_rows(page, {TicketState.NEW, TicketState.ASSIGNED,
+                                TicketState.IN_PROGRESS}, 2)
+    staff_name = desk.context.reader.execute(
+        "SELECT name FROM staff ORDER BY login LIMIT 1 OFFSET 7").fetchone()[0]
+
+    def choose(dialog: QWidget) -> None:
+        combo = dialog.findChild(QComboBox)
+        assert combo is not None
+        combo.setCurrentIndex(combo.findText(staff_name))
+        click_ok(qtbot, dialog)
+
+    answered = when_shown(choose)
+    with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
+        qtbot.keyClick(page.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1
+    assert sorted(changed.args[0]) == sorted(chosen)
+    assert {name for _state, name in states_of(desk, chosen).values()} == {staff_name}
+    assert sorted(page.selected_tickets()) == sorted(chosen)  # refreshed in place
+
+
+def test_ctrl_e_resolves_the_selected_tickets(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    chosen = select_rows(page, {TicketState.IN_PROGRESS}, 2)
+    before = states_of(desk, chosen)
+
+    # Escape leaves the tickets as they were.
+    answered = when_shown(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1 and states_of(desk, chosen) == before
+    # Offscreen, nothing gives the window back its focus when the dialog closes.
+    activate(qtbot, desk.window)
+    page.table.setFocus()
+
+    def resolve(dialog: QWidget) -> None:
+        assert isinstance(dialog, ResolveDialog)
+        qtbot.keyClicks(dialog.solution, "Restarted the billing service")
+        qtbot.keyClicks(dialog.cause, "Connection pool exhausted")
+        click_ok(qtbot, dialog)
+
+    answered = when_shown(resolve)
+    with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
+        qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1
+    assert sorted(changed.args[0]) == sorted(chosen)
+    assert {state for state, _name in states_of(desk, chosen).values()} == {"resolved"}
+    solutions = {row[0] for row in desk.context.reader.execute(
+        f"SELECT solution FROM tickets WHERE id IN ({','.join('?' * len(chosen))})", chosen)}
+    assert solutions == {"Restarted the billing service"}
+    assert {page.model.item(page.model.row_of(tid)).state for tid in chosen} == {
+        TicketState.RESOLVED}
+
+
+# A popup menu grabs the keyboard, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_the_table_menu_shows_the_shortcuts(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    select_rows(page, {TicketState.IN_PROGRESS}, 1)
+    shown: list[tuple[str, str]] = []
+
+    def read(menu: QWidget) -> None:
+        shown.extend((a.text(), a.shortcut().toString()) for a in menu.actions())
+        menu.close()
+
+    answered = when_shown(read, QApplication.activePopupWidget)
+    page.table.customContextMenuRequested.emit(QPoint(5, 5))
+    assert len(answered) == 1 and isinstance(answered[0], QMenu)
+    assert [text for text, _keys in shown][:4] == ["Take", "Assign to…", "Start work",
+                                                  "Resolve…"]
+    assert ("Assign to…", "Ctrl+G") in shown and ("Resolve…", "Ctrl+E") in shown

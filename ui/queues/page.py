@@ -3,6 +3,9 @@
 Signals:
     open_requested(str): the seat wants to open a ticket (Enter or double-click).
     take_requested(str): the seat takes the current ticket (Ctrl+T).
+
+The selected tickets are assigned with Ctrl+G and resolved with Ctrl+E, the same keys as in
+the ticket window.
 """
 
 from __future__ import annotations
@@ -162,6 +165,12 @@ class QueuesPage(QWidget):
                [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
                self._open_current)
         action(self.table, self.tr("Take ticket"), [QKeySequence("Ctrl+T")], self._take_current)
+        # The same keys as in the ticket window; here they act on every selected ticket, and
+        # the table's context menu shows them.
+        self._assign_selected = action(self.table, self.tr("Assign to…"),
+                                       [QKeySequence("Ctrl+G")], self._assign_tickets)
+        self._resolve_selected = action(self.table, self.tr("Resolve…"),
+                                        [QKeySequence("Ctrl+E")], self._resolve_tickets)
 
     def _column_menu(self, position: QPoint) -> None:
         """Right-click on the header: choose the visible columns (remembered)."""
@@ -250,14 +259,15 @@ class QueuesPage(QWidget):
         if not tickets:
             return
         menu = QMenu(self)
-        actions = {
-            menu.addAction(self.tr("Take")): "take",
-            menu.addAction(self.tr("Assign to…")): "assign",
-            menu.addAction(self.tr("Start work")): "start",
-            menu.addAction(self.tr("Add internal comment…")): "comment",
-            menu.addAction(self.tr("Close without confirmation")): "close",
-        }
+        take = menu.addAction(self.tr("Take"))
+        # The table's own actions show their shortcuts and run themselves when chosen.
+        menu.addAction(self._assign_selected)
+        start = menu.addAction(self.tr("Start work"))
+        menu.addAction(self._resolve_selected)
+        comment = menu.addAction(self.tr("Add internal comment…"))
+        close = menu.addAction(self.tr("Close without confirmation"))
         chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        actions = {take: "take", start: "start", comment: "comment", close: "close"}
         if chosen in actions:
             self.bulk(tickets, actions[chosen])
 
@@ -292,6 +302,16 @@ class QueuesPage(QWidget):
         ticket = self.current_ticket()
         if ticket is not None:
             self.take_requested.emit(ticket)
+
+    @Slot()
+    def _assign_tickets(self) -> None:
+        if tickets := self.selected_tickets():
+            self.bulk(tickets, "assign")
+
+    @Slot()
+    def _resolve_tickets(self) -> None:
+        if tickets := self.selected_tickets():
+            self.bulk(tickets, "resolve")
 
     @Slot()
     def refresh(self) -> None:
