@@ -75,7 +75,8 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         for skill in skills:
             level, team = seniority[skill["staff_id"]]
             by_skill[skill["skill"]].append((skill["staff_id"], level, team))
-        refs = Refs(type_ids, categories, [r["id"] for r in requesters], dict(by_skill))
+        refs = Refs(type_ids, categories, [(r["id"], r["name"]) for r in requesters],
+                    dict(by_skill))
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
                        creation_times(rng, now, spec.tickets, spec.days))
         _set_counter(conn, spec.tickets)

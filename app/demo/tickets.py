@@ -29,7 +29,7 @@ class Refs:
 
     type_ids: dict[str, str]
     categories: Sequence[tuple[catalog.CategorySeed, str]]
-    requester_ids: Sequence[str]
+    requesters: Sequence[tuple[str, str]]  # (id, name)
     staff_by_skill: dict[str, list[tuple[str, int, str | None]]]  # (id, seniority, team)
 
 
@@ -93,12 +93,15 @@ class TicketWriter:
         state = final_state(rng, self.now - created)
         assignee, team = self._assignee(category.skill, int(level), state)
         ticket_id = seeded_id(created, rng)
-        requester = None if channel == Channel.MONITORING else rng.choice(self.refs.requester_ids)
+        # Monitoring alerts come from a system, not from a requester.
+        requester: tuple[str | None, str] = (
+            (None, "") if channel == Channel.MONITORING else rng.choice(self.refs.requesters))
+        requester_id, requester_name = requester
         row: dict[str, Any] = {
             "id": ticket_id, "number": ticket_number(number),
             "title": rng.choice(category.titles).format(system=system),
             "description": rng.choice(category.descriptions).format(system=system),
-            "requester_id": requester, "channel": str(channel),
+            "requester_id": requester_id, "channel": str(channel),
             "type_id": self.refs.type_ids[type_code], "category_id": category_id,
             "urgency": int(grading.urgency), "impact": int(grading.impact),
             "importance": int(grading.importance), "level": int(level), "level_reason": "",
@@ -106,6 +109,9 @@ class TicketWriter:
             "team_id": team, "created_at": created, "first_response_at": None,
             "resolved_at": None, "closed_at": None, "version": 1, "deleted": False,
             "solution": "", "cause": "", "satisfaction": None, "closed_unconfirmed": False,
+            # The names the queues sort by, as app/store/sort_keys.py writes them.
+            "requester_sort": requester_name, "category_sort_zh": category.name_zh,
+            "category_sort_en": category.name_en,
         }
         events = self._timeline(row, created, state)
         row["updated_at"] = events[-1]["at"]

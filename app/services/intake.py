@@ -13,6 +13,7 @@ from app.domain.validation import TEXT_MAX, TITLE_MAX, is_email, is_phone
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import RequesterRow, TicketEventRow, TicketRow
+from app.store.sort_keys import file_under_category, file_under_requester
 from app.store.ticket_index import index_ticket
 from app.sync.numbers import take_number
 
@@ -156,7 +157,7 @@ class Intake:
         ticket_id = new_id(self._clock)
         with self._store.unit_of_work() as session:
             number = take_number(session.connection())
-            session.add(TicketRow(
+            ticket = TicketRow(
                 id=ticket_id, number=number, title=draft.title.strip(),
                 description=draft.description.strip(), requester_id=draft.requester_id,
                 channel=str(draft.channel), type_id=draft.type_id, category_id=draft.category_id,
@@ -164,7 +165,10 @@ class Intake:
                 importance=int(draft.importance), level=int(level),
                 level_reason=draft.override_reason.strip() if draft.level_override else "",
                 state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
-                created_at=now, updated_at=now, version=1, deleted=False))
+                created_at=now, updated_at=now, version=1, deleted=False)
+            file_under_requester(session, ticket)
+            file_under_category(session, ticket)
+            session.add(ticket)
             session.flush()
             index_ticket(session.connection(), ticket_id, draft.title.strip(),
                          draft.description.strip())

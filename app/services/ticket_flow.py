@@ -22,6 +22,7 @@ from app.services.errors import DeskError, Problem
 from app.services.intake import TicketEdits, check_edits
 from app.store.database import Store
 from app.store.models import TicketEventRow, TicketLinkRow, TicketRow
+from app.store.sort_keys import file_under_category
 from app.store.ticket_index import index_ticket
 
 S = TicketState
@@ -38,6 +39,12 @@ class NoteKind(StrEnum):
     TO_REQUESTER = "to_requester"
     CALL_NOTE = "call_note"
     WORK_LOG = "work_log"
+
+
+def _session_of(row: TicketRow) -> Session:
+    session = object_session(row)
+    assert session is not None  # rows come from _change's unit of work
+    return session
 
 
 def _text(value: str, field: str, *, required: Problem | None = None) -> str:
@@ -102,8 +109,9 @@ class TicketFlow:
             data = self._move(row, S.RESOLVED, has_assignee=True)
             row.solution, row.cause = solution, cause
             row.resolved_at = self._clock.now()
-            if category_id is not None:
+            if category_id is not None and category_id != row.category_id:
                 row.category_id = category_id
+                file_under_category(_session_of(row), row)
             return data
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=solution)
 
@@ -181,8 +189,7 @@ class TicketFlow:
             raise DeskError(Problem.LINK_INVALID, "other")
 
         def change(row: TicketRow) -> dict[str, Any]:
-            session = object_session(row)
-            assert session is not None
+            session = _session_of(row)
             master = session.get(TicketRow, master_id)
             if master is None or master.deleted:
                 raise DeskError(Problem.NOT_FOUND, "other")
@@ -216,14 +223,13 @@ class TicketFlow:
                        if getattr(row, name) != value}
             for name, (_old, value) in changed.items():
                 setattr(row, name, value)
+            session = _session_of(row)
             if "title" in changed or "description" in changed:
-                session = object_session(row)
-                assert session is not None
                 index_ticket(session.connection(), ticket_id, row.title, row.description)
+            if "category_id" in changed:
+                file_under_category(session, row)
             if "level" in changed:
                 # SLA clocks recompute from this entry (DESIGN.md section 5).
-                session = object_session(row)
-                assert session is not None
                 self._event(session, ticket_id, EventKind.LEVEL_CHANGED, new["level_reason"],
                             {"from": changed["level"][0], "to": changed["level"][1]})
             return {"changed": changed}

@@ -108,6 +108,11 @@ class TicketRow(Synced, Base):
         Index("ix_tickets_level_id", "level", "id"),
         Index("ix_tickets_channel_id", "channel", "id"),
         Index("ix_tickets_created_id", "created_at", "id"),
+        # Sorting by requester or category pages along these copies of the names instead
+        # of joining and sorting every ticket (app/store/sort_keys.py).
+        Index("ix_tickets_requester_sort_id", "requester_sort", "id"),
+        Index("ix_tickets_category_sort_zh_id", "category_sort_zh", "id"),
+        Index("ix_tickets_category_sort_en_id", "category_sort_en", "id"),
         # Tombstones are rare: live count = count(*) - this tiny partial index's count.
         Index("ix_tickets_tombstones", "id", sqlite_where=text("deleted = 1"),
               postgresql_where=text("deleted")),
@@ -137,6 +142,11 @@ class TicketRow(Synced, Base):
     cause: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     closed_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Copies of the requester's name ('' without one) and the category's names, written
+    # with every change of requester_id / category_id (app/store/sort_keys.py).
+    requester_sort: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    category_sort_zh: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    category_sort_en: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class TicketEventRow(Base):

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from app.store.sort_keys import refile
 from app.store.ticket_index import index_many, index_ticket
 from app.sync.entities import SQLITE_TIME, Entity, entities
 from app.sync.protocol import CONFLICTS, Change
@@ -99,6 +100,7 @@ class _Batch:
     inserts: list[dict[str, Any]] = field(default_factory=list)
     versions: list[dict[str, Any]] = field(default_factory=list)
     new_tickets: list[tuple[str, str, str]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # rows written in this page
 
 
 def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str, Any],
@@ -126,6 +128,7 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
                 index_ticket(conn, change.key, str(merged["title"]),
                              str(merged["description"] or ""))
     batch.versions.append({"entity": entity.name, "key": change.key, "version": change.version})
+    batch.keys.add(change.key)
     if entity.name == "tickets":
         applied.ticket_ids.add(change.key)
     elif "ticket_id" in change.data:
@@ -173,6 +176,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
     applied = Applied()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     pending = _pending_fields(conn)
+    touched: dict[str, list[str]] = {}
     by_entity: dict[str, dict[str, Change]] = {}
     for change in changes:
         if change.entity == CONFLICTS:
@@ -198,4 +202,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
                           if k not in fields}
             _write_row(conn, batch, change, values, row, applied)
         _flush(conn, batch)
+        touched[name] = [key for key in latest if key in batch.keys]
+    refile(conn, tickets=touched.get("tickets", ()), requesters=touched.get("requesters", ()),
+           categories=touched.get("categories", ()))
     return applied

@@ -30,7 +30,9 @@ APPEND_ONLY: frozenset[str] = frozenset({"ticket_events", "ticket_links"})
 # Catalog data only administrators change.
 ADMIN_ONLY: frozenset[str] = frozenset({"ticket_types", "categories", "teams", "staff",
                                         "staff_skills"})
-LOCAL_COLUMNS: frozenset[str] = frozenset({"version"})
+# Never travel: the desk's own edit counter, and sort keys each desk derives itself.
+LOCAL_COLUMNS: frozenset[str] = frozenset({"version", "requester_sort", "category_sort_zh",
+                                           "category_sort_en"})
 KEY_SEPARATOR = "|"
 
 

@@ -1160,6 +1160,10 @@
         <translation>领取工单</translation>
     </message>
     <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>

@@ -76,6 +76,48 @@ def test_every_column_sorts_in_sql_and_pages_lose_nothing(
     assert keys == sorted(keys, reverse=descending)
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("column", [SortColumn.REQUESTER, SortColumn.CATEGORY])
+def test_name_sorts_follow_the_names_shown(
+    demo_desk: DataDir, seat: Seat, language: str, column: SortColumn
+) -> None:
+    """The names the tickets carry for sorting are the requester's and the category's."""
+    reader = QueueReader(read_connection(demo_desk.database), language)
+    items = walk(reader, View.ALL, seat, Sort(column, descending=False), limit=97)
+    shown = [item.requester if column == SortColumn.REQUESTER else item.category_name
+             for item in items]
+    assert [item.sort_value for item in items] == shown == sorted(shown)
+    assert len(set(shown)) > 5
+
+
+def subquery_plan(conn: sqlite3.Connection, sql: str, params: list[object]) -> list[str]:
+    """The plan steps that choose a page's ids (the subquery), not those joining names."""
+    plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+    chosen = {node for node, _parent, _, detail in plan if detail.startswith("LIST SUBQUERY")}
+    return [detail for _node, parent, _, detail in plan if parent in chosen]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("column", [SortColumn.CREATED, SortColumn.NUMBER, SortColumn.LEVEL,
+                                    SortColumn.CHANNEL, SortColumn.REQUESTER,
+                                    SortColumn.CATEGORY])
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorted_pages_walk_an_index_instead_of_sorting_every_ticket(
+    demo_desk: DataDir, seat: Seat, language: str, column: SortColumn, descending: bool
+) -> None:
+    conn = read_connection(demo_desk.database)
+    reader = QueueReader(conn, language)
+    sort = Sort(column, descending)
+    first = reader.page(View.ALL, seat, QueueFilter(), sort, None, 50)
+    for after in (None, first[-1]):
+        sql, params = reader.page_sql(View.ALL, seat, QueueFilter(), sort, after, 50)
+        steps = subquery_plan(conn, sql, params)
+        assert len(steps) == 1, steps  # the tickets table alone: no join
+        assert "USING INDEX" in steps[0] or "USING COVERING INDEX" in steps[0], steps
+        # A later page starts where the last one ended, not at the top of the index.
+        assert ("(" in steps[0]) == (after is not None), steps
+
+
 def test_quick_search_by_number_digits_phone_and_chinese_words(
     reader: QueueReader, seat: Seat, demo_desk: DataDir
 ) -> None:

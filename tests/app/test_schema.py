@@ -150,4 +150,12 @@ def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
     with sqlite3.connect(data_dir.database) as conn:
         assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (600,)
         assert conn.execute("SELECT count(*) FROM tickets WHERE solution = ''").fetchone() == (600,)
+        # 0004 gave the tickets already there the names the queues sort by.
+        assert conn.execute(
+            "SELECT count(*) FROM tickets t JOIN categories c ON c.id = t.category_id "
+            "LEFT JOIN requesters r ON r.id = t.requester_id WHERE t.requester_sort = "
+            "coalesce(r.name, '') AND t.category_sort_zh = c.name_zh "
+            "AND t.category_sort_en = c.name_en").fetchone() == (600,)
+        assert conn.execute("SELECT count(DISTINCT requester_sort) FROM tickets"
+                            ).fetchone()[0] > 10
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -189,3 +189,41 @@ def test_new_and_edited_tickets_are_found_by_their_words(
         first_id(db, "categories"), Rating.LOW, Rating.LOW, Rating.LOW), GradingWeights())
     assert found("控制器") and found("ORA-27072") and found("27072")
     assert not found("挂载")
+
+
+def sorted_by(data: DataDir, ticket_id: str) -> tuple[str, str, str]:
+    """The names the ticket carries for the queues' sorting."""
+    with sqlite3.connect(data.database) as conn:
+        return conn.execute("SELECT requester_sort, category_sort_zh, category_sort_en "
+                            "FROM tickets WHERE id=?", (ticket_id,)).fetchone()
+
+
+def names_of(data: DataDir, ticket_id: str) -> tuple[str, str, str]:
+    with sqlite3.connect(data.database) as conn:
+        return conn.execute(
+            "SELECT r.name, c.name_zh, c.name_en FROM tickets t JOIN requesters r "
+            "ON r.id = t.requester_id JOIN categories c ON c.id = t.category_id WHERE t.id=?",
+            (ticket_id,)).fetchone()
+
+
+def test_sort_names_follow_the_requester_and_each_new_category(
+    demo_store: Store, demo_copy: DataDir, clock: ManualClock, seat: str, new_ticket: str
+) -> None:
+    from app.domain.enums import Rating
+    from app.services.intake import TicketEdits
+
+    db = demo_copy.database
+    logged_with = names_of(demo_copy, new_ticket)
+    assert sorted_by(demo_copy, new_ticket) == logged_with
+    flow = TicketFlow(demo_store, clock, seat)
+    edited_to = first_id(db, "categories", "code = 'storage'")
+    version = flow.edit(new_ticket, 1, TicketEdits(
+        "存储卷只读", "数据库服务器挂载的存储卷变为只读。", first_id(db, "ticket_types"),
+        edited_to, Rating.LOW, Rating.LOW, Rating.LOW), GradingWeights())
+    after_edit = sorted_by(demo_copy, new_ticket)
+    assert after_edit == names_of(demo_copy, new_ticket) and after_edit != logged_with
+    version = flow.start(new_ticket, flow.take(new_ticket, version))
+    flow.resolve(new_ticket, version, solution="重新挂载", category_id=first_id(
+        db, "categories", "code = 'network'"))
+    after_resolve = sorted_by(demo_copy, new_ticket)
+    assert after_resolve == names_of(demo_copy, new_ticket) and after_resolve != after_edit

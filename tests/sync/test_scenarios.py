@@ -215,3 +215,18 @@ def test_a_change_the_role_may_not_make_is_rejected_with_the_reason_and_kept(
     # The desk shows the server's truth again; the rejected edit waits for the seat.
     assert one(a, "SELECT name_zh FROM categories WHERE id = ?", category) == name
     assert a.syncer.status().rejected == 1
+
+
+def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: MakeDesk) -> None:
+    a, b = make_desk("wang"), make_desk("li")
+    assert one(b, "SELECT count(*) FROM tickets t JOIN requesters r ON r.id = t.requester_id "
+                  "WHERE t.requester_sort != r.name") == 0
+    assert one(b, "SELECT count(*) FROM tickets t JOIN categories c ON c.id = t.category_id "
+                  "WHERE t.category_sort_en != c.name_en") == 0
+    requester = one(a, "SELECT requester_id FROM tickets WHERE requester_id IS NOT NULL "
+                       "ORDER BY id LIMIT 1")
+    edit_requester(a, requester, name="阿尔法测试")
+    a.syncer.sync_once()
+    b.syncer.sync_once()
+    assert one(b, "SELECT DISTINCT requester_sort FROM tickets WHERE requester_id = ?",
+               requester) == "阿尔法测试"

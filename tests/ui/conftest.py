@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +16,19 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from tests.conftest import T0
 from ui.desk import Desk, build_desk
+
+
+@pytest.fixture(autouse=True)
+def release_modifiers() -> Iterator[None]:
+    """Let go of Ctrl (and Shift, Alt) after every test. A QTest Ctrl+key click ends with a
+    key release that still carries Ctrl, so Qt goes on believing Ctrl is held; an item view
+    whose current index is then set (no event) toggles the selection instead of selecting,
+    and the next test fails for no reason of its own."""
+    yield
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        somewhere = QWidget()
+        QTest.keyRelease(somewhere, Qt.Key.Key_Control)
+        somewhere.deleteLater()
 
 
 @pytest.fixture

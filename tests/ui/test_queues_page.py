@@ -1,14 +1,37 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QStyleOptionHeader,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.domain.clock import ManualClock
+from app.domain.enums import TicketState
+from app.paths import DataDir
+from app.settings import SettingsFile
 from app.store.queues import SortColumn, View
+from tests.conftest import T0
 from tests.ui.conftest import activate
-from ui.desk import Desk
+from ui.desk import Desk, build_desk
+from ui.dialogs import ResolveDialog
+from ui.i18n import install_translators
 from ui.queues.model import FIRST_PAGE_SIZE, PAGE_SIZE, Column
 from ui.queues.page import QueuesPage
 
@@ -42,6 +65,43 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, desk: Desk) -> None:
     assert levels == sorted(levels)
 
 
+def arrow_direction(header: QHeaderView, section: int) -> str:
+    """Which way the header's style draws the sort arrow of ``section``, from the pixels: the
+    wide end of a triangle is at the top when it points down."""
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, section)
+    image = QImage(16, 16, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    option.rect = image.rect()
+    painter = QPainter(image)
+    header.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option,
+                                 painter, header)
+    painter.end()
+    widths = [sum(image.pixelColor(x, y).alpha() > 0 for x in range(16)) for y in range(16)]
+    inked = [width for width in widths if width]
+    assert len(inked) >= 3, widths  # an arrow was drawn
+    return "down" if inked[0] > inked[-1] else "up"
+
+
+def test_the_sort_arrow_points_the_way_the_rows_run(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    header = page.table.horizontalHeader()
+
+    def created() -> list[object]:
+        return [page.model.item(row).created_at for row in range(page.model.rowCount())]
+
+    # The queue opens newest first: the arrow points down, to the older tickets.
+    assert header.sortIndicatorSection() == Column.CREATED
+    assert created() == sorted(created(), reverse=True)
+    assert arrow_direction(header, Column.CREATED) == "down"
+    middle = QPoint(header.sectionViewportPosition(Column.CREATED) + 20, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert not page.model.order.descending
+    assert created() == sorted(created())
+    assert arrow_direction(header, Column.CREATED) == "up"
+
+
 def test_views_show_live_counts(desk: Desk) -> None:
     page = page_of(desk)
     texts = [page.views.item(row).text() for row in range(page.views.count())]
@@ -51,6 +111,41 @@ def test_views_show_live_counts(desk: Desk) -> None:
     assert texts[list(View).index(View.PENDING)].endswith(f"({pending})")
     assert all(page.model.item(r).state.value.startswith("pending")
                for r in range(page.model.rowCount()))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_view_label_is_shown_whole(
+    qtbot: QtBot, desk_data: DataDir, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    try:
+        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language)
+        qtbot.addWidget(desk.window)
+        page = page_of(desk)
+        activate(qtbot, desk.window)
+        views = page.views
+        assert views.item(list(View).index(View.AWAITING_CONFIRMATION)).text().startswith(
+            "Resolved, awaiting confirmation" if language == "en" else "已解决")
+        bar = views.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, views)
+        for row in range(len(View)):
+            needed = views.sizeHintForIndex(views.model().index(row, 0)).width()
+            # Whole even when enough saved filters bring a vertical scroll bar.
+            assert needed <= views.viewport().width() - bar, views.item(row).text()
+        # A saved filter's long name neither widens the list nor brings a horizontal bar.
+        width = views.width()
+        long_name = "网络与存储设备在工作时间之外的等待厂商工单（含已升级）" * 2
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (long_name, True))
+        page.save_filter.click()
+        saved = views.item(views.count() - 1)
+        assert saved.toolTip() == long_name
+        assert views.width() == width
+        assert views.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        desk.context.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def test_quick_search_by_number_from_the_keyboard(qtbot: QtBot, desk: Desk) -> None:
@@ -141,3 +236,126 @@ def test_bulk_close_reports_what_was_refused(
         "SELECT id FROM tickets WHERE state='in_progress' LIMIT 2").fetchall()
     page.bulk([row[0] for row in in_progress], "close")
     assert reports and reports[0].startswith("0 ticket(s) changed, 2 refused")
+
+
+def when_shown(answer: Callable[[QWidget], None],
+               find: Callable[[], QWidget | None] = QApplication.activeModalWidget
+               ) -> list[QWidget]:
+    """Answer the next modal dialog (or what ``find`` finds) as the seat would, once it shows:
+    its exec() blocks whatever opened it. Returns what was answered, to check it was."""
+    answered: list[QWidget] = []
+    deadline = time.monotonic() + 5
+
+    def poll() -> None:
+        widget = find()
+        if widget is not None and widget.isVisible():
+            answered.append(widget)
+            answer(widget)
+        elif time.monotonic() < deadline:  # never left polling into the next test
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return answered
+
+
+def click_ok(qtbot: QtBot, dialog: QWidget) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def select_rows(page: QueuesPage, wanted: set[TicketState], count: int) -> list[str]:
+    """Select the first ``count`` rows in one of the ``wanted`` states; their ids."""
+    rows = [row for row in range(page.model.rowCount())
+            if page.model.item(row).state in wanted][:count]
+    assert len(rows) == count
+    selection = page.table.selectionModel()
+    page.table.setFocus()
+    page.table.selectRow(rows[0])
+    for row in rows[1:]:
+        selection.select(page.model.index(row, 0), selection.SelectionFlag.Select
+                         | selection.SelectionFlag.Rows)
+    return [page.model.item(row).id for row in rows]
+
+
+def states_of(desk: Desk, ticket_ids: list[str]) -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in desk.context.reader.execute(
+        f"SELECT t.id, t.state, coalesce(s.name, '') FROM tickets t LEFT JOIN staff s "
+        f"ON s.id = t.assignee_id WHERE t.id IN ({','.join('?' * len(ticket_ids))})",
+        ticket_ids)}
+
+
+def test_ctrl_g_assigns_the_selected_tickets(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    chosen = select_rows(page, {TicketState.NEW, TicketState.ASSIGNED,
+                                TicketState.IN_PROGRESS}, 2)
+    staff_name = desk.context.reader.execute(
+        "SELECT name FROM staff ORDER BY login LIMIT 1 OFFSET 7").fetchone()[0]
+
+    def choose(dialog: QWidget) -> None:
+        combo = dialog.findChild(QComboBox)
+        assert combo is not None
+        combo.setCurrentIndex(combo.findText(staff_name))
+        click_ok(qtbot, dialog)
+
+    answered = when_shown(choose)
+    with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
+        qtbot.keyClick(page.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1
+    assert sorted(changed.args[0]) == sorted(chosen)
+    assert {name for _state, name in states_of(desk, chosen).values()} == {staff_name}
+    assert sorted(page.selected_tickets()) == sorted(chosen)  # refreshed in place
+
+
+def test_ctrl_e_resolves_the_selected_tickets(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    chosen = select_rows(page, {TicketState.IN_PROGRESS}, 2)
+    before = states_of(desk, chosen)
+
+    # Escape leaves the tickets as they were.
+    answered = when_shown(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1 and states_of(desk, chosen) == before
+    # Offscreen, nothing gives the window back its focus when the dialog closes.
+    activate(qtbot, desk.window)
+    page.table.setFocus()
+
+    def resolve(dialog: QWidget) -> None:
+        assert isinstance(dialog, ResolveDialog)
+        qtbot.keyClicks(dialog.solution, "Restarted the billing service")
+        qtbot.keyClicks(dialog.cause, "Connection pool exhausted")
+        click_ok(qtbot, dialog)
+
+    answered = when_shown(resolve)
+    with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
+        qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answered) == 1
+    assert sorted(changed.args[0]) == sorted(chosen)
+    assert {state for state, _name in states_of(desk, chosen).values()} == {"resolved"}
+    solutions = {row[0] for row in desk.context.reader.execute(
+        f"SELECT solution FROM tickets WHERE id IN ({','.join('?' * len(chosen))})", chosen)}
+    assert solutions == {"Restarted the billing service"}
+    assert {page.model.item(page.model.row_of(tid)).state for tid in chosen} == {
+        TicketState.RESOLVED}
+
+
+# A popup menu grabs the keyboard, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_the_table_menu_shows_the_shortcuts(qtbot: QtBot, desk: Desk) -> None:
+    page = page_of(desk)
+    activate(qtbot, desk.window)
+    select_rows(page, {TicketState.IN_PROGRESS}, 1)
+    shown: list[tuple[str, str]] = []
+
+    def read(menu: QWidget) -> None:
+        shown.extend((a.text(), a.shortcut().toString()) for a in menu.actions())
+        menu.close()
+
+    answered = when_shown(read, QApplication.activePopupWidget)
+    page.table.customContextMenuRequested.emit(QPoint(5, 5))
+    assert len(answered) == 1 and isinstance(answered[0], QMenu)
+    assert [text for text, _keys in shown][:4] == ["Take", "Assign to…", "Start work",
+                                                  "Resolve…"]
+    assert ("Assign to…", "Ctrl+G") in shown and ("Resolve…", "Ctrl+E") in shown

@@ -1,4 +1,5 @@
-"""Bulk actions on the selected rows of a queue: assign, start, comment, close."""
+"""Bulk actions on the selected rows of a queue: take, assign, start, resolve, comment,
+close."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from app.services.bulk import BulkResult, apply_to_each
 from app.store.directory import staff
 from ui.context import DeskContext
+from ui.dialogs import ask_resolution
 from ui.problems import problem_text
 
 
@@ -56,6 +58,13 @@ def _step(parent: QWidget, context: DeskContext, flow: object,
             return None
         member = members[names.index(name)]
         return lambda tid, version: flow.assign(tid, version, member.id, member.team_id)
+    if action == "resolve":
+        answer = ask_resolution(parent)
+        if answer is None:
+            return None
+        solution, cause = answer
+        # An empty solution is refused per ticket and reported with the others.
+        return lambda tid, version: flow.resolve(tid, version, solution=solution, cause=cause)
     if action == "comment":
         text, ok = QInputDialog.getMultiLineText(
             parent, QCoreApplication.translate("QueueBulk", "Comment"),

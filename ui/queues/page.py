@@ -3,6 +3,9 @@
 Signals:
     open_requested(str): the seat wants to open a ticket (Enter or double-click).
     take_requested(str): the seat takes the current ticket (Ctrl+T).
+
+The selected tickets are assigned with Ctrl+G and resolved with Ctrl+E, the same keys as in
+the ticket window.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +37,7 @@ from app.store.queues import QueueFilter, QueueReader, View
 from ui.context import DeskContext
 from ui.problems import show_problem
 from ui.queues.model import Column, QueueModel, column_title
+from ui.sort_arrow import point_sort_arrows
 
 SEARCH_DELAY_MS = 250
 
@@ -66,7 +71,10 @@ class QueuesPage(QWidget):
         self.model = QueueModel(self._reader, context.seat, context.time_zone)
         self.views = QListWidget(self)
         self.views.setObjectName("views")
-        self.views.setMaximumWidth(210)
+        # Built-in views are never cut (see _fit_views); a saved filter's long name loses its
+        # middle rather than its count, and shows whole in its tooltip.
+        self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.views.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for view in View:
             item = QListWidgetItem(view_label(view))
             item.setData(Qt.ItemDataRole.UserRole, view.value)
@@ -103,6 +111,7 @@ class QueuesPage(QWidget):
         table = QTableView(self)
         table.setObjectName("queue")
         table.setModel(self.model)
+        point_sort_arrows(table.horizontalHeader())
         table.horizontalHeader().setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -156,6 +165,12 @@ class QueuesPage(QWidget):
                [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
                self._open_current)
         action(self.table, self.tr("Take ticket"), [QKeySequence("Ctrl+T")], self._take_current)
+        # The same keys as in the ticket window; here they act on every selected ticket, and
+        # the table's context menu shows them.
+        self._assign_selected = action(self.table, self.tr("Assign to…"),
+                                       [QKeySequence("Ctrl+G")], self._assign_tickets)
+        self._resolve_selected = action(self.table, self.tr("Resolve…"),
+                                        [QKeySequence("Ctrl+E")], self._resolve_tickets)
 
     def _column_menu(self, position: QPoint) -> None:
         """Right-click on the header: choose the visible columns (remembered)."""
@@ -204,6 +219,7 @@ class QueuesPage(QWidget):
         for saved in self._saved.values():
             item = QListWidgetItem(f"★ {saved.name}")
             item.setData(Qt.ItemDataRole.UserRole, saved.id)
+            item.setToolTip(saved.name)
             self.views.addItem(item)
 
     @Slot()
@@ -243,14 +259,15 @@ class QueuesPage(QWidget):
         if not tickets:
             return
         menu = QMenu(self)
-        actions = {
-            menu.addAction(self.tr("Take")): "take",
-            menu.addAction(self.tr("Assign to…")): "assign",
-            menu.addAction(self.tr("Start work")): "start",
-            menu.addAction(self.tr("Add internal comment…")): "comment",
-            menu.addAction(self.tr("Close without confirmation")): "close",
-        }
+        take = menu.addAction(self.tr("Take"))
+        # The table's own actions show their shortcuts and run themselves when chosen.
+        menu.addAction(self._assign_selected)
+        start = menu.addAction(self.tr("Start work"))
+        menu.addAction(self._resolve_selected)
+        comment = menu.addAction(self.tr("Add internal comment…"))
+        close = menu.addAction(self.tr("Close without confirmation"))
         chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        actions = {take: "take", start: "start", comment: "comment", close: "close"}
         if chosen in actions:
             self.bulk(tickets, actions[chosen])
 
@@ -287,6 +304,16 @@ class QueuesPage(QWidget):
             self.take_requested.emit(ticket)
 
     @Slot()
+    def _assign_tickets(self) -> None:
+        if tickets := self.selected_tickets():
+            self.bulk(tickets, "assign")
+
+    @Slot()
+    def _resolve_tickets(self) -> None:
+        if tickets := self.selected_tickets():
+            self.bulk(tickets, "resolve")
+
+    @Slot()
     def refresh(self) -> None:
         """Reload in place: the same rows stay selected and the scroll position is kept."""
         selected = {self.model.item(i.row()).id for i in self.table.selectionModel().selectedRows()}
@@ -318,4 +345,19 @@ class QueuesPage(QWidget):
                 view, self._seat, narrowed)
             label = f"★ {saved.name}" if saved else view_label(view)
             item.setText(f"{label}  ({count})")
+        self._fit_views()
         self._summary.setText(self.tr("%n ticket(s)", "", self.model.total))
+
+    def _fit_views(self) -> None:
+        """Make the view list as wide as its longest built-in view with its count, in the
+        language shown. It never narrows again: typing a search shrinks the counts, and the
+        list should not jump under the seat's eyes."""
+        views = self.views
+        text = max(views.sizeHintForIndex(views.model().index(row, 0)).width()
+                   for row in range(len(View)))
+        # Also room for a vertical scroll bar: many saved filters bring one, and it must not
+        # cut the built-in views' labels.
+        scroll_bar = views.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, views)
+        width = text + scroll_bar + 2 * views.frameWidth()
+        if width > views.minimumWidth():
+            views.setFixedWidth(width)

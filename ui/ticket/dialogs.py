@@ -1,5 +1,5 @@
-"""Small dialogs of the ticket window: assignment with dispatch suggestions, resolution,
-requester satisfaction."""
+"""Small dialogs of the ticket window: assignment with dispatch suggestions, requester
+satisfaction, links (the resolution form is shared with the queues: ui/dialogs.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,16 +22,8 @@ from app.domain.dispatch import Suggestion, suggest
 from app.store.directory import staff
 from app.store.ticket_detail import TicketDetail, open_workload
 from ui.context import DeskContext
+from ui.dialogs import dialog_buttons
 from ui.labels import seniority_label
-
-
-def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
-                   = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
-    """OK (or Save) and Cancel, wired to the dialog."""
-    box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class AssignDialog(QDialog):
@@ -87,25 +77,6 @@ def ask_assignee(parent: QWidget, context: DeskContext,
                      limit=len(members), on_duty=_on_duty(context))
     dialog = AssignDialog(ranked, parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-class ResolveDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Resolve ticket"))
-        self.solution = QPlainTextEdit(self)
-        self.cause = QLineEdit(self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Solution"), self.solution)
-        form.addRow(self.tr("Cause"), self.cause)
-        form.addRow(dialog_buttons(self))
-
-
-def ask_resolution(parent: QWidget) -> tuple[str, str] | None:
-    dialog = ResolveDialog(parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.solution.toPlainText(), dialog.cause.text()
 
 
 class SatisfactionDialog(QDialog):

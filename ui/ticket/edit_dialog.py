@@ -18,10 +18,10 @@ from app.services.intake import TicketEdits
 from app.store.directory import catalog
 from app.store.ticket_detail import TicketDetail
 from ui.context import DeskContext
+from ui.dialogs import dialog_buttons
 from ui.icons import badge
 from ui.intake.labels import rating_label
 from ui.labels import level_label
-from ui.ticket.dialogs import dialog_buttons
 
 
 class EditDialog(QDialog):

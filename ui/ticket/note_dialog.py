@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.ticket_flow import NoteKind
-from ui.ticket.dialogs import dialog_buttons
+from ui.dialogs import dialog_buttons
 
 
 class NoteDialog(QDialog):

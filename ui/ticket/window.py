@@ -35,9 +35,10 @@ from app.store.ticket_detail import (
     timeline,
 )
 from ui.context import DeskContext
+from ui.dialogs import ask_resolution
 from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
 from ui.problems import show_problem
-from ui.ticket.dialogs import ask_assignee, ask_link, ask_resolution, ask_satisfaction
+from ui.ticket.dialogs import ask_assignee, ask_link, ask_satisfaction
 from ui.ticket.timeline import timeline_html
 
 S = TicketState

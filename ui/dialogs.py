@@ -1,0 +1,42 @@
+"""Dialog pieces more than one feature uses: OK/Cancel buttons and the resolution form
+(resolving from a ticket window or from a queue's selection)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+
+def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
+                   = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """OK (or Save) and Cancel, wired to the dialog."""
+    box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class ResolveDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolve ticket"))
+        self.solution = QPlainTextEdit(self)
+        self.cause = QLineEdit(self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Solution"), self.solution)
+        form.addRow(self.tr("Cause"), self.cause)
+        form.addRow(dialog_buttons(self))
+
+
+def ask_resolution(parent: QWidget) -> tuple[str, str] | None:
+    """Solution and cause, or None if the seat cancelled."""
+    dialog = ResolveDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.solution.toPlainText(), dialog.cause.text()
