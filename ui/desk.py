@@ -87,6 +87,15 @@ def suggest_articles(form: IntakeDialog, context: DeskContext) -> None:
     form.ticket_logged.connect(link)
 
 
+def sla_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
+    """The ticket's SLA targets beside its fields, following every change to the ticket."""
+    from ui.sla.ticket_panel import SlaTicketPanel
+
+    panel = SlaTicketPanel(context, ticket.ticket_id, ticket)
+    ticket.add_summary_widget(panel)
+    context.events.tickets_changed.connect(panel.on_tickets_changed)
+
+
 def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
     """Knowledge-base suggestions beside a ticket: the insert key sends the article's
     solution to the requester (on the timeline) and links the article to the ticket."""
@@ -114,7 +123,11 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     context = DeskContext(data=data, settings=settings, clock=clock, language=language,
                           reader=reader, seat=seat_for(reader, settings.settings.seat_login))
     window = MainWindow(settings, str(data.database), language)
-    tickets = TicketWindows(context, window, lambda ticket: suggest_for_ticket(ticket, context))
+    def extend_ticket(ticket: TicketWindow) -> None:
+        sla_for_ticket(ticket, context)
+        suggest_for_ticket(ticket, context)
+
+    tickets = TicketWindows(context, window, extend_ticket)
     queue_page = queues.register(window, context)
     for feature in FEATURES:
         feature.register(window, context)

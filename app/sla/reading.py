@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from app.sla.calendar import BusinessHours
-from app.sla.clock import Calendars
+from app.sla.clock import Calendars, TargetClock, clocks
 from app.sla.history import Event, TicketHistory
 from app.sla.policy import DEFAULT_POLICY, Policy
 from app.store.reading import parse_sqlite_utc
@@ -127,3 +127,13 @@ def next_due(conn: sqlite3.Connection) -> datetime | None:
 def anything_due(conn: sqlite3.Connection, now: datetime) -> bool:
     return conn.execute("SELECT 1 FROM sla_running WHERE next_due_ms <= ? LIMIT 1",
                         (to_ms(now),)).fetchone() is not None
+
+
+def ticket_clocks(conn: sqlite3.Connection, ticket_id: str, now: datetime,
+                  zone_name: str = "Asia/Shanghai") -> list[TargetClock]:
+    """Every SLA target of one ticket at ``now`` (the ticket view's panel), from history."""
+    history = histories(conn, [ticket_id]).get(ticket_id)
+    if history is None:
+        return []
+    policy = policy_book(conn).for_ticket(history.created_at)
+    return clocks(history, policy, calendars(conn, zone_name), now)

@@ -1630,6 +1630,77 @@
     </message>
 </context>
 <context>
+    <name>SlaTicketPanel</name>
+    <message>
+        <source>Service levels</source>
+        <translation>服务时效</translation>
+    </message>
+    <message>
+        <source>No service-level targets apply to this ticket.</source>
+        <translation>此工单没有适用的服务时效目标。</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>%1 left when it resumes</source>
+        <translation>恢复计时后剩余 %1</translation>
+    </message>
+    <message>
+        <source>stopped %1</source>
+        <translation>已停止于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>paused %n time(s), %1 in all</source>
+        <translation>
+            <numerusform>暂停 %n 次，共 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restarts with every update visible to the requester</source>
+        <translation>每次向报障人可见的进展更新后重新计时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update window(s) missed</source>
+        <translation>
+            <numerusform>错过 %n 个更新周期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>临近超时</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
     <name>StartupError</name>
     <message>
         <source>The database %1 was written by a newer version of Seatdesk (schema %2). Update Seatdesk to open it; nothing in it was changed.</source>

@@ -65,7 +65,7 @@ class SyncDesk(QObject):
         panel.triggered.connect(self.show_panel)
         menu.addSeparator()
         lock = menu.addAction(self.tr("&Lock desk"))
-        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcut(QKeySequence("Ctrl+Shift+L"))  # Ctrl+L links tickets
         lock.triggered.connect(self.lock)
         sign_out = menu.addAction(self.tr("Sign &out"))
         sign_out.triggered.connect(self.sign_out)

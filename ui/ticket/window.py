@@ -93,6 +93,7 @@ class TicketWindow(QWidget):
             actions.addWidget(button, position // 6, position % 6)
         top = QHBoxLayout()
         top.addLayout(self._fields, 1)
+        self._top = top
         layout = QVBoxLayout(self)
         layout.addWidget(self._header)
         layout.addLayout(top)
@@ -106,6 +107,10 @@ class TicketWindow(QWidget):
         """Another window or a queue wrote to tickets: show this one's new state."""
         if self.ticket_id in ticket_ids:
             self.reload()
+
+    def add_summary_widget(self, widget: QWidget) -> None:
+        """Show another feature's summary beside the ticket's fields (wired by ui/desk.py)."""
+        self._top.addWidget(widget, 1)
 
     def add_side_widget(self, widget: QWidget) -> None:
         """Show another feature's panel beside the timeline (wired by ui/desk.py)."""
