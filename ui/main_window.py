@@ -85,6 +85,13 @@ class MainWindow(QMainWindow):
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
 
+    def set_page_count(self, page_id: str, count: int) -> None:
+        """Show ``count`` after the page's title in the navigation (nothing when zero)."""
+        for row, page in enumerate(self._pages):
+            if page.id == page_id:
+                item = self._nav.item(row)
+                item.setText(f"{page.title} ({count})" if count else page.title)
+
     def pages(self) -> list[QWidget]:
         return [page.widget for page in self._pages]
 

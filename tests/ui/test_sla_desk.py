@@ -12,6 +12,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
@@ -22,6 +23,7 @@ from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import TicketFlow
 from app.settings import SettingsFile
 from app.sla.escalation import Action, Escalation
+from app.sla.notices import unread_count
 from app.sla.policy import DEFAULT_RULES, Policy
 from app.sla.reading import from_ms
 from app.sla.tables import SlaPolicyRow
@@ -108,6 +110,12 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
         monitor.check()
     assert counts(desk_data, ticket) == (["at_risk"], 0)
     assert desk.sla.centre.list.count() >= 1
+    # The navigation shows the unread count next to the notification centre.
+    nav = desk.window.findChild(QListWidget, "navigation")
+    assert nav is not None
+    titles = [nav.item(i).text() for i in range(nav.count())]
+    unread = unread_count(desk.context.reader, clock.now())
+    assert unread >= 1 and f"Notifications ({unread})" in titles
 
     with qtbot.waitSignal(monitor.thresholds_raised, timeout=2000):
         clock.advance(timedelta(minutes=15))

@@ -98,4 +98,5 @@ def register(window: MainWindow, context: DeskContext) -> SlaDesk:
     window.refresh_requested.connect(desk.centre.refresh)
     title = QCoreApplication.translate("NotificationCentre", "Notifications")
     window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))
+    desk.centre.unread_changed.connect(lambda count: window.set_page_count(PAGE_ID, count))
     return desk
