@@ -909,6 +909,10 @@
         <translation>稍后提醒（15 分钟）</translation>
     </message>
     <message>
+        <source>No official holiday data for %1 yet: business-hours targets count Monday to Friday there, without public holidays or make-up working days. Add the days as calendar overrides once they are announced.</source>
+        <translation>%1 年尚无官方节假日数据：该年按周一至周五计算工作时间目标，不含法定节假日和调休。官方公布后，请把这些日期录入日历例外。</translation>
+    </message>
+    <message>
         <source>{number}  {target} {threshold} at {time}
 {title}</source>
         <translation>{number}  {target}{threshold}（{time}）

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -201,3 +201,14 @@ def test_countdowns_paint_in_the_queue(qtbot: QtBot, desk: Desk, desk_data: Data
     assert not image.isNull()
     first = page.model.item(0).id
     qtbot.waitUntil(lambda: desk.sla.board.targets(first) is not None)
+
+
+def test_a_year_without_holiday_data_is_flagged(qtbot: QtBot, desk: Desk) -> None:
+    clock = clock_of(desk)
+    centre = desk.sla.centre
+    assert centre.check_calendar(timedelta(days=1)) == ()  # November 2026 is covered
+    assert centre.calendar_warning.isHidden()
+    clock.set(datetime(2098, 12, 20, 2, 0, tzinfo=UTC))  # far beyond any published data
+    assert centre.check_calendar() == (2098, 2099)
+    assert not centre.calendar_warning.isHidden()
+    assert "2098, 2099" in centre.calendar_warning.text()

@@ -56,6 +56,7 @@ class SlaDesk(QObject):
         from ui.sla.monitor import MonitorRunner
 
         self.ticker.start()
+        self.centre.check_calendar()
         self.monitor = MonitorRunner(self._context.store(), self._context.reader,
                                      self._context.clock, self)
         self.monitor.thresholds_raised.connect(self._raised)

@@ -54,11 +54,34 @@ class NotificationCentre(QWidget):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.acknowledge_button)
+        self.calendar_warning = QLabel(self)
+        self.calendar_warning.setObjectName("calendar_warning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet(
+            "background: #fff4e5; color: #7a4b00; padding: 6px; border: 1px solid #f0c36d")
+        self.calendar_warning.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.calendar_warning)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         self.refresh()
+
+    def check_calendar(self, horizon: timedelta = timedelta(days=45)) -> tuple[int, ...]:
+        """Flag the years (from now to ``horizon`` ahead) without official holiday data:
+        their business-hours deadlines count Monday to Friday, and the seat must know."""
+        from app.rota.holidays import unknown_years
+
+        today = self._context.clock.now().astimezone(self._context.time_zone).date()
+        missing = unknown_years([today, today + horizon])
+        if missing:
+            years = ", ".join(str(y) for y in missing)
+            self.calendar_warning.setText(self.tr(
+                "No official holiday data for %1 yet: business-hours targets count Monday to "
+                "Friday there, without public holidays or make-up working days. Add the days "
+                "as calendar overrides once they are announced.").replace("%1", years))
+        self.calendar_warning.setVisible(bool(missing))
+        return missing
 
     @Slot()
     def refresh(self) -> None:
