@@ -47,3 +47,20 @@ def seniority_label(seniority: Seniority) -> str:
 
 
 LEVEL_COLORS = {Level.ONE: "#c62828", Level.TWO: "#ef6c00", Level.THREE: "#2e7d32"}
+
+
+# Names of SLA targets and thresholds as the seat reads them (the queue, the ticket view
+# and the notification centre all show them).
+def target_label(kind: str) -> str:
+    return {
+        "first_response": QCoreApplication.translate("SlaLabels", "First response"),
+        "update": QCoreApplication.translate("SlaLabels", "Progress update"),
+        "resolution": QCoreApplication.translate("SlaLabels", "Resolution"),
+    }.get(kind, kind)
+
+
+def threshold_label(threshold: str) -> str:
+    return {
+        "at_risk": QCoreApplication.translate("SlaLabels", "At risk"),
+        "breached": QCoreApplication.translate("SlaLabels", "Breached"),
+    }.get(threshold, threshold)

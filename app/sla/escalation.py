@@ -34,13 +34,16 @@ class Escalation:
     threshold: str = "breached"
     kind: str | None = None
     url: str = ""
+    team: str = ""  # REASSIGN: the code of the senior group
 
     @property
     def deferred(self) -> bool:
         return self.action is Action.WEBHOOK
 
     def describe(self) -> str:
-        return self.url if self.action is Action.WEBHOOK else ""
+        if self.action is Action.WEBHOOK:
+            return self.url
+        return self.team if self.action is Action.REASSIGN else ""
 
 
 # REQUIREMENTS.md section 2: an overdue fault or complex problem escalates automatically.

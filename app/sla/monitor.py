@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
+from app.sla.actions import carry_out
 from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
 from app.sla.escalation import Escalation, plan_escalations
 from app.sla.reading import (
@@ -117,11 +118,11 @@ def _raise(session: Session, clock: Clock, book: PolicyBook, now: datetime, tick
     planned = tuple((new_id(clock), escalation) for escalation in
                     plan_escalations(book.current.escalations, kind, threshold))
     for ledger_id, escalation in planned:
+        outcome, detail = carry_out(session, clock, ticket_id, kind, threshold, escalation)
         session.add(SlaEscalationRow(
             id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold,
             action=escalation.action, at=now,
-            outcome="pending" if escalation.deferred else "done",
-            detail=escalation.describe()))
+            outcome="pending" if escalation.deferred else outcome, detail=detail))
     return Raised(notification_id, ticket_id, kind, window, threshold, due_at, planned)
 
 

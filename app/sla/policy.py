@@ -100,7 +100,7 @@ class Policy:
                            note=r.get("note", ""))
                       for r in body["rules"])
         escalations = tuple(Escalation(Action(e["action"]), e.get("threshold", "breached"),
-                                       e.get("kind"), e.get("url", ""))
+                                       e.get("kind"), e.get("url", ""), e.get("team", ""))
                             for e in body.get("escalations", ()))
         return cls(version, rules, float(body.get("at_risk_share", 0.75)),
                    escalations if "escalations" in body else DEFAULT_ESCALATIONS)

@@ -1985,6 +1985,26 @@
         <translation>级别调整原因</translation>
     </message>
     <message>
+        <source>notified the supervisor</source>
+        <translation>通知了值班长</translation>
+    </message>
+    <message>
+        <source>raised the level</source>
+        <translation>提升了级别</translation>
+    </message>
+    <message>
+        <source>handed it to a senior group</source>
+        <translation>移交给高级支持组</translation>
+    </message>
+    <message>
+        <source>posted to the alert webhook</source>
+        <translation>推送到告警机器人</translation>
+    </message>
+    <message>
+        <source>escalated (%1 %2): %3</source>
+        <translation>已升级（%1 %2）：%3</translation>
+    </message>
+    <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
     </message>

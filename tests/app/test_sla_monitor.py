@@ -99,3 +99,37 @@ def test_resolved_tickets_leave_the_index(demo_store: Store, reader: sqlite3.Con
     flow.resolve(fault, version, solution="重新挂载")
     refresh_targets(demo_store, reader, [fault], clock.now())
     assert fault not in running_for(reader, [fault])
+
+
+def test_escalations_raise_the_level_hand_over_and_show_on_the_timeline(
+        demo_store: Store, reader: sqlite3.Connection, clock: ManualClock, fault: str,
+        seat: str) -> None:
+    from app.sla.escalation import Action, Escalation
+    from app.sla.policy import DEFAULT_RULES, Policy
+    from app.sla.tables import SlaPolicyRow
+
+    senior = reader.execute("SELECT code FROM teams ORDER BY code LIMIT 1").fetchone()[0]
+    policy = Policy(2, DEFAULT_RULES, escalations=(
+        Escalation(Action.RAISE_LEVEL, "at_risk", "resolution"),
+        Escalation(Action.REASSIGN, "breached", "resolution", team=senior),
+        Escalation(Action.REASSIGN, "breached", "first_response", team="no-such-team")))
+    with demo_store.unit_of_work() as session:
+        session.add(SlaPolicyRow(version=2, valid_from=clock.now() - timedelta(days=1),
+                                 body=policy.to_json()))
+    level = reader.execute("SELECT level FROM tickets WHERE id=?", (fault,)).fetchone()[0]
+    TicketFlow(demo_store, clock, seat).assign(fault, 1, seat)
+    refresh_targets(demo_store, reader, [fault], clock.now())
+    clock.advance(timedelta(hours=2))
+    due_thresholds(demo_store, reader, clock)
+    ticket = reader.execute("SELECT level, state, assignee_id, t.code FROM tickets "
+                            "JOIN teams t ON t.id = tickets.team_id WHERE tickets.id=?",
+                            (fault,)).fetchone()
+    assert ticket == (max(1, level - 1), "new", None, senior)  # raised, back to the group
+    ledger = sorted(reader.execute(
+        "SELECT kind, action, outcome, detail FROM sla_escalations WHERE ticket_id=?",
+        (fault,)).fetchall())
+    assert ("first_response", "reassign", "skipped", "no team 'no-such-team'") in ledger
+    assert ("resolution", "reassign", "done", f"to team {senior}, unassigned") in ledger
+    escalated = reader.execute("SELECT count(*) FROM ticket_events WHERE ticket_id=? "
+                               "AND kind='escalated'", (fault,)).fetchone()[0]
+    assert escalated == len(ledger)  # every escalation is on the timeline too

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QTableView
 
 from ui.context import DeskContext
 from ui.icons import badge
+from ui.labels import target_label, threshold_label
 from ui.main_window import MainWindow, Page
 from ui.sla.board import SlaBoard
 from ui.sla.delegate import CountdownDelegate
-from ui.sla.labels import target_label, threshold_label
 from ui.sla.notifications import NotificationCentre
 from ui.sla.ticker import CountdownTicker
 from ui.sla.toast import Announcer
@@ -78,6 +78,12 @@ class SlaDesk(QObject):
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:
         self.centre.refresh()
+        # Escalations that raised a level or handed a ticket over changed the ticket: the
+        # views, the clocks (a new level has new targets) and sync hear of it like any write.
+        changed = sorted({r.ticket_id for r in raised for _id, e in r.escalations
+                          if e.action in ("raise_level", "reassign")})
+        if changed:
+            self._context.events.tickets_changed.emit(changed)
         breaches = [r for r in raised if r.threshold == "breached"]
         shown = breaches[0] if breaches else raised[0]
         title = QCoreApplication.translate("SlaDesk", "SLA breached") if breaches \

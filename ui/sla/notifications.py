@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.sla.notices import Notice, acknowledge, mark_read, notices, snooze, unread_count
 from ui.context import DeskContext
-from ui.sla.labels import target_label, threshold_label
+from ui.labels import target_label, threshold_label
 
 SNOOZE = timedelta(minutes=15)
 

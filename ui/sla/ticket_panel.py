@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from app.sla.clock import RUNNING_STATES, TargetClock
 from app.sla.reading import ticket_clocks
 from ui.context import DeskContext
+from ui.labels import target_label
 from ui.sla.delegate import COLORS, format_remaining
-from ui.sla.labels import target_label
 
 TICK_MS = 1000
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.enums import EventKind, Level, TicketState
 from app.store.ticket_detail import TimelineEntry
-from ui.labels import level_label, state_label
+from ui.labels import level_label, state_label, target_label, threshold_label
 
 
 def _field(name: str) -> str:
@@ -24,6 +24,20 @@ def _field(name: str) -> str:
         "level": QCoreApplication.translate("Timeline", "level"),
         "level_reason": QCoreApplication.translate("Timeline", "reason for the level"),
     }.get(name, name)
+
+
+def _escalation(data: dict[str, object]) -> str:
+    action = {
+        "notify_supervisor": QCoreApplication.translate("Timeline", "notified the supervisor"),
+        "raise_level": QCoreApplication.translate("Timeline", "raised the level"),
+        "reassign": QCoreApplication.translate("Timeline", "handed it to a senior group"),
+        "webhook": QCoreApplication.translate("Timeline", "posted to the alert webhook"),
+    }.get(str(data.get("action")), str(data.get("action")))
+    text = QCoreApplication.translate("Timeline", "escalated (%1 %2): %3") \
+        .replace("%1", target_label(str(data.get("target", "")))) \
+        .replace("%2", threshold_label(str(data.get("threshold", "")))).replace("%3", action)
+    detail = str(data.get("detail") or "")
+    return f"{text} ({detail})" if detail else text
 
 
 def _what(entry: TimelineEntry) -> str:
@@ -51,6 +65,8 @@ def _what(entry: TimelineEntry) -> str:
             .replace("%2", level_label(Level(data["to"])))
     if entry.kind == EventKind.CALL_NOTE:
         return QCoreApplication.translate("Timeline", "noted a call")
+    if entry.kind == EventKind.ESCALATED:
+        return _escalation(data)
     if data.get("first_response"):
         return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):
