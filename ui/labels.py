@@ -56,6 +56,7 @@ def target_label(kind: str) -> str:
         "first_response": QCoreApplication.translate("SlaLabels", "First response"),
         "update": QCoreApplication.translate("SlaLabels", "Progress update"),
         "resolution": QCoreApplication.translate("SlaLabels", "Resolution"),
+        "pickup": QCoreApplication.translate("SlaLabels", "Pickup"),
     }.get(kind, kind)
 
 

@@ -5,7 +5,6 @@ raised the threshold. Each returns the ledger's outcome and detail."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,12 +19,18 @@ from app.store.models import TeamRow, TicketEventRow, TicketRow
 DONE, SKIPPED = "done", "skipped"
 
 
-def _raise_level(ticket: TicketRow, now: datetime, reason: str) -> tuple[str, str]:
+def _raise_level(session: Session, clock: Clock, ticket: TicketRow,
+                 reason: str) -> tuple[str, str]:
     if ticket.level <= 1:
         return SKIPPED, "already level 1"
     before = ticket.level
     ticket.level = before - 1
     ticket.level_reason = reason
+    # The clocks recompute from this entry, as for a level edited by a seat.
+    session.add(TicketEventRow(
+        id=new_id(clock), ticket_id=ticket.id, at=clock.now(), actor_id=None,
+        kind=str(EventKind.LEVEL_CHANGED), body=reason,
+        data=json.dumps({"from": before, "to": ticket.level})))
     return DONE, f"level {before} -> {ticket.level}"
 
 
@@ -51,7 +56,7 @@ def carry_out(session: Session, clock: Clock, ticket_id: str, kind: str, thresho
     ticket = session.get(TicketRow, ticket_id)
     outcome, detail = DONE, escalation.describe()
     if ticket is not None and escalation.action is Action.RAISE_LEVEL:
-        outcome, detail = _raise_level(ticket, now, f"SLA {kind} {threshold}")
+        outcome, detail = _raise_level(session, clock, ticket, f"SLA {kind} {threshold}")
     elif ticket is not None and escalation.action is Action.REASSIGN:
         outcome, detail = _reassign(session, ticket, escalation.team)
     if ticket is not None and outcome == DONE and escalation.action in (

@@ -142,7 +142,7 @@ def _stopped_at(spans: list[Span]) -> datetime | None:
 def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
            now: datetime) -> list[TargetClock]:
     """Every target of the ticket at ``now``, in the order first response, update,
-    resolution."""
+    resolution, pickup."""
     targets = policy.targets_for(history.level_at(now), history.type_code, history.channel)
     spans = history.spans(now)
     updates = history.updates(now)
@@ -161,6 +161,9 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
                                  history.created_at, stop))
         elif kind is TargetKind.UPDATE:
             result.append(_cadence(history, target, calendar, share, now, spans, updates))
+        elif kind is TargetKind.PICKUP:
+            result.append(_clock(history, target, calendar, share, now, spans,
+                                 history.created_at, history.picked_up(now)))
         else:
             result.append(_clock(history, target, calendar, share, now, spans,
                                  history.created_at, _stopped_at(spans)))

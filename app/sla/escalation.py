@@ -49,6 +49,7 @@ class Escalation:
 # REQUIREMENTS.md section 2: an overdue fault or complex problem escalates automatically.
 DEFAULT_ESCALATIONS: tuple[Escalation, ...] = (
     Escalation(Action.NOTIFY_SUPERVISOR, "breached", "resolution"),
+    Escalation(Action.NOTIFY_SUPERVISOR, "breached", "pickup"),
 )
 
 

@@ -100,6 +100,13 @@ class TicketHistory:
         spans.append(Span(phase, start, None))
         return spans
 
+    def picked_up(self, now: datetime) -> datetime | None:
+        """When the ticket first left "new" (taken, assigned, or answered on the spot)."""
+        for event in self.until(now):
+            if event.kind == EventKind.STATE_CHANGED and event.data.get("from") == "new":
+                return event.at
+        return None
+
     def updates(self, now: datetime) -> list[datetime]:
         return [e.at for e in self.until(now) if e.visible_to_requester]
 

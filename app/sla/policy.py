@@ -21,6 +21,7 @@ class TargetKind(StrEnum):
     FIRST_RESPONSE = "first_response"
     UPDATE = "update"  # progress-update cadence, restarts on each update the requester sees
     RESOLUTION = "resolution"  # resolution or initial solution
+    PICKUP = "pickup"  # taken or assigned: a new ticket nobody picked up is escalated
 
 
 class CalendarName(StrEnum):
@@ -119,6 +120,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(K.RESOLUTION, 10, type_code="consultation", note="simple consultation: 10 minutes"),
     Rule(K.RESOLUTION, 60, type_code="fault", note="general fault: 1 hour"),
     Rule(K.UPDATE, 120, level=2, note="level 2: progress update every 2 hours"),
+    Rule(K.PICKUP, 15, note="a new ticket is taken or assigned within 15 minutes"),
 )
 
 DEFAULT_POLICY = Policy(version=1, rules=DEFAULT_RULES)

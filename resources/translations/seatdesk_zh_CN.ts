@@ -1625,6 +1625,10 @@
         <translation>解决</translation>
     </message>
     <message>
+        <source>Pickup</source>
+        <translation>领取</translation>
+    </message>
+    <message>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>

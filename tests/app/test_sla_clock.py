@@ -168,3 +168,31 @@ def test_policy_changes_apply_to_new_tickets_only() -> None:
     assert book.for_ticket(at(0)) is DEFAULT_POLICY
     assert book.for_ticket(at(61)) is stricter
     assert book.current is stricter
+
+
+def test_pickup_runs_until_the_ticket_leaves_new() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.sla.calendar import BusinessHours
+    from app.sla.clock import Calendars, ClockState, clocks
+    from app.sla.history import Event, TicketHistory
+    from app.sla.policy import DEFAULT_POLICY, TargetKind
+
+    t0 = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+    cals = Calendars(BusinessHours())
+
+    def pickup(events: tuple[Event, ...], minutes: int) -> object:
+        history = TicketHistory("t", t0, 3, "fault", "phone", events)
+        found = [c for c in clocks(history, DEFAULT_POLICY, cals, t0 + timedelta(
+            minutes=minutes)) if c.kind is TargetKind.PICKUP]
+        return found[0].state
+
+    assert pickup((), 10) == ClockState.OK
+    assert pickup((), 12) == ClockState.AT_RISK  # 75 % of 15 minutes
+    assert pickup((), 16) == ClockState.BREACHED
+    taken = (Event(t0 + timedelta(minutes=9), "state_changed",
+                   {"from": "new", "to": "assigned"}),)
+    assert pickup(taken, 30) == ClockState.MET
+    late = (Event(t0 + timedelta(minutes=20), "state_changed",
+                  {"from": "new", "to": "assigned"}),)
+    assert pickup(late, 30) == ClockState.MISSED

@@ -56,7 +56,8 @@ def test_thresholds_are_raised_once_each(demo_store: Store, reader: sqlite3.Conn
     clock.set(created + timedelta(hours=1))
     raised = [r for r in due_thresholds(demo_store, reader, clock) if r.ticket_id == fault]
     assert sorted((r.kind, r.threshold) for r in raised) == [
-        ("first_response", "breached"), ("resolution", "at_risk"), ("resolution", "breached")]
+        ("first_response", "breached"), ("pickup", "at_risk"), ("pickup", "breached"),
+        ("resolution", "at_risk"), ("resolution", "breached")]
     breach = next(r for r in raised if (r.kind, r.threshold) == ("resolution", "breached"))
     assert [e.action for _id, e in breach.escalations] == ["notify_supervisor"]
     # Again, and after a restart recomputed everything: nothing new.
@@ -65,10 +66,12 @@ def test_thresholds_are_raised_once_each(demo_store: Store, reader: sqlite3.Conn
     assert [r for r in due_thresholds(demo_store, reader, clock) if r.ticket_id == fault] == []
     count = reader.execute("SELECT count(*) FROM sla_notifications WHERE ticket_id=?",
                            (fault,)).fetchone()[0]
-    assert count == 4
-    ledger = reader.execute("SELECT action, outcome FROM sla_escalations WHERE ticket_id=?",
-                            (fault,)).fetchall()
-    assert ledger == [("notify_supervisor", "done")]
+    assert count == 6
+    ledger = reader.execute("SELECT kind, action, outcome FROM sla_escalations "
+                            "WHERE ticket_id=? ORDER BY kind", (fault,)).fetchall()
+    # Nobody picked the ticket up within 15 minutes, nor resolved it within the hour.
+    assert ledger == [("pickup", "notify_supervisor", "done"),
+                      ("resolution", "notify_supervisor", "done")]
     ledger_id = breach.escalations[0][0]
     record_outcome(demo_store, ledger_id, Delivery(True, 1, "HTTP 200"), clock.now())
 

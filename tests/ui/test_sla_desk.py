@@ -73,13 +73,15 @@ def log_fault(desk: Desk, data: DataDir) -> str:
     return ticket.id
 
 
-def counts(data: DataDir, ticket_id: str) -> tuple[list[str], int]:
+def counts(data: DataDir, ticket_id: str,
+           kind: str = "resolution") -> tuple[list[str], int]:
+    """Thresholds raised and escalations logged for one target of the ticket."""
     with sqlite3.connect(data.database) as conn:
         raised = [row[0] for row in conn.execute(
-            "SELECT threshold FROM sla_notifications WHERE ticket_id = ? ORDER BY raised_at",
-            (ticket_id,))]
-        ledger = conn.execute("SELECT count(*) FROM sla_escalations WHERE ticket_id = ?",
-                              (ticket_id,)).fetchone()[0]
+            "SELECT threshold FROM sla_notifications WHERE ticket_id = ? AND kind = ? "
+            "ORDER BY raised_at", (ticket_id, kind))]
+        ledger = conn.execute("SELECT count(*) FROM sla_escalations WHERE ticket_id = ? "
+                              "AND kind = ?", (ticket_id, kind)).fetchone()[0]
     return raised, ledger
 
 
