@@ -37,6 +37,13 @@ class Settings:
     confirmation_timeout_hours: float = 72.0  # close unconfirmed resolutions after this
     server_url: str = ""  # "" = standalone; else the sync server this desk syncs with
     server_login: str = ""  # the account signed in to that server
+    server_role: str = ""  # that account's role at its last sign-in
+
+    @property
+    def supervises(self) -> bool:
+        """May publish rotas and cover shifts: a standalone desk is its own supervisor; a
+        desk signed in to a server needs a supervisor's or an administrator's account."""
+        return not self.server_url or self.server_role in ("supervisor", "admin")
 
 
 def resolve_language(requested: str | None, configured: str, system_locale: str) -> str:

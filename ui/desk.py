@@ -13,16 +13,17 @@ from app.settings import SettingsFile
 from app.store.directory import seat_for
 from app.store.reading import read_connection
 from ui import intake, kb, queues, rota, sla, sync
+from ui.announce import Announcer
 from ui.context import DeskContext
 
 if TYPE_CHECKING:
     from ui.intake.dialog import IntakeDialog
     from ui.ticket.window import TicketWindow
+from ui.icons import badge
 from ui.main_window import MainWindow
 from ui.ticket import TicketWindows
 
 # Feature packages after the queues register their own pages, in navigation order.
-FEATURES = (kb, rota)
 
 # Nothing the scheduler runs is due in the first seconds; starting it later keeps its
 # import off the time to a usable window.
@@ -129,10 +130,11 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
 
     tickets = TicketWindows(context, window, extend_ticket)
     queue_page = queues.register(window, context)
-    for feature in FEATURES:
-        feature.register(window, context)
+    announcer = Announcer(window, badge("#c62828", "!", 20))
+    kb.register(window, context)
+    rota.register(window, context, announcer)
     intake.register(window, context, lambda form: suggest_articles(form, context))
-    sla_desk = sla.register(window, context)
+    sla_desk = sla.register(window, context, announcer)
     sync_desk = sync.register(window, context)
     # The desk wires features together; they never import each other.
     sla_desk.attach(queue_page.table, queue_page.sla_column)

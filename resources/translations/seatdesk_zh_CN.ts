@@ -1267,6 +1267,10 @@
 <context>
     <name>RotaPage</name>
     <message>
+        <source>Shift reminder</source>
+        <translation>班次提醒</translation>
+    </message>
+    <message>
         <source>Rota</source>
         <translation>排班</translation>
     </message>

@@ -59,6 +59,8 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
     indicator = fresh_desk.window.connection
     qtbot.waitUntil(lambda: indicator.state == Connection.ONLINE, timeout=30_000)
     assert fresh_desk.context.settings.settings.server_url == server.url
+    assert fresh_desk.context.settings.settings.server_role == "agent"
+    assert not fresh_desk.context.settings.settings.supervises  # no rota publishing
     reader = fresh_desk.context.reader
     assert reader.execute("SELECT count(*) FROM tickets").fetchone()[0] == 600
     # An agent renames a category: the server refuses it, the status bar says so.

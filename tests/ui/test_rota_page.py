@@ -180,6 +180,12 @@ def test_my_shifts_and_a_reminder_before_the_next_one(qtbot: QtBot, page: RotaPa
     with qtbot.waitSignal(panel.reminder_due) as reminded:
         panel.check_reminder()
     assert panel.person.currentText() in reminded.args[0]
+    # The reminder reaches the seat outside the rota page too: the status bar and the tray
+    # message (or, without a tray, the in-window toast).
+    assert panel.person.currentText() in desk.window.statusBar().currentMessage()
+    toast = desk.sla.announcer.toast
+    assert desk.sla.announcer.tray is None  # offscreen has no tray: the toast stands in
+    assert not toast.isHidden() and panel.person.currentText() in toast.text()
     with qtbot.assertNotEmitted(panel.reminder_due):
         panel.check_reminder()  # once per shift
 
@@ -267,3 +273,17 @@ def test_the_page_is_built_and_its_month_read_only_when_first_shown(desk: Desk) 
     desk.window.show_page("rota")
     page = desk.window.findChild(RotaPage)
     assert page is not None and page.loaded and page.model.rowCount() == 44
+
+
+def test_only_supervisors_publish_on_a_desk_signed_in_to_a_server(desk: Desk) -> None:
+    desk.context.settings.update(server_url="http://127.0.0.1:1", server_login="wang",
+                                 server_role="agent")
+    agent = RotaPage(desk.context, desk.window, supervisor=desk.context.settings.settings
+                     .supervises)
+    agent.ensure_loaded()
+    assert not agent.supervisor and not agent.publish_button.isEnabled()
+    assert not agent.rules_button.isEnabled()
+    desk.context.settings.update(server_role="supervisor")
+    assert desk.context.settings.settings.supervises
+    desk.context.settings.update(server_url="", server_role="")
+    assert desk.context.settings.settings.supervises  # a standalone desk supervises itself

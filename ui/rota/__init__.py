@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.announce import Announcer
 from ui.context import DeskContext
 from ui.icons import badge
 from ui.main_window import MainWindow, Page
@@ -15,19 +16,24 @@ PAGE_ID = "rota"
 BUILD_AFTER_MS = 3000
 
 
-def register(window: MainWindow, context: DeskContext) -> PageHolder:
+def register(window: MainWindow, context: DeskContext,
+             announcer: Announcer | None = None) -> PageHolder:
     """Add the rota planner to the main window.
 
-    There is no sign-in yet, so the desk is treated as a supervisor's (publishing allowed);
-    the page takes ``supervisor`` so seats' desks can turn it off once roles exist.
+    Publishing, covering and rule edits need a supervisor: on a desk signed in to a sync
+    server that is the account's role; a standalone desk is its own supervisor.
     """
     def build(parent: QWidget) -> QWidget:
         from ui.rota.page import RotaPage
 
-        page = RotaPage(context, parent)
-        # Shift reminders show in the status bar: visible whichever page is open.
+        page = RotaPage(context, parent, supervisor=context.settings.settings.supervises)
+        # Shift reminders: a tray message (or toast) and the status bar, whichever page
+        # is open.
         page.person_panel.reminder_due.connect(
             lambda text: window.statusBar().showMessage(text, 10 * 60 * 1000))
+        if announcer is not None:
+            page.person_panel.reminder_due.connect(lambda text: announcer.announce(
+                QCoreApplication.translate("RotaPage", "Shift reminder"), text, info=True))
         if window.current_page() == PAGE_ID:
             page.ensure_loaded()
         window.page_changed.connect(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QTableView
 
+from ui.announce import Announcer
 from ui.context import DeskContext
 from ui.icons import badge
 from ui.labels import target_label, threshold_label
@@ -21,7 +22,6 @@ from ui.sla.board import SlaBoard
 from ui.sla.delegate import CountdownDelegate
 from ui.sla.notifications import NotificationCentre
 from ui.sla.ticker import CountdownTicker
-from ui.sla.toast import Announcer
 
 if TYPE_CHECKING:
     from app.sla.monitor import Raised
@@ -33,13 +33,13 @@ PAGE_ID = "notifications"
 class SlaDesk(QObject):
     """The SLA feature's running parts, built once per desk."""
 
-    def __init__(self, window: MainWindow, context: DeskContext) -> None:
+    def __init__(self, window: MainWindow, context: DeskContext, announcer: Announcer) -> None:
         super().__init__(window)
         self._context = context
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
         self.centre = NotificationCentre(context, window)
-        self.announcer = Announcer(window, badge("#c62828", "!", 20))
+        self.announcer = announcer
         self.monitor: MonitorRunner | None = None
         self._delegates: list[CountdownDelegate] = []
         context.events.tickets_changed.connect(self._tickets_changed)
@@ -99,9 +99,9 @@ class SlaDesk(QObject):
         self.announcer.announce(title, body, breach=bool(breaches))
 
 
-def register(window: MainWindow, context: DeskContext) -> SlaDesk:
+def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> SlaDesk:
     """Add the notification centre to the main window."""
-    desk = SlaDesk(window, context)
+    desk = SlaDesk(window, context, announcer)
     window.refresh_requested.connect(desk.centre.refresh)
     title = QCoreApplication.translate("NotificationCentre", "Notifications")
     window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))

@@ -135,9 +135,9 @@ class SyncDesk(QObject):
         dialog.connected.connect(self._connected)
         dialog.open()
 
-    def _connected(self, url: str, login: str) -> None:
+    def _connected(self, url: str, login: str, role: str) -> None:
         self.stop()
-        self._context.settings.update(server_url=url, server_login=login)
+        self._context.settings.update(server_url=url, server_login=login, server_role=role)
         self.start()
 
     def lock(self) -> None:

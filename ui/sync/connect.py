@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class ConnectDialog(QDialog):
-    connected = Signal(str, str)  # server URL, login
+    connected = Signal(str, str, str)  # server URL, login, role
 
     def __init__(self, context: DeskContext, vault: TokenVault,
                  parent: QWidget | None = None) -> None:
@@ -86,7 +86,7 @@ class ConnectDialog(QDialog):
 
             client = ServerClient(url, self._vault)
             try:
-                client.sign_in(login, password)
+                account = client.sign_in(login, password)
             except Offline:
                 return "offline"
             except Refused as error:
@@ -95,14 +95,15 @@ class ConnectDialog(QDialog):
                 client.close()
             with store.unit_of_work() as session:
                 remember(session.connection(), login, password)  # for unlocking offline
-            return ""
+            return f"ok:{account.role}"
 
         background.start(work, self, done=self._answered)
 
     def _answered(self, problem: object) -> None:
         self.buttons.setEnabled(True)
-        if problem == "":
-            self.connected.emit(self.url.text().strip().rstrip("/"), self.login.text().strip())
+        if isinstance(problem, str) and problem.startswith("ok:"):
+            self.connected.emit(self.url.text().strip().rstrip("/"), self.login.text().strip(),
+                                problem.removeprefix("ok:"))
             self.accept()
         elif problem == "offline":
             self._fail(self.tr("The server cannot be reached. Check the address and the "

@@ -1,4 +1,5 @@
-"""Telling the seat: a tray message where there is a system tray, else an in-window toast."""
+"""Telling the seat: a tray message where there is a system tray, else an in-window toast.
+One per desk (SLA breaches, shift reminders), built by ui/desk.py."""
 
 from __future__ import annotations
 
@@ -44,10 +45,13 @@ class Announcer:
             self.tray = QSystemTrayIcon(icon, window)
             self.tray.show()
 
-    def announce(self, title: str, body: str, *, breach: bool) -> None:
+    def announce(self, title: str, body: str, *, breach: bool = False,
+                 info: bool = False) -> None:
+        """A breach is critical, an SLA warning a warning, a reminder (``info``) neither."""
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            icon = QSystemTrayIcon.MessageIcon.Critical if breach \
-                else QSystemTrayIcon.MessageIcon.Warning
+            icon = (QSystemTrayIcon.MessageIcon.Critical if breach else
+                    QSystemTrayIcon.MessageIcon.Information if info else
+                    QSystemTrayIcon.MessageIcon.Warning)
             self.tray.showMessage(title, body, icon, TOAST_MS)
         else:
             self.toast.show_message(title, body)
