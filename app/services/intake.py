@@ -150,8 +150,10 @@ class Intake:
                 version=1, deleted=False))
         return requester_id
 
-    def log(self, draft: TicketDraft) -> LoggedTicket:
-        """Save the ticket, its number and its first timeline entry in one transaction."""
+    def log(self, draft: TicketDraft, *, answered: bool = False) -> LoggedTicket:
+        """Save the ticket, its number and its first timeline entry in one transaction;
+        ``answered``: the seat already gave the first response on the call (same
+        transaction, so the first-response clock never runs for it)."""
         level = check_draft(draft, self._weights)
         now = self._clock.now()
         ticket_id = new_id(self._clock)
@@ -176,4 +178,10 @@ class Intake:
                 id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
                 kind=str(EventKind.CREATED), body="",
                 data=json.dumps({"channel": str(draft.channel), "level": int(level)})))
+            if answered:
+                ticket.first_response_at = now
+                session.add(TicketEventRow(
+                    id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
+                    kind=str(EventKind.COMMENT), body="",
+                    data=json.dumps({"first_response": True})))
         return LoggedTicket(ticket_id, number, level)

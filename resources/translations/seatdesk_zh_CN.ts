@@ -430,6 +430,10 @@
         <translation>保存工单 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Save, first response given (Ctrl+Shift+S)</source>
+        <translation>保存并记为已首次响应 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
         <source>New requester</source>
         <translation>新建报障人</translation>
     </message>

@@ -256,3 +256,29 @@ def test_a_closed_ticket_window_is_freed_and_reopened_fresh(qtbot: QtBot, desk: 
     again = desk.tickets.open(ticket_id)
     qtbot.addWidget(again)
     assert again.detail is not None and again.detail.id == ticket_id
+
+
+def test_a_ticket_answered_on_the_call_is_saved_with_its_first_response(
+        qtbot: QtBot, desk: Desk) -> None:
+    dialog = open_intake(qtbot, desk)
+    # Enter in the requester search picks the first match; it never saves the form.
+    type_in(qtbot, dialog.requester_search, "1")
+    qtbot.keyClick(dialog.requester_search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "requester" not in dialog.missing.text()
+    for combo in (dialog.ticket_type, dialog.category):
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    type_in(qtbot, dialog.title, "VPN账号解锁")
+    type_in(qtbot, dialog.description, "用户连续输错密码，已在电话中指导解锁。")
+    assert dialog.missing.text() == "Complete"
+    with qtbot.waitSignal(dialog.ticket_logged) as logged:
+        qtbot.keyClick(dialog, Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ticket_id = logged.args[0]
+    reader = desk.context.reader
+    first, created = reader.execute("SELECT first_response_at, created_at FROM tickets "
+                                    "WHERE id = ?", (ticket_id,)).fetchone()
+    assert first is not None and first == created  # the clock never ran
+    kinds = [r[0] for r in reader.execute(
+        "SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY at, rowid", (ticket_id,))]
+    assert '{"first_response": true}' in kinds

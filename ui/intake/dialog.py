@@ -81,6 +81,12 @@ class IntakeDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.missing = QLabel(self, objectName="missing")
         self.save = QPushButton(self.tr("Save ticket (Ctrl+S)"), self, objectName="save")
+        self.save_answered = QPushButton(self.tr("Save, first response given (Ctrl+Shift+S)"),
+                                         self, objectName="save_answered")
+        # Enter picks a requester or moves on; only Ctrl+S saves a form filled during a call.
+        for button in (self.save, self.save_answered):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._layout()
         self._connect()
@@ -141,6 +147,7 @@ class IntakeDialog(QDialog):
         body.addLayout(side, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.missing, 1)
+        footer.addWidget(self.save_answered)
         footer.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
@@ -164,8 +171,11 @@ class IntakeDialog(QDialog):
                 self.title.text(), self.description.toPlainText()))
         self.override.toggled.connect(lambda _on: self._update())
         self.save.clicked.connect(self.submit)
+        self.save_answered.clicked.connect(self.submit_answered)
         for keys in ("Ctrl+S", "Ctrl+Return"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
+        for keys in ("Ctrl+Shift+S", "Ctrl+Shift+Return"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit_answered)
 
     def add_side_widget(self, widget: QWidget) -> None:
         """Show another feature's panel beside the form (wired by ui/desk.py)."""
@@ -245,7 +255,12 @@ class IntakeDialog(QDialog):
             if missing else self.tr("Complete"))
 
     @Slot()
-    def submit(self) -> None:
+    def submit_answered(self) -> None:
+        """Save, recording that the requester already heard back on this call."""
+        self.submit(answered=True)
+
+    @Slot()
+    def submit(self, answered: bool = False) -> None:
         intake = Intake(self._context.store(), self._context.clock,
                         self._context.settings.settings.grading, self._context.seat.staff_id)
         try:
@@ -253,7 +268,7 @@ class IntakeDialog(QDialog):
                 self._requester_id = intake.add_requester(RequesterDraft(
                     self.new_name.text(), self.new_unit.text(), self.new_phone.text(),
                     self.new_email.text()))
-            logged = intake.log(self.draft())
+            logged = intake.log(self.draft(), answered=answered)
         except DeskError as error:
             show_problem(self, error)
             return
