@@ -38,6 +38,7 @@ class Settings:
     server_url: str = ""  # "" = standalone; else the sync server this desk syncs with
     server_login: str = ""  # the account signed in to that server
     server_role: str = ""  # that account's role at its last sign-in
+    auto_assign_team: str = ""  # team code whose members new tickets go to; "" = by hand
 
     @property
     def supervises(self) -> bool:

@@ -160,6 +160,17 @@ def on_duty_now(conn: sqlite3.Connection, clock: Clock) -> list[OnDuty]:
     return on_duty_at_time(conn, clock.now())
 
 
+def on_duty_ids(conn: sqlite3.Connection, clock: Clock) -> frozenset[str] | None:
+    """The staff ids on duty now for dispatch, or None when no published rota covers this
+    moment (a year without holiday data, or a desk without rota tables): dispatch then goes
+    by each person's own status."""
+    try:
+        working = on_duty_now(conn, clock)
+    except (ValueError, sqlite3.Error):
+        return None
+    return frozenset(duty.staff_id for duty in working) or None
+
+
 def on_duty_at_time(conn: sqlite3.Connection, moment: datetime) -> list[OnDuty]:
     day = moment.astimezone(DESK_ZONE).date()
     first = day - timedelta(2)

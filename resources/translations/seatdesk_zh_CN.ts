@@ -410,6 +410,30 @@
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
+        <source>Assigned automatically to %1.</source>
+        <translation>已自动分派给 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody in the team is available: left for dispatch.</source>
+        <translation>该组暂无可用人员：留待人工分派。</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;assignment…</source>
+        <translation>自动分派(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Off: every ticket is dispatched by hand</source>
+        <translation>关闭：所有工单人工分派</translation>
+    </message>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>自动分派</translation>
+    </message>
+    <message>
+        <source>New tickets go to the best available member of:</source>
+        <translation>新工单自动分派给以下小组中最合适的在岗人员：</translation>
+    </message>
+    <message>
         <source>New ticket</source>
         <translation>新建工单</translation>
     </message>

@@ -282,3 +282,26 @@ def test_a_ticket_answered_on_the_call_is_saved_with_its_first_response(
     kinds = [r[0] for r in reader.execute(
         "SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY at, rowid", (ticket_id,))]
     assert '{"first_response": true}' in kinds
+
+
+def test_a_new_ticket_is_assigned_automatically_when_a_team_is_chosen(
+        qtbot: QtBot, desk: Desk) -> None:
+    code = desk.context.reader.execute(
+        "SELECT t.code FROM teams t JOIN staff s ON s.team_id = t.id GROUP BY t.id "
+        "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    desk.context.settings.update(auto_assign_team=code)
+    dialog = open_intake(qtbot, desk)
+    type_in(qtbot, dialog.requester_search, "1")
+    qtbot.keyClick(dialog.requester_search, Qt.Key.Key_Return)
+    for combo in (dialog.ticket_type, dialog.category):
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    type_in(qtbot, dialog.title, "邮件系统退信")
+    type_in(qtbot, dialog.description, "外部邮件全部退信。")
+    with qtbot.waitSignal(dialog.ticket_logged) as logged:
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    state, team = desk.context.reader.execute(
+        "SELECT t.state, tm.code FROM tickets t JOIN staff s ON s.id = t.assignee_id "
+        "JOIN teams tm ON tm.id = s.team_id WHERE t.id = ?", (logged.args[0],)).fetchone()
+    assert (state, team) == ("assigned", code)
+    assert "Assigned automatically to" in desk.window.statusBar().currentMessage()

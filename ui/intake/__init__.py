@@ -31,14 +31,50 @@ def register(window: MainWindow, context: DeskContext,
         dialog = IntakeDialog(context, window)
         if extend is not None:
             extend(dialog)
-        dialog.ticket_logged.connect(lambda tid, number: (
-            context.events.tickets_changed.emit([tid]),
-            window.statusBar().showMessage(
-                QCoreApplication.translate("IntakeDialog", "Ticket %1 saved.").replace(
-                    "%1", number), 8000)))
+        dialog.ticket_logged.connect(logged)
         dialog.open()
+
+    def logged(ticket_id: str, number: str) -> None:
+        text = QCoreApplication.translate("IntakeDialog", "Ticket %1 saved.").replace(
+            "%1", number)
+        team = context.settings.settings.auto_assign_team
+        if team:
+            from app.services.auto_assign import auto_assign
+
+            chosen = auto_assign(context.store(), context.reader, context.clock,
+                                 context.seat.staff_id, ticket_id, team)
+            text += " " + (QCoreApplication.translate(
+                "IntakeDialog", "Assigned automatically to %1.").replace(
+                    "%1", chosen.staff.name) if chosen else QCoreApplication.translate(
+                "IntakeDialog", "Nobody in the team is available: left for dispatch."))
+        context.events.tickets_changed.emit([ticket_id])
+        window.statusBar().showMessage(text, 8000)
 
     action.triggered.connect(open_form)
     window.file_menu.insertAction(window.file_menu.actions()[0], action)
     window.addAction(action)
+    choose = QAction(QCoreApplication.translate("IntakeDialog", "Automatic &assignment…"),
+                     window)
+    choose.triggered.connect(lambda: choose_auto_assign_team(window, context))
+    window.file_menu.insertAction(window.file_menu.actions()[1], choose)
     return action
+
+
+def choose_auto_assign_team(window: MainWindow, context: DeskContext) -> None:
+    """Pick the team whose members new tickets go to automatically (or none)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    column = "name_zh" if context.language.startswith("zh") else "name_en"
+    teams = context.reader.execute(
+        f"SELECT code, {column} FROM teams WHERE deleted = 0 ORDER BY code").fetchall()
+    off = QCoreApplication.translate("IntakeDialog", "Off: every ticket is dispatched by hand")
+    names = [off, *(str(name) for _code, name in teams)]
+    codes = ["", *(str(code) for code, _name in teams)]
+    current = codes.index(context.settings.settings.auto_assign_team) \
+        if context.settings.settings.auto_assign_team in codes else 0
+    name, ok = QInputDialog.getItem(
+        window, QCoreApplication.translate("IntakeDialog", "Automatic assignment"),
+        QCoreApplication.translate("IntakeDialog", "New tickets go to the best available "
+                                   "member of:"), names, current, False)
+    if ok:
+        context.settings.update(auto_assign_team=codes[names.index(name)])

@@ -3,8 +3,6 @@ satisfaction, links (the resolution form is shared with the queues: ui/dialogs.p
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dispatch import Suggestion, suggest
+from app.rota.reading import on_duty_ids
 from app.store.directory import staff
 from app.store.ticket_detail import TicketDetail, open_workload
 from ui.context import DeskContext
@@ -59,22 +58,11 @@ class AssignDialog(QDialog):
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
-def _on_duty(context: DeskContext) -> frozenset[str] | None:
-    """Who works now by the published rota, or None when no rota covers this moment."""
-    from app.rota.reading import on_duty_now
-
-    try:
-        working = on_duty_now(context.reader, context.clock)
-    except (ValueError, sqlite3.Error):  # a year without holiday data, or no rota tables
-        return None
-    return frozenset(duty.staff_id for duty in working) or None
-
-
 def ask_assignee(parent: QWidget, context: DeskContext,
                  detail: TicketDetail) -> tuple[str, str | None] | None:
     members = staff(context.reader)
     ranked = suggest(members, detail.category_skill, detail.level, open_workload(context.reader),
-                     limit=len(members), on_duty=_on_duty(context))
+                     limit=len(members), on_duty=on_duty_ids(context.reader, context.clock))
     dialog = AssignDialog(ranked, parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
