@@ -4,12 +4,13 @@ periodic round; backoff grows with jitter and is capped."""
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable
 
 from app.sync.runner import BACKOFF_MAX, Link, SyncRunner, backoff
 from app.sync.syncer import SyncReport, SyncStatus
-from tests.sync.conftest import Desk
+from tests.sync.conftest import Desk, RunningServer
 from tests.sync.test_scenarios import log_ticket, one
 
 
@@ -54,3 +55,31 @@ def test_a_poke_brings_a_change_to_the_other_desk_well_before_the_periodic_round
     finally:
         for runner in runners:
             runner.stop()
+
+
+def test_a_poke_crosses_server_instances_through_listen_notify(
+        make_desk: Callable[..., Desk], server: RunningServer) -> None:
+    """Two instances behind a load balancer: a write taken by one wakes a desk long-polling
+    the other (PostgreSQL NOTIFY reaches every listening instance)."""
+    second = RunningServer(server.db_url, server.clock)
+    second.start()
+    try:
+        a, b = make_desk("wang"), make_desk("li")
+        b.client.base_url = second.url  # b talks to the other instance from now on
+        woke = threading.Event()
+
+        def long_poll() -> None:
+            woke.set() if b.client.poke(b.syncer.cursor(), timeout=10) else None
+
+        poller = threading.Thread(target=long_poll, daemon=True)
+        poller.start()
+        time.sleep(0.5)  # b is now waiting on the second instance
+        assert not woke.is_set()
+        log_ticket(a)
+        a.syncer.sync_once()  # committed through the first instance
+        assert woke.wait(5), "the second instance did not wake its desk"
+        b.syncer.sync_once()
+        assert one(b, "SELECT count(*) FROM tickets") == one(a, "SELECT count(*) FROM tickets")
+    finally:
+        second.stop()
+        second.engine.dispose()
