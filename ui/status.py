@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.icons import dot
@@ -42,10 +43,14 @@ def connection_label(state: Connection) -> str:
 
 
 class ConnectionIndicator(QWidget):
-    """A coloured dot and a word for the desk's link to the server."""
+    """A coloured dot and a word for the desk's link to the server; a click asks for the
+    details (the sync panel)."""
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._dot = QLabel(self)
         self._text = QLabel(self)
         layout = QHBoxLayout(self)
@@ -54,6 +59,11 @@ class ConnectionIndicator(QWidget):
         layout.addWidget(self._text)
         self.state = Connection.STANDALONE
         self.set_state(Connection.STANDALONE)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def set_state(self, state: Connection, pending: int = 0, rejected: int = 0,
                   conflicts: int = 0) -> None:

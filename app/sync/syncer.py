@@ -26,7 +26,7 @@ from app.sync.apply import apply_changes
 from app.sync.client import ServerClient
 from app.sync.numbers import SERVER_URL, add_lease, numbers_left
 from app.sync.protocol import MAX_PUSH, Mutation, MutationResult
-from app.sync.tables import OUTBOX, PENDING, REJECTED, ROW_VERSIONS
+from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, REJECTED, ROW_VERSIONS
 
 LEASE_BLOCK = 50
 LEASE_LOW = 10  # top up when fewer numbers than this are left
@@ -147,6 +147,11 @@ class Syncer:
             first, last = self._client.lease_numbers(self.desk_id, LEASE_BLOCK)
             with self._store.unit_of_work() as session:
                 add_lease(session.connection(), first, last)
+
+    def mark_conflicts_seen(self) -> None:
+        """The seat has seen the conflict log: the status bar stops counting its entries."""
+        with self._store.unit_of_work() as session:
+            session.connection().execute(update(CONFLICT_LOG).values(seen=True))
 
     def _read(self, sql: str) -> list[tuple[Any, ...]]:
         # Plain read-only sqlite3: the ORM's unit of work takes the write lock at BEGIN,

@@ -112,6 +112,9 @@ def test_same_field_server_order_wins_and_the_loser_is_logged_on_both_desks(
                          "WHERE field = 'phone'") == (
             f'"13900000001" "13900000002" wang@{a.syncer.desk_id}')
     assert server_count(server, CONFLICTS) == 1
+    assert a.syncer.status().conflicts == 1  # counted in the status bar until seen
+    a.syncer.mark_conflicts_seen()
+    assert a.syncer.status().conflicts == 0
 
 
 def test_an_illegal_state_move_keeps_the_server_state(make_desk: MakeDesk) -> None:

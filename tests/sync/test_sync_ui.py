@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
@@ -71,8 +72,10 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
     fresh_desk.context.events.tickets_changed.emit([])
     qtbot.waitUntil(lambda: "1 need attention" in indicator._text.text(), timeout=10_000)
     assert fresh_desk.sync.syncer is not None
-    panel = SyncPanel(fresh_desk.context, fresh_desk.sync, fresh_desk.window)
-    qtbot.addWidget(panel)
+    # A click on the status-bar indicator opens the sync panel.
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    panel = fresh_desk.window.findChild(SyncPanel)
+    assert panel is not None and panel.isVisible()
     assert panel.tabs.currentWidget() is panel.rejected
     assert panel.rejected.item(0, 4).text() == "only administrators change categories"
     mutation = int(panel.rejected.item(0, 0).text())

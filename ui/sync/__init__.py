@@ -50,6 +50,7 @@ class SyncDesk(QObject):
         self.bridge.link_changed.connect(self._show_link)
         self.bridge.tickets_arrived.connect(context.events.tickets_changed)
         context.events.tickets_changed.connect(self._local_change)
+        window.connection.clicked.connect(self.show_panel)
         self._build_menu()
 
     def _build_menu(self) -> None:

@@ -94,6 +94,11 @@ class SyncPanel(QDialog):
         self.tabs.addTab(self.conflicts, self.tr("Conflicts (%n)", "", len(conflicts)))
         if rejected:
             self.tabs.setCurrentWidget(self.rejected)
+        elif conflicts:
+            self.tabs.setCurrentWidget(self.conflicts)
+        if conflicts and self._desk.syncer is not None:
+            # Shown to the seat: no longer counted as new in the status bar.
+            self._desk.syncer.mark_conflicts_seen()
 
     def _discard(self) -> None:
         row = self.rejected.currentRow()
