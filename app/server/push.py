@@ -36,75 +36,13 @@ class PushOutcome:
     changed: bool
 
 
-def next_seq(conn: Connection) -> int:
-    """The next change sequence; the counter row stays locked until this commit."""
-    return int(conn.execute(
-        update(counters).where(counters.c.name == "change")
-        .values(value=counters.c.value + 1).returning(counters.c.value)).scalar_one())
-
-
 def _change(row: Row[Any]) -> Change:
     return Change(row.seq, row.entity, row.key, row.version, row.deleted, dict(row.data))
-
-
-def current_row(conn: Connection, entity: str, key: str, *, lock: bool = False) -> Row[Any] | None:
-    query = select(rows).where(rows.c.entity == entity, rows.c.key == key)
-    return conn.execute(query.with_for_update() if lock else query).first()
-
-
-def _store(conn: Connection, entity: str, key: str, stored: StoredRow) -> Change:
-    seq = next_seq(conn)
-    values = {"data": stored.data, "field_versions": stored.field_versions,
-              "version": stored.version, "deleted": stored.deleted, "seq": seq}
-    conn.execute(insert(rows).values(entity=entity, key=key, **values)
-                 .on_conflict_do_update(index_elements=["entity", "key"], set_=values))
-    return Change(seq, entity, key, stored.version, stored.deleted, stored.data)
-
-
-def _log_conflicts(conn: Connection, clock: Clock, entity: str, key: str,
-                   conflicts: list[FieldConflict]) -> None:
-    for conflict in conflicts:
-        data = {"entity": entity, "key": key, "field": conflict.field,
-                "kept": encode_value(conflict.kept), "lost": encode_value(conflict.lost),
-                "kept_by": conflict.kept_by, "lost_by": conflict.lost_by,
-                "at": encode_value(clock.now())}
-        _store(conn, CONFLICTS, new_id(clock), StoredRow(data, {}, 1))
 
 
 def _allowed(user: User, entity: Entity) -> None:
     if entity.name in ADMIN_ONLY and not user.at_least(Role.ADMIN):
         raise Rejected(f"only administrators change {entity.name}")
-
-
-def apply_mutation(conn: Connection, clock: Clock, user: User, desk_id: str,
-                   mutation: Mutation) -> MutationResult:
-    entity = entities().get(mutation.entity)
-    if entity is None:
-        raise Rejected(f"unknown entity {mutation.entity!r}")
-    _allowed(user, entity)
-    author = f"{user.login}@{desk_id}"
-    found = current_row(conn, entity.name, mutation.key, lock=True)
-    version = (found.version if found else 0) + 1
-    if found is None:
-        if mutation.op == "delete":
-            raise Rejected(f"{entity.name} {mutation.key} does not exist")
-        patch = mutation.patch
-        if entity.name == "tickets" and is_provisional(str(patch.get("number", ""))):
-            # Logged offline without a leased number: the final one is given here and
-            # reaches the desk in this push's answer.
-            patch = {**patch, "number": ticket_number(final_number(conn))}
-        stored = merge.insert(entity, patch, version, author)
-        return MutationResult(mutation.id, "applied", row=_store(conn, entity.name,
-                                                                  mutation.key, stored))
-    before = StoredRow(dict(found.data), dict(found.field_versions), found.version, found.deleted)
-    if mutation.op == "delete":
-        merged = merge.tombstone(entity, before, version, author)
-    else:
-        merged = merge.update(entity, before, mutation.patch, mutation.base_version,
-                              version, author)
-    _log_conflicts(conn, clock, entity.name, mutation.key, merged.conflicts)
-    row = _store(conn, entity.name, mutation.key, merged.row) if merged.changed else _change(found)
-    return MutationResult(mutation.id, "applied", row=row, conflicts=len(merged.conflicts))
 
 
 def _desk_row(conn: Connection, desk_id: str, user: User, clock: Clock) -> int:
@@ -143,27 +81,23 @@ def push(conn: Connection, clock: Clock, user: User, desk_id: str,
 
 def _push_one_by_one(conn: Connection, clock: Clock, user: User, desk_id: str,
                      mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
+    """The same batch path, one mutation per savepoint: a row PostgreSQL refuses is
+    rejected alone instead of sinking the whole push."""
     results: list[MutationResult] = []
     changed = False
     for mutation in mutations:
-        if mutation.id <= last:
-            found = current_row(conn, mutation.entity, mutation.key)
-            results.append(MutationResult(mutation.id, "duplicate",
-                                          row=_change(found) if found else None))
-            continue
         savepoint = conn.begin_nested()
         try:
-            result = apply_mutation(conn, clock, user, desk_id, mutation)
+            [result], wrote = _BatchPush(conn, clock, user, desk_id).run([mutation], last)
             savepoint.commit()
-            changed = True
-        except (Rejected, IntegrityError) as error:
+        except IntegrityError as error:
             savepoint.rollback()
-            reason = str(error) if isinstance(error, Rejected) else _integrity_reason(error)
-            found = current_row(conn, mutation.entity, mutation.key)
-            result = MutationResult(mutation.id, "rejected", reason,
-                                    row=_change(found) if found else None)
+            found = conn.execute(select(rows).where(rows.c.entity == mutation.entity,
+                                                    rows.c.key == mutation.key)).first()
+            result, wrote = MutationResult(mutation.id, "rejected", _integrity_reason(error),
+                                           row=_change(found) if found else None), False
         results.append(result)
-        last = mutation.id
+        changed = changed or wrote
     return results, changed
 
 
