@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from app.store.sort_keys import refile
 from app.store.ticket_index import index_many, index_ticket
-from app.sync.entities import Entity, entities
+from app.sync.entities import Entity, entities, parse_time
 from app.sync.protocol import CONFLICTS, Change
 from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, ROW_VERSIONS
 
@@ -82,8 +82,7 @@ def _store_conflict(conn: Connection, change: Change) -> None:
         id=change.key, entity=str(data["entity"]), key=str(data["key"]),
         field=str(data["field"]), kept=json.dumps(data.get("kept"), ensure_ascii=False),
         lost=json.dumps(data.get("lost"), ensure_ascii=False), kept_by=str(data["kept_by"]),
-        lost_by=str(data["lost_by"]), at=entities()["tickets"].decode(
-            {"created_at": data["at"]})["created_at"], seen=False,
+        lost_by=str(data["lost_by"]), at=parse_time(str(data["at"])), seen=False,
     ).on_conflict_do_nothing())
 
 

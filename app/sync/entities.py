@@ -75,7 +75,7 @@ class Entity:  # frozen, yet cached_property works: it writes to the instance __
         """Server rows → column values. The server checked every value when it took the
         write, so only times need parsing; unknown fields (a newer server) are dropped."""
         times, fields = self._times, self._field_set
-        return {name: (_time(value) if name in times and value is not None else value)
+        return {name: (parse_time(value) if name in times and value is not None else value)
                 for name, value in data.items() if name in fields}
 
     def sqlite_row(self, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -113,10 +113,10 @@ def sqlite_time(value: str) -> str:
     if len(value) in (25, 32) and value.endswith("+00:00") and value[10] == "T":
         body = value[:-6].replace("T", " ")
         return body if len(body) == 26 else body + ".000000"
-    return _time(value).strftime(SQLITE_TIME)
+    return parse_time(value).strftime(SQLITE_TIME)
 
 
-def _time(value: str) -> datetime:
+def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value).astimezone(UTC)
 
 
