@@ -47,6 +47,7 @@ class SyncDesk(QObject):
         self.syncer: Syncer | None = None
         self.runner: SyncRunner | None = None
         self._vault: TokenVault | None = None
+        self._recording = False
         self.bridge.link_changed.connect(self._show_link)
         self.bridge.tickets_arrived.connect(context.events.tickets_changed)
         context.events.tickets_changed.connect(self._local_change)
@@ -83,14 +84,21 @@ class SyncDesk(QObject):
     # --- lifecycle -----------------------------------------------------------------------
     def start_later(self) -> None:
         if self._context.settings.settings.server_url:
-            self._context.when_store_opens(self._attach_outbox)
+            self._record_changes()
             QTimer.singleShot(START_DELAY_MS, self.start)
 
-    def _attach_outbox(self, store: Store) -> None:
-        from app.sync.outbox import OutboxWriter
+    def _record_changes(self) -> None:
+        """From now on every write of the desk also goes to the outbox (once per desk)."""
+        if self._recording:
+            return
+        self._recording = True
 
-        if not hasattr(store, "outbox_writer"):
-            store.outbox_writer = OutboxWriter(store, self._context.clock)  # type: ignore[attr-defined]
+        def attach(store: Store) -> None:
+            from app.sync.outbox import OutboxWriter
+
+            OutboxWriter(store, self._context.clock)
+
+        self._context.when_store_opens(attach)
 
     def start(self) -> None:
         """Start syncing with the configured server (the seat signed in before)."""
@@ -101,7 +109,7 @@ class SyncDesk(QObject):
         if not settings.server_url or self.runner is not None:
             return
         store = self._context.store()
-        self._attach_outbox(store)
+        self._record_changes()
         client = ServerClient(settings.server_url, self.vault(), login=settings.server_login)
         self.syncer = Syncer(store, client, self._context.clock)
         self.runner = SyncRunner(self.syncer, self.bridge.on_link, self.bridge.on_report)
