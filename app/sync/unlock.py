@@ -8,7 +8,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection
 
+from app.store.database import Store
 from app.sync import state
+from app.sync.client import Account, ServerClient
+from app.sync.tokens import TokenVault
 
 _HASHER = PasswordHasher()
 
@@ -34,3 +37,16 @@ def verify_offline(conn: Connection, login: str, password: str) -> bool:
 
 def forget(conn: Connection, login: str) -> None:
     state.write(conn, _name(login), "")
+
+
+def sign_in(store: Store, url: str, vault: TokenVault, login: str, password: str) -> Account:
+    """Sign in online and keep the verifier for unlocking offline later; raises the client's
+    ``Offline`` or ``Refused``. Runs off the GUI thread (it talks to the server)."""
+    client = ServerClient(url, vault)
+    try:
+        account = client.sign_in(login, password)
+    finally:
+        client.close()
+    with store.unit_of_work() as session:
+        remember(session.connection(), login, password)
+    return account

@@ -81,20 +81,15 @@ class ConnectDialog(QDialog):
         store = self._context.store()
 
         def work(_progress: object) -> str:
-            from app.sync.client import Offline, Refused, ServerClient
-            from app.sync.unlock import remember
+            from app.sync.client import Offline, Refused
+            from app.sync.unlock import sign_in
 
-            client = ServerClient(url, self._vault)
             try:
-                account = client.sign_in(login, password)
+                account = sign_in(store, url, self._vault, login, password)
             except Offline:
                 return "offline"
             except Refused as error:
                 return error.code or "refused"
-            finally:
-                client.close()
-            with store.unit_of_work() as session:
-                remember(session.connection(), login, password)  # for unlocking offline
             return f"ok:{account.role}"
 
         background.start(work, self, done=self._answered)

@@ -49,21 +49,16 @@ class LockDialog(QDialog):
         self.unlock_button.setEnabled(False)
 
         def work(_progress: object) -> bool:
-            from app.sync.client import Offline, Refused, ServerClient
-            from app.sync.unlock import remember, verify_offline
+            from app.sync.client import Offline, Refused
+            from app.sync.unlock import sign_in, verify_offline
 
-            client = ServerClient(url, self._vault)
             try:
-                client.sign_in(login, password)
+                sign_in(store, url, self._vault, login, password)
             except Offline:  # the network is down: the verifier decides
                 with store.unit_of_work() as session:
                     return verify_offline(session.connection(), login, password)
             except Refused:
                 return False
-            finally:
-                client.close()
-            with store.unit_of_work() as session:
-                remember(session.connection(), login, password)
             return True
 
         background.start(work, self, done=self._answered, failed=self._failed)
