@@ -13,15 +13,14 @@ from app.rota.reading import on_duty_ids
 from app.services.ticket_flow import TicketFlow
 from app.store.database import Store
 from app.store.directory import staff
-from app.store.ticket_detail import open_workload, ticket_detail
+from app.store.ticket_detail import TicketDetail, open_workload, ticket_detail
 
 
-def pick(reader: sqlite3.Connection, clock: Clock, ticket_id: str,
+def pick(reader: sqlite3.Connection, clock: Clock, detail: TicketDetail,
          team_id: str) -> Suggestion | None:
     """The team member the ticket should go to, or None if nobody there is available."""
-    detail = ticket_detail(reader, ticket_id, "en")
     members = [m for m in staff(reader) if m.team_id == team_id]
-    if detail is None or not members:
+    if not members:
         return None
     ranked = suggest(members, detail.category_skill, detail.level, open_workload(reader),
                      limit=len(members), on_duty=on_duty_ids(reader, clock))
@@ -37,7 +36,7 @@ def auto_assign(store: Store, reader: sqlite3.Connection, clock: Clock, actor_id
     detail = ticket_detail(reader, ticket_id, "en")
     if found is None or detail is None:
         return None
-    chosen = pick(reader, clock, ticket_id, str(found[0]))
+    chosen = pick(reader, clock, detail, str(found[0]))
     if chosen is not None:
         TicketFlow(store, clock, actor_id).assign(ticket_id, detail.version, chosen.staff.id)
     return chosen
