@@ -17,7 +17,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 
 from app.domain.clock import Clock
 from app.store.database import Store
@@ -81,12 +81,10 @@ class Syncer:
                 OUTBOX.c.id == mutation_id, OUTBOX.c.status == REJECTED))
 
     def _pending(self) -> list[Mutation]:
-        with self._store.unit_of_work() as session:
-            found = session.connection().execute(
-                select(OUTBOX).where(OUTBOX.c.status == PENDING).order_by(OUTBOX.c.id)
-                .limit(MAX_PUSH)).all()
-        return [Mutation(r.id, r.entity, r.key, r.op, json.loads(r.patch), r.base_version)
-                for r in found]
+        found = self._read("SELECT id, entity, key, op, patch, base_version FROM sync_outbox "
+                           f"WHERE status = '{PENDING}' ORDER BY id LIMIT {MAX_PUSH}")
+        return [Mutation(int(i), str(entity), str(key), op, json.loads(patch), int(base))
+                for i, entity, key, op, patch, base in found]
 
     def push(self, report: SyncReport) -> None:
         while batch := self._pending():
