@@ -214,3 +214,17 @@ def test_a_year_without_holiday_data_is_flagged(qtbot: QtBot, desk: Desk) -> Non
     assert centre.check_calendar() == (2098, 2099)
     assert not centre.calendar_warning.isHidden()
     assert "2098, 2099" in centre.calendar_warning.text()
+
+
+def test_the_unread_count_shows_in_the_navigation_from_the_start(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    desk.sla.start()  # the demo desk's overdue tickets are raised: unread notifications
+    unread = unread_count(desk.context.reader, desk.context.clock.now())
+    assert unread > 0
+    desk.close()
+    again = build_desk(desk_data, SettingsFile(desk_data.settings), desk.context.clock, "en")
+    qtbot.addWidget(again.window)
+    nav = again.window.findChild(QListWidget, "navigation")
+    assert nav is not None
+    assert f"Notifications ({unread})" in [nav.item(i).text() for i in range(nav.count())]
+    again.close()

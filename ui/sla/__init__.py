@@ -106,4 +106,5 @@ def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> 
     title = QCoreApplication.translate("NotificationCentre", "Notifications")
     window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))
     desk.centre.unread_changed.connect(lambda count: window.set_page_count(PAGE_ID, count))
+    window.set_page_count(PAGE_ID, desk.centre.unread)  # counted when the centre was built
     return desk

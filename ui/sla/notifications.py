@@ -39,6 +39,7 @@ class NotificationCentre(QWidget):
         super().__init__(parent)
         self._context = context
         self._notices: list[Notice] = []
+        self.unread = 0
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.list = QListWidget(self)
@@ -104,6 +105,7 @@ class NotificationCentre(QWidget):
                 item.setFont(font)
             self.list.addItem(item)
         unread = unread_count(self._context.reader, now)
+        self.unread = unread
         self.summary.setText(self.tr("%n unread notification(s)", "", unread))
         self.unread_changed.emit(unread)
 
