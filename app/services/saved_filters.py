@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.clock import Clock
 from app.domain.enums import Channel, Level, TicketState
-from app.domain.ids import new_id
 from app.services.errors import DeskError, Problem
 from app.store.queues import QueueFilter, View
 
@@ -78,6 +77,7 @@ def save_filter(store: Store, clock: Clock, owner_id: str | None, name: str, vie
         raise DeskError(Problem.REASON_MISSING, "name")
     if len(name) > NAME_MAX:
         raise DeskError(Problem.TITLE_TOO_LONG, "name", str(NAME_MAX))
+    from app.domain.ids import new_id  # uuid and secrets: only when a filter is saved
     from app.store.models import SavedFilterRow  # write side: loaded on first save
 
     filter_id = new_id(clock)

@@ -8,13 +8,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from app.sla.calendar import BusinessHours
 from app.sla.clock import Calendars, TargetClock, clocks
 from app.sla.history import Event, TicketHistory
 from app.sla.policy import DEFAULT_POLICY, Policy
+from app.sla.running import RunningTarget, from_ms, running_for, to_ms
+from app.sla.running import chunks as _chunks
 from app.store.reading import parse_sqlite_utc
+
+__all__ = ["RunningTarget", "from_ms", "running_for", "to_ms"]  # their old home
 
 _HISTORY = """
 SELECT t.id, t.created_at, t.level, ty.code, t.channel
@@ -26,19 +30,6 @@ SELECT ticket_id, at, kind, data FROM ticket_events
 WHERE ticket_id IN ({marks}) AND kind IN ('created', 'state_changed', 'level_changed',
                                           'comment', 'call_note')
 """
-
-
-def to_ms(moment: datetime | None) -> int | None:
-    return None if moment is None else round(moment.timestamp() * 1000)
-
-
-def from_ms(value: int) -> datetime:
-    return datetime.fromtimestamp(value / 1000, UTC)
-
-
-def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
 
 
 def histories(conn: sqlite3.Connection, ticket_ids: Iterable[str]) -> dict[str, TicketHistory]:
@@ -89,33 +80,6 @@ def calendars(conn: sqlite3.Connection, zone_name: str = "Asia/Shanghai") -> Cal
     overrides = {date.fromisoformat(day): bool(working) for day, working in
                  conn.execute("SELECT day, working FROM sla_calendar_overrides")}
     return Calendars(BusinessHours(zone=ZoneInfo(zone_name), overrides=overrides))
-
-
-@dataclass(frozen=True)
-class RunningTarget:
-    """A row of the monitor's index, as the queue countdowns show it."""
-
-    ticket_id: str
-    kind: str
-    state: str
-    paused: bool
-    budget_s: int
-    at_risk_ms: int | None
-    deadline_ms: int | None
-
-
-def running_for(conn: sqlite3.Connection,
-                ticket_ids: Iterable[str]) -> dict[str, list[RunningTarget]]:
-    """The running targets of the given tickets (for the rows a view shows)."""
-    result: dict[str, list[RunningTarget]] = {}
-    for chunk in _chunks(list(ticket_ids)):
-        rows = conn.execute(
-            "SELECT ticket_id, kind, state, paused, budget_s, at_risk_ms, deadline_ms "
-            f"FROM sla_running WHERE ticket_id IN ({','.join('?' * len(chunk))})", chunk)
-        for row in rows:
-            result.setdefault(row[0], []).append(RunningTarget(row[0], row[1], row[2],
-                                                               bool(row[3]), *row[4:]))
-    return result
 
 
 def next_due(conn: sqlite3.Connection) -> datetime | None:

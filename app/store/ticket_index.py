@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from app.kb.search import strict_expression
-from app.kb.segment import index_text, terms
-
 
 class _Executes(Protocol):
     def exec_driver_sql(self, statement: str, parameters: Any = ...) -> Any: ...
 
 
 def ticket_text(title: str, description: str) -> str:
+    # Imported on use: the segmenter is not needed to show a queue, only to search or write.
+    from app.kb.segment import index_text
+
     return index_text(f"{title}\n{description}")
 
 
@@ -55,5 +55,8 @@ def index_many(conn: Any, tickets: Iterable[tuple[str, str, str]], first_rowid: 
 
 def match_expression(text: str) -> str | None:
     """The FTS5 query for what a seat typed, or None if it holds no searchable word."""
+    from app.kb.search import strict_expression
+    from app.kb.segment import terms
+
     query_terms = terms(text)
     return strict_expression(query_terms) if query_terms else None

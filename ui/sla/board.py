@@ -14,7 +14,7 @@ import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.sla.reading import RunningTarget, running_for
+from app.sla.running import RunningTarget, running_for
 
 
 class SlaBoard(QObject):

@@ -6,10 +6,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.clock import Clock
-from app.sla.reading import RunningTarget, to_ms
+from app.sla.running import RunningTarget, to_ms
 from ui.sla.board import SlaBoard
 
 COLORS = {"ok": "#2e7d32", "at_risk": "#c77700", "breached": "#c62828", "paused": "#6b7280"}
@@ -73,7 +73,11 @@ class CountdownDelegate(QStyledItemDelegate):
             used = 1.0 if budget_ms <= 0 else min(1.0, max(0.0, 1 - remaining / budget_ms))
         rect: QRect = option.rect.adjusted(4, 2, -4, -5)  # type: ignore[attr-defined]
         painter.save()
-        selected = option.state & QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+        # Asked of the view, not of option.state: reading that flag makes PySide build every
+        # enum of QStyle (~15 ms), and this delegate paints the first page at start-up.
+        view = option.widget  # type: ignore[attr-defined]
+        selected = view is not None and view.selectionModel() is not None \
+            and view.selectionModel().isSelected(index)
         painter.setPen(option.palette.highlightedText().color() if selected  # type: ignore[attr-defined]
                        else color)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
