@@ -1,0 +1,82 @@
+"""Leave, unavailability and wanted/unwanted days: who may enter them, and storing them.
+
+Supervisors enter anything for anyone. A seat (a desk that does not supervise) enters only
+his own unavailability and wishes: leave is granted, not declared, so it stays with the
+supervisor, and so does removing leave. The seat is the desk's ``Seat.staff_id`` (setting
+``seat_login``); whether the desk supervises is ``Settings.supervises``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.domain.clock import Clock
+from app.domain.ids import new_id
+from app.rota.model import Absence, AbsenceKind, Preference
+from app.rota.tables import AbsenceRow, PreferenceRow
+from app.store.database import Store
+
+
+@dataclass(frozen=True)
+class Editor:
+    """Who is editing: a supervisor, or the seat ``staff_id`` (None: nobody known)."""
+
+    supervises: bool
+    staff_id: str | None
+
+
+def may_edit_absence(editor: Editor, absence: Absence) -> bool:
+    if editor.supervises:
+        return True
+    return (editor.staff_id is not None and absence.staff_id == editor.staff_id
+            and absence.kind is AbsenceKind.UNAVAILABLE)
+
+
+def may_edit_wish(editor: Editor, wish: Preference) -> bool:
+    return editor.supervises or (editor.staff_id is not None
+                                 and wish.staff_id == editor.staff_id)
+
+
+def add_absence(store: Store, clock: Clock, absence: Absence, editor: Editor) -> Absence:
+    """Store a new absence; returns it with its id."""
+    if not may_edit_absence(editor, absence):
+        raise PermissionError("this desk may not enter that absence")
+    if absence.last < absence.first:
+        raise ValueError("an absence ends on or after the day it starts")
+    stored = replace(absence, id=new_id(clock), note=absence.note.strip())
+    with store.unit_of_work() as session:
+        session.add(AbsenceRow(id=stored.id, staff_id=stored.staff_id, first_day=stored.first,
+                               last_day=stored.last, kind=stored.kind.value, note=stored.note,
+                               version=1, updated_at=clock.now(), deleted=False))
+    return stored
+
+
+def remove_absence(store: Store, clock: Clock, absence: Absence, editor: Editor) -> None:
+    """Tombstone a stored absence (sync expects tombstones, not deletes)."""
+    if not may_edit_absence(editor, absence):
+        raise PermissionError("this desk may not remove that absence")
+    with store.unit_of_work() as session:
+        row = session.get_one(AbsenceRow, absence.id)
+        row.deleted, row.version, row.updated_at = True, row.version + 1, clock.now()
+
+
+def add_preference(store: Store, clock: Clock, wish: Preference, editor: Editor
+                   ) -> Preference:
+    """Store a wanted or unwanted day; returns it with its id."""
+    if not may_edit_wish(editor, wish):
+        raise PermissionError("this desk may not enter that wish")
+    stored = replace(wish, id=new_id(clock))
+    with store.unit_of_work() as session:
+        session.add(PreferenceRow(id=stored.id, staff_id=wish.staff_id, day=wish.day,
+                                  shift_code=wish.shift, wanted=wish.wanted, version=1,
+                                  updated_at=clock.now(), deleted=False))
+    return stored
+
+
+def remove_preference(store: Store, clock: Clock, wish: Preference, editor: Editor) -> None:
+    if not may_edit_wish(editor, wish):
+        raise PermissionError("this desk may not remove that wish")
+    with store.unit_of_work() as session:
+        row = session.get_one(PreferenceRow, wish.id)
+        row.deleted, row.version, row.updated_at = True, row.version + 1, clock.now()
+
