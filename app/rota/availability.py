@@ -1,40 +1,15 @@
-"""Leave, unavailability and wanted/unwanted days: who may enter them, and storing them.
-
-Supervisors enter anything for anyone. A seat (a desk that does not supervise) enters only
-his own unavailability and wishes: leave is granted, not declared, so it stays with the
-supervisor, and so does removing leave. The seat is the desk's ``Seat.staff_id`` (setting
-``seat_login``); whether the desk supervises is ``Settings.supervises``.
-"""
+"""Storing leave, unavailability and wanted/unwanted days, for whoever ``access`` allows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
-from app.rota.model import Absence, AbsenceKind, Preference
+from app.rota.access import Editor, may_edit_absence, may_edit_wish
+from app.rota.model import Absence, Preference
 from app.rota.tables import AbsenceRow, PreferenceRow
 from app.store.database import Store
-
-
-@dataclass(frozen=True)
-class Editor:
-    """Who is editing: a supervisor, or the seat ``staff_id`` (None: nobody known)."""
-
-    supervises: bool
-    staff_id: str | None
-
-
-def may_edit_absence(editor: Editor, absence: Absence) -> bool:
-    if editor.supervises:
-        return True
-    return (editor.staff_id is not None and absence.staff_id == editor.staff_id
-            and absence.kind is AbsenceKind.UNAVAILABLE)
-
-
-def may_edit_wish(editor: Editor, wish: Preference) -> bool:
-    return editor.supervises or (editor.staff_id is not None
-                                 and wish.staff_id == editor.staff_id)
 
 
 def add_absence(store: Store, clock: Clock, absence: Absence, editor: Editor) -> Absence:

@@ -13,11 +13,10 @@ import pytest
 
 from app.domain.clock import ManualClock
 from app.paths import DataDir
+from app.rota.access import Editor, may_edit_absence
 from app.rota.availability import (
-    Editor,
     add_absence,
     add_preference,
-    may_edit_absence,
     remove_absence,
     remove_preference,
 )
