@@ -209,7 +209,9 @@ class AbsenceDialog(QDialog):
         staff_id = self.staff_id()
         if staff_id is None:
             return
-        absence = Absence(staff_id, _day(self.first), _day(self.last), self.kind.currentData(),
+        # Qt hands an enum stored as item data back as a plain string.
+        absence = Absence(staff_id, _day(self.first), _day(self.last),
+                          AbsenceKind(self.kind.currentData()),
                           self.reason.text().strip())
         existing = [a for a in load_absences(self._context.reader, absence.first, absence.last)
                     if a.staff_id == staff_id] if absence.first <= absence.last else []

@@ -10,6 +10,7 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -51,6 +52,11 @@ from ui.rota.grid_model import Column, RotaGridModel
 from ui.rota.grid_view import RotaGridView
 from ui.rota.runner import PlanRunner
 from ui.rota.side_panel import RotaSidePanel
+
+if TYPE_CHECKING:
+    from ui.rota.absence_dialog import AbsenceDialog
+    from ui.rota.coverage_dialog import CoverageDialog
+    from ui.rota.shift_types_dialog import ShiftTypesDialog
 
 PLAN_SECONDS = 30.0
 DAY_WIDTH = 28
@@ -358,34 +364,43 @@ class RotaPage(QWidget):
         # Undo would bring back cells of a removed or re-timed type: start afresh.
         self.undo_stack.clear()
 
-    @Slot()
-    def _ask_coverage(self) -> None:
+    def coverage_dialog(self) -> CoverageDialog:
         from app.rota.reading import load_skills
         from ui.rota.coverage_dialog import CoverageDialog
 
         problem = self.model.problem
-        dialog = CoverageDialog(problem.shifts, problem.coverage,
-                                load_skills(self._context.reader), problem.staff,
-                                problem.is_senior, self.model.shift_name, self)
-        if dialog.exec():
-            self.set_coverage(dialog.coverage())
+        return CoverageDialog(problem.shifts, problem.coverage,
+                              load_skills(self._context.reader), problem.staff,
+                              problem.is_senior, self.model.shift_name, self)
 
-    @Slot()
-    def _ask_absences(self) -> None:
+    def absence_dialog(self) -> AbsenceDialog:
         from ui.rota.absence_dialog import AbsenceDialog
 
         dialog = AbsenceDialog(self._context, self.editor(), self.model.problem, self.first,
                                self.model.shift_name, self)
         dialog.absences_changed.connect(self.reload_setup)
-        dialog.exec()
+        return dialog
 
-    @Slot()
-    def _ask_shift_types(self) -> None:
+    def shift_types_dialog(self) -> ShiftTypesDialog:
         from app.rota.reading import shift_codes_in_use
         from ui.rota.shift_types_dialog import ShiftTypesDialog
 
         used = shift_codes_in_use(self._context.reader) | {a.shift for a in self.model.plan()}
-        dialog = ShiftTypesDialog(self.model.problem.shifts, used, self)
+        return ShiftTypesDialog(self.model.problem.shifts, used, self)
+
+    @Slot()
+    def _ask_coverage(self) -> None:
+        dialog = self.coverage_dialog()
+        if dialog.exec():
+            self.set_coverage(dialog.coverage())
+
+    @Slot()
+    def _ask_absences(self) -> None:
+        self.absence_dialog().exec()
+
+    @Slot()
+    def _ask_shift_types(self) -> None:
+        dialog = self.shift_types_dialog()
         if dialog.exec():
             self.set_shift_types(dialog.shift_types())
 
