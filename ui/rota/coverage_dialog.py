@@ -96,6 +96,8 @@ class CoverageDialog(QDialog):
                 row += 1
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
+        for column in (2, 3):  # room for three digits whatever the header's width
+            self.table.setColumnWidth(column, max(72, self.table.columnWidth(column)))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel(self)
         self.message.setObjectName("mistakes")
@@ -115,7 +117,7 @@ class CoverageDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(640, 520)
 
     def _add_row(self, row: int, shift: ShiftType, kind: DayKind, need: Coverage) -> None:
         for column, text in enumerate((self._shift_name(shift.code), day_kind_name(kind))):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -132,6 +133,11 @@ class ShiftTypesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.table.resizeColumnsToContents()
+        # One letter needs little room; the names take what is left.
+        self.table.setColumnWidth(0, 56)
+        for column in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         self.resize(760, 380)
 
     def _append(self, shift: ShiftType, stored: bool) -> ShiftRow:
