@@ -9,6 +9,7 @@ from app.domain.ids import new_id
 from app.rota.access import Editor, may_edit_absence, may_edit_wish
 from app.rota.model import Absence, Preference
 from app.rota.tables import AbsenceRow, PreferenceRow
+from app.rota.writing import bump
 from app.store.database import Store
 
 
@@ -31,8 +32,7 @@ def remove_absence(store: Store, clock: Clock, absence: Absence, editor: Editor)
     if not may_edit_absence(editor, absence):
         raise PermissionError("this desk may not remove that absence")
     with store.unit_of_work() as session:
-        row = session.get_one(AbsenceRow, absence.id)
-        row.deleted, row.version, row.updated_at = True, row.version + 1, clock.now()
+        bump(session.get_one(AbsenceRow, absence.id), clock, deleted=True)
 
 
 def add_preference(store: Store, clock: Clock, wish: Preference, editor: Editor
@@ -52,6 +52,5 @@ def remove_preference(store: Store, clock: Clock, wish: Preference, editor: Edit
     if not may_edit_wish(editor, wish):
         raise PermissionError("this desk may not remove that wish")
     with store.unit_of_work() as session:
-        row = session.get_one(PreferenceRow, wish.id)
-        row.deleted, row.version, row.updated_at = True, row.version + 1, clock.now()
+        bump(session.get_one(PreferenceRow, wish.id), clock, deleted=True)
 

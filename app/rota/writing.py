@@ -104,7 +104,8 @@ def save_rule(store: Store, clock: Clock, rule: Rule) -> None:
         row.version, row.updated_at, row.deleted = row.version + 1, clock.now(), False
 
 
-def _bump(row: Synced, clock: Clock, deleted: bool = False) -> None:
+def bump(row: Synced, clock: Clock, deleted: bool = False) -> None:
+    """A new version of a synced row (``deleted``: its tombstone)."""
     row.version, row.updated_at, row.deleted = row.version + 1, clock.now(), deleted
 
 
@@ -124,7 +125,7 @@ def save_coverage(store: Store, clock: Clock, coverage: Iterable[Coverage]) -> i
             need = wanted.get(key)
             if need is None or key in seen:
                 if not row.deleted:
-                    _bump(row, clock, deleted=True)
+                    bump(row, clock, deleted=True)
                     changed += 1
                 continue
             seen.add(key)
@@ -132,7 +133,7 @@ def save_coverage(store: Store, clock: Clock, coverage: Iterable[Coverage]) -> i
             if (row.deleted, row.headcount, row.seniors, row.skills) != (
                     False, need.headcount, need.seniors, skills):
                 row.headcount, row.seniors, row.skills = need.headcount, need.seniors, skills
-                _bump(row, clock)
+                bump(row, clock)
                 changed += 1
         for key in sorted(wanted.keys() - seen):
             new = wanted[key]
@@ -158,10 +159,10 @@ def save_shift_types(store: Store, clock: Clock, shifts: Iterable[ShiftType]) ->
         rows = {row.code: row for row in session.scalars(select(ShiftTypeRow)).all()}
         for code, old in rows.items():
             if code not in by_code and not old.deleted:
-                _bump(old, clock, deleted=True)
+                bump(old, clock, deleted=True)
                 for need in session.scalars(select(CoverageRow).where(
                         CoverageRow.shift_code == code, CoverageRow.deleted.is_(False))):
-                    _bump(need, clock, deleted=True)
+                    bump(need, clock, deleted=True)
         for code, (position, shift) in by_code.items():
             found = rows.get(code)
             if found is None:
@@ -176,4 +177,4 @@ def save_shift_types(store: Store, clock: Clock, shifts: Iterable[ShiftType]) ->
                 continue
             (row.name_zh, row.name_en, row.start_minute, row.minutes, row.color, row.on_call,
              row.position) = values
-            _bump(row, clock)
+            bump(row, clock)

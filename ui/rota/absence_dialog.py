@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -38,7 +40,11 @@ from app.rota.problem import RotaProblem
 from app.rota.reading import load_absences, load_preferences
 from app.rota.validation import Invalid, Mistake, check_absence, check_preference
 from ui.context import DeskContext
-from ui.rota.mistakes import absence_kind_name, describe_mistakes
+from ui.rota.mistakes import absence_kind_name, describe_mistakes, mistakes_label
+
+if TYPE_CHECKING:
+    from app.domain.clock import Clock
+    from app.store.database import Store
 
 FAR = date(9999, 12, 31)
 ROLE = Qt.ItemDataRole.UserRole
@@ -69,11 +75,7 @@ class AbsenceDialog(QDialog):
                 self.person.addItem(member.name, member.id)
         self.person.setEnabled(self.person.count() > 1)
         self.person.currentIndexChanged.connect(self._show_person)
-        self.message = QLabel(self)
-        self.message.setObjectName("mistakes")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel#mistakes { color: #8a1c12; }")
-        self.message.setVisible(False)
+        self.message = mistakes_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -105,10 +107,6 @@ class AbsenceDialog(QDialog):
             lambda day: self.last.setDate(day) if self.last.date() < day else None)
         self.reason = QLineEdit(box)
         self.reason.setPlaceholderText(self.tr("e.g. annual leave, training"))
-        add = QPushButton(self.tr("Add absence"), box)
-        add.clicked.connect(self.add_absence)
-        remove = QPushButton(self.tr("Remove"), box)
-        remove.clicked.connect(self.remove_absence)
         dates = QHBoxLayout()
         dates.addWidget(self.first)
         dates.addWidget(QLabel("–", box))
@@ -118,14 +116,8 @@ class AbsenceDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Days"), dates)
         form.addRow(self.tr("Reason"), self.reason)
-        actions = QHBoxLayout()
-        actions.addWidget(add)
-        actions.addStretch(1)
-        actions.addWidget(remove)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.absence_list, 1)
-        layout.addLayout(form)
-        layout.addLayout(actions)
+        self._fill(box, self.absence_list, form, self.tr("Add absence"), self.add_absence,
+                   self.remove_absence)
         return box
 
     def _wish_box(self, since: date, problem: RotaProblem) -> QGroupBox:
@@ -141,23 +133,29 @@ class AbsenceDialog(QDialog):
         self.wish_shift.addItem(self.tr("any shift"), None)
         for shift in problem.shifts:
             self.wish_shift.addItem(self._shift_name(shift.code), shift.code)
-        add = QPushButton(self.tr("Add wish"), box)
-        add.clicked.connect(self.add_wish)
-        remove = QPushButton(self.tr("Remove"), box)
-        remove.clicked.connect(self.remove_wish)
         row = QHBoxLayout()
         for widget in (self.wish_day, self.wanted, self.wish_shift):
             row.addWidget(widget)
         row.addStretch(1)
-        actions = QHBoxLayout()
-        actions.addWidget(add)
-        actions.addStretch(1)
-        actions.addWidget(remove)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.wish_list, 1)
-        layout.addLayout(row)
-        layout.addLayout(actions)
+        self._fill(box, self.wish_list, row, self.tr("Add wish"), self.add_wish,
+                   self.remove_wish)
         return box
+
+    def _fill(self, box: QGroupBox, rows: QListWidget, inputs: QLayout, add_text: str,
+              add: Callable[[], None], remove: Callable[[], None]) -> None:
+        """A box's list, its inputs below, then Add (left) and Remove (right)."""
+        add_button = QPushButton(add_text, box)
+        add_button.clicked.connect(add)
+        remove_button = QPushButton(self.tr("Remove"), box)
+        remove_button.clicked.connect(remove)
+        actions = QHBoxLayout()
+        actions.addWidget(add_button)
+        actions.addStretch(1)
+        actions.addWidget(remove_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(rows, 1)
+        layout.addLayout(inputs)
+        layout.addLayout(actions)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -228,15 +226,7 @@ class AbsenceDialog(QDialog):
     def remove_absence(self) -> None:
         from app.rota.availability import remove_absence
 
-        item = self.absence_list.currentItem()
-        if item is None:
-            return
-        absence = item.data(ROLE)
-        if self._refuse([] if may_edit_absence(self._editor, absence)
-                        else [Mistake(Invalid.NOT_ALLOWED)]):
-            return
-        remove_absence(self._context.store(), self._context.clock, absence, self._editor)
-        self._changed()
+        self._remove(self.absence_list, may_edit_absence, remove_absence)
 
     @Slot()
     def add_wish(self) -> None:
@@ -261,12 +251,16 @@ class AbsenceDialog(QDialog):
     def remove_wish(self) -> None:
         from app.rota.availability import remove_preference
 
-        item = self.wish_list.currentItem()
+        self._remove(self.wish_list, may_edit_wish, remove_preference)
+
+    def _remove(self, rows: QListWidget, may: Callable[[Editor, Any], bool],
+                remove: Callable[[Store, Clock, Any, Editor], None]) -> None:
+        """Remove the picked absence or wish, if this desk may."""
+        item = rows.currentItem()
         if item is None:
             return
-        wish = item.data(ROLE)
-        if self._refuse([] if may_edit_wish(self._editor, wish)
-                        else [Mistake(Invalid.NOT_ALLOWED)]):
+        entry = item.data(ROLE)
+        if self._refuse([] if may(self._editor, entry) else [Mistake(Invalid.NOT_ALLOWED)]):
             return
-        remove_preference(self._context.store(), self._context.clock, wish, self._editor)
+        remove(self._context.store(), self._context.clock, entry, self._editor)
         self._changed()

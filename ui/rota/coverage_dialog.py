@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.rota.holidays import DayKind
 from app.rota.model import Coverage, RotaStaff, ShiftType
 from app.rota.validation import check_coverage
-from ui.rota.mistakes import day_kind_name, describe_mistakes
+from ui.rota.mistakes import day_kind_name, describe_mistakes, mistakes_label
 
 MOST = 999  # the spin boxes' top; validation compares with the real staff count
 
@@ -99,11 +99,7 @@ class CoverageDialog(QDialog):
         for column in (2, 3):  # room for three digits whatever the header's width
             self.table.setColumnWidth(column, max(72, self.table.columnWidth(column)))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.message = QLabel(self)
-        self.message.setObjectName("mistakes")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel#mistakes { color: #8a1c12; }")
-        self.message.setVisible(False)
+        self.message = mistakes_label(self)
         note = QLabel(self.tr("Seniors count towards the people. A holiday without its own "
                               "numbers used the weekend's; saving stores all of them."), self)
         note.setWordWrap(True)

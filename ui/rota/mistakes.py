@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.rota.holidays import DayKind
 from app.rota.model import AbsenceKind
@@ -85,3 +86,13 @@ def describe_mistakes(mistakes: Iterable[Mistake], shift_name: Callable[[str], s
         where = " · ".join(p for p in parts if p)
         lines.append(templates[mistake.what].format(where=where, **mistake.data))
     return "\n".join(lines)
+
+
+def mistakes_label(parent: QWidget) -> QLabel:
+    """The editors' message of what is wrong, hidden until something is."""
+    label = QLabel(parent)
+    label.setObjectName("mistakes")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel#mistakes { color: #8a1c12; }")
+    label.setVisible(False)
+    return label

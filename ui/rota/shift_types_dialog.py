@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.rota.model import ShiftType
 from app.rota.validation import check_shift_types
-from ui.rota.mistakes import describe_mistakes
+from ui.rota.mistakes import describe_mistakes, mistakes_label
 
 NEW_COLOUR = "#c0c0c0"
 
@@ -109,11 +109,7 @@ class ShiftTypesDialog(QDialog):
         add.clicked.connect(self.add_row)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.clicked.connect(self.remove_row)
-        self.message = QLabel(self)
-        self.message.setObjectName("mistakes")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel#mistakes { color: #8a1c12; }")
-        self.message.setVisible(False)
+        self.message = mistakes_label(self)
         note = QLabel(self.tr("The order is the grid's keys 1, 2, 3…; the code letter is "
                               "typed in the grid. On-call shifts are the emergency reserve: "
                               "they count for one shift a day, not for hours or rest."), self)
