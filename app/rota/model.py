@@ -71,12 +71,15 @@ class AbsenceKind(StrEnum):
 
 @dataclass(frozen=True)
 class Absence:
-    """Leave or unavailability, inclusive of both days."""
+    """Leave or unavailability, inclusive of both days; ``id`` is the stored row's (empty
+    for one not stored yet)."""
 
     staff_id: str
     first: date
     last: date
     kind: AbsenceKind = AbsenceKind.LEAVE
+    note: str = ""
+    id: str = ""
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -90,6 +93,7 @@ class Preference:
     day: date
     wanted: bool
     shift: str | None = None
+    id: str = ""
 
 
 @dataclass(frozen=True)

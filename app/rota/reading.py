@@ -76,21 +76,38 @@ def load_setup(conn: sqlite3.Connection) -> RotaSetup:
 
 
 def load_absences(conn: sqlite3.Connection, first: date, last: date) -> tuple[Absence, ...]:
+    """Absences touching ``first``..``last``."""
     return tuple(
-        Absence(sid, date.fromisoformat(a), date.fromisoformat(b), AbsenceKind(kind))
-        for sid, a, b, kind in conn.execute(
-            "SELECT staff_id, first_day, last_day, kind FROM rota_absences "
-            "WHERE deleted = 0 AND last_day >= ? AND first_day <= ? ORDER BY first_day",
+        Absence(sid, date.fromisoformat(a), date.fromisoformat(b), AbsenceKind(kind), note,
+                aid)
+        for aid, sid, a, b, kind, note in conn.execute(
+            "SELECT id, staff_id, first_day, last_day, kind, note FROM rota_absences "
+            "WHERE deleted = 0 AND last_day >= ? AND first_day <= ? ORDER BY first_day, id",
             (first.isoformat(), last.isoformat())))
 
 
 def load_preferences(conn: sqlite3.Connection, first: date, last: date
                      ) -> tuple[Preference, ...]:
     return tuple(
-        Preference(sid, date.fromisoformat(day), bool(wanted), shift)
-        for sid, day, shift, wanted in conn.execute(
-            "SELECT staff_id, day, shift_code, wanted FROM rota_preferences "
-            "WHERE deleted = 0 AND day BETWEEN ? AND ?", (first.isoformat(), last.isoformat())))
+        Preference(sid, date.fromisoformat(day), bool(wanted), shift, pid)
+        for pid, sid, day, shift, wanted in conn.execute(
+            "SELECT id, staff_id, day, shift_code, wanted FROM rota_preferences "
+            "WHERE deleted = 0 AND day BETWEEN ? AND ? ORDER BY day, id",
+            (first.isoformat(), last.isoformat())))
+
+
+def load_skills(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The skills some live staff member has: what coverage may ask for."""
+    return tuple(skill for (skill,) in conn.execute(
+        "SELECT DISTINCT k.skill FROM staff_skills k JOIN staff s ON s.id = k.staff_id "
+        "WHERE s.deleted = 0 ORDER BY k.skill"))
+
+
+def shift_codes_in_use(conn: sqlite3.Connection) -> frozenset[str]:
+    """Shift codes some live assignment or override refers to (those types stay)."""
+    return frozenset(code for (code,) in conn.execute(
+        "SELECT shift_code FROM rota_assignments WHERE deleted = 0 UNION "
+        "SELECT shift_code FROM rota_overrides WHERE deleted = 0"))
 
 
 def load_assignments(conn: sqlite3.Connection, first: date, last: date,

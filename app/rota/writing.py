@@ -1,4 +1,5 @@
-"""Writing the rota through the unit of work: plans, publication, overrides, rules.
+"""Writing the rota through the unit of work: plans, publication, overrides, rules,
+coverage requirements and shift types.
 
 Every write bumps ``version`` and ``updated_at`` and tombstones rather than deletes, as
 sync expects of synced tables (DESIGN.md section 3).
@@ -13,10 +14,18 @@ from sqlalchemy import select
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
-from app.rota.model import Assignment, Override
+from app.rota.model import Assignment, Coverage, Override, ShiftType
 from app.rota.rules import Rule
-from app.rota.tables import AssignmentRow, OverrideRow, PeriodRow, RuleRow
+from app.rota.tables import (
+    AssignmentRow,
+    CoverageRow,
+    OverrideRow,
+    PeriodRow,
+    RuleRow,
+    ShiftTypeRow,
+)
 from app.store.database import Store
+from app.store.models import Synced
 
 
 def save_plan(store: Store, clock: Clock, first: date, last: date,
@@ -93,3 +102,79 @@ def save_rule(store: Store, clock: Clock, rule: Rule) -> None:
         row.hard, row.weight, row.value, row.enabled = rule.hard, rule.weight, rule.value, \
             rule.enabled
         row.version, row.updated_at, row.deleted = row.version + 1, clock.now(), False
+
+
+def bump(row: Synced, clock: Clock, deleted: bool = False) -> None:
+    """A new version of a synced row (``deleted``: its tombstone)."""
+    row.version, row.updated_at, row.deleted = row.version + 1, clock.now(), deleted
+
+
+def save_coverage(store: Store, clock: Clock, coverage: Iterable[Coverage]) -> int:
+    """Make the live coverage requirements equal ``coverage``, in one transaction; returns
+    how many rows changed. Rows that stay the same keep their version (sync sends less)."""
+    wanted = {(c.shift, c.day_kind.value): c for c in coverage}
+    for item in wanted.values():
+        if item.headcount < 0 or not 0 <= item.seniors <= item.headcount:
+            raise ValueError(f"impossible coverage for {item.shift} on {item.day_kind}")
+    changed = 0
+    with store.unit_of_work() as session:
+        rows = session.scalars(select(CoverageRow).order_by(CoverageRow.id)).all()
+        seen: set[tuple[str, str]] = set()
+        for row in rows:
+            key = (row.shift_code, row.day_kind)
+            need = wanted.get(key)
+            if need is None or key in seen:
+                if not row.deleted:
+                    bump(row, clock, deleted=True)
+                    changed += 1
+                continue
+            seen.add(key)
+            skills = ",".join(sorted(need.skills))
+            if (row.deleted, row.headcount, row.seniors, row.skills) != (
+                    False, need.headcount, need.seniors, skills):
+                row.headcount, row.seniors, row.skills = need.headcount, need.seniors, skills
+                bump(row, clock)
+                changed += 1
+        for key in sorted(wanted.keys() - seen):
+            new = wanted[key]
+            session.add(CoverageRow(id=new_id(clock), shift_code=new.shift,
+                                    day_kind=new.day_kind.value, headcount=new.headcount,
+                                    seniors=new.seniors, skills=",".join(sorted(new.skills)),
+                                    version=1, updated_at=clock.now(), deleted=False))
+            changed += 1
+    return changed
+
+
+def save_shift_types(store: Store, clock: Clock, shifts: Iterable[ShiftType]) -> None:
+    """Make the live shift types equal ``shifts`` in this order, in one transaction. A
+    type left out is tombstoned with its coverage requirements; the caller has checked
+    that no assignment uses it (``validation.check_shift_types``)."""
+    ordered = list(shifts)
+    by_code = {s.code: (position, s) for position, s in enumerate(ordered)}
+    if len(by_code) != len(ordered):
+        raise ValueError("shift codes must be unique")
+    with store.unit_of_work() as session:
+        # Codes are unique in the table, tombstones included: a type removed and added
+        # again revives its row.
+        rows = {row.code: row for row in session.scalars(select(ShiftTypeRow)).all()}
+        for code, old in rows.items():
+            if code not in by_code and not old.deleted:
+                bump(old, clock, deleted=True)
+                for need in session.scalars(select(CoverageRow).where(
+                        CoverageRow.shift_code == code, CoverageRow.deleted.is_(False))):
+                    bump(need, clock, deleted=True)
+        for code, (position, shift) in by_code.items():
+            found = rows.get(code)
+            if found is None:
+                found = ShiftTypeRow(id=new_id(clock), code=code, version=0)
+                session.add(found)
+            row = found
+            values = (shift.name_zh, shift.name_en, shift.start.hour * 60 + shift.start.minute,
+                      shift.minutes, shift.color, shift.on_call, position)
+            if row.version and not row.deleted and values == (
+                    row.name_zh, row.name_en, row.start_minute, row.minutes, row.color,
+                    row.on_call, row.position):
+                continue
+            (row.name_zh, row.name_en, row.start_minute, row.minutes, row.color, row.on_call,
+             row.position) = values
+            bump(row, clock)

@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Leave and wishes</source>
+        <translation>休假与意愿</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Leave and unavailability</source>
+        <translation>休假与不可排班</translation>
+    </message>
+    <message>
+        <source>e.g. annual leave, training</source>
+        <translation>例如：年假、培训</translation>
+    </message>
+    <message>
+        <source>Add absence</source>
+        <translation>添加缺勤</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>排班意愿</translation>
+    </message>
+    <message>
+        <source>wants to work</source>
+        <translation>希望上班</translation>
+    </message>
+    <message>
+        <source>wants the day off</source>
+        <translation>希望休息</translation>
+    </message>
+    <message>
+        <source>any shift</source>
+        <translation>任意班次</translation>
+    </message>
+    <message>
+        <source>Add wish</source>
+        <translation>添加意愿</translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditor</name>
     <message>
         <source>Edit article</source>
@@ -290,6 +349,37 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Coverage requirements</source>
+        <translation>人员配置要求</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Seniors</source>
+        <translation>资深人数</translation>
+    </message>
+    <message>
+        <source>Required skills</source>
+        <translation>必备技能</translation>
+    </message>
+    <message>
+        <source>Seniors count towards the people. A holiday without its own numbers used the weekend&apos;s; saving stores all of them.</source>
+        <translation>资深人员计入人数。节假日未单独设置时沿用周末的要求；保存时会全部写入。</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1340,113 @@
     </message>
 </context>
 <context>
+    <name>RotaEditors</name>
+    <message>
+        <source>Workday</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可排班</translation>
+    </message>
+    <message>
+        <source>{where}: numbers cannot be negative.</source>
+        <translation>{where}：数字不能为负。</translation>
+    </message>
+    <message>
+        <source>{where}: {seniors} seniors asked for, but only {headcount} people.</source>
+        <translation>{where}：要求 {seniors} 名资深人员，但总人数只有 {headcount}。</translation>
+    </message>
+    <message>
+        <source>{where}: skills are required but nobody is (headcount 0).</source>
+        <translation>{where}：要求了技能，但人数为 0。</translation>
+    </message>
+    <message>
+        <source>{where}: no staff member has the skill {skill}.</source>
+        <translation>{where}：没有员工具备技能 {skill}。</translation>
+    </message>
+    <message>
+        <source>{where}: there is no such shift type.</source>
+        <translation>{where}：没有这个班次类型。</translation>
+    </message>
+    <message>
+        <source>{where}: entered twice.</source>
+        <translation>{where}：重复填写。</translation>
+    </message>
+    <message>
+        <source>{where}: {headcount} people needed, the desk has {staff}.</source>
+        <translation>{where}：需要 {headcount} 人，服务台只有 {staff} 人。</translation>
+    </message>
+    <message>
+        <source>{where}: {seniors} seniors needed, the desk has {available}.</source>
+        <translation>{where}：需要 {seniors} 名资深人员，服务台只有 {available} 名。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>{days} days is too long for one entry (at most {max}).</source>
+        <translation>一次登记 {days} 天过长（最多 {max} 天）。</translation>
+    </message>
+    <message>
+        <source>Overlaps the absence from {first} to {last}.</source>
+        <translation>与 {first} 至 {last} 的缺勤重叠。</translation>
+    </message>
+    <message>
+        <source>Absent on {day} already.</source>
+        <translation>{day} 已登记缺勤。</translation>
+    </message>
+    <message>
+        <source>A wish for {day} is there already.</source>
+        <translation>{day} 已有排班意愿。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do that; seats enter their own unavailability and wishes.</source>
+        <translation>只有值班长可以这样做；坐席只能登记本人的不可排班日期和意愿。</translation>
+    </message>
+    <message>
+        <source>{where}: both names are needed.</source>
+        <translation>{where}：中英文名称都必须填写。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a code: use one letter A–Z.</source>
+        <translation>“{code}”不是有效代码：请使用一个字母 A–Z。</translation>
+    </message>
+    <message>
+        <source>The code {code} is used twice.</source>
+        <translation>代码 {code} 重复使用。</translation>
+    </message>
+    <message>
+        <source>{where}: the length must be more than 0 and at most 24 h.</source>
+        <translation>{where}：时长必须大于 0 且不超过 24 小时。</translation>
+    </message>
+    <message>
+        <source>{where}: the colour must look like #a1b2c3.</source>
+        <translation>{where}：颜色格式应为 #a1b2c3。</translation>
+    </message>
+    <message>
+        <source>{code} is used by the rota or its overrides and cannot be removed.</source>
+        <translation>{code} 已被排班或顶班记录使用，不能删除。</translation>
+    </message>
+    <message>
+        <source>The rota needs at least one shift type.</source>
+        <translation>排班至少需要一个班次类型。</translation>
+    </message>
+</context>
+<context>
     <name>RotaGridModel</name>
     <message>
         <source>Mon</source>
@@ -1278,6 +1475,18 @@
     <message>
         <source>Sun</source>
         <translation>日</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可排班</translation>
+    </message>
+    <message>
+        <source>{kind}: {reason}</source>
+        <translation>{kind}：{reason}</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -1345,6 +1554,18 @@
     <message>
         <source>Rules…</source>
         <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Coverage…</source>
+        <translation>人员配置…</translation>
+    </message>
+    <message>
+        <source>Leave and wishes…</source>
+        <translation>休假与意愿…</translation>
+    </message>
+    <message>
+        <source>Shift types…</source>
+        <translation>班次类型…</translation>
     </message>
     <message>
         <source>Someone else works the selected published shift (an override, kept as history)</source>
@@ -1621,6 +1842,53 @@
     <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTypesDialog</name>
+    <message>
+        <source>Shift types</source>
+        <translation>班次类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>备班</translation>
+    </message>
+    <message>
+        <source>Add shift type</source>
+        <translation>添加班次类型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The order is the grid&apos;s keys 1, 2, 3…; the code letter is typed in the grid. On-call shifts are the emergency reserve: they count for one shift a day, not for hours or rest.</source>
+        <translation>顺序即表格中的快捷键 1、2、3…；代码字母可在表格中直接输入。备班是应急储备：计入每天一个班次，不计工时和休息。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ def main() -> int:
     from app.paths import DataDir
     from app.services.data_folder import prepare, seed
     from app.settings import SettingsFile
+    from app.store.directory import seat_for
     from app.store.reading import read_connection
     from ui.context import DeskContext
     from ui.rota.page import RotaPage
@@ -23,8 +24,10 @@ def main() -> int:
     clock = SystemClock()
     prepare(data, clock)
     seed(data, clock, 200)
-    context = DeskContext(data=data, settings=SettingsFile(data.settings), clock=clock,
-                          language="en", reader=read_connection(data.database))
+    settings = SettingsFile(data.settings)
+    reader = read_connection(data.database)
+    context = DeskContext(data=data, settings=settings, clock=clock, language="en",
+                          reader=reader, seat=seat_for(reader, settings.settings.seat_login))
     page = RotaPage(context)
     page.ensure_loaded()
     page.resize(1400, 860)

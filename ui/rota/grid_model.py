@@ -31,7 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.rota.checker import Violation, check
 from app.rota.holidays import DayKind
-from app.rota.model import Assignment
+from app.rota.model import Absence, AbsenceKind, Assignment
 from app.rota.problem import RotaProblem
 from app.rota.rules import Rule
 from ui.rota.texts import describe
@@ -54,6 +54,9 @@ HOLIDAY = QColor("#fde2df")
 HARD = QColor("#d93025")
 SOFT_TEXT = QColor("#b06000")
 WHITE = QColor("#ffffff")
+# Absent days are hatched, so they read as "not here" on any weekend or holiday shading.
+LEAVE = QColor("#8d99ae")
+UNAVAILABLE = QColor("#b8c0cc")
 
 
 class Column(IntEnum):
@@ -74,6 +77,17 @@ def weekday_short(day: date) -> str:
     )[day.weekday()]
 
 
+def absence_text(absence: Absence) -> str:
+    """"leave: wedding" for a cell's tooltip."""
+    kind = (QCoreApplication.translate("RotaGridModel", "leave")
+            if absence.kind is AbsenceKind.LEAVE
+            else QCoreApplication.translate("RotaGridModel", "unavailable"))
+    if not absence.note:
+        return kind
+    return QCoreApplication.translate("RotaGridModel", "{kind}: {reason}").format(
+        kind=kind, reason=absence.note)
+
+
 class RotaGridModel(QAbstractTableModel):
     """A value-object model: holds a RotaProblem and a plan, never ORM rows."""
 
@@ -90,6 +104,7 @@ class RotaGridModel(QAbstractTableModel):
         self._marks: dict[Cell, int] = {}
         self._coverage_marks: dict[tuple[str, date], int] = {}
         self._names = {m.id: m.name for m in problem.staff}
+        self._absent: dict[Cell, Absence] = {}
 
     # --- the plan ------------------------------------------------------------------------
 
@@ -99,13 +114,32 @@ class RotaGridModel(QAbstractTableModel):
 
     def set_problem(self, problem: RotaProblem, plan: Iterable[Assignment]) -> None:
         self.beginResetModel()
-        self._problem = problem
-        self._names = {m.id: m.name for m in problem.staff}
+        self._take(problem)
         self._cells = {(a.staff_id, a.day): a.shift for a in plan}
         self._edited.clear()
         self._recheck()
         self.endResetModel()
         self.plan_changed.emit()
+
+    def set_setup(self, problem: RotaProblem) -> None:
+        """Check the same plan against edited standing data (coverage, absences, wishes,
+        shift types); keeps cells and hand edits, drops cells of removed shift types."""
+        self.beginResetModel()
+        self._take(problem)
+        codes = {s.code for s in problem.shifts}
+        self._cells = {cell: code for cell, code in self._cells.items() if code in codes}
+        self._recheck()
+        self.endResetModel()
+        self.plan_changed.emit()
+
+    def _take(self, problem: RotaProblem) -> None:
+        self._problem = problem
+        self._names = {m.id: m.name for m in problem.staff}
+        self._absent = {(a.staff_id, day): a for a in problem.absences for day in problem.days
+                        if a.covers(day)}
+
+    def absence(self, cell: Cell) -> Absence | None:
+        return self._absent.get(cell)
 
     def set_rules(self, rules: tuple[Rule, ...]) -> None:
         """Check the same plan against other rules (keeps cells, edits and undo history)."""
@@ -330,12 +364,18 @@ class RotaGridModel(QAbstractTableModel):
         mark = (self._marks.get((member.id, day), 0) if day else
                 (1 if column == Column.NAME and any(
                     v.staff_id == member.id and not v.days for v in self.violations) else 0))
+        away = self._absent.get((member.id, day)) if day else None
+        if role == Qt.ItemDataRole.BackgroundRole and away is not None and not code and not mark:
+            return QBrush(LEAVE if away.kind is AbsenceKind.LEAVE else UNAVAILABLE,
+                          Qt.BrushStyle.BDiagPattern)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.FontRole):
             return self._look(role, code, day, mark)
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self.violations_at(self.index(self.row_of(member.id), column))
             lines = [self.describe(v) for v in found]
+            if away is not None:
+                lines.insert(0, absence_text(away))
             if code and not lines:
                 return self.shift_name(code)
             return "\n".join(lines) or None

@@ -10,6 +10,7 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -29,13 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rota.access import Editor
 from app.rota.holidays import CalendarUnknown, provisional_kinds
-from app.rota.model import DESK_ZONE
+from app.rota.model import DESK_ZONE, Coverage, ShiftType
 from app.rota.problem import RotaProblem
 from app.rota.reading import (
+    load_absences,
     load_assignments,
     load_overrides,
     load_periods,
+    load_preferences,
     load_problem,
     load_setup,
     on_duty_now,
@@ -48,6 +52,11 @@ from ui.rota.grid_model import Column, RotaGridModel
 from ui.rota.grid_view import RotaGridView
 from ui.rota.runner import PlanRunner
 from ui.rota.side_panel import RotaSidePanel
+
+if TYPE_CHECKING:
+    from ui.rota.absence_dialog import AbsenceDialog
+    from ui.rota.coverage_dialog import CoverageDialog
+    from ui.rota.shift_types_dialog import ShiftTypesDialog
 
 PLAN_SECONDS = 30.0
 DAY_WIDTH = 28
@@ -101,6 +110,9 @@ class RotaPage(QWidget):
         self.publish_button = self._button(self.tr("Publish"), self.publish)
         self.cover_button = self._button(self.tr("Cover…"), self._ask_cover)
         self.rules_button = self._button(self.tr("Rules…"), self._ask_rules)
+        self.coverage_button = self._button(self.tr("Coverage…"), self._ask_coverage)
+        self.absences_button = self._button(self.tr("Leave and wishes…"), self._ask_absences)
+        self.shifts_button = self._button(self.tr("Shift types…"), self._ask_shift_types)
         self.cover_button.setToolTip(self.tr(
             "Someone else works the selected published shift (an override, kept as history)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -129,6 +141,9 @@ class RotaPage(QWidget):
         bar.addWidget(self.publish_button)
         bar.addWidget(self.cover_button)
         bar.addWidget(self.rules_button)
+        bar.addWidget(self.coverage_button)
+        bar.addWidget(self.absences_button)
+        bar.addWidget(self.shifts_button)
         bar.addWidget(self._export_button())
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -233,17 +248,7 @@ class RotaPage(QWidget):
         self.first, self.last = month_bounds(day)
         self.loaded = True
         reader = self._context.reader
-        self.calendar_missing: tuple[int, ...] = ()
-        try:
-            problem = load_problem(reader, self.first, self.last)
-        except CalendarUnknown as missing:
-            self.calendar_missing = missing.years
-            setup = load_setup(reader)
-            days = tuple(self.first + timedelta(n)
-                         for n in range((self.last - self.first).days + 1))
-            problem = RotaProblem(days=days, staff=setup.staff, shifts=setup.shifts,
-                                  coverage=setup.coverage, rules=setup.rules,
-                                  kinds=provisional_kinds(days))
+        problem = self._read_problem()
         self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
         self._split_rows()
         self.person_panel.set_month(problem.staff, problem.shifts, problem.days)
@@ -257,7 +262,10 @@ class RotaPage(QWidget):
         self.plan_button.setEnabled(not self.calendar_missing)
         self.publish_button.setEnabled(self.supervisor)
         self.cover_button.setEnabled(self.supervisor and published)
-        self.rules_button.setEnabled(self.supervisor)
+        for button in (self.rules_button, self.coverage_button, self.shifts_button):
+            button.setEnabled(self.supervisor)
+        # Seats enter their own unavailability and wishes (app.rota.availability).
+        self.absences_button.setEnabled(self.supervisor or self.editor().staff_id is not None)
         if self.calendar_missing:
             self._set_banner(self.tr(
                 "The holiday calendar has no data for {years}: public holidays and make-up "
@@ -266,6 +274,37 @@ class RotaPage(QWidget):
         else:
             self._set_banner("")
         self._show_on_duty()
+
+    def _read_problem(self) -> RotaProblem:
+        """The shown month as stored; without holiday data, with provisional day kinds
+        (and ``calendar_missing`` set, which turns auto-planning off)."""
+        reader = self._context.reader
+        self.calendar_missing: tuple[int, ...] = ()
+        try:
+            return load_problem(reader, self.first, self.last)
+        except CalendarUnknown as missing:
+            self.calendar_missing = missing.years
+        setup = load_setup(reader)
+        days = tuple(self.first + timedelta(n) for n in range((self.last - self.first).days + 1))
+        return RotaProblem(days=days, staff=setup.staff, shifts=setup.shifts,
+                           coverage=setup.coverage, rules=setup.rules,
+                           kinds=provisional_kinds(days),
+                           absences=load_absences(reader, self.first, self.last),
+                           preferences=load_preferences(reader, self.first, self.last))
+
+    def reload_setup(self) -> None:
+        """Re-read coverage, absences, wishes and shift types after an edit and re-check
+        the plan as it stands (unsaved cells and hand edits stay)."""
+        if self.runner.running:
+            return
+        self.model.set_setup(self._read_problem())
+        self._split_rows()
+        self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
+                                    self.model.problem.days)
+
+    def editor(self) -> Editor:
+        """Who edits absences and wishes here: the supervisor, or the seat at this desk."""
+        return Editor(self.supervisor, self._context.seat.staff_id)
 
     def _split_rows(self) -> None:
         staff = len(self.model.problem.staff)
@@ -307,6 +346,63 @@ class RotaPage(QWidget):
             if rule not in self.model.problem.rules:
                 save_rule(self._context.store(), self._context.clock, rule)
         self.model.set_rules(rules)
+
+    def set_coverage(self, coverage: tuple[Coverage, ...]) -> None:
+        """Store the requirements (one transaction) and re-check the shown plan: the
+        footer's shortages and the violations follow at once."""
+        from app.rota.writing import save_coverage
+
+        save_coverage(self._context.store(), self._context.clock, coverage)
+        self.reload_setup()
+
+    def set_shift_types(self, shifts: tuple[ShiftType, ...]) -> None:
+        """Store the edited shift types; their order is the grid's keys 1, 2, 3…"""
+        from app.rota.writing import save_shift_types
+
+        save_shift_types(self._context.store(), self._context.clock, shifts)
+        self.reload_setup()
+        # Undo would bring back cells of a removed or re-timed type: start afresh.
+        self.undo_stack.clear()
+
+    def coverage_dialog(self) -> CoverageDialog:
+        from app.rota.reading import load_skills
+        from ui.rota.coverage_dialog import CoverageDialog
+
+        problem = self.model.problem
+        return CoverageDialog(problem.shifts, problem.coverage,
+                              load_skills(self._context.reader), problem.staff,
+                              problem.is_senior, self.model.shift_name, self)
+
+    def absence_dialog(self) -> AbsenceDialog:
+        from ui.rota.absence_dialog import AbsenceDialog
+
+        dialog = AbsenceDialog(self._context, self.editor(), self.model.problem, self.first,
+                               self.model.shift_name, self)
+        dialog.absences_changed.connect(self.reload_setup)
+        return dialog
+
+    def shift_types_dialog(self) -> ShiftTypesDialog:
+        from app.rota.reading import shift_codes_in_use
+        from ui.rota.shift_types_dialog import ShiftTypesDialog
+
+        used = shift_codes_in_use(self._context.reader) | {a.shift for a in self.model.plan()}
+        return ShiftTypesDialog(self.model.problem.shifts, used, self)
+
+    @Slot()
+    def _ask_coverage(self) -> None:
+        dialog = self.coverage_dialog()
+        if dialog.exec():
+            self.set_coverage(dialog.coverage())
+
+    @Slot()
+    def _ask_absences(self) -> None:
+        self.absence_dialog().exec()
+
+    @Slot()
+    def _ask_shift_types(self) -> None:
+        dialog = self.shift_types_dialog()
+        if dialog.exec():
+            self.set_shift_types(dialog.shift_types())
 
     @Slot()
     def _ask_rules(self) -> None:
