@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,8 +63,10 @@ class RowsEditor(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_button = QPushButton(self.tr("Add"), self)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
+        # An explicit context: self.tr() in a subclass would look under its own name.
+        self.add_button = QPushButton(QCoreApplication.translate("RowsEditor", "Add"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("RowsEditor", "Remove"),
+                                         self)
         self.add_button.clicked.connect(self._add_clicked)
         self.remove_button.clicked.connect(self.remove_current)
         buttons = QHBoxLayout()
