@@ -1033,6 +1033,14 @@
         <translation>SLA 策略</translation>
     </message>
     <message>
+        <source>Each rule acts when its target reaches the moment: a share of the time used, the deadline, or minutes before or past it (counted in the target&apos;s calendar, so pauses move it too). Every moment also raises a notification on the desk.</source>
+        <translation>目标到达设定时机时执行规则：已用时间的某一比例、到期时，或到期前后若干分钟（按目标的日历计时，挂起同样顺延）。每个时机也会在坐席端发出一条通知。</translation>
+    </message>
+    <message>
+        <source>Days listed here win over the official holidays and make-up working days for business-hours targets; they apply to every ticket, whatever its version.</source>
+        <translation>此处列出的日期优先于官方节假日和调休安排，作用于按工作时间计时的目标；对所有工单生效，与策略版本无关。</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>时限目标</translation>
     </message>
@@ -1792,6 +1800,10 @@
     <message>
         <source>Business hours</source>
         <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>e.g. 70, 80, 90</source>
+        <translation>如 70, 80, 90</translation>
     </message>
 </context>
 <context>

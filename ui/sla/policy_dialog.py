@@ -63,11 +63,20 @@ class PolicyDialog(QDialog):
 
         self.escalations = EscalationsEditor(teams, self)
         self.escalations.load(current.escalations)
+        self.escalations.set_hint(self.tr(
+            "Each rule acts when its target reaches the moment: a share of the time used, "
+            "the deadline, or minutes before or past it (counted in the target's calendar, "
+            "so pauses move it too). Every moment also raises a notification on the desk."))
         today = context.clock.now().astimezone(context.time_zone).date()
         self.overrides = OverridesEditor(today, self)
         self.overrides.load(calendar_overrides(context.reader))
+        self.overrides.set_hint(self.tr(
+            "Days listed here win over the official holidays and make-up working days for "
+            "business-hours targets; they apply to every ticket, whatever its version."))
         self.history = self._history_table(self._versions)
 
+        for page in (self.escalations, self.overrides):  # tab pages of their own: a margin
+            page.layout().setContentsMargins(9, 9, 9, 9)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(targets, self.tr("Targets"))
         self.tabs.addTab(self.escalations, self.tr("Escalations"))
@@ -88,6 +97,7 @@ class PolicyDialog(QDialog):
         self.share.setDecimals(1)
         self.share.setSuffix(" %")
         self.share.setValue(current.at_risk_share * 100)
+        self.share.setMaximumWidth(110)
         self.rules.load(current.rules)
         targets = QWidget(self)
         form = QFormLayout()
@@ -141,8 +151,8 @@ class PolicyDialog(QDialog):
                 if column in (0, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((80, 160, 200, 100, 100)):
+            table.setColumnWidth(column, width)
         return table
 
     def _show(self, issues: list[Issue]) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -46,6 +47,12 @@ def combo(parent: QWidget, choices: Choices, current: Any) -> QComboBox:
     return box
 
 
+def line(text: str, parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(text, parent)
+    edit.setCursorPosition(0)  # show the start of a long note, not its end
+    return edit
+
+
 def spin(parent: QWidget, low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(low, high)
@@ -73,10 +80,18 @@ class RowsEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.show()
 
     def new_row(self, widgets: list[QWidget]) -> int:
         row = self.table.rowCount()
@@ -130,14 +145,14 @@ class RulesEditor(RowsEditor):
 
     def add(self, rule: Rule) -> None:
         t = self.table
-        warnings = QLineEdit(", ".join(str(p) for p in rule.warnings), t)
-        warnings.setPlaceholderText("70, 80, 90")
+        warnings = line(", ".join(str(p) for p in rule.warnings), t)
+        warnings.setPlaceholderText(self.tr("e.g. 70, 80, 90"))
         self.new_row([combo(t, self._kinds, str(rule.kind)), combo(t, self._levels, rule.level),
                       combo(t, self._types, rule.type_code),
                       combo(t, self._channels, rule.channel),
                       spin(t, 0, MAX_MINUTES, rule.minutes),
                       combo(t, self._calendars, str(rule.calendar)), warnings,
-                      QLineEdit(rule.note, t)])
+                      line(rule.note, t)])
 
     def add_blank(self) -> None:
         self.add(Rule(TargetKind.RESOLUTION, 60))
@@ -202,7 +217,7 @@ class EscalationsEditor(RowsEditor):
         moment, amount = moment_of(escalation.threshold)
         when, value = combo(t, self._moments, moment), spin(t, 0, MAX_MINUTES, amount)
         action = combo(t, self._actions, str(escalation.action))
-        team, url = combo(t, self._teams, escalation.team), QLineEdit(escalation.url, t)
+        team, url = combo(t, self._teams, escalation.team), line(escalation.url, t)
         url.setPlaceholderText("https://")
         self.new_row([combo(t, self._kinds, escalation.kind), when, value, action, team, url])
 
@@ -252,7 +267,7 @@ class OverridesEditor(RowsEditor):
         day = QDateEdit(QDate(override.day.year, override.day.month, override.day.day), t)
         day.setCalendarPopup(True)
         day.setDisplayFormat("yyyy-MM-dd")
-        self.new_row([day, combo(t, self._kinds, override.working), QLineEdit(override.note, t)])
+        self.new_row([day, combo(t, self._kinds, override.working), line(override.note, t)])
 
     def add_blank(self) -> None:
         self.add(CalendarOverride(self._today, False))
