@@ -59,6 +59,16 @@ def warned_policy(version: int = 2) -> Policy:
         Escalation(Action.NOTIFY_SUPERVISOR, offset(30), "resolution"),))
 
 
+def start_warned(store: Store, data: DataDir, reader: sqlite3.Connection,
+                 clock: ManualClock) -> tuple[str, datetime]:
+    """A fault under ``warned_policy``, indexed; returns it and when it was logged."""
+    publish(store, warned_policy(), clock.now())
+    created = clock.now()
+    ticket = log_fault(store, data, clock)
+    refresh_targets(store, reader, [ticket], clock.now())
+    return ticket, created
+
+
 def raised(reader: sqlite3.Connection, ticket: str, kind: str = "resolution") -> list[str]:
     return [row[0] for row in reader.execute(
         "SELECT threshold FROM sla_notifications WHERE ticket_id = ? AND kind = ? "
@@ -87,10 +97,7 @@ def test_threshold_codes() -> None:
 def test_warnings_at_70_80_90_percent_each_raised_once(
         demo_store: Store, demo_copy: DataDir, reader: sqlite3.Connection,
         clock: ManualClock) -> None:
-    publish(demo_store, warned_policy(), clock.now())
-    created = clock.now()
-    ticket = log_fault(demo_store, demo_copy, clock)
-    refresh_targets(demo_store, reader, [ticket], clock.now())
+    ticket, created = start_warned(demo_store, demo_copy, reader, clock)
     moments = {70: 42, 80: 48, 90: 54}  # minutes into the 1-hour fault target
     for percent, minute in moments.items():
         clock.set(created + timedelta(minutes=minute) - timedelta(seconds=1))
@@ -107,10 +114,7 @@ def test_warnings_at_70_80_90_percent_each_raised_once(
 def test_an_offset_after_the_deadline_fires_then_once_and_not_after_restart(
         demo_store: Store, demo_copy: DataDir, reader: sqlite3.Connection,
         clock: ManualClock) -> None:
-    publish(demo_store, warned_policy(), clock.now())
-    created = clock.now()
-    ticket = log_fault(demo_store, demo_copy, clock)
-    refresh_targets(demo_store, reader, [ticket], clock.now())
+    ticket, created = start_warned(demo_store, demo_copy, reader, clock)
     clock.set(created + timedelta(minutes=60))
     assert "breached" in check(demo_store, reader, clock, ticket)
     clock.set(created + timedelta(minutes=90) - timedelta(milliseconds=1))
@@ -136,10 +140,7 @@ def test_an_offset_after_the_deadline_fires_then_once_and_not_after_restart(
 def test_a_desk_that_was_off_catches_up_in_order(
         demo_store: Store, demo_copy: DataDir, reader: sqlite3.Connection,
         clock: ManualClock) -> None:
-    publish(demo_store, warned_policy(), clock.now())
-    created = clock.now()
-    ticket = log_fault(demo_store, demo_copy, clock)
-    refresh_targets(demo_store, reader, [ticket], clock.now())
+    ticket, created = start_warned(demo_store, demo_copy, reader, clock)
     clock.set(created + timedelta(hours=2))
     assert check(demo_store, reader, clock, ticket) == [
         "used_70", "at_risk", "used_80", "used_90", "breached", "due+30m"]
@@ -148,9 +149,7 @@ def test_a_desk_that_was_off_catches_up_in_order(
 def test_a_pause_holds_back_an_offset_with_the_deadline(
         demo_store: Store, demo_copy: DataDir, reader: sqlite3.Connection,
         clock: ManualClock) -> None:
-    publish(demo_store, warned_policy(), clock.now())
-    created = clock.now()
-    ticket = log_fault(demo_store, demo_copy, clock)
+    ticket, created = start_warned(demo_store, demo_copy, reader, clock)
     seat = first_id(demo_copy.database, "staff")
     flow = TicketFlow(demo_store, clock, seat)
     version = flow.take(ticket, 2)

@@ -103,6 +103,14 @@ class RowsEditor(QWidget):
     def cell(self, row: int, column: int) -> Any:
         return self.table.cellWidget(row, column)
 
+    def fill(self, items: Sequence[Any]) -> None:
+        self.table.setRowCount(0)
+        for item in items:
+            self.add(item)
+
+    def add(self, item: Any) -> None:
+        raise NotImplementedError
+
     def fit(self, stretch: int) -> None:
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
@@ -138,9 +146,7 @@ class RulesEditor(RowsEditor):
                            (self.tr("Business hours"), str(CalendarName.BUSINESS))]
 
     def load(self, rules: Sequence[Rule]) -> None:
-        self.table.setRowCount(0)
-        for rule in rules:
-            self.add(rule)
+        self.fill(rules)
         self.fit(7)
 
     def add(self, rule: Rule) -> None:
@@ -207,9 +213,7 @@ class EscalationsEditor(RowsEditor):
         self._teams = [(self.tr("(none)"), ""), *teams]
 
     def load(self, escalations: Sequence[Escalation]) -> None:
-        self.table.setRowCount(0)
-        for escalation in escalations:
-            self.add(escalation)
+        self.fill(escalations)
         self.fit(5)
 
     def add(self, escalation: Escalation) -> None:
@@ -254,9 +258,7 @@ class OverridesEditor(RowsEditor):
         self._kinds = [(self.tr("Working day"), True), (self.tr("Day off"), False)]
 
     def load(self, overrides: Sequence[CalendarOverride]) -> None:
-        self.table.setRowCount(0)
-        for override in overrides:
-            self.add(override)
+        self.fill(overrides)
         self.table.setColumnWidth(0, 150)
         self.table.setColumnWidth(1, 150)
         self.table.horizontalHeader().setSectionResizeMode(
