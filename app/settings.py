@@ -39,12 +39,21 @@ class Settings:
     server_login: str = ""  # the account signed in to that server
     server_role: str = ""  # that account's role at its last sign-in
     auto_assign_team: str = ""  # team code whose members new tickets go to; "" = by hand
+    notification_sound: bool = False  # a sound with each SLA tray message or toast
+    quiet_hours_from: str = ""  # "HH:MM" local time; "" (either end) = no quiet hours
+    quiet_hours_to: str = ""
 
     @property
     def supervises(self) -> bool:
         """May publish rotas and cover shifts: a standalone desk is its own supervisor; a
         desk signed in to a server needs a supervisor's or an administrator's account."""
         return not self.server_url or self.server_role in ("supervisor", "admin")
+
+    @property
+    def administers(self) -> bool:
+        """May change SLA policies and calendar overrides: a standalone desk is its own
+        administrator; a desk signed in to a server needs an administrator's account."""
+        return not self.server_url or self.server_role == "admin"
 
 
 def resolve_language(requested: str | None, configured: str, system_locale: str) -> str:

@@ -16,6 +16,7 @@ in a 200 000-ticket demo desk, then measures:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sqlite3
@@ -73,8 +74,12 @@ def fill_index(database: Path, targets: int) -> None:
             at_risk = START + SPREAD * rng.random()
             deadline = at_risk + timedelta(seconds=budget * 0.25)
             rows.append((ticket_id, "resolution", 0, "ok", 0, budget, to_ms(at_risk),
-                         to_ms(deadline), to_ms(at_risk), "at_risk", 1))
-        conn.executemany("INSERT INTO sla_running VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+                         to_ms(deadline), to_ms(at_risk), "at_risk", 1,
+                         json.dumps([["breached", to_ms(deadline)]])))
+        conn.executemany(
+            "INSERT INTO sla_running (ticket_id, kind, window, state, paused, budget_s, "
+            "at_risk_ms, deadline_ms, next_due_ms, next_threshold, policy_version, later) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def ms_since(started: float) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.enums import Channel, Level, Seniority, TicketState
+from app.sla.thresholds import parse
 
 
 def state_label(state: TicketState) -> str:
@@ -61,7 +62,18 @@ def target_label(kind: str) -> str:
 
 
 def threshold_label(threshold: str) -> str:
-    return {
+    fixed = {
         "at_risk": QCoreApplication.translate("SlaLabels", "At risk"),
         "breached": QCoreApplication.translate("SlaLabels", "Breached"),
-    }.get(threshold, threshold)
+    }.get(threshold)
+    mark = parse(threshold)
+    if fixed is not None or mark is None:
+        return fixed or threshold
+    if mark.share is not None and mark.share < 1:
+        return QCoreApplication.translate("SlaLabels", "%1 % of the time used").replace(
+            "%1", str(round(mark.share * 100)))
+    if mark.minutes > 0:
+        return QCoreApplication.translate("SlaLabels", "%1 min past the deadline").replace(
+            "%1", str(mark.minutes))
+    return QCoreApplication.translate("SlaLabels", "%1 min before the deadline").replace(
+        "%1", str(-mark.minutes))

@@ -2,7 +2,9 @@
 
 Pages are the ids features register (``queues``...), plus two windows shown over the
 queues: ``ticket`` (a resolved ticket with its timeline) and ``intake`` (a new ticket
-being typed in); ``sla`` is the queue sorted by time to breach with its countdowns.
+being typed in); ``sla`` is the queue sorted by time to breach with its countdowns;
+``sla-policies`` the administrators' SLA policy page (``sla-policies-escalations``,
+``-calendar`` and ``-versions`` show its other tabs).
 The SLA monitor runs first, so countdowns and notifications are filled in.
 """
 
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
     from ui.desk import Desk
 
 SIZE = (1440, 900)
-WINDOW_PAGES = ("ticket", "intake", "sla")
+POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
+WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS))
 
 
 def _settle() -> None:
@@ -51,6 +54,20 @@ def window_for(desk: Desk, page: str) -> QWidget:
         queues.views.setCurrentRow(queues.views.count() - 1)
         _settle()
         return desk.window
+    if page.startswith("sla-policies"):
+        from datetime import timedelta
+
+        from app.sla.admin import CalendarOverride
+
+        dialog = desk.sla.open_policies()
+        # One override, so the calendar tab shows what a row looks like.
+        if dialog.overrides.table.rowCount() == 0:
+            today = desk.context.clock.now().astimezone(desk.context.time_zone).date()
+            dialog.overrides.add(CalendarOverride(today + timedelta(days=30), True, "系统割接"))
+        dialog.tabs.setCurrentIndex(POLICY_TABS.index(page.removeprefix("sla-policies")))
+        dialog.resize(1100, 640)
+        _settle()
+        return dialog
     if page == "intake":
         from ui.desk import suggest_articles
         from ui.intake.dialog import IntakeDialog

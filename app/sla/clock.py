@@ -16,6 +16,7 @@ from enum import StrEnum
 from app.sla.calendar import ROUND_THE_CLOCK, ZERO, BusinessHours, Calendar
 from app.sla.history import Phase, Span, TicketHistory
 from app.sla.policy import CalendarName, Policy, Target, TargetKind
+from app.sla.thresholds import AT_RISK
 
 
 class ClockState(StrEnum):
@@ -53,6 +54,9 @@ class TargetClock:
     stopped_at: datetime | None = None
     window: int = 0  # update cadence: which window (0 = since creation)
     missed_windows: int = 0
+    # Every threshold (code, moment) the counting time reaches, in order; while paused,
+    # only those already reached (later ones have no moment yet).
+    thresholds: tuple[tuple[str, datetime], ...] = ()
 
     @property
     def remaining(self) -> timedelta:
@@ -105,13 +109,18 @@ def _clip(spans: list[Span], start: datetime, stop: datetime | None,
     return runs
 
 
-def _clock(history: TicketHistory, target: Target, calendar: Calendar, share: float,
+Marks = tuple[tuple[str, timedelta], ...]
+
+
+def _clock(history: TicketHistory, target: Target, calendar: Calendar, marks: Marks,
            now: datetime, spans: list[Span], start: datetime, stop: datetime | None,
            window: int = 0, missed: int = 0) -> TargetClock:
     runs = _clip(spans, start, stop, Phase.RUNNING)
     elapsed = sum((calendar.elapsed(r.start, r.end or now) for r in runs), ZERO)
     deadline = crossing(calendar, runs, target.budget)
-    at_risk_at = crossing(calendar, runs, target.budget * share)
+    reached = tuple((code, moment) for code, point in marks
+                    if (moment := crossing(calendar, runs, point)) is not None)
+    at_risk_at = next((moment for code, moment in reached if code == AT_RISK), None)
     if stop is not None:
         state = ClockState.MISSED if deadline is not None and deadline < stop \
             else ClockState.MET
@@ -132,7 +141,7 @@ def _clock(history: TicketHistory, target: Target, calendar: Calendar, share: fl
         state = ClockState.MISSED if stop is not None else state
     return TargetClock(history.ticket_id, target.kind, target.budget, str(target.calendar),
                        state, phase, start, deadline, at_risk_at, elapsed, pauses, stop,
-                       window, missed)
+                       window, missed, reached)
 
 
 def _stopped_at(spans: list[Span]) -> datetime | None:
@@ -146,26 +155,26 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
     targets = policy.targets_for(history.level_at(now), history.type_code, history.channel)
     spans = history.spans(now)
     updates = history.updates(now)
-    share = policy.at_risk_share
     result: list[TargetClock] = []
     for kind in TargetKind:
         target = targets.get(kind)
         if target is None:
             continue
         calendar = calendars.get(target.calendar)
+        marks = policy.thresholds(target)
         if kind is TargetKind.FIRST_RESPONSE:
             ends = [moment for moment in (updates[0] if updates else None,
                                           _first_stop(spans)) if moment is not None]
             stop = min(ends) if ends else None
-            result.append(_clock(history, target, calendar, share, now, spans,
+            result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, stop))
         elif kind is TargetKind.UPDATE:
-            result.append(_cadence(history, target, calendar, share, now, spans, updates))
+            result.append(_cadence(history, target, calendar, marks, now, spans, updates))
         elif kind is TargetKind.PICKUP:
-            result.append(_clock(history, target, calendar, share, now, spans,
+            result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, history.picked_up(now)))
         else:
-            result.append(_clock(history, target, calendar, share, now, spans,
+            result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, _stopped_at(spans)))
     return result
 
@@ -174,7 +183,7 @@ def _first_stop(spans: list[Span]) -> datetime | None:
     return next((s.start for s in spans if s.phase is Phase.STOPPED), None)
 
 
-def _cadence(history: TicketHistory, target: Target, calendar: Calendar, share: float,
+def _cadence(history: TicketHistory, target: Target, calendar: Calendar, marks: Marks,
              now: datetime, spans: list[Span], updates: list[datetime]) -> TargetClock:
     """The update cadence: a new window after each update the requester sees; windows
     that ran out before the next update count as missed."""
@@ -184,5 +193,5 @@ def _cadence(history: TicketHistory, target: Target, calendar: Calendar, share: 
         deadline = crossing(calendar, _clip(spans, begin, end, Phase.RUNNING), target.budget)
         if deadline is not None and deadline < end:
             missed += 1
-    return _clock(history, target, calendar, share, now, spans, starts[-1],
+    return _clock(history, target, calendar, marks, now, spans, starts[-1],
                   _stopped_at(spans), window=len(starts) - 1, missed=missed)

@@ -11,6 +11,7 @@ recomputation - a no-op.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from app.domain.ids import new_id
 from app.sla.actions import carry_out
 from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
 from app.sla.escalation import Escalation, plan_escalations
+from app.sla.policy import Policy
 from app.sla.reading import (
     PolicyBook,
     anything_due,
@@ -36,10 +38,8 @@ from app.sla.reading import (
     to_ms,
 )
 from app.sla.tables import SlaEscalationRow, SlaNotificationRow, SlaRunningRow
+from app.sla.thresholds import BREACHED
 from app.store.database import Store
-
-AT_RISK = "at_risk"
-BREACHED = "breached"
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,18 @@ class Raised:
     escalations: tuple[tuple[str, Escalation], ...] = ()  # (ledger id, escalation)
 
 
-def _next(clock: TargetClock, raised: set[str]) -> tuple[int | None, str | None]:
-    if clock.at_risk_at is not None and AT_RISK not in raised:
-        return to_ms(clock.at_risk_at), AT_RISK
-    if clock.deadline is not None and BREACHED not in raised:
-        return to_ms(clock.deadline), BREACHED
-    return None, None
+def _schedule(clock: TargetClock, raised: set[str]) -> list[tuple[str, int]]:
+    """The target's thresholds not raised yet, in order, with their due moment (ms)."""
+    return [(code, to_ms(moment) or 0) for code, moment in clock.thresholds
+            if code not in raised]
+
+
+def _state(at_risk_ms: int | None, deadline_ms: int | None, now_ms: int) -> ClockState:
+    if deadline_ms is not None and deadline_ms <= now_ms:
+        return ClockState.BREACHED
+    if at_risk_ms is not None and at_risk_ms <= now_ms:
+        return ClockState.AT_RISK
+    return ClockState.OK
 
 
 def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable[str],
@@ -88,13 +94,15 @@ def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable
         for clock, version in computed:
             if clock.state not in RUNNING_STATES:
                 continue
-            due, upcoming = _next(clock, raised.get(
+            schedule = _schedule(clock, raised.get(
                 (clock.ticket_id, str(clock.kind), clock.window), set()))
+            upcoming, due = schedule[0] if schedule else (None, None)
             session.add(SlaRunningRow(
                 ticket_id=clock.ticket_id, kind=str(clock.kind), window=clock.window,
                 state=str(clock.state), paused=clock.phase != "running",
                 budget_s=int(clock.budget.total_seconds()), at_risk_ms=to_ms(clock.at_risk_at),
                 deadline_ms=to_ms(clock.deadline), next_due_ms=due, next_threshold=upcoming,
+                later=json.dumps(schedule[1:]) if schedule[1:] else "",
                 policy_version=version))
     return [clock for clock, _version in computed]
 
@@ -106,7 +114,7 @@ def open_ticket_ids(conn: sqlite3.Connection) -> list[str]:
         "('new', 'assigned', 'in_progress', 'pending_requester', 'pending_vendor')")]
 
 
-def _raise(session: Session, clock: Clock, book: PolicyBook, now: datetime, ticket_id: str,
+def _raise(session: Session, clock: Clock, policy: Policy, now: datetime, ticket_id: str,
            kind: str, window: int, threshold: str, due_at: datetime) -> Raised | None:
     """Insert the notification unless it exists; plan its escalations if it is new."""
     notification_id = new_id(clock)
@@ -116,7 +124,7 @@ def _raise(session: Session, clock: Clock, book: PolicyBook, now: datetime, tick
     if not getattr(result, "rowcount", 0):
         return None
     planned = tuple((new_id(clock), escalation) for escalation in
-                    plan_escalations(book.current.escalations, kind, threshold))
+                    plan_escalations(policy.escalations, kind, threshold))
     for ledger_id, escalation in planned:
         outcome, detail = carry_out(session, clock, ticket_id, kind, threshold, escalation)
         session.add(SlaEscalationRow(
@@ -140,28 +148,33 @@ def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
         # Core statements, not ORM objects: a burst of thresholds stays a few statements.
         due = session.execute(select(
             running.c.ticket_id, running.c.kind, running.c.window, running.c.next_threshold,
-            running.c.next_due_ms, running.c.deadline_ms)
+            running.c.next_due_ms, running.c.later, running.c.at_risk_ms,
+            running.c.deadline_ms, running.c.policy_version)
             .where(running.c.next_due_ms <= now_ms).order_by(running.c.next_due_ms)).all()
         updates: list[dict[str, object]] = []
-        for ticket_id, kind, window, threshold, due_ms, deadline_ms in due:
-            steps = [(threshold or BREACHED, due_ms)]
-            if steps[0][0] == AT_RISK and deadline_ms is not None and deadline_ms <= now_ms:
-                steps.append((BREACHED, deadline_ms))  # both crossed since the last look
-            for step, step_ms in steps:
-                item = _raise(session, clock, book, now, ticket_id, kind, window, step,
+        for (ticket_id, kind, window, threshold, due_ms, later, at_risk_ms, deadline_ms,
+             version) in due:
+            steps = [(threshold or BREACHED, int(due_ms)),
+                     *((str(code), int(ms)) for code, ms in json.loads(later or "[]"))]
+            # Every threshold crossed since the last look, in order (a desk that was off
+            # catches up); the rest stays in the index for later.
+            crossed = [step for step in steps if step[1] <= now_ms]
+            policy = book.version(version)
+            for step, step_ms in crossed:
+                item = _raise(session, clock, policy, now, ticket_id, kind, window, step,
                               from_ms(step_ms))
                 if item is not None:
                     raised.append(item)
-            last = steps[-1][0]
-            follow = last == AT_RISK and deadline_ms is not None
+            rest = steps[len(crossed):]
             updates.append({"t": ticket_id, "k": kind,
-                            "state": str(ClockState.AT_RISK if follow else ClockState.BREACHED),
-                            "due": deadline_ms if follow else None,
-                            "next": BREACHED if follow else None})
+                            "state": str(_state(at_risk_ms, deadline_ms, now_ms)),
+                            "due": rest[0][1] if rest else None,
+                            "next": rest[0][0] if rest else None,
+                            "later": json.dumps(rest[1:]) if rest[1:] else ""})
         if updates:
             session.execute(
                 update(running)
                 .where(running.c.ticket_id == bindparam("t"), running.c.kind == bindparam("k"))
                 .values(state=bindparam("state"), next_due_ms=bindparam("due"),
-                        next_threshold=bindparam("next")), updates)
+                        next_threshold=bindparam("next"), later=bindparam("later")), updates)
     return raised

@@ -15,6 +15,8 @@ from enum import StrEnum
 from typing import Any
 
 from app.sla.escalation import DEFAULT_ESCALATIONS, Action, Escalation
+from app.sla.problems import PolicyInvalid, escalation_issues, rule_issues, share_issues
+from app.sla.thresholds import AT_RISK, BREACHED, counted, used
 
 
 class TargetKind(StrEnum):
@@ -40,6 +42,7 @@ class Rule:
     channel: str | None = None
     calendar: CalendarName = CalendarName.ROUND_THE_CLOCK
     note: str = ""
+    warnings: tuple[int, ...] = ()  # percent of the budget used, each raises a warning
 
     def matches(self, level: int, type_code: str, channel: str) -> bool:
         return ((self.level is None or self.level == level)
@@ -58,6 +61,7 @@ class Target:
     kind: TargetKind
     budget: timedelta
     calendar: CalendarName
+    warnings: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,13 @@ class Policy:
     escalations: tuple[Escalation, ...] = field(default=DEFAULT_ESCALATIONS)
 
     def __post_init__(self) -> None:
-        if not 0 < self.at_risk_share < 1:
-            raise ValueError("the at-risk share lies strictly between 0 and 1")
-        if any(rule.minutes <= 0 for rule in self.rules):
-            raise ValueError("targets are positive durations")
+        issues = share_issues(self.at_risk_share)
+        for row, rule in enumerate(self.rules):
+            issues += rule_issues(row, rule.minutes, rule.warnings)
+        for row, escalation in enumerate(self.escalations):
+            issues += escalation_issues(row, escalation)
+        if issues:
+            raise PolicyInvalid(issues)
 
     def targets_for(self, level: int, type_code: str, channel: str) -> dict[TargetKind, Target]:
         """The targets of a ticket; later rules win ties of equal specificity."""
@@ -82,8 +89,19 @@ class Policy:
             held = chosen.get(rule.kind)
             if held is None or rule.specificity >= held.specificity:
                 chosen[rule.kind] = rule
-        return {kind: Target(kind, timedelta(minutes=rule.minutes), rule.calendar)
+        return {kind: Target(kind, timedelta(minutes=rule.minutes), rule.calendar,
+                             rule.warnings)
                 for kind, rule in chosen.items()}
+
+    def thresholds(self, target: Target) -> tuple[tuple[str, timedelta], ...]:
+        """The target's thresholds with their counting time from the clock's start, in
+        order: at risk, the deadline, the rule's warnings and every point an escalation
+        of this kind names (so each raises its notification even without a warning)."""
+        codes = {AT_RISK, BREACHED, *(used(p) for p in target.warnings),
+                 *(e.threshold for e in self.escalations if e.kind in (None, target.kind))}
+        points = [(code, point) for code in codes
+                  if (point := counted(code, target.budget, self.at_risk_share)) is not None]
+        return tuple(sorted(points, key=lambda item: (item[1], item[0])))
 
     def to_json(self) -> str:
         body: dict[str, Any] = {"at_risk_share": self.at_risk_share,
@@ -98,7 +116,8 @@ class Policy:
                            level=r.get("level"), type_code=r.get("type_code"),
                            channel=r.get("channel"),
                            calendar=CalendarName(r.get("calendar", "24x7")),
-                           note=r.get("note", ""))
+                           note=r.get("note", ""),
+                           warnings=tuple(int(p) for p in r.get("warnings", ())))
                       for r in body["rules"])
         escalations = tuple(Escalation(Action(e["action"]), e.get("threshold", "breached"),
                                        e.get("kind"), e.get("url", ""), e.get("team", ""))

@@ -62,6 +62,11 @@ class PolicyBook:
                 chosen = policy
         return chosen
 
+    def version(self, number: int) -> Policy:
+        """The policy with that version number (the built-in one if it is unknown)."""
+        return next((policy for _from, policy in self.versions if policy.version == number),
+                    DEFAULT_POLICY)
+
     @property
     def current(self) -> Policy:
         return self.versions[-1][1] if self.versions else DEFAULT_POLICY

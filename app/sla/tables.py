@@ -59,6 +59,9 @@ class SlaRunningRow(Base):
     next_due_ms: Mapped[int | None] = mapped_column(Integer)
     next_threshold: Mapped[str | None] = mapped_column(String(12))
     policy_version: Mapped[int] = mapped_column(Integer)
+    # The thresholds after the next one, in order: JSON [[code, ms], ...] (schema
+    # sla_0002). The monitor moves along it without reading the ticket's history again.
+    later: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SlaNotificationRow(Base):
@@ -75,7 +78,7 @@ class SlaNotificationRow(Base):
     ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
     kind: Mapped[str] = mapped_column(String(20))
     window: Mapped[int] = mapped_column(Integer, default=0)
-    threshold: Mapped[str] = mapped_column(String(12))  # at_risk | breached
+    threshold: Mapped[str] = mapped_column(String(12))  # a code of app.sla.thresholds
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -426,6 +426,41 @@
     </message>
 </context>
 <context>
+    <name>EscalationsEditor</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Senior group</source>
+        <translation>上级组</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <source>Welcome to Seatdesk</source>
@@ -1044,6 +1079,29 @@
     </message>
 </context>
 <context>
+    <name>OverridesEditor</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>当日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+</context>
+<context>
     <name>PersonPanel</name>
     <message>
         <source>Next shift: {when} {shift}</source>
@@ -1056,6 +1114,69 @@
     <message>
         <source>{name}: {shift} starts at {when}</source>
         <translation>{name}：{shift}将于 {when} 开始</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>SLA policies</source>
+        <translation>SLA 策略</translation>
+    </message>
+    <message>
+        <source>Each rule acts when its target reaches the moment: a share of the time used, the deadline, or minutes before or past it (counted in the target&apos;s calendar, so pauses move it too). Every moment also raises a notification on the desk.</source>
+        <translation>目标到达设定时机时执行规则：已用时间的某一比例、到期时，或到期前后若干分钟（按目标的日历计时，挂起同样顺延）。每个时机也会在坐席端发出一条通知。</translation>
+    </message>
+    <message>
+        <source>Days listed here win over the official holidays and make-up working days for business-hours targets; they apply to every ticket, whatever its version.</source>
+        <translation>此处列出的日期优先于官方节假日和调休安排，作用于按工作时间计时的目标；对所有工单生效，与策略版本无关。</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>时限目标</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>升级规则</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历调整</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本历史</translation>
+    </message>
+    <message>
+        <source>At risk when this share of the time is used:</source>
+        <translation>时间用去此比例时标记为临近超时：</translation>
+    </message>
+    <message>
+        <source>For each target the most specific matching row wins. Warnings raise a notification at each share of the time used.</source>
+        <translation>每个目标取匹配条件最具体的一行。预警在时间用去各个比例时各发出一条通知。</translation>
+    </message>
+    <message>
+        <source>Saving creates version %1, valid from now: tickets logged from then on follow it, tickets already logged keep their version.</source>
+        <translation>保存将生成第 %1 版，自此刻起生效：此后登记的工单按新版本计时，已登记的工单保持原版本。</translation>
+    </message>
+    <message>
+        <source>Only an administrator&apos;s account can change SLA policies on a desk signed in to a server. The page is read-only.</source>
+        <translation>已登录服务器的坐席只有管理员账号可以修改 SLA 策略。本页为只读。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1443,33 @@
         <translation>
             <numerusform>共 %n 张工单</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuietHoursDialog</name>
+    <message>
+        <source>N&amp;otification settings…</source>
+        <translation>通知设置(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Notification settings</source>
+        <translation>通知设置</translation>
+    </message>
+    <message>
+        <source>Play a sound with SLA messages</source>
+        <translation>SLA 提醒时播放提示音</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>免打扰时段</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>During quiet hours SLA messages and sounds wait in the notification centre. Breaches of level-1 tickets are always shown and heard.</source>
+        <translation>免打扰时段内，SLA 提醒和提示音暂存在通知中心；一级工单超时始终弹出提醒并发声。</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1939,17 @@
     </message>
 </context>
 <context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Rota rules</source>
@@ -1815,6 +1974,57 @@
     <message>
         <source>Value</source>
         <translation>参数值</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Warnings (% used)</source>
+        <translation>预警（已用 %）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>24x7</source>
+        <translation>7×24 小时</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>e.g. 70, 80, 90</source>
+        <translation>如 70, 80, 90</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +2112,10 @@
         <translation>SLA 临近超时</translation>
     </message>
     <message>
+        <source>SLA warning</source>
+        <translation>SLA 预警</translation>
+    </message>
+    <message>
         <source>{number}: {target} {threshold}</source>
         <translation>{number}：{target}{threshold}</translation>
     </message>
@@ -1935,6 +2149,117 @@
     <message>
         <source>Breached</source>
         <translation>已超时</translation>
+    </message>
+    <message>
+        <source>%1 % of the time used</source>
+        <translation>已用时 %1%</translation>
+    </message>
+    <message>
+        <source>%1 min past the deadline</source>
+        <translation>超时 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min before the deadline</source>
+        <translation>到期前 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPolicy</name>
+    <message>
+        <source>SLA policy version %1 saved: it applies to tickets logged from now on.</source>
+        <translation>SLA 策略第 %1 版已保存：适用于此后登记的工单。</translation>
+    </message>
+    <message>
+        <source>Calendar overrides saved.</source>
+        <translation>日历调整已保存。</translation>
+    </message>
+    <message>
+        <source>SLA &amp;policies…</source>
+        <translation>SLA 策略(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Notify the supervisor</source>
+        <translation>通知值班长</translation>
+    </message>
+    <message>
+        <source>Raise the level</source>
+        <translation>提升级别</translation>
+    </message>
+    <message>
+        <source>Hand over to a senior group</source>
+        <translation>转交上级组</translation>
+    </message>
+    <message>
+        <source>Post to a webhook</source>
+        <translation>推送到 Webhook</translation>
+    </message>
+    <message>
+        <source>At risk (share above)</source>
+        <translation>临近超时（上方比例）</translation>
+    </message>
+    <message>
+        <source>Share of the time used (%)</source>
+        <translation>已用时间比例（%）</translation>
+    </message>
+    <message>
+        <source>Minutes before the deadline</source>
+        <translation>到期前若干分钟</translation>
+    </message>
+    <message>
+        <source>At the deadline</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <source>Minutes past the deadline</source>
+        <translation>超时后若干分钟</translation>
+    </message>
+    <message>
+        <source>Targets, row %1:</source>
+        <translation>时限目标第 %1 行：</translation>
+    </message>
+    <message>
+        <source>Calendar, row %1:</source>
+        <translation>日历调整第 %1 行：</translation>
+    </message>
+    <message>
+        <source>At-risk share:</source>
+        <translation>临近超时比例：</translation>
+    </message>
+    <message>
+        <source>Escalations, row %1:</source>
+        <translation>升级规则第 %1 行：</translation>
+    </message>
+    <message>
+        <source>the target needs more than 0 minutes.</source>
+        <translation>时限必须大于 0 分钟。</translation>
+    </message>
+    <message>
+        <source>give a share between 0 and 100 %, both excluded.</source>
+        <translation>请填写大于 0% 且小于 100% 的比例。</translation>
+    </message>
+    <message>
+        <source>warnings are percentages from 1 to 99 (not %1).</source>
+        <translation>预警须为 1 到 99 之间的百分比（不能是 %1）。</translation>
+    </message>
+    <message>
+        <source>write warnings as numbers separated by commas, e.g. 70, 80, 90.</source>
+        <translation>预警请填写以逗号分隔的数字，例如 70, 80, 90。</translation>
+    </message>
+    <message>
+        <source>choose a share from 1 to 99 %, or at least one minute before or past the deadline.</source>
+        <translation>请选择 1% 到 99% 的比例，或到期前后至少 1 分钟。</translation>
+    </message>
+    <message>
+        <source>the webhook address must start with http:// or https:// and name a server.</source>
+        <translation>Webhook 地址须以 http:// 或 https:// 开头并包含服务器地址。</translation>
+    </message>
+    <message>
+        <source>choose the senior group to hand the ticket to.</source>
+        <translation>请选择接收工单的上级组。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 重复出现。</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
-"""SLA on the desk: countdowns in the queues, the monitor, the notification centre.
+"""SLA on the desk: countdowns in the queues, the monitor, the notification centre, the
+administrators' policy page and the seat's notification settings.
 
-``register`` adds the ``notifications`` page and returns the ``SlaDesk`` that
-``ui/desk.py`` uses to put countdowns into other features' tables (``attach``) and to
-start the monitor after the window shows (it needs the write side, whose import is kept
-off the start-up path).
+``register`` adds the ``notifications`` page and the File menu's "SLA policies…" and
+"Notification settings…", and returns the ``SlaDesk`` that ``ui/desk.py`` uses to put
+countdowns into other features' tables (``attach``) and to start the monitor after the
+window shows (it needs the write side, whose import is kept off the start-up path).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
+from app.sla.quiet import in_quiet_hours, read_time, urgent
+from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
 from ui.context import DeskContext
 from ui.icons import badge
@@ -26,6 +30,8 @@ from ui.sla.ticker import CountdownTicker
 if TYPE_CHECKING:
     from app.sla.monitor import Raised
     from ui.sla.monitor import MonitorRunner
+    from ui.sla.policy_dialog import PolicyDialog
+    from ui.sound import Chime
 
 PAGE_ID = "notifications"
 
@@ -35,7 +41,10 @@ class SlaDesk(QObject):
 
     def __init__(self, window: MainWindow, context: DeskContext, announcer: Announcer) -> None:
         super().__init__(window)
+        self._window = window
         self._context = context
+        self.policy_dialog: PolicyDialog | None = None
+        self.chime: Chime | None = None  # made on the first sound: Qt Multimedia is heavy
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
         self.centre = NotificationCentre(context, window)
@@ -75,6 +84,18 @@ class SlaDesk(QObject):
         else:
             self.board.invalidate(ticket_ids)
 
+    def quiet_now(self) -> bool:
+        """Inside the seat's quiet hours (local time of the desk)?"""
+        chosen = self._context.settings.settings
+        local = self._context.clock.now().astimezone(self._context.time_zone).time()
+        return in_quiet_hours(local, read_time(chosen.quiet_hours_from),
+                              read_time(chosen.quiet_hours_to))
+
+    def _levels(self, ticket_ids: list[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(ticket_ids))
+        return {str(t): int(level) for t, level in self._context.reader.execute(
+            f"SELECT id, level FROM tickets WHERE id IN ({marks})", ticket_ids)}
+
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:
         self.centre.refresh()
@@ -84,10 +105,16 @@ class SlaDesk(QObject):
                           if e.action in ("raise_level", "reassign")})
         if changed:
             self._context.events.tickets_changed.emit(changed)
-        breaches = [r for r in raised if r.threshold == "breached"]
-        shown = breaches[0] if breaches else raised[0]
+        levels = self._levels(sorted({r.ticket_id for r in raised}))
+        pressing = [r for r in raised if urgent(r.threshold, levels.get(r.ticket_id, 3))]
+        if not pressing and self.quiet_now():
+            return  # waits in the notification centre until the seat looks
+        breaches = [r for r in raised if is_breach(r.threshold)]
+        shown = (pressing or breaches or raised)[0]
         title = QCoreApplication.translate("SlaDesk", "SLA breached") if breaches \
-            else QCoreApplication.translate("SlaDesk", "SLA at risk")
+            else QCoreApplication.translate("SlaDesk", "SLA at risk") \
+            if shown.threshold == AT_RISK else QCoreApplication.translate("SlaDesk",
+                                                                          "SLA warning")
         number = self._context.reader.execute(
             "SELECT number FROM tickets WHERE id = ?", (shown.ticket_id,)).fetchone()
         body = QCoreApplication.translate("SlaDesk", "{number}: {target} {threshold}").format(
@@ -97,6 +124,43 @@ class SlaDesk(QObject):
             body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
                 count=len(raised) - 1)
         self.announcer.announce(title, body, breach=bool(breaches))
+        if self._context.settings.settings.notification_sound:
+            self.play_sound()
+
+    def play_sound(self) -> None:
+        if self.chime is None:
+            from ui.sound import Chime
+
+            self.chime = Chime(self)
+        self.chime.play()
+
+    @Slot()
+    def open_policies(self) -> PolicyDialog:
+        """The administrators' SLA policy page (read-only without the admin role)."""
+        from ui.sla.policy_dialog import PolicyDialog
+
+        dialog = PolicyDialog(self._context, self._window)
+        dialog.policy_saved.connect(self._policy_saved)
+        self.policy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_notification_settings(self) -> None:
+        from ui.sla.quiet_dialog import QuietHoursDialog
+
+        QuietHoursDialog(self._context.settings, self._window).open()
+
+    @Slot(object)
+    def _policy_saved(self, version: int | None) -> None:
+        # Overrides move business-hours deadlines of running tickets: recompute them all.
+        if self.monitor is not None:
+            self.monitor.start()
+        text = QCoreApplication.translate(
+            "SlaPolicy", "SLA policy version %1 saved: it applies to tickets logged from now "
+            "on.").replace("%1", str(version)) if version is not None else \
+            QCoreApplication.translate("SlaPolicy", "Calendar overrides saved.")
+        self._window.statusBar().showMessage(text, 10_000)
 
 
 def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> SlaDesk:
@@ -107,4 +171,13 @@ def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> 
     window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))
     desk.centre.unread_changed.connect(lambda count: window.set_page_count(PAGE_ID, count))
     window.set_page_count(PAGE_ID, desk.centre.unread)  # counted when the centre was built
+    policies = QAction(QCoreApplication.translate("SlaPolicy", "SLA &policies…"), window)
+    policies.triggered.connect(desk.open_policies)
+    quiet = QAction(QCoreApplication.translate("QuietHoursDialog", "N&otification settings…"),
+                    window)
+    quiet.triggered.connect(desk.open_notification_settings)
+    quit_action = window.file_menu.actions()[-1]  # both go just above Quit
+    window.file_menu.insertAction(quit_action, policies)
+    window.file_menu.insertAction(quit_action, quiet)
+    window.file_menu.insertSeparator(quit_action)
     return desk

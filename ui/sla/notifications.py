@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.sla.notices import Notice, acknowledge, mark_read, notices, snooze, unread_count
+from app.sla.thresholds import is_breach
 from ui.context import DeskContext
 from ui.labels import target_label, threshold_label
 
@@ -98,7 +99,7 @@ class NotificationCentre(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, notice.id)
             item.setForeground(QBrush(QColor(
-                "#c62828" if notice.threshold == "breached" else "#c77700")))
+                "#c62828" if is_breach(notice.threshold) else "#c77700")))
             if not notice.read:
                 font = QFont(item.font())
                 font.setBold(True)
