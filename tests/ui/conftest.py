@@ -42,7 +42,7 @@ def desk(qtbot: QtBot, desk_data: DataDir) -> Iterator[Desk]:
     built = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "en")
     qtbot.addWidget(built.window)
     yield built
-    built.context.close()
+    built.close()
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:

@@ -49,7 +49,7 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, desk: Desk) -> None:
     again.window.restore_layout()
     assert again.window.size().width() == 640 and again.window.size().height() == 480
     assert again.window.current_page() == "second"
-    again.context.close()
+    again.close()
 
 
 def test_refresh_shortcut_reloads_the_list(qtbot: QtBot, desk: Desk) -> None:

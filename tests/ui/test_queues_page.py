@@ -142,7 +142,7 @@ def test_every_view_label_is_shown_whole(
         assert saved.toolTip() == long_name
         assert views.width() == width
         assert views.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        desk.context.close()
+        desk.close()
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -62,7 +62,7 @@ def test_chinese_desk_speaks_chinese(qtbot: QtBot, desk_data: object) -> None:
         qtbot.addWidget(desk.window)
         menus = [action.text() for action in desk.window.menuBar().actions()]
         assert menus[0] == "文件(&F)"
-        desk.context.close()
+        desk.close()
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -74,6 +74,7 @@ class SlaDesk(QObject):
 
     def stop(self) -> None:
         self.ticker.stop()
+        self.board.close()
         if self.monitor is not None:
             self.monitor.wait_for_deliveries(2000)
 

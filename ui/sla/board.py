@@ -22,7 +22,7 @@ class SlaBoard(QObject):
 
     def __init__(self, reader: sqlite3.Connection, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._reader = reader
+        self._reader: sqlite3.Connection | None = reader
         self._targets: dict[str, list[RunningTarget]] = {}
         self._wanted: set[str] = set()
         self._load_timer = QTimer(self, singleShot=True, interval=0)
@@ -45,8 +45,15 @@ class SlaBoard(QObject):
                 self._targets.pop(ticket_id, None)
         self.board_changed.emit()
 
+    def close(self) -> None:
+        """The desk is closing its reader: a paint after this must not read any more."""
+        self._load_timer.stop()
+        self._reader = None
+
     @Slot()
     def _load(self) -> None:
+        if self._reader is None:
+            return
         wanted, self._wanted = list(self._wanted), set()
         found = running_for(self._reader, wanted)
         for ticket_id in wanted:
