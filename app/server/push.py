@@ -176,9 +176,11 @@ class _BatchPush:
     def _merged(self, entity: Entity, stored: StoredRow | None,
                 mutation: Mutation) -> merge.Merged:
         version = (stored.version if stored else 0) + 1
+        _check_key(entity, mutation.key, mutation.patch, whole=stored is None)
         if stored is None:
             if mutation.op == "delete":
                 raise Rejected(f"{entity.name} {mutation.key} does not exist")
+            merge.check_values(entity, mutation.patch)  # before any value reaches a query
             patch = self._numbered(entity, mutation.patch)
             return merge.Merged(merge.insert(entity, patch, version, self._author))
         if mutation.op == "delete":
@@ -247,6 +249,20 @@ class _BatchPush:
             set_={name: statement.excluded[name]
                   for name in ("data", "field_versions", "version", "deleted", "seq")}),
             values)
+
+
+def _check_key(entity: Entity, key: str, patch: dict[str, Any], *, whole: bool) -> None:
+    """The key must be the row's own key columns: desks address rows by it, and a row whose
+    key and values disagree could never be applied. A new row names every key column."""
+    try:
+        parts = entity.key_values(key)
+    except ValueError:
+        raise Rejected(f"{entity.name}: the key has {len(entity.key_columns)} part(s)") from None
+    for column, part in parts.items():
+        if column in patch and str(patch[column]) != part:
+            raise Rejected(f"{entity.name}: {column} differs from the key")
+        if whole and column not in patch and patch:
+            raise Rejected(f"{entity.name}: missing {column}")
 
 
 def _integrity_reason(error: IntegrityError) -> str:

@@ -8,7 +8,7 @@ UTC text, everything else as is. The local ``version`` column is the desk's own 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache, cached_property
@@ -163,33 +163,55 @@ def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value).astimezone(UTC)
 
 
+def _time(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        raise ValueError("a time without its zone")
+    return parsed.astimezone(UTC)
+
+
+def _day(value: Any) -> date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError("not a day (YYYY-MM-DD)")
+    return date.fromisoformat(value)
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not a boolean")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not an integer")
+    if not -2**63 <= value < 2**63:  # what SQLite (and so every desk) can store
+        raise ValueError("out of range")
+    return value
+
+
+def _text(value: Any, length: int | None) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not text")
+    if "\x00" in value:  # PostgreSQL's JSONB cannot store it; no desk writes it
+        raise ValueError("contains a NUL character")
+    if length is not None and len(value) > length:
+        raise ValueError(f"longer than {length} characters")
+    return value
+
+
+_DECODERS: tuple[tuple[type, Callable[[Any], Any]], ...] = (
+    (UTCDateTime, _time), (Date, _day), (Boolean, _boolean), (Integer, _integer))
+
+
 def decode_value(column_type: Any, value: Any, name: str) -> Any:
     if value is None:
         return None
     try:
-        if isinstance(column_type, UTCDateTime):
-            parsed = datetime.fromisoformat(str(value))
-            if parsed.tzinfo is None:
-                raise ValueError("a time without its zone")
-            return parsed.astimezone(UTC)
-        if isinstance(column_type, Date):
-            if not isinstance(value, str) or len(value) != 10:
-                raise ValueError("not a day (YYYY-MM-DD)")
-            return date.fromisoformat(value)
-        if isinstance(column_type, Boolean):
-            if not isinstance(value, bool):
-                raise ValueError("not a boolean")
-            return value
-        if isinstance(column_type, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError("not an integer")
-            return value
-        if not isinstance(value, str):
-            raise ValueError("not text")
-        length = getattr(column_type, "length", None)
-        if length is not None and len(value) > length:
-            raise ValueError(f"longer than {length} characters")
-        return value
+        for kind, decode in _DECODERS:
+            if isinstance(column_type, kind):
+                return decode(value)
+        return _text(value, getattr(column_type, "length", None))
     except ValueError as error:
         raise UnknownField(f"{name}: {error}") from error
 
