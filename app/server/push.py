@@ -176,11 +176,11 @@ class _BatchPush:
     def _merged(self, entity: Entity, stored: StoredRow | None,
                 mutation: Mutation) -> merge.Merged:
         version = (stored.version if stored else 0) + 1
+        merge.check_values(entity, mutation.patch)  # before any value reaches a query
         _check_key(entity, mutation.key, mutation.patch, whole=stored is None)
         if stored is None:
             if mutation.op == "delete":
                 raise Rejected(f"{entity.name} {mutation.key} does not exist")
-            merge.check_values(entity, mutation.patch)  # before any value reaches a query
             patch = self._numbered(entity, mutation.patch)
             return merge.Merged(merge.insert(entity, patch, version, self._author))
         if mutation.op == "delete":
