@@ -2,6 +2,8 @@
 
 Signals (on ``DeskContext.events``):
     tickets_changed(list): tickets were written (their ids); views decide whether to refresh.
+    records_changed(list): a sync round wrote rows of these synced tables (their names), so
+        the pages that read them (SLA policy book, rota, knowledge base) read them again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class DeskEvents(QObject):
     """The one "data changed" broadcast of the desk."""
 
     tickets_changed = Signal(list)
+    records_changed = Signal(list)
 
 
 @dataclass

@@ -20,6 +20,8 @@ _INSERT = ("INSERT INTO kb_search (article_id, title, tags, summary, body, solut
            " VALUES (?, ?, ?, ?, ?, ?)")
 _INSERT_AT = ("INSERT INTO kb_search (rowid, article_id, title, tags, summary, body, solution)"
               " VALUES (?, ?, ?, ?, ?, ?, ?)")
+_ARTICLE_TEXT = ("SELECT id, title, summary, body, solution, tags, applies_to FROM kb_articles"
+                 " WHERE deleted = 0")
 
 
 def index_row(article_id: str, content: ArticleContent) -> tuple[str, str, str, str, str, str]:
@@ -47,6 +49,27 @@ def index_article(conn: sqlite3.Connection, article_id: str, content: ArticleCon
                      [(article_id, tag) for tag in content.tags])
 
 
+def index_articles(conn: sqlite3.Connection, article_ids: Iterable[str]) -> int:
+    """Index the given articles again as they now stand (a tombstoned or missing one leaves
+    the index): what a sync pull calls for the articles it wrote. Returns how many."""
+    wanted = list(dict.fromkeys(article_ids))
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        found = {row[0]: row for row in conn.execute(
+            f"{_ARTICLE_TEXT} AND id IN ({', '.join('?' * len(chunk))})", chunk)}
+        for article_id in chunk:
+            row = found.get(article_id)
+            index_article(conn, article_id, None if row is None else _content(row))
+    return len(wanted)
+
+
+def _content(row: tuple[str, ...]) -> ArticleContent:
+    """An article's indexed text from ``SELECT id, title, summary, body, solution, tags,
+    applies_to``."""
+    return ArticleContent(title=row[1], summary=row[2], body=row[3], solution=row[4],
+                          tags=tags_from_text(row[5]), applies_to=row[6])
+
+
 def rebuild_index(conn: sqlite3.Connection, progress: Progress | None = None,
                   batch: int = 500) -> int:
     """Index every live article again; returns how many (or -1 if cancelled).
@@ -57,14 +80,10 @@ def rebuild_index(conn: sqlite3.Connection, progress: Progress | None = None,
     conn.execute("DELETE FROM kb_search")
     conn.execute("DELETE FROM kb_index_rows")
     conn.execute("DELETE FROM kb_article_tags")
-    rows = conn.execute(
-        "SELECT id, title, summary, body, solution, tags, applies_to FROM kb_articles"
-        " WHERE deleted = 0")
+    rows = conn.execute(_ARTICLE_TEXT)
     done = 0
     while chunk := rows.fetchmany(batch):
-        contents = [(row[0], ArticleContent(title=row[1], summary=row[2], body=row[3],
-                                            solution=row[4], tags=tags_from_text(row[5]),
-                                            applies_to=row[6])) for row in chunk]
+        contents = [(row[0], _content(row)) for row in chunk]
         _insert(conn, contents, first_rowid=done + 1)
         done += len(chunk)
         if progress is not None and not progress(done, total):

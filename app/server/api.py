@@ -9,10 +9,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
@@ -35,8 +36,37 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+class ErrorBody(BaseModel):
+    """Every error answer: a stable code for programs, a sentence for people."""
+
+    error: str
+    message: str
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Documented error answers, so the OpenAPI schema (and the fuzzer reading it) knows
+    them; 422 replaces FastAPI's default, which has another shape than ours."""
+    return {status: {"model": ErrorBody, "description": _ERROR_TEXT[status]}
+            for status in statuses}
+
+
+_ERROR_TEXT = {401: "Not signed in, or the token or password was refused",
+               413: "The request is larger than the server takes",
+               422: "The request does not have the documented shape",
+               429: "Too many failed sign-ins for this name lately",
+               503: "The database cannot be reached"}
+_SIGNED_IN = _errors(401)
+
+
+# PostgreSQL text cannot hold NUL: refused here, as a bad request, not as a database error.
+NO_NUL = r"^[^\x00]*$"
+# Cursors and mutation ids fit PostgreSQL's bigint with room to spare, and stay exact in
+# any JSON reader (2^53): a larger one is a bad request, not a database error.
+BIGINT = 2**53 - 1
+
+
 class LoginBody(BaseModel):
-    login: str = Field(min_length=1, max_length=80)
+    login: str = Field(min_length=1, max_length=80, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=256)
 
 
@@ -45,21 +75,21 @@ class RefreshBody(BaseModel):
 
 
 class MutationBody(BaseModel):
-    id: int = Field(ge=1)
-    entity: str = Field(max_length=40)
-    key: str = Field(min_length=1, max_length=120)
+    id: int = Field(ge=1, le=BIGINT)
+    entity: str = Field(max_length=40, pattern=NO_NUL)
+    key: str = Field(min_length=1, max_length=120, pattern=NO_NUL)
     op: str = Field(pattern="^(put|delete)$")
     patch: dict[str, Any] = Field(default_factory=dict)
     base_version: int = Field(ge=0)
 
 
 class PushBody(BaseModel):
-    desk_id: str = Field(min_length=1, max_length=36)
+    desk_id: str = Field(min_length=1, max_length=36, pattern=NO_NUL)
     mutations: list[MutationBody] = Field(max_length=MAX_PUSH)
 
 
 class LeaseBody(BaseModel):
-    desk_id: str = Field(min_length=1, max_length=36)
+    desk_id: str = Field(min_length=1, max_length=36, pattern=NO_NUL)
     count: int = Field(ge=1, le=numbers.MAX_BLOCK)
 
 
@@ -83,7 +113,8 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
         yield
         signal.stop()
 
-    app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan)
+    app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan,
+                  responses=_errors(413, 422, 503))
     app.state.signal = signal
     _install_limits_and_errors(app)
     current_user = _bearer(engine, clock)
@@ -120,13 +151,18 @@ def _install_limits_and_errors(app: FastAPI) -> None:
         return _error(503, "database_unavailable", "the database cannot be reached")
 
 
-def _bearer(engine: Engine, clock: Clock) -> Callable[[str], User]:
-    def current_user(authorization: Annotated[str, Header()] = "") -> User:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token:
+Credentials = HTTPAuthorizationCredentials | None
+
+
+def _bearer(engine: Engine, clock: Clock) -> Callable[[Credentials], User]:
+    # Declared as a security scheme, so the OpenAPI schema says how to authenticate.
+    scheme = HTTPBearer(auto_error=False)
+
+    def current_user(credentials: Annotated[Credentials, Depends(scheme)]) -> User:
+        if credentials is None or not credentials.credentials:
             raise ApiError(401, "unauthenticated", "sign in first")
         with engine.begin() as conn:
-            user = accounts.authenticate(conn, clock, token)
+            user = accounts.authenticate(conn, clock, credentials.credentials)
         if user is None:
             raise ApiError(401, "token_expired", "the access token is unknown or expired")
         return user
@@ -135,14 +171,14 @@ def _bearer(engine: Engine, clock: Clock) -> Callable[[str], User]:
 
 
 def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
-                    current_user: Callable[[str], User]) -> None:
+                    current_user: Callable[[Credentials], User]) -> None:
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         return {"status": "ok", "protocol": PROTOCOL}
 
-    @app.post("/v1/login")
+    @app.post("/v1/login", responses=_errors(401, 429))
     def login(body: LoginBody) -> dict[str, Any]:
         try:
             with engine.begin() as conn:
@@ -156,7 +192,7 @@ def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
                            "too many failed sign-ins; wait 15 minutes") from None
         return _tokens_json(user, tokens)
 
-    @app.post("/v1/refresh")
+    @app.post("/v1/refresh", responses=_SIGNED_IN)
     def refresh(body: RefreshBody) -> dict[str, Any]:
         with engine.begin() as conn:
             renewed = accounts.refresh(conn, clock, body.refresh_token)
@@ -170,14 +206,14 @@ def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
             accounts.logout(conn, body.refresh_token)
         return {"status": "ok"}
 
-    @app.get("/v1/me")
+    @app.get("/v1/me", responses=_SIGNED_IN)
     def me(user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
         return {"id": user.id, "login": user.login, "name": user.name, "role": str(user.role)}
 
 
 def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
-                 current_user: Callable[[str], User], signal: ChangeSignal) -> None:
-    @app.post("/v1/push")
+                 current_user: Callable[[Credentials], User], signal: ChangeSignal) -> None:
+    @app.post("/v1/push", responses=_SIGNED_IN)
     def push_mutations(body: PushBody,
                        user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
         mutations = [Mutation(m.id, m.entity, m.key, m.op, m.patch,  # type: ignore[arg-type]
@@ -187,9 +223,9 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
         return {"results": [r.to_json() for r in outcome.results],
                 "last_mutation_id": outcome.last_mutation_id}
 
-    @app.get("/v1/pull")
+    @app.get("/v1/pull", responses=_SIGNED_IN)
     def pull_changes(user: Annotated[User, Depends(current_user)],
-                     cursor: Annotated[int, Query(ge=0)] = 0,
+                     cursor: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
                      ) -> Response:
         with engine.connect() as conn:
@@ -200,9 +236,9 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
         with engine.connect() as conn:
             return newest_seq(conn)
 
-    @app.get("/v1/poke")
+    @app.get("/v1/poke", responses=_SIGNED_IN)
     async def poke(user: Annotated[User, Depends(current_user)],
-                   cursor: Annotated[int, Query(ge=0)] = 0,
+                   cursor: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
                    timeout: Annotated[float, Query(ge=0, le=60)] = POKE_TIMEOUT,
                    ) -> dict[str, Any]:
         event = signal.current()
@@ -210,7 +246,7 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
             return {"changed": True}
         return {"changed": await signal.wait(event, timeout)}
 
-    @app.post("/v1/numbers/lease")
+    @app.post("/v1/numbers/lease", responses=_SIGNED_IN)
     def lease(body: LeaseBody, user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
         with engine.begin() as conn:
             first, last = numbers.lease(conn, clock, body.desk_id, body.count)

@@ -18,11 +18,12 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.domain.numbers import is_provisional, ticket_number
-from app.server.accounts import Role, User
+from app.server.accounts import User
 from app.server.numbers import final_number
+from app.server.roles import Permissions
 from app.server.tables import counters, desks, rows
 from app.sync import merge
-from app.sync.entities import ADMIN_ONLY, Entity, encode_value, entities
+from app.sync.entities import Entity, encode_value, entities
 from app.sync.merge import FieldConflict, Rejected, StoredRow
 from app.sync.protocol import CONFLICTS, Change, Mutation, MutationResult
 
@@ -38,11 +39,6 @@ class PushOutcome:
 
 def _change(row: Row[Any]) -> Change:
     return Change(row.seq, row.entity, row.key, row.version, row.deleted, dict(row.data))
-
-
-def _allowed(user: User, entity: Entity) -> None:
-    if entity.name in ADMIN_ONLY and not user.at_least(Role.ADMIN):
-        raise Rejected(f"only administrators change {entity.name}")
 
 
 def _desk_row(conn: Connection, desk_id: str, user: User, clock: Clock) -> int:
@@ -109,12 +105,14 @@ class _BatchPush:
         self._conn, self._clock, self._user = conn, clock, user
         self._author = f"{user.login}@{desk_id}"
         self._entities = entities()
+        self._permissions = Permissions(conn, user)
         self._rows: dict[Key, Change] = {}  # the batch's view of every touched row
         self._stored: dict[Key, StoredRow] = {}
         self._writes: dict[Key, Change] = {}  # last write per row, with its sequence
         self._conflicts: list[tuple[Key, StoredRow]] = []
         self._seqs: list[int] = []
         self._numbers: set[str] = set()
+        self._unique: dict[tuple[str, str, Any], str] = {}  # (entity, field, value) → key
 
     def run(self, mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
         self._load({(m.entity, m.key) for m in mutations})
@@ -167,9 +165,19 @@ class _BatchPush:
         entity = self._entities.get(mutation.entity)
         if entity is None:
             raise Rejected(f"unknown entity {mutation.entity!r}")
-        _allowed(self._user, entity)
         stored = self._stored.get((mutation.entity, mutation.key))
+        self._permissions.check(entity, mutation.patch, stored)
+        merged = self._merged(entity, stored, mutation)
+        if merged.changed and not merged.row.deleted and entity.name != "tickets":
+            # Ticket numbers have their own rule and index (``_numbered``).
+            self._check_unique(entity, mutation.key, stored, merged.row)
+        return merged
+
+    def _merged(self, entity: Entity, stored: StoredRow | None,
+                mutation: Mutation) -> merge.Merged:
         version = (stored.version if stored else 0) + 1
+        merge.check_values(entity, mutation.patch)  # before any value reaches a query
+        _check_key(entity, mutation.key, mutation.patch, whole=stored is None)
         if stored is None:
             if mutation.op == "delete":
                 raise Rejected(f"{entity.name} {mutation.key} does not exist")
@@ -179,6 +187,24 @@ class _BatchPush:
             return merge.tombstone(entity, stored, version, self._author)
         return merge.update(entity, stored, mutation.patch, mutation.base_version, version,
                             self._author)
+
+    def _check_unique(self, entity: Entity, key: str, stored: StoredRow | None,
+                      row: StoredRow) -> None:
+        """Refuse a second row with a value the desks' schema keeps unique (a rule kind, a
+        shift code): every desk's pull would stumble over it."""
+        for name in entity.unique_fields:
+            value = row.data.get(name)
+            if value is None or (stored is not None and stored.data.get(name) == value):
+                continue
+            owner = self._unique.get((entity.name, name, value))
+            if owner is None:
+                found = self._conn.execute(select(rows.c.key).where(
+                    rows.c.entity == entity.name, rows.c.key != key,
+                    rows.c.data[name].astext == str(value))).first()
+                owner = None if found is None else str(found.key)
+            if owner is not None and owner != key:
+                raise Rejected(f"{entity.name}: {name} {value!r} is already used")
+            self._unique[(entity.name, name, value)] = key
 
     def _numbered(self, entity: Entity, patch: dict[str, Any]) -> dict[str, Any]:
         if entity.name != "tickets":
@@ -223,6 +249,20 @@ class _BatchPush:
             set_={name: statement.excluded[name]
                   for name in ("data", "field_versions", "version", "deleted", "seq")}),
             values)
+
+
+def _check_key(entity: Entity, key: str, patch: dict[str, Any], *, whole: bool) -> None:
+    """The key must be the row's own key columns: desks address rows by it, and a row whose
+    key and values disagree could never be applied. A new row names every key column."""
+    try:
+        parts = entity.key_values(key)
+    except ValueError:
+        raise Rejected(f"{entity.name}: the key has {len(entity.key_columns)} part(s)") from None
+    for column, part in parts.items():
+        if column in patch and str(patch[column]) != part:
+            raise Rejected(f"{entity.name}: {column} differs from the key")
+        if whole and column not in patch and patch:
+            raise Rejected(f"{entity.name}: missing {column}")
 
 
 def _integrity_reason(error: IntegrityError) -> str:

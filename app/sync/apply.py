@@ -3,8 +3,10 @@
 Used for pulled pages and for the rows a push answers with. A row's fields that still have
 a pending outbox mutation keep their local value (local pending edits stay on top; the
 server merges them when they arrive). A change older than the version already applied is
-skipped, so a page that overlaps a push answer is harmless. Ticket search and the ids of
-touched tickets (for the views and the SLA clocks) are brought along in the same transaction.
+skipped, so a page that overlaps a push answer is harmless. Derived data - ticket search,
+sort keys, the knowledge base's search and tag index - is brought along in the same
+transaction; the ids of touched tickets (for the views and the SLA clocks) and the names of
+touched entities (policies, rota, articles) go back to the caller.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from app.kb.index import index_articles
 from app.store.sort_keys import refile
 from app.store.ticket_index import index_many, index_ticket
 from app.sync.entities import Entity, entities, parse_time
@@ -31,6 +34,7 @@ _conflicts = CONFLICT_LOG
 @dataclass
 class Applied:
     ticket_ids: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)  # names of entities with rows written
     rows: int = 0
     conflicts: int = 0
 
@@ -115,7 +119,7 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
                local: dict[str, Any] | None, applied: Applied) -> None:
     entity = batch.entity
     table = entity.table
-    has_version = "version" in table.c
+    has_version = entity.has_edit_counter
     if change.deleted and not entity.has_tombstone:
         conn.execute(delete(table).where(*_where(entity, change.key)))
     elif local is None:
@@ -157,8 +161,28 @@ def _insert_many(conn: Connection, table: Table, values: list[dict[str, Any]]) -
         cursor.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', tuples)
 
 
+def _drop_rejected_twins(conn: Connection, entity: Entity, inserts: list[dict[str, Any]]
+                         ) -> None:
+    """Remove local rows the server refused because another row holds their unique value
+    (two supervisors creating the same rule offline): the server's row takes the place,
+    the seat's version stays in the outbox as rejected, with the reason."""
+    if len(entity.key_columns) != 1:
+        return
+    key = entity.key_columns[0]
+    for name in entity.unique_fields:
+        values = [row[name] for row in inserts if row.get(name) is not None]
+        for chunk in _chunks(values):
+            marks = ", ".join("?" * len(chunk))
+            conn.exec_driver_sql(
+                f'DELETE FROM "{entity.name}" WHERE "{name}" IN ({marks}) AND "{key}" IN '
+                "(SELECT key FROM sync_outbox WHERE entity = ? AND status = 'rejected')",
+                (*chunk, entity.name))
+
+
 def _flush(conn: Connection, batch: _Batch) -> None:
     if batch.inserts:
+        if batch.entity.unique_fields:
+            _drop_rejected_twins(conn, batch.entity, batch.inserts)
         _insert_many(conn, batch.entity.table, batch.inserts)
     if batch.new_tickets:
         first = conn.exec_driver_sql(
@@ -204,6 +228,11 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
             _write_row(conn, batch, change, values, row, applied)
         _flush(conn, batch)
         touched[name] = [key for key in latest if key in batch.keys]
+        if touched[name]:
+            applied.entities.add(name)
     refile(conn, tickets=touched.get("tickets", ()), requesters=touched.get("requesters", ()),
            categories=touched.get("categories", ()))
+    if touched.get("kb_articles"):
+        index_articles(conn.connection.driver_connection,  # type: ignore[arg-type]
+                       touched["kb_articles"])
     return applied

@@ -63,7 +63,8 @@ def _required(entity: Entity) -> set[str]:
             and c.server_default is None and not c.primary_key}
 
 
-def _check_values(entity: Entity, values: dict[str, Any]) -> None:
+def check_values(entity: Entity, values: dict[str, Any]) -> None:
+    """Refuse unknown fields and values a column cannot hold (``Rejected``)."""
     try:
         entity.decode(values)
     except UnknownField as error:
@@ -76,7 +77,7 @@ def _check_values(entity: Entity, values: dict[str, Any]) -> None:
 
 
 def insert(entity: Entity, patch: dict[str, Any], version: int, author: str) -> StoredRow:
-    _check_values(entity, patch)
+    check_values(entity, patch)
     missing = sorted(_required(entity) - patch.keys())
     if missing:
         raise Rejected(f"{entity.name}: missing {', '.join(missing)}")
@@ -97,7 +98,7 @@ def _state_allowed(current: dict[str, Any], wanted: str, merged: dict[str, Any])
 def update(entity: Entity, stored: StoredRow, patch: dict[str, Any], base_version: int,
            version: int, author: str) -> Merged:
     """Apply ``patch`` written against ``base_version`` on top of ``stored``."""
-    _check_values(entity, patch)
+    check_values(entity, patch)
     if entity.append_only:
         if all(stored.data.get(k) == v for k, v in patch.items()):
             return Merged(stored, changed=False)

@@ -39,6 +39,9 @@ class SyncReport:
     pulled: int = 0
     conflicts: int = 0
     ticket_ids: set[str] = field(default_factory=set)
+    # Entities whose rows the round wrote locally: the desk re-reads what depends on them
+    # (the SLA policy book, the rota, the knowledge base pages).
+    entities: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class Syncer:
         report.pushed += len(done)
         report.rejected += len(results) - len(done)
         report.ticket_ids |= applied.ticket_ids
+        report.entities |= applied.entities
 
     def pull(self, report: SyncReport) -> None:
         """Pull until up to date. The next page is fetched while this one is applied, so the
@@ -135,6 +139,7 @@ class Syncer:
                 report.pulled += applied.rows
                 report.conflicts += applied.conflicts
                 report.ticket_ids |= applied.ticket_ids
+                report.entities |= applied.entities
                 if not page.more:
                     return
 

@@ -88,7 +88,8 @@ def test_a_change_committing_late_is_not_skipped_by_the_cursor(server: RunningSe
         requests.post(f"{server.url}/v1/push", headers=headers, timeout=30, json={
             "desk_id": "desk-y", "mutations": [{"id": 1, "entity": "saved_filters",
                                                 "key": "f1", "op": "put", "base_version": 0,
-                                                "patch": {"name": "mine", "definition": "{}",
+                                                "patch": {"id": "f1", "name": "mine",
+                                                          "definition": "{}",
                                                           "position": 0, "deleted": False,
                                                           "updated_at": "2026-11-26T02:00:00+00:00",
                                                           "owner_id": None}}]})

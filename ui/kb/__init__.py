@@ -24,6 +24,8 @@ def register(window: MainWindow, context: DeskContext) -> PageHolder:
     holder = PageHolder(PAGE_ID, build, window)
     window.page_changed.connect(holder.on_page_changed)
     window.refresh_requested.connect(holder.refresh)
+    context.events.records_changed.connect(
+        lambda names: holder.refresh() if any(n.startswith("kb_") for n in names) else None)
     title = QCoreApplication.translate("KnowledgePage", "Knowledge base")
     window.add_page(Page(PAGE_ID, title, holder, badge("#558b2f", "K", 20)))
     return holder

@@ -43,6 +43,8 @@ def register(window: MainWindow, context: DeskContext,
     holder = PageHolder(PAGE_ID, build, window)
     window.page_changed.connect(holder.on_page_changed)
     window.refresh_requested.connect(holder.refresh)
+    context.events.records_changed.connect(
+        lambda names: holder.refresh() if any(n.startswith("rota_") for n in names) else None)
     holder.build_later(BUILD_AFTER_MS)
     title = QCoreApplication.translate("RotaPage", "Rota")
     window.add_page(Page(PAGE_ID, title, holder, badge("#6c5b9e", "R", 20)))

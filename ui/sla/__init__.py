@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from ui.sound import Chime
 
 PAGE_ID = "notifications"
+# Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
+POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
 
 
 class SlaDesk(QObject):
@@ -52,6 +54,7 @@ class SlaDesk(QObject):
         self.monitor: MonitorRunner | None = None
         self._delegates: list[CountdownDelegate] = []
         context.events.tickets_changed.connect(self._tickets_changed)
+        context.events.records_changed.connect(self._records_changed)
 
     def attach(self, view: QTableView, column: int) -> None:
         """Paint countdowns in ``column`` of ``view`` (ticket id in the UserRole)."""
@@ -96,6 +99,16 @@ class SlaDesk(QObject):
         marks = ",".join("?" * len(ticket_ids))
         return {str(t): int(level) for t, level in self._context.reader.execute(
             f"SELECT id, level FROM tickets WHERE id IN ({marks})", ticket_ids)}
+
+    @Slot(list)
+    def _records_changed(self, names: list[str]) -> None:
+        """A policy version or calendar day arrived by sync: the monitor reads the book again
+        while it recomputes every open ticket (a version may be valid from the past)."""
+        if self.monitor is None or not POLICY_TABLES & set(names):
+            return
+        from app.sla.monitor import open_ticket_ids
+
+        self.monitor.refresh(open_ticket_ids(self._context.reader))
 
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:

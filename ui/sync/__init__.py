@@ -29,6 +29,7 @@ class SyncBridge(QObject):
 
     link_changed = Signal(str, int, int, int)  # link, pending, rejected, conflicts
     tickets_arrived = Signal(list)
+    records_arrived = Signal(list)  # names of the synced tables the round wrote
 
     def on_link(self, link: Link, status: SyncStatus) -> None:
         self.link_changed.emit(str(link), status.pending, status.rejected, status.conflicts)
@@ -36,6 +37,8 @@ class SyncBridge(QObject):
     def on_report(self, report: SyncReport) -> None:
         if report.ticket_ids:
             self.tickets_arrived.emit(sorted(report.ticket_ids))
+        if report.entities:
+            self.records_arrived.emit(sorted(report.entities))
 
 
 class SyncDesk(QObject):
@@ -50,6 +53,7 @@ class SyncDesk(QObject):
         self._recording = False
         self.bridge.link_changed.connect(self._show_link)
         self.bridge.tickets_arrived.connect(context.events.tickets_changed)
+        self.bridge.records_arrived.connect(context.events.records_changed)
         context.events.tickets_changed.connect(self._local_change)
         window.connection.clicked.connect(self.show_panel)
         self._build_menu()
