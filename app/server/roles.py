@@ -6,7 +6,8 @@
   publication, assignments, overrides).
 - Agents: tickets, requesters, saved filters and the knowledge base (agents author and
   edit articles, as in Zammad and Jira Service Management); in the rota only their own
-  shift wishes (``OWN_ROWS``), matched through the staff row that has their login.
+  shift wishes and unavailable days (``OWN_ROWS``, ``OWN_ROW_KINDS``; not leave), matched
+  through the staff row that has their login.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from app.server.accounts import Role, User
 from app.server.tables import rows
-from app.sync.entities import ADMIN_ONLY, OWN_ROWS, SUPERVISOR_ONLY, Entity
+from app.sync.entities import ADMIN_ONLY, OWN_ROW_KINDS, OWN_ROWS, SUPERVISOR_ONLY, Entity
 from app.sync.merge import Rejected, StoredRow
 
 
@@ -45,6 +46,14 @@ class Permissions:
         own = self._own_staff_id()
         if own is None or people != {own}:
             raise Rejected(f"only supervisors change other people's {name}")
+        if name in OWN_ROW_KINDS:
+            field, allowed = OWN_ROW_KINDS[name]
+            kinds = {patch[field]} if field in patch else set()
+            if stored is not None:
+                kinds.add(stored.data.get(field))
+            if not kinds <= allowed:
+                raise Rejected(f"only supervisors record {name} of kind "
+                               f"{', '.join(sorted(map(str, kinds - allowed)))}")
 
     def _own_staff_id(self) -> str | None:
         if not self._looked_up:

@@ -46,9 +46,12 @@ ADMIN_ONLY: frozenset[str] = frozenset({"ticket_types", "categories", "teams", "
 SUPERVISOR_ONLY: frozenset[str] = frozenset(
     name for name in SYNCED_TABLES if name.startswith("rota_"))
 # Rota rows a seat may write for himself (the column naming the person): a wish about his
-# own shifts. Leave is not among them: it is a hard rule for the planner and the table has
-# no request/approval state, so a supervisor records it.
-OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id"}
+# own shifts, and the days he is unavailable (app/rota/access.py, the desk's own rule).
+OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}
+# ...and only rows of these kinds: leave is granted, not declared (a hard rule for the
+# planner, with no request/approval state), so a supervisor records it.
+OWN_ROW_KINDS: dict[str, tuple[str, frozenset[str]]] = {
+    "rota_absences": ("kind", frozenset({"unavailable"}))}
 # Never travel: the desk's own edit counter, and sort keys each desk derives itself. A
 # primary key is never local, whatever its name (sla_policies is keyed by ``version``).
 LOCAL_COLUMNS: frozenset[str] = frozenset({"version", "requester_sort", "category_sort_zh",

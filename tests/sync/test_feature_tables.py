@@ -17,7 +17,7 @@ from app.kb.search import ArticleSearch
 from app.rota.model import DESK_ZONE, Assignment
 from app.rota.reading import on_duty_now
 from app.rota.rules import DEFAULT_RULES
-from app.rota.tables import PreferenceRow
+from app.rota.tables import AbsenceRow, PreferenceRow
 from app.rota.writing import publish, save_plan, save_rule
 from app.server.accounts import Role, create_user
 from app.server.tables import rows
@@ -153,6 +153,36 @@ def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
     [report] = sync(desk)
     assert report.rejected == 1
     assert one(desk, "SELECT staff_id FROM rota_preferences WHERE id = ?", wish) == own
+
+
+def test_a_seat_may_enter_his_own_unavailability_but_not_leave(make_desk: MakeDesk,
+                                                              server: RunningServer) -> None:
+    seat = make_desk("wang")
+    own_login = one(seat, "SELECT login FROM staff ORDER BY login LIMIT 1")
+    own = one(seat, "SELECT id FROM staff WHERE login = ?", own_login)
+    add_user(server, own_login, Role.AGENT)
+    desk = make_desk(own_login)
+    day = desk.clock.now().date()
+    away, leave = "0190c0de-0000-7000-8000-0000000a0a0a", "0190c0de-0000-7000-8000-0000000b0b0b"
+    with desk.store.unit_of_work() as session:
+        session.add(AbsenceRow(id=away, staff_id=own, first_day=day, last_day=day,
+                               kind="unavailable", note="doctor", version=1,
+                               updated_at=desk.clock.now(), deleted=False))
+        session.add(AbsenceRow(id=leave, staff_id=own, first_day=day, last_day=day,
+                               kind="leave", note="holiday", version=1,
+                               updated_at=desk.clock.now(), deleted=False))
+    [report] = sync(desk)
+    assert (report.pushed, report.rejected) == (1, 1)
+    assert (server_row(server, "rota_absences", away) or {}).get("kind") == "unavailable"
+    assert server_row(server, "rota_absences", leave) is None
+    # Nor may he turn his unavailable day into leave afterwards.
+    with desk.store.unit_of_work() as session:
+        row = session.get(AbsenceRow, away)
+        assert row is not None
+        row.kind = "leave"
+    [report] = sync(desk)
+    assert report.rejected == 1
+    assert (server_row(server, "rota_absences", away) or {}).get("kind") == "unavailable"
 
 
 def test_a_policy_version_from_the_admin_desk_applies_to_new_tickets_on_another_desk(
