@@ -12,6 +12,7 @@ touched entities (policies, rota, articles) go back to the caller.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,6 +68,14 @@ def _known_versions(conn: Connection, entity: str, keys: list[str]) -> dict[str,
     return {str(key): int(version) for key, version in rows}
 
 
+def _present(conn: Connection, entity: Entity, keys: list[str]) -> list[str]:
+    """The keys among ``keys`` that have a local row (entities with a one-column key)."""
+    name = entity.key_columns[0]
+    return [str(key) for (key,) in _driver(conn).execute(
+        f'SELECT "{name}" FROM "{entity.table.name}" '
+        f'WHERE "{name}" IN (SELECT value FROM json_each(?))', (json.dumps(keys),))]
+
+
 def _local_rows(conn: Connection, entity: Entity, keys: list[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     if len(entity.key_columns) != 1:
@@ -76,14 +85,10 @@ def _local_rows(conn: Connection, entity: Entity, keys: list[str]) -> dict[str, 
             if row is not None:
                 found[key] = row._asdict()
         return found
-    name = entity.key_columns[0]
     # Which keys exist, by a cheap probe; only those are read as typed rows (none at all
     # on a desk's first sync).
-    present = [str(key) for (key,) in _driver(conn).execute(
-        f'SELECT "{name}" FROM "{entity.table.name}" '
-        f'WHERE "{name}" IN (SELECT value FROM json_each(?))', (json.dumps(keys),))]
-    column = entity.table.c[name]
-    for chunk in _chunks(present):
+    column = entity.table.c[entity.key_columns[0]]
+    for chunk in _chunks(_present(conn, entity, keys)):
         for row in conn.execute(select(entity.table).where(column.in_(chunk))):
             values = row._asdict()
             found[entity.key_of(values)] = values
@@ -113,6 +118,7 @@ class _Batch:
     versions: list[dict[str, Any]] = field(default_factory=list)
     new_tickets: list[tuple[str, str, str]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # rows written in this page
+    keeps_versions: bool = True
 
 
 def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str, Any],
@@ -139,7 +145,9 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
                 merged = {**local, **differs}
                 index_ticket(conn, change.key, str(merged["title"]),
                              str(merged["description"] or ""))
-    batch.versions.append({"entity": entity.name, "key": change.key, "version": change.version})
+    if batch.keeps_versions:
+        batch.versions.append({"entity": entity.name, "key": change.key,
+                               "version": change.version})
     batch.keys.add(change.key)
     if entity.name == "tickets":
         applied.ticket_ids.add(change.key)
@@ -179,8 +187,25 @@ def _drop_rejected_twins(conn: Connection, entity: Entity, inserts: list[dict[st
                 (*chunk, entity.name))
 
 
+def _file_new_tickets(conn: Connection, tickets: list[dict[str, Any]]) -> None:
+    """Write new tickets' sort keys (app/store/sort_keys.py) with them: filing them by an
+    UPDATE afterwards rewrites every row and three of its indexes a second time."""
+    driver = _driver(conn)
+    wanted = list({row["requester_id"] for row in tickets if row.get("requester_id")})
+    names = dict(driver.execute("SELECT id, name FROM requesters WHERE id IN "
+                                "(SELECT value FROM json_each(?))", (json.dumps(wanted),)))
+    categories = {id_: (zh, en) for id_, zh, en in
+                  driver.execute("SELECT id, name_zh, name_en FROM categories")}
+    for row in tickets:
+        row["requester_sort"] = names.get(row.get("requester_id"), "")
+        row["category_sort_zh"], row["category_sort_en"] = categories.get(
+            row.get("category_id"), ("", ""))
+
+
 def _flush(conn: Connection, batch: _Batch) -> None:
     if batch.inserts:
+        if batch.entity.name == "tickets":
+            _file_new_tickets(conn, batch.inserts)
         if batch.entity.unique_fields:
             _drop_rejected_twins(conn, batch.entity, batch.inserts)
         _insert_many(conn, batch.entity.table, batch.inserts)
@@ -195,6 +220,41 @@ def _flush(conn: Connection, batch: _Batch) -> None:
             [(v["entity"], v["key"], v["version"]) for v in batch.versions])
 
 
+def _apply_entity(conn: Connection, entity: Entity, latest: dict[str, Change],
+                  pending: dict[tuple[str, str], set[str]], applied: Applied) -> _Batch:
+    """Write one page's rows of one entity; the batch says what was written."""
+    keys = list(latest)
+    # Append-only rows never change once written (merge refuses edits): a row that is
+    # here is up to date, and no version needs keeping for it (three quarters of the
+    # rows of an initial sync are ticket events).
+    # Except the desk's own rows still in the outbox: a refused copy (another desk wrote
+    # that key first) is replaced by the server's.
+    by_presence = entity.append_only and len(entity.key_columns) == 1
+    if by_presence:
+        mine = {str(key) for (key,) in _driver(conn).execute(
+            "SELECT key FROM sync_outbox WHERE entity = ?", (entity.name,))}
+        versions = dict.fromkeys((key for key in _present(conn, entity, keys)
+                                  if key not in mine), sys.maxsize)
+        local: dict[str, dict[str, Any]] = (
+            _local_rows(conn, entity, [key for key in keys if key in mine]) if mine else {})
+    else:
+        versions = _known_versions(conn, entity.name, keys)
+        local = _local_rows(conn, entity, keys)
+    batch = _Batch(entity, keeps_versions=not by_presence)
+    for key, change in latest.items():
+        if versions.get(key, 0) >= change.version:
+            continue  # already applied (a push answer overlapping this page)
+        row = local.get(key)
+        if row is None:  # new here: straight into SQLite's own text form
+            values = entity.sqlite_row(change.data)
+        else:
+            fields = pending.get((entity.name, key), set())
+            values = {k: v for k, v in entity.convert(change.data).items() if k not in fields}
+        _write_row(conn, batch, change, values, row, applied)
+    _flush(conn, batch)
+    return batch
+
+
 def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
     """Apply ``changes`` (in order) on ``conn``, inside the caller's transaction."""
     known = entities()
@@ -202,6 +262,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     pending = _pending_fields(conn)
     touched: dict[str, list[str]] = {}
+    refiled_tickets: list[str] = []
     by_entity: dict[str, dict[str, Change]] = {}
     for change in changes:
         if change.entity == CONFLICTS:
@@ -211,26 +272,14 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
             by_entity.setdefault(change.entity, {})[change.key] = change  # latest wins
     # Entities in dependency order; deferred foreign keys cover references inside a page.
     for name, latest in sorted(by_entity.items(), key=lambda item: list(known).index(item[0])):
-        entity, keys = known[name], list(latest)
-        versions = _known_versions(conn, name, keys)
-        local = _local_rows(conn, entity, keys)
-        batch = _Batch(entity)
-        for key, change in latest.items():
-            if versions.get(key, 0) >= change.version:
-                continue  # already applied (a push answer overlapping this page)
-            row = local.get(key)
-            if row is None:  # new here: straight into SQLite's own text form
-                values = entity.sqlite_row(change.data)
-            else:
-                fields = pending.get((name, key), set())
-                values = {k: v for k, v in entity.convert(change.data).items()
-                          if k not in fields}
-            _write_row(conn, batch, change, values, row, applied)
-        _flush(conn, batch)
+        batch = _apply_entity(conn, known[name], latest, pending, applied)
         touched[name] = [key for key in latest if key in batch.keys]
+        if name == "tickets":  # new ones were filed as they were inserted
+            inserted = {key for key, _title, _text in batch.new_tickets}
+            refiled_tickets = [key for key in touched[name] if key not in inserted]
         if touched[name]:
             applied.entities.add(name)
-    refile(conn, tickets=touched.get("tickets", ()), requesters=touched.get("requesters", ()),
+    refile(conn, tickets=refiled_tickets, requesters=touched.get("requesters", ()),
            categories=touched.get("categories", ()))
     if touched.get("kb_articles"):
         index_articles(conn.connection.driver_connection,  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import requests
 
 from app.sync.protocol import MAX_PAGE, Mutation, MutationResult, PullPage
@@ -69,7 +70,8 @@ class ServerClient:
         if response.status_code >= 500:
             raise Offline(f"server answered {response.status_code}")
         try:
-            body = response.json()
+            # orjson: decoding the pages of an initial sync was a sixth of its time.
+            body = orjson.loads(response.content)
         except ValueError as error:
             raise Offline("the server's answer is not JSON") from error
         if response.status_code >= 400:

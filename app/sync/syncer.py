@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import delete, update
 
 from app.domain.clock import Clock
-from app.store.database import Store
+from app.store.database import REPLICA, Store
 from app.sync import state
 from app.sync.apply import apply_changes
 from app.sync.client import ServerClient
@@ -133,7 +133,7 @@ class Syncer:
                 if page.more:
                     upcoming = fetcher.submit(self._client.pull, page.cursor)
                 with self._store.unit_of_work() as session:
-                    conn = session.connection()
+                    conn = session.connection(execution_options=REPLICA)
                     applied = apply_changes(conn, page.changes)
                     state.write(conn, state.CURSOR, str(page.cursor))
                 report.pulled += applied.rows

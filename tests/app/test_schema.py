@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.store import schema
-from app.store.database import Store
+from app.store.database import REPLICA, Store
 from app.store.models import CounterRow
 from app.store.schema import DatabaseTooNew, ensure_schema, head_revision, schema_head
 from app.store.tables import all_tables, include_object
@@ -159,3 +159,14 @@ def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
         assert conn.execute("SELECT count(DISTINCT requester_sort) FROM tickets"
                             ).fetchone()[0] > 10
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_only_replica_transactions_skip_waiting_for_the_disk(store: Store) -> None:
+    """Pulled pages commit with synchronous=NORMAL; every other unit of work is FULL, also
+    the next one on the same pooled connection."""
+    level = text("PRAGMA synchronous")
+    with store.unit_of_work() as session:
+        assert session.connection(execution_options=REPLICA).execute(level).scalar() == 1
+    for _ in range(2):
+        with store.unit_of_work() as session:
+            assert session.connection().execute(level).scalar() == 2  # FULL
