@@ -27,16 +27,22 @@ def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 # Execution options of a transaction that only copies the server's rows (a pulled page and
-# its cursor): if a power cut takes its commit back, the desk simply pulls the page again,
-# so it need not wait for the disk (synchronous=NORMAL; WAL keeps it atomic). An initial
-# sync commits some 160 such pages. Every other transaction is FULL again.
+# its cursor):
+# - if a power cut takes its commit back, the desk simply pulls the page again, so it need
+#   not wait for the disk (synchronous=NORMAL; WAL keeps it atomic). An initial sync
+#   commits some 160 such pages.
+# - foreign keys are not enforced: pages come in the server's change order, and a ticket
+#   edited after its events were written arrives in a later page than they do. The server
+#   holds a consistent whole; the desk has it when the pull ends.
+# Every other transaction is FULL with foreign keys on again.
 REPLICA = {"seatdesk_replica": True}
 
 
 def _begin_immediate(connection: Any) -> None:
-    # SQLite changes the safety level only outside a transaction: here, just before it.
+    # SQLite changes these pragmas only outside a transaction: here, just before it.
     replica = connection.get_execution_options().get("seatdesk_replica", False)
     connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if replica else 'FULL'}")
+    connection.exec_driver_sql(f"PRAGMA foreign_keys={'OFF' if replica else 'ON'}")
     # Take the write lock when the unit of work starts: a check-then-write (the version
     # check of an edit) can then never interleave with another writer's commit.
     connection.exec_driver_sql("BEGIN IMMEDIATE")

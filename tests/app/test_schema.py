@@ -161,12 +161,14 @@ def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_only_replica_transactions_skip_waiting_for_the_disk(store: Store) -> None:
-    """Pulled pages commit with synchronous=NORMAL; every other unit of work is FULL, also
-    the next one on the same pooled connection."""
-    level = text("PRAGMA synchronous")
+def test_only_replica_transactions_skip_the_disk_wait_and_foreign_keys(store: Store) -> None:
+    """Pulled pages commit with synchronous=NORMAL and without foreign keys; every other
+    unit of work is FULL with foreign keys, also the next one on the same connection."""
+    level, keys = text("PRAGMA synchronous"), text("PRAGMA foreign_keys")
     with store.unit_of_work() as session:
-        assert session.connection(execution_options=REPLICA).execute(level).scalar() == 1
+        replica = session.connection(execution_options=REPLICA)
+        assert (replica.execute(level).scalar(), replica.execute(keys).scalar()) == (1, 0)
     for _ in range(2):
         with store.unit_of_work() as session:
-            assert session.connection().execute(level).scalar() == 2  # FULL
+            conn = session.connection()
+            assert (conn.execute(level).scalar(), conn.execute(keys).scalar()) == (2, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partialmethod
 from typing import Any
 
 import pytest
@@ -17,8 +18,8 @@ from app.domain.numbers import is_provisional
 from app.server.tables import rows
 from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import NoteKind, TicketFlow
-from app.store.models import CategoryRow, RequesterRow
-from app.sync.client import Offline
+from app.store.models import CategoryRow, RequesterRow, TicketRow
+from app.sync.client import Offline, ServerClient
 from app.sync.protocol import CONFLICTS
 from app.sync.syncer import SyncReport
 from tests.sync.conftest import Desk, RunningServer
@@ -233,3 +234,25 @@ def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: Mak
     b.syncer.sync_once()
     assert one(b, "SELECT DISTINCT requester_sort FROM tickets WHERE requester_id = ?",
                requester) == "阿尔法测试"
+
+
+def test_a_ticket_edited_after_its_events_arrives_in_a_later_page(
+        make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited ticket has a later change sequence than its events, so a desk pulling
+    them gets the events' page before the ticket's. Found by the sync benchmark: a desk
+    joining after 4000 edits failed its first sync on a foreign key."""
+    a, b = make_desk("wang"), make_desk("li")
+    ticket_id, _number = log_ticket(a)
+    with a.store.unit_of_work() as session:
+        row = session.get(TicketRow, ticket_id)
+        assert row is not None
+        row.level_reason = "edited after its events were written"
+    a.syncer.sync_once()
+    # Pages of one row: the ticket's created event comes a page before the ticket.
+    monkeypatch.setattr(ServerClient, "pull", partialmethod(ServerClient.pull, limit=1))
+    b.syncer.sync_once()
+    assert one(b, "SELECT level_reason FROM tickets WHERE id = ?", ticket_id) == \
+        "edited after its events were written"
+    assert one(b, "SELECT count(*) FROM ticket_events WHERE ticket_id = ?", ticket_id) == 1
+    with sqlite3.connect(b.data.database) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
