@@ -42,7 +42,12 @@ def _begin_immediate(connection: Any) -> None:
     # SQLite changes these pragmas only outside a transaction: here, just before it.
     replica = connection.get_execution_options().get("seatdesk_replica", False)
     connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if replica else 'FULL'}")
-    connection.exec_driver_sql(f"PRAGMA foreign_keys={'OFF' if replica else 'ON'}")
+    # Foreign keys are turned back on only where a replica turned them off: a migration
+    # switches them off itself for its table rebuilds.
+    turned_off = connection.connection.info.get("replica_keys_off", False)
+    if replica != turned_off:
+        connection.exec_driver_sql(f"PRAGMA foreign_keys={'OFF' if replica else 'ON'}")
+        connection.connection.info["replica_keys_off"] = replica
     # Take the write lock when the unit of work starts: a check-then-write (the version
     # check of an edit) can then never interleave with another writer's commit.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
