@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -215,13 +216,16 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
                  current_user: Callable[[Credentials], User], signal: ChangeSignal) -> None:
     @app.post("/v1/push", responses=_SIGNED_IN)
     def push_mutations(body: PushBody,
-                       user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
+                       user: Annotated[User, Depends(current_user)]) -> Response:
         mutations = [Mutation(m.id, m.entity, m.key, m.op, m.patch,  # type: ignore[arg-type]
                               m.base_version) for m in body.mutations]
         with engine.begin() as conn:
             outcome = push(conn, clock, user, body.desk_id, mutations)
-        return {"results": [r.to_json() for r in outcome.results],
-                "last_mutation_id": outcome.last_mutation_id}
+        # Encoded here with orjson: FastAPI's own encoder walked every value of the 500 rows
+        # an answer carries and took a third of a push's time.
+        return Response(orjson.dumps({"results": [r.to_json() for r in outcome.results],
+                                      "last_mutation_id": outcome.last_mutation_id}),
+                        media_type="application/json")
 
     @app.get("/v1/pull", responses=_SIGNED_IN)
     def pull_changes(user: Annotated[User, Depends(current_user)],

@@ -83,18 +83,33 @@ class Syncer:
             session.connection().execute(delete(OUTBOX).where(
                 OUTBOX.c.id == mutation_id, OUTBOX.c.status == REJECTED))
 
-    def _pending(self) -> list[Mutation]:
+    def _pending(self, after: int = 0) -> list[Mutation]:
         found = self._read("SELECT id, entity, key, op, patch, base_version FROM sync_outbox "
-                           f"WHERE status = '{PENDING}' ORDER BY id LIMIT {MAX_PUSH}")
+                           f"WHERE status = '{PENDING}' AND id > {int(after)} "
+                           f"ORDER BY id LIMIT {MAX_PUSH}")
         return [Mutation(int(i), str(entity), str(key), op, json.loads(patch), int(base))
                 for i, entity, key, op, patch, base in found]
 
     def push(self, report: SyncReport) -> None:
-        while batch := self._pending():
-            results = self._client.push(self.desk_id, batch)
-            self._record(results, report)
-            if len(batch) < MAX_PUSH:
-                break
+        """Push the outbox in batches. The next batch goes out as soon as the server has
+        answered this one, and the answer is recorded meanwhile: the server takes a desk's
+        batches in order and each mutation once, so if recording fails, the next round
+        sends both batches again and they are only acknowledged."""
+        batch = self._pending()
+        if not batch:
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="seatdesk-push") as sender:
+            answer = sender.submit(self._client.push, self.desk_id, batch)
+            while True:
+                following = (self._pending(after=batch[-1].id) if len(batch) == MAX_PUSH
+                             else [])
+                results = answer.result()
+                if following:
+                    answer = sender.submit(self._client.push, self.desk_id, following)
+                self._record(results, report)
+                if not following:
+                    return
+                batch = following
 
     def _record(self, results: list[MutationResult], report: SyncReport) -> None:
         with self._store.unit_of_work() as session:

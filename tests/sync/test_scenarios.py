@@ -19,9 +19,10 @@ from app.server.tables import rows
 from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import NoteKind, TicketFlow
 from app.store.models import CategoryRow, RequesterRow, TicketRow
+from app.sync import syncer as syncer_module
 from app.sync.client import Offline, ServerClient
 from app.sync.protocol import CONFLICTS
-from app.sync.syncer import SyncReport
+from app.sync.syncer import Syncer, SyncReport
 from tests.sync.conftest import Desk, RunningServer
 
 MakeDesk = Callable[..., Desk]
@@ -144,7 +145,7 @@ def test_a_desk_killed_between_commit_and_answer_creates_no_duplicate(
         make_desk: MakeDesk, server: RunningServer) -> None:
     a = make_desk()
     ticket_id, _ = log_ticket(a)
-    before = server_count(server, "tickets")
+    before, events = server_count(server, "tickets"), server_count(server, "ticket_events")
     sent = a.syncer._pending()
     a.client.push(a.syncer.desk_id, sent)  # the server commits; the desk "dies" unanswered
     assert one(a, "SELECT count(*) FROM sync_outbox") == len(sent)
@@ -152,7 +153,7 @@ def test_a_desk_killed_between_commit_and_answer_creates_no_duplicate(
     a.syncer.push(report)  # after the restart the same mutations go again
     assert report.pushed == len(sent) and report.rejected == 0
     assert server_count(server, "tickets") == before + 1
-    assert server_count(server, "ticket_events") == server_count(server, "ticket_events")
+    assert server_count(server, "ticket_events") == events + 1
     assert one(a, "SELECT count(*) FROM sync_outbox") == 0
     with server.engine.connect() as conn:
         assert conn.execute(select(rows.c.version).where(
@@ -256,3 +257,49 @@ def test_a_ticket_edited_after_its_events_arrives_in_a_later_page(
     assert one(b, "SELECT count(*) FROM ticket_events WHERE ticket_id = ?", ticket_id) == 1
     with sqlite3.connect(b.data.database) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+BATCH = 200
+
+
+def test_batches_overlap_and_a_failed_record_sends_them_again_only_acknowledged(
+        make_desk: MakeDesk, server: RunningServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syncer_module, "MAX_PUSH", BATCH)  # three batches of the demo desk
+    a = make_desk()
+    with a.store.unit_of_work() as session:
+        tickets = session.query(TicketRow).order_by(TicketRow.id).limit(BATCH * 2 + 100)
+        edited = {ticket.id: f"batch edit {i}" for i, ticket in enumerate(tickets)}
+        for ticket in session.query(TicketRow).filter(TicketRow.id.in_(edited)):
+            ticket.level_reason = edited[ticket.id]
+    assert len(edited) == BATCH * 2 + 100
+
+    def server_rows() -> dict[str, tuple[str, int]]:
+        with server.engine.connect() as conn:
+            return {key: (data.get("level_reason"), version) for key, data, version in
+                    conn.execute(select(rows.c.key, rows.c.data, rows.c.version).where(
+                        rows.c.entity == "tickets", rows.c.key.in_(edited)))}
+
+    before = server_rows()
+    recorded = Syncer._record
+    calls: list[int] = []
+
+    def dies_on_the_second_answer(self: Syncer, results: Any, report: SyncReport) -> None:
+        calls.append(len(results))
+        if len(calls) == 2:
+            raise OSError("disk full")
+        recorded(self, results, report)
+
+    monkeypatch.setattr(Syncer, "_record", dies_on_the_second_answer)
+    with pytest.raises(OSError):
+        a.syncer.push(SyncReport())
+    # The third batch went out while the second answer was being recorded.
+    assert {key: reason for key, (reason, _v) in server_rows().items()} == edited
+    assert one(a, "SELECT count(*) FROM sync_outbox") == BATCH + 100
+    monkeypatch.setattr(Syncer, "_record", recorded)
+    report = SyncReport()
+    a.syncer.push(report)
+    assert (report.pushed, report.rejected) == (BATCH + 100, 0)
+    assert one(a, "SELECT count(*) FROM sync_outbox") == 0
+    # Each edit applied once: one version more than before, not two.
+    assert {key: version for key, (_r, version) in server_rows().items()} == {
+        key: version + 1 for key, (_r, version) in before.items()}
