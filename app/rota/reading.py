@@ -103,6 +103,14 @@ def load_skills(conn: sqlite3.Connection) -> tuple[str, ...]:
         "WHERE s.deleted = 0 ORDER BY k.skill"))
 
 
+def skill_names(conn: sqlite3.Connection, language: str) -> dict[str, str]:
+    """A readable name per skill code: the category that asks for it (skills are named
+    after the categories of work, REQUIREMENTS.md section 6); unknown codes stay as they are."""
+    column = "name_zh" if language.startswith("zh") else "name_en"
+    return {str(skill): str(name) for skill, name in conn.execute(
+        f"SELECT skill, min({column}) FROM categories WHERE deleted = 0 GROUP BY skill")}
+
+
 def shift_codes_in_use(conn: sqlite3.Connection) -> frozenset[str]:
     """Shift codes some live assignment or override refers to (those types stay)."""
     return frozenset(code for (code,) in conn.execute(

@@ -76,6 +76,9 @@ def test_saved_coverage_shows_in_the_footer_and_the_violations(page: RotaPage,
     people, seniors, skills = dialog.row_widgets(DAY, DayKind.WORKDAY)
     people.setValue(have + 1)
     skills.set_chosen({"network"})  # no longer cloud
+    # The seat reads the skill's name (the category that asks for it), not its code.
+    assert skills.text() == "Network"
+    assert "Network" in [action.text() for action in skills.menu().actions()]
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     page.set_coverage(dialog.coverage())

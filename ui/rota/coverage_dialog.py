@@ -7,7 +7,7 @@ anything is wrong; the page stores what it returns in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -47,40 +47,48 @@ class SkillsButton(QToolButton):
     """Picks skills from those the staff have; shows the chosen ones."""
 
     def __init__(self, skills: Sequence[str], chosen: Collection[str],
+                 names: Mapping[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._names = dict(names or {})
         menu = QMenu(self)
         # Skills asked for that nobody has any more stay visible, so they can be unticked.
-        for skill in sorted({*skills, *chosen}):
-            action = menu.addAction(skill)
+        for skill in sorted({*skills, *chosen}, key=self._name):
+            action = menu.addAction(self._name(skill))
+            action.setData(skill)  # the code is what is stored; the name is what is read
             action.setCheckable(True)
             action.setChecked(skill in chosen)
             action.toggled.connect(self._show)
         self.setMenu(menu)
         self._show()
 
+    def _name(self, skill: str) -> str:
+        return self._names.get(skill, skill)
+
     def chosen(self) -> frozenset[str]:
-        return frozenset(a.text() for a in self.menu().actions() if a.isChecked())
+        return frozenset(str(a.data()) for a in self.menu().actions() if a.isChecked())
 
     def set_chosen(self, skills: Collection[str]) -> None:
         for action in self.menu().actions():
-            action.setChecked(action.text() in skills)
+            action.setChecked(action.data() in skills)
 
     @Slot()
     def _show(self) -> None:
-        self.setText(", ".join(sorted(self.chosen())) or "—")
+        self.setText(", ".join(sorted(map(self._name, self.chosen()))) or "—")
 
 
 class CoverageDialog(QDialog):
     def __init__(self, shifts: Sequence[ShiftType], coverage: Sequence[Coverage],
                  skills: Sequence[str], staff: Sequence[RotaStaff],
                  is_senior: Callable[[RotaStaff], bool], shift_name: Callable[[str], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 skill_names: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Coverage requirements"))
         self._shifts, self._skills, self._staff = shifts, skills, staff
+        self._skill_names = skill_names or {}
         self._is_senior, self._shift_name = is_senior, shift_name
         self._rows: list[tuple[str, DayKind, QSpinBox, QSpinBox, SkillsButton]] = []
         self.table = QTableWidget(len(shifts) * len(DayKind), 5, self)
@@ -124,7 +132,7 @@ class CoverageDialog(QDialog):
         for spin, value in ((headcount, need.headcount), (seniors, need.seniors)):
             spin.setRange(0, MOST)
             spin.setValue(value)
-        skills = SkillsButton(self._skills, need.skills, self.table)
+        skills = SkillsButton(self._skills, need.skills, self._skill_names, self.table)
         for column, widget in ((2, headcount), (3, seniors), (4, skills)):
             self.table.setCellWidget(row, column, widget)
         self._rows.append((shift.code, kind, headcount, seniors, skills))

@@ -365,13 +365,14 @@ class RotaPage(QWidget):
         self.undo_stack.clear()
 
     def coverage_dialog(self) -> CoverageDialog:
-        from app.rota.reading import load_skills
+        from app.rota.reading import load_skills, skill_names
         from ui.rota.coverage_dialog import CoverageDialog
 
         problem = self.model.problem
         return CoverageDialog(problem.shifts, problem.coverage,
                               load_skills(self._context.reader), problem.staff,
-                              problem.is_senior, self.model.shift_name, self)
+                              problem.is_senior, self.model.shift_name, self,
+                              skill_names(self._context.reader, self._context.language))
 
     def absence_dialog(self) -> AbsenceDialog:
         from ui.rota.absence_dialog import AbsenceDialog
