@@ -33,6 +33,7 @@ from app.store.models import (
     TicketRow,
     TicketTypeRow,
 )
+from app.store.sort_keys import refile_everything
 from app.store.ticket_index import index_many
 
 CHUNK = 5000
@@ -79,6 +80,7 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
                     dict(by_skill))
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
                        creation_times(rng, now, spec.tickets, spec.days))
+        refile_everything(conn)
         _set_counter(conn, spec.tickets)
         for module in FEATURE_DEMOS:
             importlib.import_module(module).write_demo(conn, Random(spec.seed), now)

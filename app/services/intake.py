@@ -13,7 +13,6 @@ from app.domain.validation import TEXT_MAX, TITLE_MAX, is_email, is_phone
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import RequesterRow, TicketEventRow, TicketRow
-from app.store.sort_keys import file_under_category, file_under_requester
 from app.store.ticket_index import index_ticket
 from app.sync.numbers import take_number
 
@@ -168,8 +167,6 @@ class Intake:
                 level_reason=draft.override_reason.strip() if draft.level_override else "",
                 state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
                 created_at=now, updated_at=now, version=1, deleted=False)
-            file_under_requester(session, ticket)
-            file_under_category(session, ticket)
             session.add(ticket)
             session.flush()
             index_ticket(session.connection(), ticket_id, draft.title.strip(),

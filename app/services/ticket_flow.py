@@ -22,7 +22,6 @@ from app.services.errors import DeskError, Problem
 from app.services.intake import TicketEdits, check_edits
 from app.store.database import Store
 from app.store.models import TicketEventRow, TicketLinkRow, TicketRow
-from app.store.sort_keys import file_under_category
 from app.store.ticket_index import index_ticket
 
 S = TicketState
@@ -111,7 +110,6 @@ class TicketFlow:
             row.resolved_at = self._clock.now()
             if category_id is not None and category_id != row.category_id:
                 row.category_id = category_id
-                file_under_category(_session_of(row), row)
             return data
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=solution)
 
@@ -226,8 +224,6 @@ class TicketFlow:
             session = _session_of(row)
             if "title" in changed or "description" in changed:
                 index_ticket(session.connection(), ticket_id, row.title, row.description)
-            if "category_id" in changed:
-                file_under_category(session, row)
             if "level" in changed:
                 # SLA clocks recompute from this entry (DESIGN.md section 5).
                 self._event(session, ticket_id, EventKind.LEVEL_CHANGED, new["level_reason"],

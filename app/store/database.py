@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.sort_keys import file_tickets
+
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
@@ -70,6 +72,8 @@ class Store:
         self.path = path
         self.engine = sqlite_engine(path)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Tickets carry copies of the names the queues sort by, whatever writes them.
+        event.listen(self.sessions, "before_flush", file_tickets)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:

@@ -113,6 +113,11 @@ class TicketRow(Synced, Base):
         Index("ix_tickets_requester_sort_id", "requester_sort", "id"),
         Index("ix_tickets_category_sort_zh_id", "category_sort_zh", "id"),
         Index("ix_tickets_category_sort_en_id", "category_sort_en", "id"),
+        Index("ix_tickets_type_sort_zh_id", "type_sort_zh", "id"),
+        Index("ix_tickets_type_sort_en_id", "type_sort_en", "id"),
+        Index("ix_tickets_unit_sort_id", "unit_sort", "id"),
+        Index("ix_tickets_assignee_sort_id", "assignee_sort", "id"),
+        Index("ix_tickets_updated_id", "updated_at", "id"),
         # Tombstones are rare: live count = count(*) - this tiny partial index's count.
         Index("ix_tickets_tombstones", "id", sqlite_where=text("deleted = 1"),
               postgresql_where=text("deleted")),
@@ -142,11 +147,15 @@ class TicketRow(Synced, Base):
     cause: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     closed_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Copies of the requester's name ('' without one) and the category's names, written
-    # with every change of requester_id / category_id (app/store/sort_keys.py).
+    # Copies of the names the queues sort by ('' where there is none), written with every
+    # change of the reference they follow (app/store/sort_keys.py).
     requester_sort: Mapped[str] = mapped_column(String(80), default="", server_default="")
     category_sort_zh: Mapped[str] = mapped_column(String(80), default="", server_default="")
     category_sort_en: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    type_sort_zh: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    type_sort_en: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    unit_sort: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    assignee_sort: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class TicketEventRow(Base):

@@ -109,20 +109,19 @@ class QueueItem:
 
 _SORT_SQL = {
     SortColumn.NUMBER: "t.number", SortColumn.LEVEL: "t.level", SortColumn.TITLE: "t.title",
-    SortColumn.TYPE: "ty.{name}",
     # Copies of the names on the ticket, each with an (name, id) index: no join, no sort of
     # every ticket before the first page (app/store/sort_keys.py).
+    SortColumn.TYPE: "t.type_sort_{lang}",
     SortColumn.CATEGORY: "t.category_sort_{lang}", SortColumn.REQUESTER: "t.requester_sort",
-    SortColumn.UNIT: "coalesce(r.unit, '')",
+    SortColumn.UNIT: "t.unit_sort",
     SortColumn.CHANNEL: "t.channel", SortColumn.STATE: "t.state",
-    SortColumn.ASSIGNEE: "coalesce(s.name, '')", SortColumn.CREATED: "t.created_at",
+    SortColumn.ASSIGNEE: "t.assignee_sort", SortColumn.CREATED: "t.created_at",
     SortColumn.UPDATED: "t.updated_at",
     # The nearest deadline of the ticket's running SLA targets; none sorts last.
     SortColumn.TIME_TO_BREACH: "coalesce((SELECT min(sr.deadline_ms) FROM sla_running sr "
                                "WHERE sr.ticket_id = t.id), 9007199254740991)",
 }
 
-_JOINED_SORTS = frozenset({SortColumn.TYPE, SortColumn.UNIT, SortColumn.ASSIGNEE})
 
 _FROM = """
 FROM tickets t
@@ -250,9 +249,9 @@ class QueueReader:
         if after is not None:
             where += f" AND ({expression}, t.id) {compare} (?, ?)"
             params += [after.sort_value, after.id]
-        source = _FROM if sort.column in _JOINED_SORTS else "FROM tickets t"
         order = f"ORDER BY {expression} {direction}, t.id {direction}"
-        chosen = f"SELECT t.id {source} WHERE {where} {order} LIMIT ?"
+        # Every sort key lives on the ticket: the page is chosen from the tickets alone.
+        chosen = f"SELECT t.id FROM tickets t WHERE {where} {order} LIMIT ?"
         sql = (f"SELECT {_COLUMNS.format(name=self._name)}, {expression} {_FROM} "
                f"WHERE t.id IN ({chosen}) {order}")
         return sql, [*params, limit]

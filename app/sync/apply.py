@@ -192,14 +192,20 @@ def _file_new_tickets(conn: Connection, tickets: list[dict[str, Any]]) -> None:
     UPDATE afterwards rewrites every row and three of its indexes a second time."""
     driver = _driver(conn)
     wanted = list({row["requester_id"] for row in tickets if row.get("requester_id")})
-    names = dict(driver.execute("SELECT id, name FROM requesters WHERE id IN "
-                                "(SELECT value FROM json_each(?))", (json.dumps(wanted),)))
-    categories = {id_: (zh, en) for id_, zh, en in
-                  driver.execute("SELECT id, name_zh, name_en FROM categories")}
+    requesters = {id_: (name, unit or "") for id_, name, unit in driver.execute(
+        "SELECT id, name, unit FROM requesters WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(wanted),))}
+    # The catalog tables and the staff are small: read whole.
+    categories, types = ({id_: (zh, en) for id_, zh, en in driver.execute(
+        f"SELECT id, name_zh, name_en FROM {table}")} for table in ("categories", "ticket_types"))
+    staff = dict(driver.execute("SELECT id, name FROM staff"))
     for row in tickets:
-        row["requester_sort"] = names.get(row.get("requester_id"), "")
+        row["requester_sort"], row["unit_sort"] = requesters.get(row.get("requester_id"),
+                                                                 ("", ""))
         row["category_sort_zh"], row["category_sort_en"] = categories.get(
             row.get("category_id"), ("", ""))
+        row["type_sort_zh"], row["type_sort_en"] = types.get(row.get("type_id"), ("", ""))
+        row["assignee_sort"] = staff.get(row.get("assignee_id"), "")
 
 
 def _flush(conn: Connection, batch: _Batch) -> None:
@@ -280,7 +286,8 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
         if touched[name]:
             applied.entities.add(name)
     refile(conn, tickets=refiled_tickets, requesters=touched.get("requesters", ()),
-           categories=touched.get("categories", ()))
+           categories=touched.get("categories", ()), types=touched.get("ticket_types", ()),
+           staff=touched.get("staff", ()))
     if touched.get("kb_articles"):
         index_articles(conn.connection.driver_connection,  # type: ignore[arg-type]
                        touched["kb_articles"])

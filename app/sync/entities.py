@@ -55,7 +55,8 @@ OWN_ROW_KINDS: dict[str, tuple[str, frozenset[str]]] = {
 # Never travel: the desk's own edit counter, and sort keys each desk derives itself. A
 # primary key is never local, whatever its name (sla_policies is keyed by ``version``).
 LOCAL_COLUMNS: frozenset[str] = frozenset({"version", "requester_sort", "category_sort_zh",
-                                           "category_sort_en"})
+                                           "category_sort_en", "type_sort_zh", "type_sort_en",
+                                           "unit_sort", "assignee_sort"})
 KEY_SEPARATOR = "|"
 
 

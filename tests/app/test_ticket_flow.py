@@ -191,19 +191,23 @@ def test_new_and_edited_tickets_are_found_by_their_words(
     assert not found("挂载")
 
 
-def sorted_by(data: DataDir, ticket_id: str) -> tuple[str, str, str]:
+def sorted_by(data: DataDir, ticket_id: str) -> tuple[str, ...]:
     """The names the ticket carries for the queues' sorting."""
     with sqlite3.connect(data.database) as conn:
-        return conn.execute("SELECT requester_sort, category_sort_zh, category_sort_en "
-                            "FROM tickets WHERE id=?", (ticket_id,)).fetchone()
+        return tuple(conn.execute(
+            "SELECT requester_sort, unit_sort, category_sort_zh, category_sort_en, "
+            "type_sort_zh, type_sort_en, assignee_sort FROM tickets WHERE id=?",
+            (ticket_id,)).fetchone())
 
 
-def names_of(data: DataDir, ticket_id: str) -> tuple[str, str, str]:
+def names_of(data: DataDir, ticket_id: str) -> tuple[str, ...]:
     with sqlite3.connect(data.database) as conn:
-        return conn.execute(
-            "SELECT r.name, c.name_zh, c.name_en FROM tickets t JOIN requesters r "
-            "ON r.id = t.requester_id JOIN categories c ON c.id = t.category_id WHERE t.id=?",
-            (ticket_id,)).fetchone()
+        return tuple(conn.execute(
+            "SELECT r.name, r.unit, c.name_zh, c.name_en, y.name_zh, y.name_en, "
+            "coalesce(s.name, '') FROM tickets t JOIN requesters r ON r.id = t.requester_id "
+            "JOIN categories c ON c.id = t.category_id JOIN ticket_types y "
+            "ON y.id = t.type_id LEFT JOIN staff s ON s.id = t.assignee_id WHERE t.id=?",
+            (ticket_id,)).fetchone())
 
 
 def test_sort_names_follow_the_requester_and_each_new_category(
@@ -217,12 +221,17 @@ def test_sort_names_follow_the_requester_and_each_new_category(
     assert sorted_by(demo_copy, new_ticket) == logged_with
     flow = TicketFlow(demo_store, clock, seat)
     edited_to = first_id(db, "categories", "code = 'storage'")
+    other_type = first_id(db, "ticket_types", "code = 'maintenance'")
     version = flow.edit(new_ticket, 1, TicketEdits(
-        "存储卷只读", "数据库服务器挂载的存储卷变为只读。", first_id(db, "ticket_types"),
+        "存储卷只读", "数据库服务器挂载的存储卷变为只读。", other_type,
         edited_to, Rating.LOW, Rating.LOW, Rating.LOW), GradingWeights())
     after_edit = sorted_by(demo_copy, new_ticket)
-    assert after_edit == names_of(demo_copy, new_ticket) and after_edit != logged_with
-    version = flow.start(new_ticket, flow.take(new_ticket, version))
+    assert after_edit == names_of(demo_copy, new_ticket)
+    assert after_edit[2:6] != logged_with[2:6]  # the category's and the type's names
+    version = flow.take(new_ticket, version)
+    taken = sorted_by(demo_copy, new_ticket)
+    assert taken == names_of(demo_copy, new_ticket) and taken[-1] != ""  # the seat's name
+    version = flow.start(new_ticket, version)
     flow.resolve(new_ticket, version, solution="重新挂载", category_id=first_id(
         db, "categories", "code = 'network'"))
     after_resolve = sorted_by(demo_copy, new_ticket)

@@ -228,13 +228,18 @@ def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: Mak
                   "WHERE t.requester_sort != r.name") == 0
     assert one(b, "SELECT count(*) FROM tickets t JOIN categories c ON c.id = t.category_id "
                   "WHERE t.category_sort_en != c.name_en") == 0
+    assert one(b, "SELECT count(*) FROM tickets t JOIN ticket_types y ON y.id = t.type_id "
+                  "WHERE t.type_sort_zh != y.name_zh OR t.type_sort_en != y.name_en") == 0
+    assert one(b, "SELECT count(*) FROM tickets t LEFT JOIN staff s ON s.id = t.assignee_id "
+                  "WHERE t.assignee_sort != coalesce(s.name, '')") == 0
+    assert one(b, "SELECT count(*) FROM tickets WHERE assignee_sort != ''") > 0
     requester = one(a, "SELECT requester_id FROM tickets WHERE requester_id IS NOT NULL "
                        "ORDER BY id LIMIT 1")
-    edit_requester(a, requester, name="阿尔法测试")
+    edit_requester(a, requester, name="阿尔法测试", unit="测试局")
     a.syncer.sync_once()
     b.syncer.sync_once()
-    assert one(b, "SELECT DISTINCT requester_sort FROM tickets WHERE requester_id = ?",
-               requester) == "阿尔法测试"
+    assert one(b, "SELECT DISTINCT requester_sort || '|' || unit_sort FROM tickets "
+                  "WHERE requester_id = ?", requester) == "阿尔法测试|测试局"
 
 
 def test_a_ticket_edited_after_its_events_arrives_in_a_later_page(
