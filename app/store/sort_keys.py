@@ -28,7 +28,8 @@ _FOLLOWS = {"requester_id": ("requester_sort", "unit_sort"),
             "category_id": ("category_sort_zh", "category_sort_en"),
             "type_id": ("type_sort_zh", "type_sort_en"),
             "assignee_id": ("assignee_sort",)}
-COPIES: tuple[str, ...] = tuple(name for names in _FOLLOWS.values() for name in names)
+# The references of a ticket its copies follow: a pulled change of one means a refile.
+REFERENCES: frozenset[str] = frozenset(_FOLLOWS)
 
 
 def _names(session: Session, reference: str, target: str | None) -> tuple[str, ...]:

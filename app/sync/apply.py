@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from app.kb.index import index_articles
-from app.store.sort_keys import refile
+from app.store.sort_keys import REFERENCES, refile
 from app.store.ticket_index import index_many, index_ticket
 from app.sync.entities import Entity, entities, parse_time
 from app.sync.protocol import CONFLICTS, Change
@@ -118,6 +118,7 @@ class _Batch:
     versions: list[dict[str, Any]] = field(default_factory=list)
     new_tickets: list[tuple[str, str, str]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # rows written in this page
+    refile: list[str] = field(default_factory=list)  # tickets whose references changed
     keeps_versions: bool = True
 
 
@@ -141,6 +142,8 @@ def _write_row(conn: Connection, batch: _Batch, change: Change, values: dict[str
             bump = {"version": table.c.version + 1} if has_version else {}
             conn.execute(update(table).where(*_where(entity, change.key))
                          .values(**differs, **bump))
+            if entity.name == "tickets" and REFERENCES & differs.keys():
+                batch.refile.append(change.key)
             if entity.name == "tickets" and {"title", "description"} & differs.keys():
                 merged = {**local, **differs}
                 index_ticket(conn, change.key, str(merged["title"]),
@@ -281,8 +284,7 @@ def apply_changes(conn: Connection, changes: Iterable[Change]) -> Applied:
         batch = _apply_entity(conn, known[name], latest, pending, applied)
         touched[name] = [key for key in latest if key in batch.keys]
         if name == "tickets":  # new ones were filed as they were inserted
-            inserted = {key for key, _title, _text in batch.new_tickets}
-            refiled_tickets = [key for key in touched[name] if key not in inserted]
+            refiled_tickets = batch.refile
         if touched[name]:
             applied.entities.add(name)
     refile(conn, tickets=refiled_tickets, requesters=touched.get("requesters", ()),

@@ -240,6 +240,17 @@ def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: Mak
     b.syncer.sync_once()
     assert one(b, "SELECT DISTINCT requester_sort || '|' || unit_sort FROM tickets "
                   "WHERE requester_id = ?", requester) == "阿尔法测试|测试局"
+    # A pulled assignment refiles the ticket under its new assignee.
+    ticket_id, _number = log_ticket(a)
+    a.syncer.sync_once()
+    b.syncer.sync_once()
+    assert one(b, "SELECT assignee_sort FROM tickets WHERE id = ?", ticket_id) == ""
+    staff_id, staff_name = one(a, "SELECT id || '|' || name FROM staff ORDER BY login "
+                                  "LIMIT 1 OFFSET 3").split("|")
+    TicketFlow(a.store, a.clock, None).assign(ticket_id, 1, staff_id)
+    a.syncer.sync_once()
+    b.syncer.sync_once()
+    assert one(b, "SELECT assignee_sort FROM tickets WHERE id = ?", ticket_id) == staff_name
 
 
 def test_a_ticket_edited_after_its_events_arrives_in_a_later_page(
