@@ -119,7 +119,7 @@ _SORT_SQL = {
     SortColumn.UPDATED: "t.updated_at",
     # The nearest deadline of the ticket's running SLA targets; none sorts last.
     SortColumn.TIME_TO_BREACH: "coalesce((SELECT min(sr.deadline_ms) FROM sla_running sr "
-                               "WHERE sr.ticket_id = t.id), 9007199254740991)",
+                               "WHERE sr.ticket_id = t.id), 9007199254740991)",  # NO_DEADLINE
 }
 
 
@@ -246,21 +246,56 @@ class QueueReader:
         where, params = self.where(view, seat, filters)
         expression = _SORT_SQL[sort.column].format(name=self._name, lang=self._lang)
         direction, compare = ("DESC", "<") if sort.descending else ("ASC", ">")
-        if after is not None:
-            where += f" AND ({expression}, t.id) {compare} (?, ?)"
-            params += [after.sort_value, after.id]
         order = f"ORDER BY {expression} {direction}, t.id {direction}"
-        # Every sort key lives on the ticket: the page is chosen from the tickets alone.
-        chosen = f"SELECT t.id FROM tickets t WHERE {where} {order} LIMIT ?"
+        if sort.column is SortColumn.TIME_TO_BREACH:
+            chosen, chosen_params = _by_deadline(where, params, sort.descending, after, limit)
+        else:
+            if after is not None:
+                where += f" AND ({expression}, t.id) {compare} (?, ?)"
+                params += [after.sort_value, after.id]
+            # Every other sort key lives on the ticket: the page comes from the tickets alone.
+            chosen = f"SELECT t.id FROM tickets t WHERE {where} {order} LIMIT ?"
+            chosen_params = [*params, limit]
         sql = (f"SELECT {_COLUMNS.format(name=self._name)}, {expression} {_FROM} "
                f"WHERE t.id IN ({chosen}) {order}")
-        return sql, [*params, limit]
+        return sql, chosen_params
 
     def page(self, view: View, seat: Seat, filters: QueueFilter, sort: Sort,
              after: QueueItem | None, limit: int) -> list[QueueItem]:
         """Up to ``limit`` rows in ``sort`` order, following ``after`` (the last row shown)."""
         sql, params = self.page_sql(view, seat, filters, sort, after, limit)
         return [_item(row) for row in self._conn.execute(sql, params)]
+
+
+NO_DEADLINE = 9007199254740991  # sorts after every deadline (largest exact JS integer)
+
+
+def _by_deadline(where: str, params: list[Any], descending: bool, after: QueueItem | None,
+                 limit: int) -> tuple[str, list[Any]]:
+    """A page of tickets by their nearest SLA deadline, without computing it for all of
+    them: the tickets with running targets (the monitor's index holds a few thousand) are
+    ordered by it; all others share the last place, so they come along the primary key,
+    as many as a page can take."""
+    direction, compare = ("DESC", "<") if descending else ("ASC", ">")
+    running = (f"SELECT t.id AS id, coalesce(d.k, {NO_DEADLINE}) AS k FROM (SELECT ticket_id, "
+               "min(deadline_ms) AS k FROM sla_running GROUP BY ticket_id) d JOIN tickets t "
+               f"ON t.id = d.ticket_id WHERE {where}")
+    running_params = list(params)
+    idle_where = f"{where} AND NOT EXISTS (SELECT 1 FROM sla_running sr WHERE sr.ticket_id = t.id)"
+    idle_params = list(params)
+    if after is not None:
+        running = f"SELECT id, k FROM ({running}) WHERE (k, id) {compare} (?, ?)"
+        running_params += [after.sort_value, after.id]
+        if after.sort_value == NO_DEADLINE:  # already among those without a deadline
+            idle_where += f" AND t.id {compare} ?"
+            idle_params.append(after.id)
+        elif descending:  # those without a deadline came first and are all shown
+            idle_where += " AND 0"
+    idle = (f"SELECT * FROM (SELECT t.id AS id, {NO_DEADLINE} AS k FROM tickets t "
+            f"WHERE {idle_where} ORDER BY t.id {direction} LIMIT ?)")
+    chosen = (f"SELECT id FROM ({running} UNION ALL {idle}) "
+              f"ORDER BY k {direction}, id {direction} LIMIT ?")
+    return chosen, [*running_params, *idle_params, limit, limit]
 
 
 def _escape_like(text: str) -> str:

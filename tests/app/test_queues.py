@@ -7,7 +7,18 @@ import pytest
 
 from app.domain.enums import Level, TicketState
 from app.paths import DataDir
-from app.store.queues import QueueFilter, QueueItem, QueueReader, Seat, Sort, SortColumn, View
+from app.sla.monitor import refresh_targets
+from app.store.database import Store
+from app.store.queues import (
+    NO_DEADLINE,
+    QueueFilter,
+    QueueItem,
+    QueueReader,
+    Seat,
+    Sort,
+    SortColumn,
+    View,
+)
 from app.store.reading import read_connection
 from tests.app.helpers import one
 from tests.conftest import T0
@@ -162,3 +173,25 @@ def test_filters_combine(reader: QueueReader, seat: Seat, demo_desk: DataDir) ->
     assert all(i.level == Level.ONE and i.state == TicketState.CLOSED and i.created_at >= since
                for i in found)
     assert len(found) == reader.count(View.ALL, seat, filters)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_time_to_breach_pages_follow_the_nearest_deadline(
+    demo_copy: DataDir, demo_store: Store, seat: Seat, descending: bool
+) -> None:
+    """Tickets with running targets by their nearest deadline, all others last (by id):
+    pages chosen from the monitor's index, not from every ticket's deadline."""
+    conn = read_connection(demo_copy.database)
+    open_ids = [row[0] for row in conn.execute(
+        "SELECT id FROM tickets WHERE state NOT IN ('resolved', 'closed')")]
+    refresh_targets(demo_store, conn, open_ids, T0 + timedelta(days=1))
+    running = int(one(demo_copy.database, "SELECT count(DISTINCT ticket_id) FROM sla_running"))
+    assert 7 < running <= len(open_ids)  # pages of 7 cross from one kind to the other
+    expected = sorted(
+        ((NO_DEADLINE if deadline is None else deadline, ticket_id) for ticket_id, deadline in
+         conn.execute("SELECT t.id, (SELECT min(deadline_ms) FROM sla_running s "
+                      "WHERE s.ticket_id = t.id) FROM tickets t WHERE t.deleted = 0")),
+        reverse=descending)
+    items = walk(QueueReader(conn, "en"), View.ALL, seat,
+                 Sort(SortColumn.TIME_TO_BREACH, descending), limit=7)
+    assert [(item.sort_value, item.id) for item in items] == expected
