@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from app.domain.clock import ManualClock  # noqa: E402
 from app.sla.monitor import due_thresholds, open_ticket_ids, refresh_targets  # noqa: E402
-from app.sla.reading import to_ms  # noqa: E402
+from app.sla.running import to_ms  # noqa: E402
 from app.store.database import Store  # noqa: E402
 from app.store.directory import seat_for  # noqa: E402
 from app.store.queues import QueueReader, Sort, SortColumn, View  # noqa: E402

@@ -33,7 +33,7 @@ from app.store.models import (
     TicketRow,
     TicketTypeRow,
 )
-from app.store.sort_keys import refile_everything
+from app.store.sort_keys import file_new_rows
 from app.store.ticket_index import index_many
 
 CHUNK = 5000
@@ -80,7 +80,6 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
                     dict(by_skill))
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
                        creation_times(rng, now, spec.tickets, spec.days))
-        refile_everything(conn)
         _set_counter(conn, spec.tickets)
         for module in FEATURE_DEMOS:
             importlib.import_module(module).write_demo(conn, Random(spec.seed), now)
@@ -132,10 +131,11 @@ def _flush(conn: Connection, tickets: list[dict[str, Any]], events: list[dict[st
            next_rowid: int) -> int:
     """Write a chunk of tickets, their timelines and their search index entries."""
     if tickets:
-        conn.execute(insert(TicketRow), tickets)
-        conn.execute(insert(TicketEventRow), events)
         raw = conn.connection.dbapi_connection
         assert raw is not None
+        file_new_rows(raw, tickets)  # the names the queues sort by, as sync files them
+        conn.execute(insert(TicketRow), tickets)
+        conn.execute(insert(TicketEventRow), events)
         next_rowid = index_many(raw, ((t["id"], t["title"], t["description"])
                                       for t in tickets), next_rowid)
     tickets.clear()

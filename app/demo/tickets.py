@@ -96,7 +96,7 @@ class TicketWriter:
         # Monitoring alerts come from a system, not from a requester.
         requester: tuple[str | None, str] = (
             (None, "") if channel == Channel.MONITORING else rng.choice(self.refs.requesters))
-        requester_id, requester_name = requester
+        requester_id, _requester_name = requester
         row: dict[str, Any] = {
             "id": ticket_id, "number": ticket_number(number),
             "title": rng.choice(category.titles).format(system=system),
@@ -109,9 +109,8 @@ class TicketWriter:
             "team_id": team, "created_at": created, "first_response_at": None,
             "resolved_at": None, "closed_at": None, "version": 1, "deleted": False,
             "solution": "", "cause": "", "satisfaction": None, "closed_unconfirmed": False,
-            # The names the queues sort by, as app/store/sort_keys.py writes them.
-            "requester_sort": requester_name, "category_sort_zh": category.name_zh,
-            "category_sort_en": category.name_en,
+            # The names the queues sort by are filed by the generator as it inserts
+            # (app/store/sort_keys.file_new_rows).
         }
         events = self._timeline(row, created, state)
         row["updated_at"] = events[-1]["at"]

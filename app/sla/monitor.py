@@ -28,15 +28,8 @@ from app.sla.actions import carry_out
 from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
 from app.sla.escalation import Escalation, plan_escalations
 from app.sla.policy import Policy
-from app.sla.reading import (
-    PolicyBook,
-    anything_due,
-    calendars,
-    from_ms,
-    histories,
-    policy_book,
-    to_ms,
-)
+from app.sla.reading import PolicyBook, anything_due, calendars, histories, policy_book
+from app.sla.running import from_ms, to_ms
 from app.sla.tables import SlaEscalationRow, SlaNotificationRow, SlaRunningRow
 from app.sla.thresholds import BREACHED
 from app.store.database import Store

@@ -14,11 +14,8 @@ from app.sla.calendar import BusinessHours
 from app.sla.clock import Calendars, TargetClock, clocks
 from app.sla.history import Event, TicketHistory
 from app.sla.policy import DEFAULT_POLICY, Policy
-from app.sla.running import RunningTarget, from_ms, running_for, to_ms
-from app.sla.running import chunks as _chunks
+from app.sla.running import chunks, from_ms, to_ms
 from app.store.reading import parse_sqlite_utc
-
-__all__ = ["RunningTarget", "from_ms", "running_for", "to_ms"]  # their old home
 
 _HISTORY = """
 SELECT t.id, t.created_at, t.level, ty.code, t.channel
@@ -36,7 +33,7 @@ def histories(conn: sqlite3.Connection, ticket_ids: Iterable[str]) -> dict[str, 
     """The SLA-relevant history of each live ticket among ``ticket_ids``."""
     wanted = list(dict.fromkeys(ticket_ids))
     result: dict[str, TicketHistory] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         marks = ",".join("?" * len(chunk))
         heads = conn.execute(_HISTORY.format(marks=marks), chunk).fetchall()
         events: dict[str, list[Event]] = {}

@@ -6,16 +6,20 @@ on the ticket itself, an index on (name, id) hands out the first page and every 
 (keyset paging) directly. Copied: the requester's name and unit, the category's and the
 type's names in both languages, the assignee's name ('' where there is none).
 
-The copies are written in the same transaction as what they copy from: by a
-``before_flush`` hook for every ticket the ORM writes (``file_tickets``: intake, edits,
-assignment, escalation), by the demo generator, by migrations for tickets that existed
-before, and by ``refile`` for rows that arrive by sync (where renames of requesters,
-categories, types and staff come from). The copies never travel: each desk derives them.
+The copies are written in the same transaction as what they copy from, all from one
+description (``_SOURCES``): by a ``before_flush`` hook for every ticket the ORM writes
+(``file_tickets``: intake, edits, assignment, escalation), by ``file_new_rows`` for tickets
+inserted in bulk (pulled pages, the demo generator), and by ``refile`` for rows that arrive
+by sync (where renames of requesters, categories, types and staff come from). Migrations
+fill the tickets that existed before with their own, frozen SQL. The copies never travel:
+each desk derives them.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import inspect
@@ -23,39 +27,52 @@ from sqlalchemy.orm import Session
 
 from app.store.models import CategoryRow, RequesterRow, StaffRow, TicketRow, TicketTypeRow
 
-# Which copies follow which reference of the ticket.
-_FOLLOWS = {"requester_id": ("requester_sort", "unit_sort"),
-            "category_id": ("category_sort_zh", "category_sort_en"),
-            "type_id": ("type_sort_zh", "type_sort_en"),
-            "assignee_id": ("assignee_sort",)}
+
+@dataclass(frozen=True)
+class _Source:
+    """Copies that follow one reference of the ticket: ``copies[i]`` is ``names[i]`` of
+    the row the reference points at ('' where there is none)."""
+
+    reference: str
+    model: Any
+    names: tuple[str, ...]
+    copies: tuple[str, ...]
+
+    @property
+    def table(self) -> str:
+        return str(self.model.__tablename__)
+
+    def refile_sql(self, where: str) -> str:
+        values = ", ".join(
+            f"{copy} = coalesce((SELECT {name} FROM {self.table} x "
+            f"WHERE x.id = tickets.{self.reference}), '')"
+            for name, copy in zip(self.names, self.copies, strict=True))
+        return f"UPDATE tickets SET {values} WHERE {where}"
+
+
+# The one description of what a ticket carries; the ORM hook, the set-wise refile and the
+# filing of pulled rows all follow it.
+_SOURCES = (
+    _Source("requester_id", RequesterRow, ("name", "unit"), ("requester_sort", "unit_sort")),
+    _Source("category_id", CategoryRow, ("name_zh", "name_en"),
+            ("category_sort_zh", "category_sort_en")),
+    _Source("type_id", TicketTypeRow, ("name_zh", "name_en"), ("type_sort_zh", "type_sort_en")),
+    _Source("assignee_id", StaffRow, ("name",), ("assignee_sort",)),
+)
 # The references of a ticket its copies follow: a pulled change of one means a refile.
-REFERENCES: frozenset[str] = frozenset(_FOLLOWS)
-
-
-def _names(session: Session, reference: str, target: str | None) -> tuple[str, ...]:
-    if reference == "requester_id":
-        requester = None if target is None else session.get(RequesterRow, target)
-        return ("", "") if requester is None else (requester.name, requester.unit or "")
-    if reference == "category_id":
-        category = None if target is None else session.get(CategoryRow, target)
-        # An unknown category fails the foreign key when the ticket is written.
-        return ("", "") if category is None else (category.name_zh, category.name_en)
-    if reference == "type_id":
-        kind = None if target is None else session.get(TicketTypeRow, target)
-        return ("", "") if kind is None else (kind.name_zh, kind.name_en)
-    staff = None if target is None else session.get(StaffRow, target)
-    return ("",) if staff is None else (staff.name,)
+REFERENCES: frozenset[str] = frozenset(source.reference for source in _SOURCES)
 
 
 def file_ticket(session: Session, ticket: TicketRow, *, everything: bool = False) -> None:
     """Copy the names of the references of ``ticket`` that changed (all of them for a new
     ticket or with ``everything``)."""
     state = inspect(ticket)
-    for reference, copies in _FOLLOWS.items():
-        if everything or state.pending or state.attrs[reference].history.has_changes():
-            for copy, value in zip(copies, _names(session, reference,
-                                                  getattr(ticket, reference)), strict=True):
-                setattr(ticket, copy, value)
+    for source in _SOURCES:
+        if everything or state.pending or state.attrs[source.reference].history.has_changes():
+            target = getattr(ticket, source.reference)
+            row = None if target is None else session.get(source.model, target)
+            for name, copy in zip(source.names, source.copies, strict=True):
+                setattr(ticket, copy, "" if row is None else getattr(row, name) or "")
 
 
 def file_tickets(session: Session, _context: Any, _instances: Any) -> None:
@@ -66,19 +83,19 @@ def file_tickets(session: Session, _context: Any, _instances: Any) -> None:
                 file_ticket(session, ticket)
 
 
-_REQUESTER = ("UPDATE tickets SET requester_sort = coalesce((SELECT name FROM requesters r "
-              "WHERE r.id = tickets.requester_id), ''), unit_sort = coalesce((SELECT unit "
-              "FROM requesters r WHERE r.id = tickets.requester_id), '') "
-              "WHERE {where}")
-_CATEGORY = ("UPDATE tickets SET category_sort_zh = coalesce((SELECT name_zh FROM categories c "
-             "WHERE c.id = tickets.category_id), ''), category_sort_en = coalesce((SELECT "
-             "name_en FROM categories c WHERE c.id = tickets.category_id), '') "
-             "WHERE {where}")
-_TYPE = ("UPDATE tickets SET type_sort_zh = coalesce((SELECT name_zh FROM ticket_types y "
-         "WHERE y.id = tickets.type_id), ''), type_sort_en = coalesce((SELECT name_en "
-         "FROM ticket_types y WHERE y.id = tickets.type_id), '') WHERE {where}")
-_ASSIGNEE = ("UPDATE tickets SET assignee_sort = coalesce((SELECT name FROM staff s "
-             "WHERE s.id = tickets.assignee_id), '') WHERE {where}")
+def file_new_rows(driver: Any, tickets: list[dict[str, Any]]) -> None:
+    """Fill in the copies of ticket rows about to be inserted in bulk (pulled pages, the
+    demo generator) on a DB-API connection: filing them by an UPDATE afterwards would
+    rewrite every row and its indexes a second time."""
+    for source in _SOURCES:
+        wanted = list({row[source.reference] for row in tickets if row.get(source.reference)})
+        found = {str(id_): values for id_, *values in driver.execute(
+            f"SELECT id, {', '.join(source.names)} FROM {source.table} "
+            "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
+        for row in tickets:
+            values = found.get(row.get(source.reference) or "", ())
+            for i, copy in enumerate(source.copies):
+                row[copy] = (values[i] if values else "") or ""
 
 
 def refile(conn: Any, *, tickets: Iterable[str] = (), requesters: Iterable[str] = (),
@@ -87,19 +104,13 @@ def refile(conn: Any, *, tickets: Iterable[str] = (), requesters: Iterable[str] 
     """Rewrite the copies, set-wise, for rows that arrived by sync: these tickets, and the
     tickets of these requesters, categories, types and staff (renames included)."""
     chosen_tickets = list(tickets)
-    for sql, column, ids in (*((sql, "id", chosen_tickets)
-                               for sql in (_REQUESTER, _CATEGORY, _TYPE, _ASSIGNEE)),
-                             (_REQUESTER, "requester_id", requesters),
-                             (_CATEGORY, "category_id", categories),
-                             (_TYPE, "type_id", types), (_ASSIGNEE, "assignee_id", staff)):
-        chosen = list(ids)
-        for i in range(0, len(chosen), 500):
-            chunk = chosen[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            conn.exec_driver_sql(sql.format(where=f"{column} IN ({marks})"), tuple(chunk))
-
-
-def refile_everything(conn: Any) -> None:
-    """Every copy of every ticket, set-wise (the demo generator writes tickets in bulk)."""
-    for sql in (_REQUESTER, _CATEGORY, _TYPE, _ASSIGNEE):
-        conn.exec_driver_sql(sql.format(where="1 = 1"))
+    by_target = dict(zip((s.reference for s in _SOURCES),
+                         (requesters, categories, types, staff), strict=True))
+    for source in _SOURCES:
+        targets = by_target[source.reference]
+        for column, ids in (("id", chosen_tickets), (source.reference, targets)):
+            chosen = list(ids)
+            for i in range(0, len(chosen), 500):
+                chunk = chosen[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                conn.exec_driver_sql(source.refile_sql(f"{column} IN ({marks})"), tuple(chunk))

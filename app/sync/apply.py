@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from app.kb.index import index_articles
-from app.store.sort_keys import REFERENCES, refile
+from app.store.sort_keys import REFERENCES, file_new_rows, refile
 from app.store.ticket_index import index_many, index_ticket
 from app.sync.entities import Entity, entities, parse_time
 from app.sync.protocol import CONFLICTS, Change
@@ -190,31 +190,10 @@ def _drop_rejected_twins(conn: Connection, entity: Entity, inserts: list[dict[st
                 (*chunk, entity.name))
 
 
-def _file_new_tickets(conn: Connection, tickets: list[dict[str, Any]]) -> None:
-    """Write new tickets' sort keys (app/store/sort_keys.py) with them: filing them by an
-    UPDATE afterwards rewrites every row and three of its indexes a second time."""
-    driver = _driver(conn)
-    wanted = list({row["requester_id"] for row in tickets if row.get("requester_id")})
-    requesters = {id_: (name, unit or "") for id_, name, unit in driver.execute(
-        "SELECT id, name, unit FROM requesters WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(wanted),))}
-    # The catalog tables and the staff are small: read whole.
-    categories, types = ({id_: (zh, en) for id_, zh, en in driver.execute(
-        f"SELECT id, name_zh, name_en FROM {table}")} for table in ("categories", "ticket_types"))
-    staff = dict(driver.execute("SELECT id, name FROM staff"))
-    for row in tickets:
-        row["requester_sort"], row["unit_sort"] = requesters.get(row.get("requester_id"),
-                                                                 ("", ""))
-        row["category_sort_zh"], row["category_sort_en"] = categories.get(
-            row.get("category_id"), ("", ""))
-        row["type_sort_zh"], row["type_sort_en"] = types.get(row.get("type_id"), ("", ""))
-        row["assignee_sort"] = staff.get(row.get("assignee_id"), "")
-
-
 def _flush(conn: Connection, batch: _Batch) -> None:
     if batch.inserts:
         if batch.entity.name == "tickets":
-            _file_new_tickets(conn, batch.inserts)
+            file_new_rows(_driver(conn), batch.inserts)
         if batch.entity.unique_fields:
             _drop_rejected_twins(conn, batch.entity, batch.inserts)
         _insert_many(conn, batch.entity.table, batch.inserts)

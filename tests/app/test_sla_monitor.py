@@ -15,7 +15,8 @@ from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import TicketFlow
 from app.sla.escalation import Delivery, record_outcome
 from app.sla.monitor import due_thresholds, open_ticket_ids, refresh_targets
-from app.sla.reading import from_ms, next_due, running_for
+from app.sla.reading import next_due
+from app.sla.running import from_ms, running_for
 from app.store.database import Store
 from app.store.reading import read_connection
 from tests.app.helpers import first_id

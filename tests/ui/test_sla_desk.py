@@ -25,7 +25,7 @@ from app.settings import SettingsFile
 from app.sla.escalation import Action, Escalation
 from app.sla.notices import unread_count
 from app.sla.policy import DEFAULT_RULES, Policy
-from app.sla.reading import from_ms
+from app.sla.running import from_ms
 from app.sla.tables import SlaPolicyRow
 from tests.app.helpers import first_id
 from ui.desk import Desk, build_desk
