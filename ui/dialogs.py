@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import (
 
 
 def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
-                   = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
-    """OK (or Save) and Cancel, wired to the dialog."""
+                   = QDialogButtonBox.StandardButton.Ok,
+                   on_accept: Callable[[], object] | None = None) -> QDialogButtonBox:
+    """OK (or Save) and Cancel, wired to the dialog (OK to ``on_accept`` if given: a
+    dialog that checks or stores before it closes)."""
     box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
-    box.accepted.connect(dialog.accept)
+    box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
 

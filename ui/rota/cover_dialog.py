@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import dialog_buttons
+
 
 class CoverDialog(QDialog):
     def __init__(self, shift_text: str, people: list[tuple[str, str]],
@@ -23,10 +25,7 @@ class CoverDialog(QDialog):
             self.cover.addItem(name, staff_id)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. sick leave, swap agreed with the seat"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setEnabled(False)
         self.reason.textChanged.connect(lambda text: self._ok.setEnabled(bool(text.strip())))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.rota.holidays import DayKind
 from app.rota.model import Coverage, RotaStaff, ShiftType
 from app.rota.validation import check_coverage
+from ui.dialogs import dialog_buttons
 from ui.rota.mistakes import day_kind_name, describe_mistakes, mistakes_label
 
 MOST = 999  # the spin boxes' top; validation compares with the real staff count
@@ -44,15 +45,14 @@ def effective(coverage: Sequence[Coverage], shift: str, kind: DayKind) -> Covera
 
 
 class SkillsButton(QToolButton):
-    """Picks skills from those the staff have; shows the chosen ones."""
+    """Picks skills (code → name) from those the staff have; shows the chosen ones."""
 
-    def __init__(self, skills: Sequence[str], chosen: Collection[str],
-                 names: Mapping[str, str] | None = None,
+    def __init__(self, skills: Mapping[str, str], chosen: Collection[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._names = dict(names or {})
+        self._names = dict(skills)
         menu = QMenu(self)
         # Skills asked for that nobody has any more stay visible, so they can be unticked.
         for skill in sorted({*skills, *chosen}, key=self._name):
@@ -81,14 +81,12 @@ class SkillsButton(QToolButton):
 
 class CoverageDialog(QDialog):
     def __init__(self, shifts: Sequence[ShiftType], coverage: Sequence[Coverage],
-                 skills: Sequence[str], staff: Sequence[RotaStaff],
+                 skills: Mapping[str, str], staff: Sequence[RotaStaff],
                  is_senior: Callable[[RotaStaff], bool], shift_name: Callable[[str], str],
-                 parent: QWidget | None = None,
-                 skill_names: Mapping[str, str] | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Coverage requirements"))
         self._shifts, self._skills, self._staff = shifts, skills, staff
-        self._skill_names = skill_names or {}
         self._is_senior, self._shift_name = is_senior, shift_name
         self._rows: list[tuple[str, DayKind, QSpinBox, QSpinBox, SkillsButton]] = []
         self.table = QTableWidget(len(shifts) * len(DayKind), 5, self)
@@ -111,10 +109,7 @@ class CoverageDialog(QDialog):
         note = QLabel(self.tr("Seniors count towards the people. A holiday without its own "
                               "numbers used the weekend's; saving stores all of them."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -132,7 +127,7 @@ class CoverageDialog(QDialog):
         for spin, value in ((headcount, need.headcount), (seniors, need.seniors)):
             spin.setRange(0, MOST)
             spin.setValue(value)
-        skills = SkillsButton(self._skills, need.skills, self._skill_names, self.table)
+        skills = SkillsButton(self._skills, need.skills, self.table)
         for column, widget in ((2, headcount), (3, seniors), (4, skills)):
             self.table.setCellWidget(row, column, widget)
         self._rows.append((shift.code, kind, headcount, seniors, skills))
@@ -148,7 +143,7 @@ class CoverageDialog(QDialog):
                      for code, kind, head, seniors, skills in self._rows)
 
     def accept(self) -> None:
-        mistakes = check_coverage(self.coverage(), self._shifts, self._staff, self._skills,
+        mistakes = check_coverage(self.coverage(), self._shifts, self._staff, list(self._skills),
                                   [m for m in self._staff if self._is_senior(m)])
         if mistakes:
             self.message.setText(describe_mistakes(mistakes, self._shift_name))

@@ -369,10 +369,10 @@ class RotaPage(QWidget):
         from ui.rota.coverage_dialog import CoverageDialog
 
         problem = self.model.problem
-        return CoverageDialog(problem.shifts, problem.coverage,
-                              load_skills(self._context.reader), problem.staff,
-                              problem.is_senior, self.model.shift_name, self,
-                              skill_names(self._context.reader, self._context.language))
+        names = skill_names(self._context.reader, self._context.language)
+        skills = {code: names.get(code, code) for code in load_skills(self._context.reader)}
+        return CoverageDialog(problem.shifts, problem.coverage, skills, problem.staff,
+                              problem.is_senior, self.model.shift_name, self)
 
     def absence_dialog(self) -> AbsenceDialog:
         from ui.rota.absence_dialog import AbsenceDialog

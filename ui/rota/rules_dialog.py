@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rota.rules import Rule, RuleKind
+from ui.dialogs import dialog_buttons
 from ui.rota.texts import rule_name
 
 # Rules whose value means something (hours, days, tolerated spread).
@@ -53,10 +53,7 @@ class RulesDialog(QDialog):
                 self.table.setCellWidget(row, column, widget)
             self._widgets.append((enabled, hard, weight, value))
         self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.rota.model import ShiftType
 from app.rota.validation import check_shift_types
+from ui.dialogs import dialog_buttons
 from ui.rota.mistakes import describe_mistakes, mistakes_label
 
 NEW_COLOUR = "#c0c0c0"
@@ -114,10 +114,7 @@ class ShiftTypesDialog(QDialog):
                               "typed in the grid. On-call shifts are the emergency reserve: "
                               "they count for one shift a day, not for hours or rest."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         actions = QHBoxLayout()
         actions.addWidget(add)
         actions.addWidget(self.remove_button)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTime, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import SettingsFile
 from app.sla.quiet import read_time
+from ui.dialogs import dialog_buttons
 
 
 def _time_edit(text: str, fallback: QTime, parent: QWidget) -> QTimeEdit:
@@ -57,10 +57,7 @@ class QuietHoursDialog(QDialog):
                               "notification centre. Breaches of level-1 tickets are always "
                               "shown and heard."), self)
         rule.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, on_accept=self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(rule)
