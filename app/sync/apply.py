@@ -12,7 +12,6 @@ touched entities (policies, rota, articles) go back to the caller.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,11 +217,12 @@ def _apply_entity(conn: Connection, entity: Entity, latest: dict[str, Change],
     # Except the desk's own rows still in the outbox: a refused copy (another desk wrote
     # that key first) is replaced by the server's.
     by_presence = entity.append_only and len(entity.key_columns) == 1
+    up_to_date: set[str] = set()
+    versions: dict[str, int] = {}
     if by_presence:
         mine = {str(key) for (key,) in _driver(conn).execute(
             "SELECT key FROM sync_outbox WHERE entity = ?", (entity.name,))}
-        versions = dict.fromkeys((key for key in _present(conn, entity, keys)
-                                  if key not in mine), sys.maxsize)
+        up_to_date = {key for key in _present(conn, entity, keys) if key not in mine}
         local: dict[str, dict[str, Any]] = (
             _local_rows(conn, entity, [key for key in keys if key in mine]) if mine else {})
     else:
@@ -230,7 +230,7 @@ def _apply_entity(conn: Connection, entity: Entity, latest: dict[str, Change],
         local = _local_rows(conn, entity, keys)
     batch = _Batch(entity, keeps_versions=not by_presence)
     for key, change in latest.items():
-        if versions.get(key, 0) >= change.version:
+        if key in up_to_date or versions.get(key, 0) >= change.version:
             continue  # already applied (a push answer overlapping this page)
         row = local.get(key)
         if row is None:  # new here: straight into SQLite's own text form
