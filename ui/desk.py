@@ -39,6 +39,7 @@ class Desk:
     tickets: TicketWindows
     sla: sla.SlaDesk
     sync: sync.SyncDesk
+    queues: queues.QueuesPage
     scheduler: Any = field(default=None)
 
     def start_background_work(self) -> None:
@@ -53,6 +54,7 @@ class Desk:
         self.scheduler = start_scheduler(self.context)
 
     def close(self) -> None:
+        self.queues.stop()
         self.sync.stop()
         self.sla.stop()
         if self.scheduler is not None:
@@ -138,7 +140,8 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sync_desk = sync.register(window, context)
     # The desk wires features together; they never import each other.
     sla_desk.attach(queue_page.table, queue_page.sla_column)
+    sla_desk.index_changed.connect(queue_page.refresh_soon)
     queue_page.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window, tickets, sla_desk, sync_desk)
+    return Desk(context, window, tickets, sla_desk, sync_desk, queue_page)

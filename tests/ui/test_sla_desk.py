@@ -228,3 +228,21 @@ def test_the_unread_count_shows_in_the_navigation_from_the_start(
     assert nav is not None
     assert f"Notifications ({unread})" in [nav.item(i).text() for i in range(nav.count())]
     again.close()
+
+
+def test_the_breached_view_counts_what_the_monitor_found(qtbot: QtBot, desk: Desk,
+                                                         desk_data: DataDir) -> None:
+    """Seen on a new user's screenshot: "SLA breached (0)" beside 422 breach notices. The
+    counts were taken before the monitor filled its index and never again."""
+    from app.store.queues import View
+    from ui.queues.page import QueuesPage
+
+    page = next(p for p in desk.window.pages() if isinstance(p, QueuesPage))
+    breached = page.views.item(list(View).index(View.BREACHED))
+    assert breached.text().endswith("(0)")  # nothing indexed before the monitor runs
+    desk.sla.start()  # the demo desk's overdue tickets are indexed and raised
+    expected = sqlite3.connect(desk_data.database).execute(
+        "SELECT count(DISTINCT ticket_id) FROM sla_running WHERE state = 'breached'"
+    ).fetchone()[0]
+    assert expected > 0
+    qtbot.waitUntil(lambda: breached.text().endswith(f"({expected})"))

@@ -16,7 +16,7 @@ def register(window: MainWindow, context: DeskContext) -> QueuesPage:
     """Add the queues to the main window."""
     page = QueuesPage(context, window)
     window.refresh_requested.connect(page.refresh)
-    context.events.tickets_changed.connect(lambda _ids: page.refresh())
+    context.events.tickets_changed.connect(lambda _ids: page.refresh_soon())
     title = QCoreApplication.translate("QueuesPage", "Queues")
     window.add_page(Page(PAGE_ID, title, page, badge("#1f5fa8", "Q", 20)))
     return page

@@ -67,6 +67,10 @@ class QueuesPage(QWidget):
         self._reader = QueueReader(context.reader, context.language)
         self._seat = context.seat
         self._saved: dict[str, SavedFilter] = {}
+        # Several sources announce changes in one turn of the event loop (a write, then the
+        # SLA index recomputed for it): one reload serves them all.
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.model = QueueModel(self._reader, context.seat, context.time_zone)
         self.views = QListWidget(self)
         self.views.setObjectName("views")
@@ -311,6 +315,15 @@ class QueuesPage(QWidget):
     def _resolve_tickets(self) -> None:
         if tickets := self.selected_tickets():
             self.bulk(tickets, "resolve")
+
+    def stop(self) -> None:
+        """The desk is closing its reader: a reload still pending must not run."""
+        self._refresh_timer.stop()
+
+    @Slot()
+    def refresh_soon(self) -> None:
+        """Reload in place once control returns to the event loop."""
+        self._refresh_timer.start()
 
     @Slot()
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
@@ -39,7 +39,14 @@ POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
 
 
 class SlaDesk(QObject):
-    """The SLA feature's running parts, built once per desk."""
+    """The SLA feature's running parts, built once per desk.
+
+    Signals:
+        index_changed(): the monitor recomputed or raised targets (views of SLA states and
+        counts of "at risk" / "breached" move with it).
+    """
+
+    index_changed = Signal()
 
     def __init__(self, window: MainWindow, context: DeskContext, announcer: Announcer) -> None:
         super().__init__(window)
@@ -73,6 +80,7 @@ class SlaDesk(QObject):
                                      self._context.clock, self)
         self.monitor.thresholds_raised.connect(self._raised)
         self.monitor.targets_changed.connect(self.board.invalidate)
+        self.monitor.targets_changed.connect(lambda _ids: self.index_changed.emit())
         self.monitor.start()
 
     def stop(self) -> None:
