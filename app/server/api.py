@@ -25,6 +25,7 @@ from app.server.accounts import User
 from app.server.pokes import ChangeSignal
 from app.server.pull import newest_seq, pull_json
 from app.server.push import push
+from app.sync.entities import entities
 from app.sync.protocol import MAX_BODY, MAX_PAGE, MAX_PUSH, PROTOCOL, Mutation
 
 log = logging.getLogger("seatdesk.server")
@@ -109,6 +110,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        entities()  # imports every synced table's module now, not in the first push
         if listen_dsn:
             signal.start(listen_dsn)
         yield

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from app.server.tables import counters, rows
 from app.sync.entities import entities
+from app.sync.merge import EVERY_FIELD
 
 BATCH = 2000
 
@@ -42,7 +43,7 @@ def import_desk(conn: Connection, database: Path, author: str) -> int:
     for entity, key, data, deleted in _local_rows(database):
         seq += 1
         batch.append({"entity": entity, "key": key, "data": data, "version": 1,
-                      "field_versions": {f: [1, author] for f in data},
+                      "field_versions": {EVERY_FIELD: [1, author]},
                       "deleted": deleted, "seq": seq})
         if len(batch) == BATCH:
             conn.execute(insert(rows), batch)

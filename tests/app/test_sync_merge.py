@@ -71,3 +71,18 @@ def test_append_only_rows_never_change_and_unknown_states_are_refused() -> None:
 def test_a_delete_is_a_tombstone() -> None:
     gone = merge.tombstone(REQUESTERS, stored({**BASE, "deleted": False}), 4, "li@B")
     assert gone.row.deleted and gone.row.data["deleted"] is True
+
+
+def test_an_inserted_row_keeps_one_versions_entry_until_a_field_changes() -> None:
+    row = merge.insert(REQUESTERS, {"id": "r1", "updated_at": "2026-11-27T08:00:00+00:00",
+                                    **BASE}, 1, "wang@A")
+    assert row.field_versions == {merge.EVERY_FIELD: [1, "wang@A"]}
+    one = merge.update(REQUESTERS, row, {"phone": "1"}, 1, 2, "li@B")
+    assert one.row.field_versions == {merge.EVERY_FIELD: [1, "wang@A"], "phone": [2, "li@B"]}
+    # The untouched fields still answer with the insert's version: a desk that saw only
+    # the insert conflicts on the phone (changed since) and not on the e-mail.
+    late = merge.update(REQUESTERS, one.row, {"phone": "2", "email": "b@gov.cn"}, 1, 3, "zhao@C")
+    assert [c.field for c in late.conflicts] == ["phone"]
+    # A desk that had not even seen the insert conflicts on every field it overwrites.
+    blind = merge.update(REQUESTERS, row, {"email": "c@gov.cn"}, 0, 2, "zhao@C")
+    assert [c.field for c in blind.conflicts] == ["email"]
