@@ -134,6 +134,7 @@ def test_only_an_administrator_edits_on_a_desk_signed_in_to_a_server(
     assert page.editable is editable
     assert page.save_button.isEnabled() is editable
     assert page.rules.isEnabled() is editable and page.overrides.isEnabled() is editable
+    assert page.hours.isEnabled() is editable
     page.share.setValue(60)
     assert page.save() is editable
     assert len(policy_rows(desk_data)) == (1 if editable else 0)
