@@ -63,7 +63,7 @@ class HoursEditor(QGroupBox):
             "tickets already logged keep the hours of their version."), self)
         hint.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("Open:"), span)
+        form.addRow(self.tr("Open from:"), span)
         form.addRow(self.tr("Time zone:"), zone)
         form.addRow(hint)
 
