@@ -1,5 +1,6 @@
-"""A short sound with a notification: QSoundEffect where Qt Multimedia is installed
-(PySide6-Addons), else the platform's beep (PySide6-Essentials has no Qt Multimedia)."""
+"""A short sound with a notification: QSoundEffect where Qt Multimedia is installed (the
+optional ``sound`` extra, PySide6-Addons), else the platform's beep (PySide6-Essentials,
+the desk's only Qt dependency, has no Qt Multimedia)."""
 
 from __future__ import annotations
 
@@ -14,22 +15,23 @@ SOUND = SOUNDS / "notify.wav"
 class Chime(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._effect: QObject | None = None
+        self.effect: QObject | None = None  # a QSoundEffect loading SOUND, when there is one
         try:
+            # Also fails where Addons is installed but a library it needs is not (libpulse).
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError:
             return
         if SOUND.exists():
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(SOUND)))
-            self._effect = effect
+            self.effect = effect
 
     @property
     def uses_beep(self) -> bool:
-        return self._effect is None
+        return self.effect is None
 
     def play(self) -> None:
-        if self._effect is None:
+        if self.effect is None:
             QApplication.beep()
         else:
-            self._effect.play()  # type: ignore[attr-defined]
+            self.effect.play()  # type: ignore[attr-defined]

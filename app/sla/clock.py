@@ -9,13 +9,14 @@ a deadline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from app.sla.calendar import ROUND_THE_CLOCK, ZERO, BusinessHours, Calendar
 from app.sla.history import Phase, Span, TicketHistory
-from app.sla.policy import CalendarName, Policy, Target, TargetKind
+from app.sla.policy import CalendarName, Policy, Target, TargetKind, WorkingHours
 from app.sla.thresholds import AT_RISK
 
 
@@ -74,12 +75,30 @@ class TargetClock:
 
 @dataclass
 class Calendars:
-    """The calendars targets may name; business hours carry the override table."""
+    """The calendars targets may name. ``business`` carries the override table (shared by
+    every version) and the built-in hours; a policy version's own hours get a calendar of
+    their own with the same overrides and holiday data (``business_for``)."""
 
     business: BusinessHours
+    _by_hours: dict[WorkingHours, BusinessHours] = field(default_factory=dict, repr=False)
 
-    def get(self, name: CalendarName) -> Calendar:
-        return self.business if name is CalendarName.BUSINESS else ROUND_THE_CLOCK
+    def business_for(self, hours: WorkingHours) -> BusinessHours:
+        base = self.business
+        if (hours.opens, hours.closes, hours.zone) == (base.opens, base.closes, base.zone.key):
+            return base
+        found = self._by_hours.get(hours)
+        if found is None:
+            # replace() shares the overrides, the flagged years and the holiday cache.
+            found = replace(base, zone=ZoneInfo(hours.zone), opens=hours.opens,
+                            closes=hours.closes)
+            self._by_hours[hours] = found
+        return found
+
+    def get(self, name: CalendarName, hours: WorkingHours | None = None) -> Calendar:
+        """The calendar ``name``; business hours are ``hours`` (default: the built-in)."""
+        if name is not CalendarName.BUSINESS:
+            return ROUND_THE_CLOCK
+        return self.business if hours is None else self.business_for(hours)
 
 
 def crossing(calendar: Calendar, runs: list[Run], budget: timedelta) -> datetime | None:
@@ -160,7 +179,7 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
         target = targets.get(kind)
         if target is None:
             continue
-        calendar = calendars.get(target.calendar)
+        calendar = calendars.get(target.calendar, policy.hours)
         marks = policy.thresholds(target)
         if kind is TargetKind.FIRST_RESPONSE:
             ends = [moment for moment in (updates[0] if updates else None,

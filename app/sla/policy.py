@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from enum import StrEnum
 from typing import Any
 
 from app.sla.escalation import DEFAULT_ESCALATIONS, Action, Escalation
-from app.sla.problems import PolicyInvalid, escalation_issues, rule_issues, share_issues
+from app.sla.problems import (
+    PolicyInvalid,
+    escalation_issues,
+    hours_issues,
+    rule_issues,
+    share_issues,
+)
 from app.sla.thresholds import AT_RISK, BREACHED, counted, used
 
 
@@ -29,6 +35,28 @@ class TargetKind(StrEnum):
 class CalendarName(StrEnum):
     ROUND_THE_CLOCK = "24x7"
     BUSINESS = "business"
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """When the business-hours calendar opens and closes: local wall-clock times in
+    ``zone`` (an IANA name) on every working day. Part of the policy, hence versioned: a
+    ticket counts in the hours of the version it was created under."""
+
+    opens: time = time(9, 0)
+    closes: time = time(18, 0)
+    zone: str = "Asia/Shanghai"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"opens": self.opens.strftime("%H:%M"), "closes": self.closes.strftime("%H:%M"),
+                "zone": self.zone}
+
+    @classmethod
+    def from_dict(cls, body: dict[str, str]) -> WorkingHours:
+        default = cls()
+        return cls(time.fromisoformat(body.get("opens", "09:00")),
+                   time.fromisoformat(body.get("closes", "18:00")),
+                   body.get("zone", default.zone))
 
 
 @dataclass(frozen=True)
@@ -70,9 +98,11 @@ class Policy:
     rules: tuple[Rule, ...]
     at_risk_share: float = 0.75
     escalations: tuple[Escalation, ...] = field(default=DEFAULT_ESCALATIONS)
+    hours: WorkingHours = field(default_factory=WorkingHours)
 
     def __post_init__(self) -> None:
         issues = share_issues(self.at_risk_share)
+        issues += hours_issues(self.hours.opens, self.hours.closes, self.hours.zone)
         for row, rule in enumerate(self.rules):
             issues += rule_issues(row, rule.minutes, rule.warnings)
         for row, escalation in enumerate(self.escalations):
@@ -106,7 +136,8 @@ class Policy:
     def to_json(self) -> str:
         body: dict[str, Any] = {"at_risk_share": self.at_risk_share,
                                 "rules": [asdict(rule) for rule in self.rules],
-                                "escalations": [asdict(e) for e in self.escalations]}
+                                "escalations": [asdict(e) for e in self.escalations],
+                                "hours": self.hours.to_dict()}
         return json.dumps(body, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -122,8 +153,10 @@ class Policy:
         escalations = tuple(Escalation(Action(e["action"]), e.get("threshold", "breached"),
                                        e.get("kind"), e.get("url", ""), e.get("team", ""))
                             for e in body.get("escalations", ()))
+        # Versions written before the hours were editable have none: the built-in ones.
         return cls(version, rules, float(body.get("at_risk_share", 0.75)),
-                   escalations if "escalations" in body else DEFAULT_ESCALATIONS)
+                   escalations if "escalations" in body else DEFAULT_ESCALATIONS,
+                   WorkingHours.from_dict(body.get("hours", {})))
 
 
 K = TargetKind

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.sla.escalation import Action, Escalation
 from app.sla.thresholds import parse
@@ -26,6 +27,8 @@ class PolicyProblem(StrEnum):
     WEBHOOK_URL_INVALID = "webhook_url_invalid"
     TEAM_MISSING = "team_missing"
     DAY_TWICE = "day_twice"
+    CLOSES_BEFORE_OPENING = "closes_before_opening"
+    ZONE_UNKNOWN = "zone_unknown"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,16 @@ class PolicyInvalid(ValueError):
 
 def share_issues(share: float) -> list[Issue]:
     return [] if 0 < share < 1 else [Issue(PolicyProblem.SHARE_OUT_OF_RANGE)]
+
+
+def hours_issues(opens: time, closes: time, zone: str) -> list[Issue]:
+    """Business hours open before they close, on one day, in a zone this machine knows."""
+    issues = [] if opens < closes else [Issue(PolicyProblem.CLOSES_BEFORE_OPENING)]
+    try:
+        ZoneInfo(zone)
+    except (ValueError, OSError, ZoneInfoNotFoundError):  # "../x", a folder ("Asia")
+        issues.append(Issue(PolicyProblem.ZONE_UNKNOWN, None, zone))
+    return issues
 
 
 def rule_issues(row: int, minutes: int, warnings: Iterable[int]) -> list[Issue]:

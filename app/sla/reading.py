@@ -76,12 +76,12 @@ def policy_book(conn: sqlite3.Connection) -> PolicyBook:
                             for version, valid_from, body in rows))
 
 
-def calendars(conn: sqlite3.Connection, zone_name: str = "Asia/Shanghai") -> Calendars:
-    from zoneinfo import ZoneInfo
-
+def calendars(conn: sqlite3.Connection) -> Calendars:
+    """The calendars with the override table; each policy version brings its own hours
+    and zone (``Policy.hours``), so every desk counts a ticket the same way."""
     overrides = {date.fromisoformat(day): bool(working) for day, working in
                  conn.execute("SELECT day, working FROM sla_calendar_overrides")}
-    return Calendars(BusinessHours(zone=ZoneInfo(zone_name), overrides=overrides))
+    return Calendars(BusinessHours(overrides=overrides))
 
 
 def next_due(conn: sqlite3.Connection) -> datetime | None:
@@ -95,11 +95,11 @@ def anything_due(conn: sqlite3.Connection, now: datetime) -> bool:
                         (to_ms(now),)).fetchone() is not None
 
 
-def ticket_clocks(conn: sqlite3.Connection, ticket_id: str, now: datetime,
-                  zone_name: str = "Asia/Shanghai") -> list[TargetClock]:
+def ticket_clocks(conn: sqlite3.Connection, ticket_id: str, now: datetime
+                  ) -> list[TargetClock]:
     """Every SLA target of one ticket at ``now`` (the ticket view's panel), from history."""
     history = histories(conn, [ticket_id]).get(ticket_id)
     if history is None:
         return []
     policy = policy_book(conn).for_ticket(history.created_at)
-    return clocks(history, policy, calendars(conn, zone_name), now)
+    return clocks(history, policy, calendars(conn), now)

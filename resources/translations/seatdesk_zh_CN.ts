@@ -490,6 +490,29 @@
     </message>
 </context>
 <context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Business-hours targets count only between these times on working days. The hours belong to the policy version: tickets logged after saving follow them, tickets already logged keep the hours of their version.</source>
+        <translation>按工作时间计时的目标只在工作日的这段时间内计时。工作时间属于策略版本：保存后登记的工单按新的时间计时，已登记的工单保持其版本的工作时间。</translation>
+    </message>
+    <message>
+        <source>Open from:</source>
+        <translation>工作时段：</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
         <source>Low</source>
@@ -1173,6 +1196,10 @@
     <message>
         <source>By</source>
         <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
     </message>
     <message>
         <source>Built in</source>
@@ -2226,6 +2253,10 @@
         <translation>临近超时比例：</translation>
     </message>
     <message>
+        <source>Business hours:</source>
+        <translation>工作时间：</translation>
+    </message>
+    <message>
         <source>Escalations, row %1:</source>
         <translation>升级规则第 %1 行：</translation>
     </message>
@@ -2260,6 +2291,14 @@
     <message>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
+    </message>
+    <message>
+        <source>the closing time must be after the opening time, on the same day.</source>
+        <translation>下班时间必须晚于上班时间，且在同一天内。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone this computer knows; choose one from the list, e.g. Asia/Shanghai.</source>
+        <translation>本机不认识时区“%1”；请从列表中选择，例如 Asia/Shanghai。</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,18 @@ def test_the_demo_month_shows_its_rest_violation_in_red(page: RotaPage) -> None:
     assert page.side.violation_list.item(0).text().startswith(page.model.problem.staff[row].name)
 
 
+def test_a_missing_skill_is_named_like_its_category(page: RotaPage) -> None:
+    model = page.model
+    day = model.problem.days[0]
+    model.set_cells({(m.id, day): None for m in model.problem.staff})  # nobody works
+    lines = [page.side.violation_list.item(n).text()
+             for n in range(page.side.violation_list.count())]
+    skill_lines = [line for line in lines if "nobody with the skill" in line]
+    assert skill_lines  # the demo's day shift asks for network and cloud people
+    assert all(line.endswith(("skill Network", "skill Cloud platform")) for line in skill_lines)
+    assert any(line.endswith("skill Network") for line in skill_lines)
+
+
 def test_keyboard_edits_are_checked_live_and_undoable(qtbot: QtBot, page: RotaPage) -> None:
     model = page.model
     row = next(r for r in range(40) if not model.cell((model.staff_at(r).id, date(2026, 11, 3)))

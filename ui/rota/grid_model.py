@@ -104,6 +104,7 @@ class RotaGridModel(QAbstractTableModel):
         self._marks: dict[Cell, int] = {}
         self._coverage_marks: dict[tuple[str, date], int] = {}
         self._names = {m.id: m.name for m in problem.staff}
+        self._skills: dict[str, str] = {}
         self._absent: dict[Cell, Absence] = {}
 
     # --- the plan ------------------------------------------------------------------------
@@ -137,6 +138,10 @@ class RotaGridModel(QAbstractTableModel):
         self._names = {m.id: m.name for m in problem.staff}
         self._absent = {(a.staff_id, day): a for a in problem.absences for day in problem.days
                         if a.covers(day)}
+
+    def set_skill_names(self, names: dict[str, str]) -> None:
+        """Readable skill names by code, in the seat's language (for the violations)."""
+        self._skills = names
 
     def absence(self, cell: Cell) -> Absence | None:
         return self._absent.get(cell)
@@ -246,7 +251,8 @@ class RotaGridModel(QAbstractTableModel):
 
     def describe(self, violation: Violation) -> str:
         return describe(violation, self._names,
-                        {s.code: self.shift_name(s.code) for s in self._problem.shifts})
+                        {s.code: self.shift_name(s.code) for s in self._problem.shifts},
+                        self._skills)
 
     # --- Qt model interface ---------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from app.rota.reading import (
     load_problem,
     load_setup,
     on_duty_now,
+    skill_names,
 )
 from app.rota.rules import Rule
 from ui.context import DeskContext
@@ -249,6 +250,7 @@ class RotaPage(QWidget):
         self.loaded = True
         reader = self._context.reader
         problem = self._read_problem()
+        self.model.set_skill_names(skill_names(reader, self._context.language))
         self.model.set_problem(problem, load_assignments(reader, self.first, self.last))
         self._split_rows()
         self.person_panel.set_month(problem.staff, problem.shifts, problem.days)
@@ -297,6 +299,7 @@ class RotaPage(QWidget):
         the plan as it stands (unsaved cells and hand edits stay)."""
         if self.runner.running:
             return
+        self.model.set_skill_names(skill_names(self._context.reader, self._context.language))
         self.model.set_setup(self._read_problem())
         self._split_rows()
         self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
@@ -365,7 +368,7 @@ class RotaPage(QWidget):
         self.undo_stack.clear()
 
     def coverage_dialog(self) -> CoverageDialog:
-        from app.rota.reading import load_skills, skill_names
+        from app.rota.reading import load_skills
         from ui.rota.coverage_dialog import CoverageDialog
 
         problem = self.model.problem

@@ -34,8 +34,10 @@ def _day(day: date) -> str:
         month=day.month, day=day.day)
 
 
-def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str]) -> str:
-    """One line for the violation list and the cell's tooltip."""
+def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str],
+             skills: Mapping[str, str]) -> str:
+    """One line for the violation list and the cell's tooltip; ``names`` are the staff's,
+    ``shifts`` and ``skills`` readable names by code."""
     name = names.get(v.staff_id or "", v.staff_id or "")
     day = _day(v.days[0]) if v.days else ""
     shift = shifts.get(v.shift or "", v.shift or "")
@@ -44,7 +46,7 @@ def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str]) 
         case RuleKind.COVERAGE if "skill" in d:
             return QCoreApplication.translate(
                 "RotaRules", "{day} {shift}: nobody with the skill {skill}").format(
-                day=day, shift=shift, skill=d["skill"])
+                day=day, shift=shift, skill=skills.get(str(d["skill"]), d["skill"]))
         case RuleKind.COVERAGE if "seniors" in d:
             return QCoreApplication.translate(
                 "RotaRules", "{day} {shift}: not enough senior staff ({have} of {need})").format(

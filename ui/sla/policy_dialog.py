@@ -1,5 +1,5 @@
 """SLA policies for administrators (File > SLA policies…): targets, at-risk share,
-escalation rules, the calendar override table and the version history.
+escalation rules, the business hours and calendar override table, and the version history.
 
 Saving writes a new policy version valid from now (tickets already logged keep theirs)
 and the override table, in one transaction, or nothing at all when a value is wrong; the
@@ -37,6 +37,7 @@ from app.sla.admin import (
 from app.sla.policy import Policy
 from app.sla.problems import Issue, PolicyInvalid, override_issues
 from ui.context import DeskContext
+from ui.sla.hours_editor import HoursEditor
 from ui.sla.policy_tables import EscalationsEditor, OverridesEditor, RulesEditor
 from ui.sla.policy_texts import issue_text
 
@@ -73,17 +74,22 @@ class PolicyDialog(QDialog):
         self.overrides.set_hint(self.tr(
             "Days listed here win over the official holidays and make-up working days for "
             "business-hours targets; they apply to every ticket, whatever its version."))
+        self.hours = HoursEditor(self)
+        self.hours.load(current.hours)
         self.history = self._history_table(self._versions)
 
-        for page in (self.escalations, self.overrides):  # tab pages of their own: a margin
-            page.layout().setContentsMargins(9, 9, 9, 9)
+        self.escalations.layout().setContentsMargins(9, 9, 9, 9)  # a tab page: a margin
+        calendar = QWidget(self)
+        box = QVBoxLayout(calendar)
+        box.addWidget(self.hours)
+        box.addWidget(self.overrides, 1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(targets, self.tr("Targets"))
         self.tabs.addTab(self.escalations, self.tr("Escalations"))
-        self.tabs.addTab(self.overrides, self.tr("Calendar"))
+        self.tabs.addTab(calendar, self.tr("Calendar"))
         self.tabs.addTab(self.history, self.tr("Versions"))
         self._build_footer()
-        for editor in (self.share, self.rules, self.escalations, self.overrides):
+        for editor in (self.share, self.rules, self.escalations, self.hours, self.overrides):
             editor.setEnabled(self.editable)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -134,18 +140,20 @@ class PolicyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def _history_table(self, versions: list[PolicyVersion]) -> QTableWidget:
-        table = QTableWidget(len(versions), 5, self)
+        table = QTableWidget(len(versions), 6, self)
         table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Valid from"),
                                          self.tr("By"), self.tr("Targets"),
-                                         self.tr("Escalations")])
+                                         self.tr("Escalations"), self.tr("Business hours")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         zone = self._context.time_zone
         for row, version in enumerate(reversed(versions)):
             since = self.tr("Built in") if version.valid_from is None else \
                 version.valid_from.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            hours = version.policy.hours
             cells = (str(version.version), since, version.author or "—",
-                     str(len(version.policy.rules)), str(len(version.policy.escalations)))
+                     str(len(version.policy.rules)), str(len(version.policy.escalations)),
+                     f"{hours.opens:%H:%M}–{hours.closes:%H:%M} {hours.zone}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (0, 3, 4):
@@ -153,6 +161,7 @@ class PolicyDialog(QDialog):
                 table.setItem(row, column, item)
         for column, width in enumerate((80, 160, 200, 100, 100)):
             table.setColumnWidth(column, width)
+        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _show(self, issues: list[Issue]) -> None:
@@ -169,7 +178,8 @@ class PolicyDialog(QDialog):
         policy = None
         try:
             policy = Policy(self._versions[-1].version + 1, rules,
-                            self.share.value() / 100, self.escalations.escalations())
+                            self.share.value() / 100, self.escalations.escalations(),
+                            self.hours.hours())
         except PolicyInvalid as error:
             issues += error.issues
         overrides = self.overrides.overrides()

@@ -40,6 +40,8 @@ def _where(issue: Issue) -> str:
         return QCoreApplication.translate("SlaPolicy", "Calendar, row %1:").replace("%1", row)
     if issue.problem is PolicyProblem.SHARE_OUT_OF_RANGE:
         return QCoreApplication.translate("SlaPolicy", "At-risk share:")
+    if issue.problem in (PolicyProblem.CLOSES_BEFORE_OPENING, PolicyProblem.ZONE_UNKNOWN):
+        return QCoreApplication.translate("SlaPolicy", "Business hours:")
     return QCoreApplication.translate("SlaPolicy", "Escalations, row %1:").replace("%1", row)
 
 
@@ -64,5 +66,10 @@ def issue_text(issue: Issue) -> str:
             "SlaPolicy", "choose the senior group to hand the ticket to."),
         PolicyProblem.DAY_TWICE: QCoreApplication.translate(
             "SlaPolicy", "%1 is listed twice."),
+        PolicyProblem.CLOSES_BEFORE_OPENING: QCoreApplication.translate(
+            "SlaPolicy", "the closing time must be after the opening time, on the same day."),
+        PolicyProblem.ZONE_UNKNOWN: QCoreApplication.translate(
+            "SlaPolicy", "\"%1\" is not a time zone this computer knows; choose one from the "
+            "list, e.g. Asia/Shanghai."),
     }[issue.problem].replace("%1", issue.detail)
     return f"{_where(issue)} {what}"

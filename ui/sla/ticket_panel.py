@@ -45,8 +45,7 @@ class SlaTicketPanel(QGroupBox):
     def reload(self) -> None:
         """Recompute the clocks from the ticket's history (after any change to it)."""
         self._clocks = ticket_clocks(self._context.reader, self.ticket_id,
-                                     self._context.clock.now(),
-                                     self._context.settings.settings.time_zone)
+                                     self._context.clock.now())
         while len(self.lines) < len(self._clocks) + 1:
             label = QLabel(self)
             label.setWordWrap(True)

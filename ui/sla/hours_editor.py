@@ -1,0 +1,80 @@
+"""The business hours of an SLA policy: opening and closing time and the time zone they
+are read in. Part of the policy version (``app.sla.policy.WorkingHours``); whether they
+make sense is the policy's own check (``app.sla.problems.hours_issues``)."""
+
+from __future__ import annotations
+
+from datetime import time
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QWidget,
+)
+
+from app.sla.policy import WorkingHours
+
+
+def _time_edit(parent: QWidget) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+class HoursEditor(QGroupBox):
+    """Opening time, closing time and zone of the business-hours calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Business hours"), parent)
+        self.opens = _time_edit(self)
+        self.closes = _time_edit(self)
+        self.zone = QComboBox(self)
+        # Any IANA name may be typed; the list and its completer help find one.
+        self.zone.setEditable(True)
+        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone.addItems(sorted(available_timezones()))
+        self.zone.setMinimumContentsLength(22)
+        completer = QCompleter(self.zone.model(), self.zone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.zone.setCompleter(completer)
+        span = QHBoxLayout()
+        span.addWidget(self.opens)
+        span.addWidget(QLabel(self.tr("to"), self))
+        span.addWidget(self.closes)
+        span.addStretch(1)
+        zone = QHBoxLayout()
+        zone.addWidget(self.zone)
+        zone.addStretch(1)
+        hint = QLabel(self.tr(
+            "Business-hours targets count only between these times on working days. The "
+            "hours belong to the policy version: tickets logged after saving follow them, "
+            "tickets already logged keep the hours of their version."), self)
+        hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Open from:"), span)
+        form.addRow(self.tr("Time zone:"), zone)
+        form.addRow(hint)
+
+    def load(self, hours: WorkingHours) -> None:
+        self.opens.setTime(_qtime(hours.opens))
+        self.closes.setTime(_qtime(hours.closes))
+        self.zone.setCurrentText(hours.zone)
+
+    def hours(self) -> WorkingHours:
+        """The hours as edited, checked or not (the policy checks them)."""
+        opens, closes = self.opens.time(), self.closes.time()
+        return WorkingHours(time(opens.hour(), opens.minute()),
+                            time(closes.hour(), closes.minute()),
+                            self.zone.currentText().strip())
