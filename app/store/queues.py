@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.enums import Channel, Level, TicketState
 from app.domain.numbers import TICKET_PREFIX
@@ -82,14 +82,13 @@ class Sort:
     descending: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class QueueItem:
+class QueueItem(NamedTuple):
     """One queue row, already joined with the names it shows.
 
-    Built positionally from the page's row, with enum members looked up in dictionaries and
-    the two times kept as the store's text until shown: a page of 80 rows is built on every
-    view switch and refresh, and the enum calls, time parsing and keyword arguments were
-    most of a small view's time beyond the bare SQL.
+    A named tuple made straight from the page's row, with enum members looked up in
+    dictionaries and the two times kept as the store's text until shown: a page of 80 rows
+    is built on every view switch and refresh, and a frozen dataclass, enum calls and time
+    parsing were most of a small view's time beyond the bare SQL.
     """
 
     id: str
@@ -110,7 +109,7 @@ class QueueItem:
     created_text: str  # naive UTC, as SQLite holds it
     updated_text: str
     version: int
-    sort_value: Any = field(compare=False, default=None)
+    sort_value: Any = None  # the value of the sort column, for the next page's keyset
 
     @property
     def created_at(self) -> datetime:
@@ -278,7 +277,7 @@ class QueueReader:
              after: QueueItem | None, limit: int) -> list[QueueItem]:
         """Up to ``limit`` rows in ``sort`` order, following ``after`` (the last row shown)."""
         sql, params = self.page_sql(view, seat, filters, sort, after, limit)
-        return [_item(row) for row in self._conn.execute(sql, params)]
+        return list(map(_item, self._conn.execute(sql, params).fetchall()))
 
 
 NO_DEADLINE = 9007199254740991  # sorts after every deadline (largest exact JS integer)
@@ -328,5 +327,5 @@ _CHANNELS = {member.value: member for member in Channel}
 
 
 def _item(row: tuple[Any, ...]) -> QueueItem:
-    return QueueItem(row[0], row[1], row[2], _LEVELS[row[3]], _STATES[row[4]],
-                     _CHANNELS[row[5]], *row[6:])
+    return QueueItem._make((row[0], row[1], row[2], _LEVELS[row[3]], _STATES[row[4]],
+                            _CHANNELS[row[5]], *row[6:]))
