@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     user = commands.add_parser("create-user", help="add a user")
     user.add_argument("login")
     user.add_argument("--name", default="")
-    user.add_argument("--role", choices=("agent", "supervisor", "admin"), default="agent")
+    user.add_argument("--role", choices=("agent", "supervisor", "admin", "escalator"),
+                      default="agent")
     user.add_argument("--password-stdin", action="store_true",
                       help="read the password from standard input instead of asking")
     imported = commands.add_parser("import-desk", help="load a desk's data into an empty server")
