@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
 from app.sla.quiet import in_quiet_hours, read_time, urgent
+from app.sla.reading import POLICY_TABLES
 from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
 from ui.context import DeskContext
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from ui.sound import Chime
 
 PAGE_ID = "notifications"
-# Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
-POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
 
 
 class SlaDesk(QObject):
