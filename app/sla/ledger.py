@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.sla.escalation import Action
-from app.store.reading import parse_sqlite_utc, sqlite_utc_text
+from app.store.reading import parse_sqlite_utc
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class LedgerLine:
 _LINES = """
 SELECT e.id, e.ticket_id, t.number, e.kind, e.threshold, e.action, e.at, e.outcome
 FROM sla_escalations e JOIN tickets t ON t.id = e.ticket_id
-WHERE e.action = ? AND e.id > ? AND e.at >= ? ORDER BY e.id
+WHERE e.id > ? ORDER BY e.id
 """
 
 
@@ -36,9 +36,15 @@ def newest_line(conn: sqlite3.Connection) -> str:
     return str(row[0]) if row and row[0] else ""
 
 
-def supervisor_calls(conn: sqlite3.Connection, after: str, since: datetime) -> list[LedgerLine]:
-    """"Notify the supervisor" lines newer than the line ``after`` and written since
-    ``since`` (older ones are history: a desk that joins does not announce the past)."""
-    rows = conn.execute(_LINES, (str(Action.NOTIFY_SUPERVISOR), after, sqlite_utc_text(since)))
+def lines_after(conn: sqlite3.Connection, after: str) -> list[LedgerLine]:
+    """Ledger lines newer than the line ``after``, oldest first."""
     return [LedgerLine(r[0], r[1], r[2], r[3], r[4], r[5], parse_sqlite_utc(r[6]), r[7])
-            for r in rows]
+            for r in conn.execute(_LINES, (after,))]
+
+
+def supervisor_calls(lines: list[LedgerLine], since: datetime) -> list[LedgerLine]:
+    """The "notify the supervisor" lines among ``lines`` written since ``since``: older
+    ones are history (a desk that joins, or was off for hours, does not announce the past;
+    its own notification centre holds the breaches it raised itself)."""
+    return [line for line in lines
+            if line.action == Action.NOTIFY_SUPERVISOR and line.at >= since]
