@@ -209,8 +209,8 @@ class NotAnEscalator(ValueError):
     """The account given to the service may not write the escalation ledger."""
 
 
-def open_service(folder: Path, server_url: str, login: str, password: str,
-                 clock: Clock) -> EscalationService:
+def open_service(folder: Path, server_url: str, login: str, password: str, clock: Clock,
+                 *, deliver: Deliver = deliver_webhook) -> EscalationService:
     """Prepare the service's data folder, sign in and build the (not yet started) service.
 
     The folder is the service's own replica: its notifications are its memory of what it
@@ -238,9 +238,9 @@ def open_service(folder: Path, server_url: str, login: str, password: str,
                              "needs one made with --role escalator")
     store = Store(data.database)
     OutboxWriter(store, clock)
-    syncer = Syncer(store, client, clock)
+    syncer = Syncer(store, client, clock, leases_numbers=False)
 
     def sign_in_again() -> None:
         client.sign_in(login, password)
 
-    return EscalationService(store, syncer, clock, sign_in=sign_in_again)
+    return EscalationService(store, syncer, clock, deliver=deliver, sign_in=sign_in_again)

@@ -4,14 +4,9 @@ repeats nothing."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
-import pytest
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,30 +23,8 @@ from app.sla.policy import DEFAULT_RULES, Policy
 from app.sla.running import from_ms
 from app.sla.tables import SlaPolicyRow
 from tests.app.helpers import first_id
+from tests.hooks import Hook
 from ui.desk import Desk, build_desk
-
-
-class _Hook(BaseHTTPRequestHandler):
-    calls: list[dict[str, object]] = []
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        _Hook.calls.append(json.loads(body))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def webhook() -> Iterator[str]:
-    _Hook.calls = []
-    server = HTTPServer(("127.0.0.1", 0), _Hook)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/escalate"
-    server.shutdown()
 
 
 def clock_of(desk: Desk) -> ManualClock:
@@ -94,10 +67,10 @@ def use_webhook_policy(desk: Desk, url: str) -> None:
 
 
 def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_data: DataDir,
-                                                webhook: str) -> None:
+                                                hook: Hook) -> None:
     clock = clock_of(desk)
     desk.sla.start()  # the demo desk's own overdue tickets are raised here
-    use_webhook_policy(desk, webhook)
+    use_webhook_policy(desk, hook.url())
     monitor = desk.sla.monitor
     assert monitor is not None
     ticket = log_fault(desk, desk_data)
@@ -124,7 +97,7 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
         monitor.check()
     assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
     assert monitor.wait_for_deliveries()
-    qtbot.waitUntil(lambda: len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1)
+    qtbot.waitUntil(lambda: hook.count("/ok", ticket) == 1)
     qtbot.waitUntil(lambda: sqlite3.connect(desk_data.database).execute(
         "SELECT outcome FROM sla_escalations WHERE ticket_id = ?", (ticket,)).fetchone()
         == ("done",))
@@ -132,7 +105,7 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
     clock.advance(timedelta(hours=2))
     monitor.check()
     assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
-    assert len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1
+    assert hook.count("/ok", ticket) == 1
 
 
 def test_pause_and_resume_move_the_deadline(qtbot: QtBot, desk: Desk,
