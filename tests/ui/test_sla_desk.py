@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -219,3 +220,60 @@ def test_the_breached_view_counts_what_the_monitor_found(qtbot: QtBot, desk: Des
     ).fetchone()[0]
     assert expected > 0
     qtbot.waitUntil(lambda: breached.text().endswith(f"({expected})"))
+
+
+def connect(desk: Desk, role: str) -> None:
+    """As after "Connect to a server…" (nothing listens on that port: no sync runs)."""
+    desk.context.settings.update(server_url="http://127.0.0.1:9", server_login="zhao",
+                                 server_role=role)
+
+
+def test_a_desk_connected_to_a_server_notifies_but_leaves_escalation_to_it(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    clock = clock_of(desk)
+    connect(desk, "agent")
+    desk.sla.start()
+    ticket = log_fault(desk, desk_data)
+    clock.advance(timedelta(hours=1, seconds=1))
+    assert desk.sla.monitor is not None
+    desk.sla.monitor.check()
+    # The seat hears of the breach; the ledger and timeline are the server's to write.
+    assert counts(desk_data, ticket) == (["at_risk", "breached"], 0)
+    with sqlite3.connect(desk_data.database) as conn:
+        assert conn.execute("SELECT count(*) FROM sla_escalations").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM ticket_events WHERE kind = 'escalated'"
+                            ).fetchone()[0] == 0
+
+
+def add_ledger_line(desk: Desk, ticket: str, at: datetime, action: str) -> None:
+    """A line as the escalation service's pull brings it."""
+    from app.domain.ids import new_id
+    from app.sla.tables import SlaEscalationRow
+
+    with desk.context.store().unit_of_work() as session:
+        session.add(SlaEscalationRow(id=new_id(clock_of(desk)), ticket_id=ticket,
+                                     kind="resolution", threshold="breached", action=action,
+                                     at=at, outcome="done"))
+
+
+@pytest.mark.parametrize(("role", "heard"), [("supervisor", True), ("agent", False)])
+def test_a_supervisors_desk_announces_the_servers_escalations_to_supervisors(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir, role: str, heard: bool) -> None:
+    clock = clock_of(desk)
+    connect(desk, role)
+    announced: list[tuple[str, str]] = []
+    desk.sla.announcer.announce = (  # type: ignore[method-assign]
+        lambda title, body, **_kinds: announced.append((title, body)))
+    ticket = log_fault(desk, desk_data)
+    number = desk.context.reader.execute("SELECT number FROM tickets WHERE id = ?",
+                                         (ticket,)).fetchone()[0]
+    clock.advance(timedelta(hours=1))
+    add_ledger_line(desk, ticket, clock.now() - timedelta(hours=1), "notify_supervisor")
+    add_ledger_line(desk, ticket, clock.now(), "webhook")
+    add_ledger_line(desk, ticket, clock.now(), "notify_supervisor")
+    desk.context.events.records_changed.emit(["sla_escalations", "tickets"])
+    # Only the fresh call to the supervisors: the old line is history, the webhook no call.
+    expected = [("Escalated to the supervisors", f"{number}: Resolution Breached")]
+    assert announced == (expected if heard else [])
+    desk.context.events.records_changed.emit(["sla_escalations"])  # nothing new: silence
+    assert announced == (expected if heard else [])
