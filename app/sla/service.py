@@ -162,7 +162,8 @@ class EscalationService:
         with self._state:
             everything, changed = self._everything, sorted(self._changed)
             self._everything, self._changed = False, set()
-        ids = open_ticket_ids(reader) if everything else changed
+        # Changed tickets too when reconciling: one closed meanwhile leaves the index.
+        ids = [*open_ticket_ids(reader), *changed] if everything else changed
         if ids:
             refresh_targets(self._store, reader, ids, self._clock.now())
         raised = due_thresholds(self._store, reader, self._clock, escalate=True)
