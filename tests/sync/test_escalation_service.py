@@ -4,7 +4,10 @@ and PostgreSQL; desks connected to the server only notify."""
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -299,3 +302,30 @@ def test_a_ticket_answered_in_time_on_a_desk_is_not_escalated(
     assert service.settle()
     assert ledger(service.store.path, ticket) == []
     assert hook.count("/ok", ticket) == 0
+
+
+def test_the_escalate_command_escalates_and_stops_cleanly(server: RunningServer,
+                                                          tmp_path: Path) -> None:
+    """``seatdesk-server escalate`` on the real clock: the demo's tickets are long overdue,
+    so its first pass escalates them (version 1 notifies the supervisors)."""
+    add_user(server, "escalator", Role.ESCALATOR)
+    logs = tmp_path / "escalate.log"
+    with logs.open("w") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app.server.cli", "escalate", "--data-dir",
+             str(tmp_path / "service"), "--server", server.url, "--login", "escalator",
+             "--password-stdin"], stdin=subprocess.PIPE, stderr=errors, text=True)
+        assert process.stdin is not None
+        process.stdin.write(PASSWORD + "\n")
+        process.stdin.close()
+        try:
+            eventually(lambda: len(server_ledger(server)) > 0, timeout=90,
+                       what=f"the command's escalations ({logs.read_text()[-2000:]})")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            code = process.wait(30)
+    assert code == 0, logs.read_text()[-2000:]
+    lines = server_ledger(server)
+    assert {action for _k, action, _o, _a in lines} == {"notify_supervisor"}
+    assert all(authors == {"escalator"} for *_line, authors in lines)
+    assert repeated_on_server(server) == []
