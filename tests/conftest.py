@@ -14,6 +14,7 @@ from app.domain.clock import ManualClock  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.services.data_folder import prepare, seed  # noqa: E402
 from app.store.database import Store  # noqa: E402
+from tests.hooks import Hook, serving_hook  # noqa: E402
 
 # A Thursday morning in Beijing (02:00 UTC = 10:00 Asia/Shanghai).
 T0 = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
@@ -63,3 +64,10 @@ def demo_store(demo_copy: DataDir) -> Iterator[Store]:
     opened = Store(demo_copy.database)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    """A local webhook receiver (tests/hooks.py)."""
+    with serving_hook() as receiver:
+        yield receiver

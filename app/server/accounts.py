@@ -32,9 +32,12 @@ class Role(StrEnum):
     AGENT = "agent"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    # The escalation service's account (``seatdesk-server escalate``): writes tickets like
+    # an agent, and alone writes the escalation ledger.
+    ESCALATOR = "escalator"
 
 
-RANK = {Role.AGENT: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
+RANK = {Role.AGENT: 0, Role.ESCALATOR: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
 
 
 class LoginRefused(Exception):

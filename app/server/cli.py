@@ -1,7 +1,9 @@
-"""``seatdesk-server``: initialise the database, manage users, import a desk, serve.
+"""``seatdesk-server``: initialise the database, manage users, import a desk, serve, and
+run the escalation service.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
-``SEATDESK_HOST``, ``SEATDESK_PORT``), then a TOML file given with ``--config``.
+``SEATDESK_HOST``, ``SEATDESK_PORT``; for ``escalate`` ``SEATDESK_SERVER``,
+``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``), then a TOML file given with ``--config``.
 Logs are JSON lines on standard error.
 """
 
@@ -52,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     user = commands.add_parser("create-user", help="add a user")
     user.add_argument("login")
     user.add_argument("--name", default="")
-    user.add_argument("--role", choices=("agent", "supervisor", "admin"), default="agent")
+    user.add_argument("--role", choices=("agent", "supervisor", "admin", "escalator"),
+                      default="agent")
     user.add_argument("--password-stdin", action="store_true",
                       help="read the password from standard input instead of asking")
     imported = commands.add_parser("import-desk", help="load a desk's data into an empty server")
@@ -60,6 +63,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    escalate = commands.add_parser(
+        "escalate", help="run the escalation service (one per server) against a running API")
+    escalate.add_argument("--data-dir", type=Path,
+                          help="the service's own data folder (a replica, kept between runs)")
+    escalate.add_argument("--server", help="the API's URL, e.g. http://127.0.0.1:8765")
+    escalate.add_argument("--login", help="an account made with --role escalator")
+    escalate.add_argument("--password-stdin", action="store_true",
+                          help="read the password from standard input")
     return parser
 
 
@@ -78,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     handler.setFormatter(JsonLogs())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     file = _config(args.config)
+    if args.command == "escalate":
+        return _escalate(args, file)
     url = _setting(args, file, "db", "")
     if not url:
         print("seatdesk-server: give the database with --db or SEATDESK_DB", file=sys.stderr)
@@ -127,6 +140,43 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
     # Long-polls would hold a graceful shutdown for their whole 25 s: desks retry anyway.
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False,
                 timeout_graceful_shutdown=3)
+    return 0
+
+
+def _escalate(args: argparse.Namespace, file: dict[str, Any]) -> int:
+    """Run the escalation service until SIGINT or SIGTERM."""
+    import signal
+    import threading
+
+    from app.domain.clock import SystemClock
+    from app.sla.service import open_service
+    from app.sync.client import Offline, Refused
+
+    folder, server = _setting(args, file, "data_dir", ""), _setting(args, file, "server", "")
+    login = _setting(args, file, "login", "")
+    if not (folder and server and login):
+        print("seatdesk-server escalate: give --data-dir, --server and --login",
+              file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = os.environ.get("SEATDESK_PASSWORD") or str(file.get("password", "")) \
+            or getpass.getpass(f"Password of {login}: ")
+    try:
+        service = open_service(Path(folder), str(server), str(login), password, SystemClock())
+    except (ValueError, OSError, Offline, Refused) as error:
+        print(f"seatdesk-server escalate: {error}", file=sys.stderr)
+        return 1
+    stopping = threading.Event()
+    for name in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(name, lambda _number, _frame: stopping.set())
+    service.start()
+    logging.getLogger("seatdesk.escalation").info("escalation service running against %s",
+                                                  server)
+    while not stopping.wait(1.0):  # a timed wait lets the signal handlers run
+        pass
+    service.close()
     return 0
 
 

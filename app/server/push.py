@@ -166,7 +166,8 @@ class _BatchPush:
         if entity is None:
             raise Rejected(f"unknown entity {mutation.entity!r}")
         stored = self._stored.get((mutation.entity, mutation.key))
-        self._permissions.check(entity, mutation.patch, stored)
+        self._permissions.check(entity, mutation.patch, stored,
+                                deleting=mutation.op == "delete")
         merged = self._merged(entity, stored, mutation)
         if merged.changed and not merged.row.deleted and entity.name != "tickets":
             # Ticket numbers have their own rule and index (``_numbered``).

@@ -4,6 +4,9 @@
   book (policy versions, calendar overrides): a policy decides every desk's deadlines.
 - Supervisors: the rota (shift types, coverage, rules, contracts, leave, periods and their
   publication, assignments, overrides).
+- The escalation service (``Role.ESCALATOR``): alone writes the escalation ledger, and of a
+  line once written only its outcome (``LATER_FIELDS``); never deletes one. Otherwise an
+  agent: its escalations raise levels, hand tickets over and write timeline entries.
 - Agents: tickets, requesters, saved filters and the knowledge base (agents author and
   edit articles, as in Zammad and Jira Service Management); in the rota only their own
   shift wishes and unavailable days (``OWN_ROWS``, ``OWN_ROW_KINDS``; not leave), matched
@@ -18,7 +21,15 @@ from sqlalchemy import Connection, select
 
 from app.server.accounts import Role, User
 from app.server.tables import rows
-from app.sync.entities import ADMIN_ONLY, OWN_ROW_KINDS, OWN_ROWS, SUPERVISOR_ONLY, Entity
+from app.sync.entities import (
+    ADMIN_ONLY,
+    ESCALATION_SERVICE_ONLY,
+    LATER_FIELDS,
+    OWN_ROW_KINDS,
+    OWN_ROWS,
+    SUPERVISOR_ONLY,
+    Entity,
+)
 from app.sync.merge import Rejected, StoredRow
 
 
@@ -30,9 +41,13 @@ class Permissions:
         self._staff_id: str | None = None
         self._looked_up = False
 
-    def check(self, entity: Entity, patch: dict[str, Any], stored: StoredRow | None) -> None:
+    def check(self, entity: Entity, patch: dict[str, Any], stored: StoredRow | None,
+              *, deleting: bool = False) -> None:
         """Raise ``Rejected`` (with the reason the desk shows) unless the user may write."""
         name = entity.name
+        if name in ESCALATION_SERVICE_ONLY:
+            self._check_ledger(name, patch, stored, deleting)
+            return
         if name in ADMIN_ONLY and not self._user.at_least(Role.ADMIN):
             raise Rejected(f"only administrators change {name}")
         if name not in SUPERVISOR_ONLY or self._user.at_least(Role.SUPERVISOR):
@@ -54,6 +69,18 @@ class Permissions:
             if not kinds <= allowed:
                 raise Rejected(f"only supervisors record {name} of kind "
                                f"{', '.join(sorted(map(str, kinds - allowed)))}")
+
+    def _check_ledger(self, name: str, patch: dict[str, Any], stored: StoredRow | None,
+                      deleting: bool) -> None:
+        if self._user.role != Role.ESCALATOR:
+            raise Rejected(f"only the escalation service writes {name}")
+        if deleting:
+            raise Rejected(f"{name} lines are never deleted")
+        if stored is not None:
+            later = LATER_FIELDS.get(name, frozenset())
+            changed = {k for k, v in patch.items() if k not in later and stored.data.get(k) != v}
+            if changed:
+                raise Rejected(f"{name}: only {', '.join(sorted(later))} change once written")
 
     def _own_staff_id(self) -> str | None:
         if not self._looked_up:

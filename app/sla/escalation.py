@@ -2,20 +2,23 @@
 
 Rules hang off the policy (per target kind and threshold). Actions that only touch the
 desk (notify the supervisor) are done when the breach is raised; a webhook is *deferred*:
-its ledger line starts "pending" and the desk delivers it off the GUI thread with
-``deliver_webhook`` (timeout, retries), then records the outcome with ``record_outcome``.
+its ledger line starts "pending" and whoever escalates (the standalone desk off its GUI
+thread, or the escalation service) delivers ``webhook_calls`` with ``deliver_webhook``
+(timeout, retries), then records the outcome with ``record_outcome``.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.sla.monitor import Raised
     from app.store.database import Store
 
 
@@ -58,6 +61,24 @@ def plan_escalations(rules: tuple[Escalation, ...], kind: str,
     """The escalations a raised threshold of target ``kind`` triggers."""
     return tuple(rule for rule in rules
                  if rule.threshold == threshold and rule.kind in (None, kind))
+
+
+@dataclass(frozen=True)
+class WebhookCall:
+    """A deferred webhook escalation: its ledger line, where to post, what."""
+
+    ledger_id: str
+    url: str
+    payload: dict[str, object]
+
+
+def webhook_calls(raised: Iterable[Raised]) -> list[WebhookCall]:
+    """The webhooks that new raises' escalations must call (their ledger lines wait)."""
+    return [WebhookCall(ledger_id, escalation.url, {
+                "ticket_id": item.ticket_id, "target": item.kind,
+                "threshold": item.threshold, "due_at": item.due_at.isoformat()})
+            for item in raised for ledger_id, escalation in item.escalations
+            if escalation.action is Action.WEBHOOK and escalation.url]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,12 @@ next threshold is due (one range scan on ``ix_sla_running_next_due``), never the
 tickets, and raises each (ticket, target, window, threshold) exactly once: the unique
 constraint on ``sla_notifications`` makes a second raise - after a restart, a resync or a
 recomputation - a no-op.
+
+Escalation: whoever escalates (a standalone desk, or the server's escalation service,
+``app.sla.service``) passes ``escalate=True`` and carries out the policy's escalations of a
+new raise in the same transaction, each with its ledger line and timeline entry; a raise
+the ledger already holds lines for (pulled from the server) is not escalated again. A desk
+connected to a server passes ``escalate=False``: it still raises its own notifications.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, exists, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -26,7 +32,7 @@ from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.sla.actions import carry_out
 from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
-from app.sla.escalation import Escalation, plan_escalations
+from app.sla.escalation import Action, Escalation, plan_escalations
 from app.sla.policy import Policy
 from app.sla.reading import PolicyBook, anything_due, calendars, histories, policy_book
 from app.sla.running import from_ms, to_ms
@@ -107,29 +113,52 @@ def open_ticket_ids(conn: sqlite3.Connection) -> list[str]:
         "('new', 'assigned', 'in_progress', 'pending_requester', 'pending_vendor')")]
 
 
-def _raise(session: Session, clock: Clock, policy: Policy, now: datetime, ticket_id: str,
-           kind: str, window: int, threshold: str, due_at: datetime) -> Raised | None:
-    """Insert the notification unless it exists; plan its escalations if it is new."""
+def tickets_changed_by(raised: Iterable[Raised]) -> list[str]:
+    """Tickets whose escalations raised a level or handed them over: views, clocks (a new
+    level has new targets) and sync hear of them like of any write."""
+    return sorted({r.ticket_id for r in raised for _id, e in r.escalations
+                   if e.action in (Action.RAISE_LEVEL, Action.REASSIGN)})
+
+
+def _escalated_before(session: Session, ticket_id: str, kind: str, window: int,
+                      threshold: str) -> bool:
+    """Whether the ledger already has lines for this raise (e.g. pulled from the server
+    after the escalation service lost its data folder)."""
+    ledger = SlaEscalationRow
+    return bool(session.execute(select(exists().where(
+        ledger.ticket_id == ticket_id, ledger.kind == kind, ledger.window == window,
+        ledger.threshold == threshold))).scalar())
+
+
+def _raise(session: Session, clock: Clock, policy: Policy | None, now: datetime,
+           ticket_id: str, kind: str, window: int, threshold: str,
+           due_at: datetime) -> Raised | None:
+    """Insert the notification unless it exists; if it is new and ``policy`` is given
+    (this desk escalates), carry out its escalations."""
     notification_id = new_id(clock)
     result = session.execute(insert(SlaNotificationRow).values(
         id=notification_id, ticket_id=ticket_id, kind=kind, window=window,
         threshold=threshold, due_at=due_at, raised_at=now).on_conflict_do_nothing())
     if not getattr(result, "rowcount", 0):
         return None
-    planned = tuple((new_id(clock), escalation) for escalation in
-                    plan_escalations(policy.escalations, kind, threshold))
+    rules = plan_escalations(policy.escalations, kind, threshold) if policy else ()
+    if rules and _escalated_before(session, ticket_id, kind, window, threshold):
+        rules = ()
+    planned = tuple((new_id(clock), escalation) for escalation in rules)
     for ledger_id, escalation in planned:
         outcome, detail = carry_out(session, clock, ticket_id, kind, threshold, escalation)
         session.add(SlaEscalationRow(
-            id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold,
+            id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold, window=window,
             action=escalation.action, at=now,
             outcome="pending" if escalation.deferred else outcome, detail=detail))
     return Raised(notification_id, ticket_id, kind, window, threshold, due_at, planned)
 
 
 def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
-                   book: PolicyBook | None = None) -> list[Raised]:
-    """Raise every threshold due at ``clock.now()``; each only once, ever."""
+                   book: PolicyBook | None = None, *, escalate: bool = True) -> list[Raised]:
+    """Raise every threshold due at ``clock.now()``; each only once, ever. With
+    ``escalate`` (a standalone desk, the escalation service) carry out the escalations of
+    each new raise; without (a desk connected to a server) only notify."""
     now = clock.now()
     if not anything_due(conn, now):  # the idle case: one index probe, no write lock
         return []
@@ -152,7 +181,7 @@ def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
             # Every threshold crossed since the last look, in order (a desk that was off
             # catches up); the rest stays in the index for later.
             crossed = [step for step in steps if step[1] <= now_ms]
-            policy = book.version(version)
+            policy = book.version(version) if escalate else None
             for step, step_ms in crossed:
                 item = _raise(session, clock, policy, now, ticket_id, kind, window, step,
                               from_ms(step_ms))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from app.store.reading import parse_sqlite_utc
+from app.store.reading import parse_sqlite_utc, sqlite_utc_text
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -32,10 +32,6 @@ class Notice:
     read: bool
 
 
-def _sqlite_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
 _LIVE = "n.acknowledged_at IS NULL AND (n.snoozed_until IS NULL OR n.snoozed_until <= ?)"
 
 
@@ -45,14 +41,14 @@ def notices(conn: sqlite3.Connection, now: datetime, limit: int = 500) -> list[N
         "SELECT n.id, n.ticket_id, t.number, t.title, n.kind, n.threshold, n.due_at, "
         "n.raised_at, n.read_at IS NOT NULL FROM sla_notifications n "
         f"JOIN tickets t ON t.id = n.ticket_id WHERE {_LIVE} "
-        "ORDER BY n.raised_at DESC, n.id DESC LIMIT ?", (_sqlite_time(now), limit))
+        "ORDER BY n.raised_at DESC, n.id DESC LIMIT ?", (sqlite_utc_text(now), limit))
     return [Notice(r[0], r[1], r[2], r[3], r[4], r[5], parse_sqlite_utc(r[6]),
                    parse_sqlite_utc(r[7]), bool(r[8])) for r in rows]
 
 
 def unread_count(conn: sqlite3.Connection, now: datetime) -> int:
     return int(conn.execute(f"SELECT count(*) FROM sla_notifications n WHERE {_LIVE} "
-                            "AND n.read_at IS NULL", (_sqlite_time(now),)).fetchone()[0])
+                            "AND n.read_at IS NULL", (sqlite_utc_text(now),)).fetchone()[0])
 
 
 def _set(store: Store, ids: Iterable[str], **values: datetime) -> None:

@@ -87,7 +87,10 @@ class SlaNotificationRow(Base):
 
 
 class SlaEscalationRow(Base):
-    """One line of the escalation ledger: what was done, when, and how it went."""
+    """One line of the escalation ledger: what was done, when, and how it went.
+
+    Synced: written only by whoever escalates - the standalone desk itself, or the server's
+    escalation service (docs/sync.md); the outcome of a webhook is filled in later."""
 
     __tablename__ = "sla_escalations"
     __table_args__ = (Index("ix_sla_escalations_ticket", "ticket_id", "at"),)
@@ -96,6 +99,9 @@ class SlaEscalationRow(Base):
     ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
     kind: Mapped[str] = mapped_column(String(20))
     threshold: Mapped[str] = mapped_column(String(12))
+    # The window of a repeating target (schema sla_0003): with ticket, kind and threshold it
+    # says which raise the line belongs to, so nobody carries out the same one twice.
+    window: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     action: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     outcome: Mapped[str] = mapped_column(String(20))  # done | failed | pending

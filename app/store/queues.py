@@ -17,7 +17,7 @@ from app.domain.enums import Channel, Level, TicketState
 from app.domain.numbers import TICKET_PREFIX
 from app.domain.states import OPEN_STATES, PENDING_STATES
 from app.domain.validation import digits
-from app.store.reading import parse_sqlite_utc
+from app.store.reading import parse_sqlite_utc, sqlite_utc_text
 from app.store.ticket_index import match_expression
 
 _TICKET_NUMBER = re.compile(rf"^{TICKET_PREFIX}-\d+$", re.IGNORECASE)  # not ORA-00600
@@ -201,10 +201,10 @@ class QueueReader:
                 params.append(value)
         if f.created_from is not None:
             where.append("t.created_at >= ?")
-            params.append(_sqlite_time(f.created_from))
+            params.append(sqlite_utc_text(f.created_from))
         if f.created_to is not None:
             where.append("t.created_at < ?")
-            params.append(_sqlite_time(f.created_to))
+            params.append(sqlite_utc_text(f.created_to))
         if f.text.strip():
             self._search(f.text.strip(), where, params)
 
@@ -313,12 +313,6 @@ def _by_deadline(where: str, params: list[Any], descending: bool, after: QueueIt
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _sqlite_time(moment: datetime) -> str:
-    from datetime import UTC
-
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 _LEVELS = {member.value: member for member in Level}

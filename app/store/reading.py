@@ -19,6 +19,11 @@ def read_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def sqlite_utc_text(moment: datetime) -> str:
+    """A moment as ``UTCDateTime`` stores it (naive UTC text), to compare in plain SQL."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
 def parse_sqlite_utc(text: str) -> datetime:
     """Read a timestamp written by ``UTCDateTime`` (naive UTC text on SQLite)."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)

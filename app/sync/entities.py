@@ -23,14 +23,14 @@ from app.store.types import UTCDateTime
 # replay in this order never trips a foreign key. Left out on purpose (docs/sync.md): the
 # knowledge base's search index and tag index (kb_search, kb_index_rows, kb_article_tags,
 # derived from kb_articles and rebuilt by the pull), and the SLA monitor's state
-# (sla_running, sla_notifications, sla_escalations: per desk, derived or desk-local).
+# (sla_running, sla_notifications: per desk, derived or the seat's own).
 SYNCED_TABLES: tuple[str, ...] = (
     "ticket_types", "categories", "teams", "staff", "staff_skills", "requesters",
     "tickets", "ticket_events", "ticket_links", "saved_filters",
     "kb_articles", "kb_article_versions", "kb_ticket_links", "kb_article_events",
     "rota_shift_types", "rota_coverage", "rota_rules", "rota_contracts", "rota_absences",
     "rota_preferences", "rota_periods", "rota_assignments", "rota_overrides",
-    "sla_policies", "sla_calendar_overrides",
+    "sla_policies", "sla_calendar_overrides", "sla_escalations",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
@@ -52,6 +52,12 @@ OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "st
 # planner, with no request/approval state), so a supervisor records it.
 OWN_ROW_KINDS: dict[str, tuple[str, frozenset[str]]] = {
     "rota_absences": ("kind", frozenset({"unavailable"}))}
+# The escalation ledger: with a server, escalation is the escalation service's job alone
+# (DESIGN.md section 5), so only its account writes ledger lines; every desk reads them.
+ESCALATION_SERVICE_ONLY: frozenset[str] = frozenset({"sla_escalations"})
+# ...and of a line written once, only these fields change afterwards (a webhook's outcome
+# arrives after its call).
+LATER_FIELDS: dict[str, frozenset[str]] = {"sla_escalations": frozenset({"outcome", "detail"})}
 # Never travel: the desk's own edit counter, and sort keys each desk derives itself. A
 # primary key is never local, whatever its name (sla_policies is keyed by ``version``).
 LOCAL_COLUMNS: frozenset[str] = frozenset({"version", "requester_sort", "category_sort_zh",

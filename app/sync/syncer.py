@@ -52,10 +52,14 @@ class SyncStatus:
 
 
 class Syncer:
-    def __init__(self, store: Store, client: ServerClient, clock: Clock) -> None:
+    def __init__(self, store: Store, client: ServerClient, clock: Clock, *,
+                 leases_numbers: bool = True) -> None:
+        """``leases_numbers``: keep a block of ticket numbers at hand (a desk that logs
+        tickets); the escalation service logs none and would only leave gaps."""
         self._store = store
         self._client = client
         self._clock = clock
+        self._leases_numbers = leases_numbers
         self._lock = threading.Lock()  # one round at a time, whoever asks
         with store.unit_of_work() as session:
             self.desk_id = state.desk_id(session.connection(), clock)
@@ -74,7 +78,8 @@ class Syncer:
             report = SyncReport()
             self.push(report)
             self.pull(report)
-            self.top_up_numbers()
+            if self._leases_numbers:
+                self.top_up_numbers()
             return report
 
     def discard(self, mutation_id: int) -> None:

@@ -2150,6 +2150,10 @@
         <source> (+{count} more)</source>
         <translation>（另有 {count} 条）</translation>
     </message>
+    <message>
+        <source>Escalated to the supervisors</source>
+        <translation>已升级至主管</translation>
+    </message>
 </context>
 <context>
     <name>SlaLabels</name>

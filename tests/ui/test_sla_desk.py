@@ -4,12 +4,8 @@ repeats nothing."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from PySide6.QtWidgets import QListWidget
@@ -28,30 +24,8 @@ from app.sla.policy import DEFAULT_RULES, Policy
 from app.sla.running import from_ms
 from app.sla.tables import SlaPolicyRow
 from tests.app.helpers import first_id
+from tests.hooks import Hook
 from ui.desk import Desk, build_desk
-
-
-class _Hook(BaseHTTPRequestHandler):
-    calls: list[dict[str, object]] = []
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        _Hook.calls.append(json.loads(body))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def webhook() -> Iterator[str]:
-    _Hook.calls = []
-    server = HTTPServer(("127.0.0.1", 0), _Hook)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/escalate"
-    server.shutdown()
 
 
 def clock_of(desk: Desk) -> ManualClock:
@@ -94,10 +68,10 @@ def use_webhook_policy(desk: Desk, url: str) -> None:
 
 
 def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_data: DataDir,
-                                                webhook: str) -> None:
+                                                hook: Hook) -> None:
     clock = clock_of(desk)
     desk.sla.start()  # the demo desk's own overdue tickets are raised here
-    use_webhook_policy(desk, webhook)
+    use_webhook_policy(desk, hook.url())
     monitor = desk.sla.monitor
     assert monitor is not None
     ticket = log_fault(desk, desk_data)
@@ -124,7 +98,7 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
         monitor.check()
     assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
     assert monitor.wait_for_deliveries()
-    qtbot.waitUntil(lambda: len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1)
+    qtbot.waitUntil(lambda: hook.count("/ok", ticket) == 1)
     qtbot.waitUntil(lambda: sqlite3.connect(desk_data.database).execute(
         "SELECT outcome FROM sla_escalations WHERE ticket_id = ?", (ticket,)).fetchone()
         == ("done",))
@@ -132,7 +106,7 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
     clock.advance(timedelta(hours=2))
     monitor.check()
     assert counts(desk_data, ticket) == (["at_risk", "breached"], 1)
-    assert len([c for c in _Hook.calls if c["ticket_id"] == ticket]) == 1
+    assert hook.count("/ok", ticket) == 1
 
 
 def test_pause_and_resume_move_the_deadline(qtbot: QtBot, desk: Desk,
@@ -246,3 +220,60 @@ def test_the_breached_view_counts_what_the_monitor_found(qtbot: QtBot, desk: Des
     ).fetchone()[0]
     assert expected > 0
     qtbot.waitUntil(lambda: breached.text().endswith(f"({expected})"))
+
+
+def connect(desk: Desk, role: str) -> None:
+    """As after "Connect to a server…" (nothing listens on that port: no sync runs)."""
+    desk.context.settings.update(server_url="http://127.0.0.1:9", server_login="zhao",
+                                 server_role=role)
+
+
+def test_a_desk_connected_to_a_server_notifies_but_leaves_escalation_to_it(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    clock = clock_of(desk)
+    connect(desk, "agent")
+    desk.sla.start()
+    ticket = log_fault(desk, desk_data)
+    clock.advance(timedelta(hours=1, seconds=1))
+    assert desk.sla.monitor is not None
+    desk.sla.monitor.check()
+    # The seat hears of the breach; the ledger and timeline are the server's to write.
+    assert counts(desk_data, ticket) == (["at_risk", "breached"], 0)
+    with sqlite3.connect(desk_data.database) as conn:
+        assert conn.execute("SELECT count(*) FROM sla_escalations").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM ticket_events WHERE kind = 'escalated'"
+                            ).fetchone()[0] == 0
+
+
+def add_ledger_line(desk: Desk, ticket: str, at: datetime, action: str) -> None:
+    """A line as the escalation service's pull brings it."""
+    from app.domain.ids import new_id
+    from app.sla.tables import SlaEscalationRow
+
+    with desk.context.store().unit_of_work() as session:
+        session.add(SlaEscalationRow(id=new_id(clock_of(desk)), ticket_id=ticket,
+                                     kind="resolution", threshold="breached", action=action,
+                                     at=at, outcome="done"))
+
+
+@pytest.mark.parametrize(("role", "heard"), [("supervisor", True), ("agent", False)])
+def test_a_supervisors_desk_announces_the_servers_escalations_to_supervisors(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir, role: str, heard: bool) -> None:
+    clock = clock_of(desk)
+    connect(desk, role)
+    announced: list[tuple[str, str]] = []
+    desk.sla.announcer.announce = (  # type: ignore[method-assign]
+        lambda title, body, **_kinds: announced.append((title, body)))
+    ticket = log_fault(desk, desk_data)
+    number = desk.context.reader.execute("SELECT number FROM tickets WHERE id = ?",
+                                         (ticket,)).fetchone()[0]
+    clock.advance(timedelta(hours=1))
+    add_ledger_line(desk, ticket, clock.now() - timedelta(hours=1), "notify_supervisor")
+    add_ledger_line(desk, ticket, clock.now(), "webhook")
+    add_ledger_line(desk, ticket, clock.now(), "notify_supervisor")
+    desk.context.events.records_changed.emit(["sla_escalations", "tickets"])
+    # Only the fresh call to the supervisors: the old line is history, the webhook no call.
+    expected = [("Escalated to the supervisors", f"{number}: Resolution Breached")]
+    assert announced == (expected if heard else [])
+    desk.context.events.records_changed.emit(["sla_escalations"])  # nothing new: silence
+    assert announced == (expected if heard else [])

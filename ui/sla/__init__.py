@@ -1,6 +1,11 @@
 """SLA on the desk: countdowns in the queues, the monitor, the notification centre, the
 administrators' policy page and the seat's notification settings.
 
+A standalone desk escalates itself; a desk connected to a server only raises its own
+notifications and leaves escalation to the server's escalation service
+(``app.sla.service``). A supervisor's connected desk announces the service's "notify the
+supervisor" escalations when their ledger lines arrive by sync.
+
 ``register`` adds the ``notifications`` page and the File menu's "SLA policies…" and
 "Notification settings…", and returns the ``SlaDesk`` that ``ui/desk.py`` uses to put
 countdowns into other features' tables (``attach``) and to start the monitor after the
@@ -9,13 +14,16 @@ window shows (it needs the write side, whose import is kept off the start-up pat
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
+from app.sla.ledger import lines_after, newest_line, supervisor_calls
 from app.sla.quiet import in_quiet_hours, read_time, urgent
+from app.sla.reading import POLICY_TABLES
 from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
 from ui.context import DeskContext
@@ -34,8 +42,8 @@ if TYPE_CHECKING:
     from ui.sound import Chime
 
 PAGE_ID = "notifications"
-# Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
-POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
+# Escalations older than this when they arrive are history, not news (a desk that was off).
+ANNOUNCED_WITHIN = timedelta(minutes=15)
 
 
 class SlaDesk(QObject):
@@ -60,6 +68,8 @@ class SlaDesk(QObject):
         self.announcer = announcer
         self.monitor: MonitorRunner | None = None
         self._delegates: list[CountdownDelegate] = []
+        # The ledger as this desk has seen it: lines after this one are news.
+        self._ledger_seen = newest_line(context.reader)
         context.events.tickets_changed.connect(self._tickets_changed)
         context.events.records_changed.connect(self._records_changed)
 
@@ -77,7 +87,7 @@ class SlaDesk(QObject):
         self.ticker.start()
         self.centre.check_calendar()
         self.monitor = MonitorRunner(self._context.store(), self._context.reader,
-                                     self._context.clock, self)
+                                     self._context.clock, self, escalates=self.escalates)
         self.monitor.thresholds_raised.connect(self._raised)
         self.monitor.targets_changed.connect(self.board.invalidate)
         self.monitor.targets_changed.connect(lambda _ids: self.index_changed.emit())
@@ -96,6 +106,11 @@ class SlaDesk(QObject):
         else:
             self.board.invalidate(ticket_ids)
 
+    def escalates(self) -> bool:
+        """A standalone desk carries out escalations itself; with a server the server's
+        escalation service does, once for all desks (DESIGN.md section 5)."""
+        return not self._context.settings.settings.server_url
+
     def quiet_now(self) -> bool:
         """Inside the seat's quiet hours (local time of the desk)?"""
         chosen = self._context.settings.settings
@@ -111,20 +126,48 @@ class SlaDesk(QObject):
     @Slot(list)
     def _records_changed(self, names: list[str]) -> None:
         """A policy version or calendar day arrived by sync: the monitor reads the book again
-        while it recomputes every open ticket (a version may be valid from the past)."""
+        while it recomputes every open ticket (a version may be valid from the past).
+        Ledger lines arrived: a supervisor hears of the escalations addressed to him."""
+        if "sla_escalations" in names:
+            self._escalations_arrived()
         if self.monitor is None or not POLICY_TABLES & set(names):
             return
         from app.sla.monitor import open_ticket_ids
 
         self.monitor.refresh(open_ticket_ids(self._context.reader))
 
+    def _escalations_arrived(self) -> None:
+        lines = lines_after(self._context.reader, self._ledger_seen)
+        if not lines:
+            return
+        self._ledger_seen = lines[-1].id
+        chosen = self._context.settings.settings
+        if not chosen.server_url or not chosen.supervises:
+            return  # standalone: this desk escalated and announced it itself
+        calls = supervisor_calls(lines, self._context.clock.now() - ANNOUNCED_WITHIN)
+        if not calls:
+            return
+        first = calls[0]
+        body = QCoreApplication.translate("SlaDesk", "{number}: {target} {threshold}").format(
+            number=first.number, target=target_label(first.kind),
+            threshold=threshold_label(first.threshold))
+        if len(calls) > 1:
+            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
+                count=len(calls) - 1)
+        self.announcer.announce(
+            QCoreApplication.translate("SlaDesk", "Escalated to the supervisors"), body,
+            breach=True)
+        if chosen.notification_sound:
+            self.play_sound()
+
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:
         self.centre.refresh()
         # Escalations that raised a level or handed a ticket over changed the ticket: the
         # views, the clocks (a new level has new targets) and sync hear of it like any write.
-        changed = sorted({r.ticket_id for r in raised for _id, e in r.escalations
-                          if e.action in ("raise_level", "reassign")})
+        from app.sla.monitor import tickets_changed_by  # loaded with the monitor
+
+        changed = tickets_changed_by(raised)
         if changed:
             self._context.events.tickets_changed.emit(changed)
         levels = self._levels(sorted({r.ticket_id for r in raised}))

@@ -4,6 +4,8 @@ Why a QTimer and not an interval job: the next due moment is known exactly (one 
 seek), so the desk wakes once per threshold, on time to the millisecond, and sleeps
 otherwise; APScheduler's triggers also read the wall clock, while the monitor must follow
 the injected Clock. Webhook escalations run on the thread pool and never block the GUI.
+The same monitor functions run headless in the server's escalation service
+(``app.sla.service``), which follows the injected Clock with a ``threading.Event`` wait.
 
 Signals:
     thresholds_raised(list): new notifications (``app.sla.monitor.Raised``), once each.
@@ -13,12 +15,19 @@ Signals:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from app.domain.clock import Clock
-from app.sla.escalation import Action, Delivery, deliver_webhook, record_outcome
+from app.sla.escalation import (
+    Delivery,
+    WebhookCall,
+    deliver_webhook,
+    record_outcome,
+    webhook_calls,
+)
 from app.sla.monitor import Raised, due_thresholds, open_ticket_ids, refresh_targets
 from app.sla.reading import next_due
 from app.store.database import Store
@@ -33,17 +42,16 @@ class _Delivered(QObject):
 
 
 class _WebhookJob(QRunnable):
-    def __init__(self, ledger_id: str, url: str, payload: dict[str, object],
-                 done: _Delivered) -> None:
+    def __init__(self, call: WebhookCall, done: _Delivered) -> None:
         super().__init__()
-        self._ledger_id, self._url, self._payload, self._done = ledger_id, url, payload, done
+        self._call, self._done = call, done
 
     def run(self) -> None:
         try:
-            result = deliver_webhook(self._url, self._payload)
+            result = deliver_webhook(self._call.url, self._call.payload)
         except Exception as error:  # noqa: BLE001 - a worker must never raise into Qt
             result = Delivery(False, 1, type(error).__name__)
-        self._done.delivered.emit(self._ledger_id, result)
+        self._done.delivered.emit(self._call.ledger_id, result)
 
 
 class MonitorRunner(QObject):
@@ -51,9 +59,13 @@ class MonitorRunner(QObject):
     targets_changed = Signal(list)
 
     def __init__(self, store: Store, reader: sqlite3.Connection, clock: Clock,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 escalates: Callable[[], bool] = lambda: True) -> None:
+        """``escalates`` is asked at every check: a standalone desk escalates; a desk
+        connected to a server leaves that to the server's escalation service."""
         super().__init__(parent)
         self._store, self._reader, self._clock = store, reader, clock
+        self._escalates = escalates
         self._timer = QTimer(self, singleShot=True)
         # A coarse timer may fire 5 % late (3 s on a minute): thresholds must be on time.
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -76,7 +88,8 @@ class MonitorRunner(QObject):
 
     @Slot()
     def check(self) -> None:
-        raised = due_thresholds(self._store, self._reader, self._clock)
+        raised = due_thresholds(self._store, self._reader, self._clock,
+                                escalate=self._escalates())
         if raised:
             self._escalate(raised)
             self.thresholds_raised.emit(raised)
@@ -95,14 +108,8 @@ class MonitorRunner(QObject):
         return self._pool.waitForDone(ms)
 
     def _escalate(self, raised: list[Raised]) -> None:
-        for item in raised:
-            for ledger_id, escalation in item.escalations:
-                if escalation.action is Action.WEBHOOK and escalation.url:
-                    payload: dict[str, object] = {
-                        "ticket_id": item.ticket_id, "target": item.kind,
-                        "threshold": item.threshold, "due_at": item.due_at.isoformat()}
-                    self._pool.start(_WebhookJob(ledger_id, escalation.url, payload,
-                                                 self._done))
+        for call in webhook_calls(raised):
+            self._pool.start(_WebhookJob(call, self._done))
 
     @Slot(str, object)
     def _record(self, ledger_id: str, delivery: Delivery) -> None:
