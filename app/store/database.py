@@ -18,6 +18,9 @@ SQLITE_PRAGMAS = (
     # FULL: a ticket acknowledged to the seat survives a power cut, not only a crash.
     "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=5000",
+    # 64 MB of page cache for the writer (SQLite's default is 2 MB): an initial sync writes
+    # 800 000 rows into tables with many indexes, and kept ~10 % of its time.
+    "PRAGMA cache_size=-65536",
 )
 
 
