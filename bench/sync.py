@@ -26,7 +26,7 @@ from app.domain.clock import ManualClock, SystemClock
 from app.paths import DataDir
 from app.server.accounts import Role, create_user
 from app.server.schema import server_engine, upgrade
-from app.server.seeding import import_desk
+from app.server.seeding import import_folder
 from app.services.data_folder import prepare, seed
 from app.store.database import Store
 from app.store.models import RequesterRow, TicketRow
@@ -75,8 +75,8 @@ def main() -> None:
     clock = ManualClock(SystemClock().now())
     prepare(demo, clock)
     seed(demo, clock, args.tickets)
+    rows = import_folder(engine, demo, clock)  # as `seatdesk-server import-desk` does
     with engine.begin() as conn:
-        rows = import_desk(conn, demo.database, "import@server")
         for login in ("a", "b"):
             create_user(conn, clock, login, login, Role.AGENT, PASSWORD)
     server = _ServerProcess(url)

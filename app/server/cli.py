@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from app.domain.clock import SystemClock
     from app.server.schema import server_engine, upgrade
+    from app.store.schema import DatabaseTooNew
 
     engine = server_engine(url)
     clock = SystemClock()
@@ -112,14 +113,14 @@ def main(argv: list[str] | None = None) -> int:
                             _password(args))
             print(f"user {args.login} created")
         elif args.command == "import-desk":
-            from app.server.seeding import import_desk
+            from app.paths import DataDir
+            from app.server.seeding import import_folder
 
-            with engine.begin() as conn:
-                count = import_desk(conn, args.data_dir / "seatdesk.sqlite3", "import@server")
+            count = import_folder(engine, DataDir(args.data_dir), clock)
             print(f"{count} rows imported")
         else:
             return _serve(args, file, url, engine, clock)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, DatabaseTooNew) as error:
         print(f"seatdesk-server: {error}", file=sys.stderr)
         return 1
     finally:

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.dialects.postgresql import insert
 
+from app.domain.clock import Clock
+from app.paths import DataDir
 from app.server.tables import counters, rows
 from app.sync.entities import entities
 from app.sync.merge import EVERY_FIELD
@@ -32,6 +34,23 @@ def _local_rows(path: Path) -> Iterator[tuple[str, str, dict[str, Any], bool]]:
                            bool(values.get("deleted", False)))
     finally:
         engine.dispose()
+
+
+def import_folder(engine: Engine, data: DataDir, clock: Clock) -> int:
+    """``seatdesk-server import-desk``: bring the desk's database to the current schema
+    (after a backup copy, as the desk does on start: an office moving to a server may run
+    an older Seatdesk), copy it in one transaction, then let PostgreSQL see what it holds
+    (a bulk load leaves the planner without statistics and every page's hint bits unset)."""
+    from app.store.schema import ensure_schema
+
+    if data.is_new():
+        raise ValueError(f"no desk database in {data.root}")
+    ensure_schema(data.database, clock, data.backups)
+    with engine.begin() as conn:
+        count = import_desk(conn, data.database, "import@server")
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE sync_rows")
+    return count
 
 
 def import_desk(conn: Connection, database: Path, author: str) -> int:
