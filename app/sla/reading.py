@@ -17,11 +17,6 @@ from app.sla.policy import DEFAULT_POLICY, Policy
 from app.sla.running import chunks, from_ms, to_ms
 from app.store.reading import parse_sqlite_utc
 
-# Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
-# When sync brings one, the monitor recomputes every open ticket (a version may be valid
-# from the past).
-POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
-
 _HISTORY = """
 SELECT t.id, t.created_at, t.level, ty.code, t.channel
 FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id

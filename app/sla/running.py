@@ -11,6 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+# Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
+# When sync brings one, the monitor recomputes every open ticket (a version may be valid
+# from the past).
+POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
+
 
 def to_ms(moment: datetime | None) -> int | None:
     return None if moment is None else round(moment.timestamp() * 1000)

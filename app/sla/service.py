@@ -37,7 +37,8 @@ from app.sla.monitor import (
     refresh_targets,
     tickets_changed_by,
 )
-from app.sla.reading import POLICY_TABLES, next_due
+from app.sla.reading import next_due
+from app.sla.running import POLICY_TABLES
 from app.store.database import Store
 from app.store.reading import read_connection
 from app.sync.runner import Link, SyncRunner

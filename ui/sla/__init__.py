@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QTableView
 
 from app.sla.ledger import lines_after, newest_line, supervisor_calls
 from app.sla.quiet import in_quiet_hours, read_time, urgent
-from app.sla.reading import POLICY_TABLES
+from app.sla.running import POLICY_TABLES
 from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
 from ui.context import DeskContext
