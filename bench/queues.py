@@ -96,7 +96,8 @@ def main() -> None:  # noqa: PLR0915 (one linear script)
     print(f"{'operation':32} {'model p50':>10} {'p95':>8} {'bare p50':>10} {'p95':>8} ratio")
     for name, (model_op, bare_op) in operations.items():
         model_op(), bare_op()  # warm caches
-        m, b = summary(timed(model_op, args.repeat)), summary(timed(bare_op, args.repeat))
+        m = summary(timed(model_op, args.repeat), digits=2)
+        b = summary(timed(bare_op, args.repeat), digits=2)
         ratio = round(m["p95"] / max(b["p95"], 0.01), 2)
         worst_p95, worst_ratio = max(worst_p95, m["p95"]), max(worst_ratio, ratio)
         print(f"{name:32} {m['p50']:>10} {m['p95']:>8} {b['p50']:>10} {b['p95']:>8} {ratio}")
