@@ -15,7 +15,7 @@ from app.domain.clock import Clock
 from app.paths import DataDir
 from app.server.tables import counters, rows
 from app.sync.entities import entities
-from app.sync.merge import EVERY_FIELD
+from app.sync.merge import inserted_versions
 
 BATCH = 2000
 
@@ -62,7 +62,7 @@ def import_desk(conn: Connection, database: Path, author: str) -> int:
     for entity, key, data, deleted in _local_rows(database):
         seq += 1
         batch.append({"entity": entity, "key": key, "data": data, "version": 1,
-                      "field_versions": {EVERY_FIELD: [1, author]},
+                      "field_versions": inserted_versions(1, author),
                       "deleted": deleted, "seq": seq})
         if len(batch) == BATCH:
             conn.execute(insert(rows), batch)

@@ -85,7 +85,12 @@ def insert(entity: Entity, patch: dict[str, Any], version: int, author: str) -> 
     missing = sorted(_required(entity) - patch.keys())
     if missing:
         raise Rejected(f"{entity.name}: missing {', '.join(missing)}")
-    return StoredRow(dict(patch), {EVERY_FIELD: [version, author]}, version)
+    return StoredRow(dict(patch), inserted_versions(version, author), version)
+
+
+def inserted_versions(version: int, author: str) -> dict[str, list[Any]]:
+    """The field versions of a row as written: one entry for every field."""
+    return {EVERY_FIELD: [version, author]}
 
 
 def _state_allowed(current: dict[str, Any], wanted: str, merged: dict[str, Any]) -> bool:

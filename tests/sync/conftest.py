@@ -56,15 +56,30 @@ def _drop(conn: psycopg.Connection, name: str) -> None:
     conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def create_database(name: str, template: str | None = None) -> str:
+    """A new database ``name`` (a copy of ``template`` if given, else migrated and empty);
+    returns its URL. ``drop_database`` removes it."""
+    with _admin() as conn:
+        _drop(conn, name)
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template
+                                                     else ""))
+    if template is None:
+        engine = server_engine(_url(name))
+        upgrade(engine)
+        engine.dispose()
+    return _url(name)
+
+
+def drop_database(name: str) -> None:
+    with _admin() as conn:
+        _drop(conn, name)
+
+
 @pytest.fixture(scope="session")
 def pg_template(demo_desk: DataDir) -> Iterator[str]:
     """A migrated server database holding the demo desk and two users."""
     name = f"seatdesk_tpl_{os.getpid()}"
-    with _admin() as conn:
-        _drop(conn, name)
-        conn.execute(f'CREATE DATABASE "{name}"')
-    engine = server_engine(_url(name))
-    upgrade(engine)
+    engine = server_engine(create_database(name))
     clock = SystemClock()
     with engine.begin() as conn:
         import_desk(conn, demo_desk.database, "import@server")
@@ -73,19 +88,14 @@ def pg_template(demo_desk: DataDir) -> Iterator[str]:
         create_user(conn, clock, "li", "Li", Role.AGENT, PASSWORD)
     engine.dispose()
     yield name
-    with _admin() as conn:
-        _drop(conn, name)
+    drop_database(name)
 
 
 @pytest.fixture
 def server_db(pg_template: str) -> Iterator[str]:
     name = f"seatdesk_t_{os.getpid()}_{next(_numbers)}"
-    with _admin() as conn:
-        _drop(conn, name)
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    yield _url(name)
-    with _admin() as conn:
-        _drop(conn, name)
+    yield create_database(name, template=pg_template)
+    drop_database(name)
 
 
 class RunningServer:

@@ -43,6 +43,15 @@ def server_row(server: RunningServer, entity: str, key: str) -> dict[str, object
     return None if found is None else dict(found.data)
 
 
+def own_desk(make_desk: MakeDesk, server: RunningServer) -> tuple[Desk, str, str]:
+    """A desk signed in as a staff member's own agent account: (desk, staff id, login)."""
+    seat = make_desk("wang")
+    login = str(one(seat, "SELECT login FROM staff ORDER BY login LIMIT 1"))
+    own = str(one(seat, "SELECT id FROM staff WHERE login = ?", login))
+    add_user(server, login, Role.AGENT)
+    return make_desk(login), own, login
+
+
 def sync(*desks: Desk) -> list[SyncReport]:
     return [desk.syncer.sync_once() for desk in desks]
 
@@ -128,11 +137,7 @@ def test_an_agent_may_not_change_the_rota_or_the_sla_policy_and_sees_why(
 
 def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
                                                server: RunningServer) -> None:
-    seat = make_desk("wang")
-    own_login = one(seat, "SELECT login FROM staff ORDER BY login LIMIT 1")
-    own = one(seat, "SELECT id FROM staff WHERE login = ?", own_login)
-    add_user(server, own_login, Role.AGENT)
-    desk = make_desk(own_login)
+    desk, own, own_login = own_desk(make_desk, server)
     wish = "0190c0de-0000-7000-8000-00000000cafe"
     with desk.store.unit_of_work() as session:
         session.add(PreferenceRow(id=wish, staff_id=own, day=desk.clock.now().date(),
@@ -157,11 +162,7 @@ def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
 
 def test_a_seat_may_enter_his_own_unavailability_but_not_leave(make_desk: MakeDesk,
                                                               server: RunningServer) -> None:
-    seat = make_desk("wang")
-    own_login = one(seat, "SELECT login FROM staff ORDER BY login LIMIT 1")
-    own = one(seat, "SELECT id FROM staff WHERE login = ?", own_login)
-    add_user(server, own_login, Role.AGENT)
-    desk = make_desk(own_login)
+    desk, own, _login = own_desk(make_desk, server)
     day = desk.clock.now().date()
     away, leave = "0190c0de-0000-7000-8000-0000000a0a0a", "0190c0de-0000-7000-8000-0000000b0b0b"
     with desk.store.unit_of_work() as session:

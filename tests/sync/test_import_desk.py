@@ -15,10 +15,10 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
-from app.server.schema import server_engine, upgrade
+from app.server.schema import server_engine
 from app.server.tables import rows
 from app.store.schema import alembic_config, schema_head, stored_revision
-from tests.sync.conftest import _admin, _drop, _url
+from tests.sync.conftest import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,15 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def empty_server() -> Iterator[str]:
     name = f"seatdesk_import_{os.getpid()}"
-    with _admin() as conn:
-        _drop(conn, name)
-        conn.execute(f'CREATE DATABASE "{name}"')
-    engine = server_engine(_url(name))
-    upgrade(engine)
-    engine.dispose()
-    yield _url(name)
-    with _admin() as conn:
-        _drop(conn, name)
+    yield create_database(name)
+    drop_database(name)
 
 
 def _import(url: str, folder: Path) -> subprocess.CompletedProcess[str]:
