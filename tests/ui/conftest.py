@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -43,6 +44,17 @@ def desk(qtbot: QtBot, desk_data: DataDir) -> Iterator[Desk]:
     qtbot.addWidget(built.window)
     yield built
     built.close()
+
+
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+def shown_page(desk: Desk, page_id: str, kind: type[Shown]) -> Shown:
+    """Switch the desk's window to ``page_id`` and return its page widget."""
+    assert desk.window.show_page(page_id)
+    found = desk.window.findChild(kind)
+    assert isinstance(found, kind)
+    return found
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:

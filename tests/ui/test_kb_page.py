@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.kb.search import ArticleSearch
+from tests.ui.conftest import shown_page
 from ui import background
 from ui.desk import Desk
 from ui.kb.highlight import MARK_STYLE
@@ -22,10 +23,7 @@ from ui.kb.results_model import SearchResultModel
 
 @pytest.fixture
 def page(qtbot: QtBot, desk: Desk) -> Iterator[KnowledgePage]:
-    assert desk.window.show_page("kb")
-    found = desk.window.findChild(KnowledgePage)
-    assert isinstance(found, KnowledgePage)
-    yield found
+    yield shown_page(desk, "kb", KnowledgePage)
     # Background writes report back before the desk closes its database.
     background.wait_for_jobs()
     qtbot.waitUntil(lambda: not background.busy())

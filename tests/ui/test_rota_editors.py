@@ -17,6 +17,7 @@ from app.rota.holidays import DayKind
 from app.rota.model import AbsenceKind
 from app.rota.reading import load_absences, load_setup, load_shifts
 from app.rota.rules import RuleKind
+from tests.ui.conftest import shown_page
 from ui.desk import Desk
 from ui.rota.grid_model import COVERAGE_ROLE, SHORTAGE, VIOLATION_ROLE, Column
 from ui.rota.page import RotaPage
@@ -26,10 +27,7 @@ FRIDAY = date(2026, 11, 27)  # a workday after today: not fixed by publication
 
 @pytest.fixture
 def page(desk: Desk) -> RotaPage:
-    assert desk.window.show_page("rota")
-    found = desk.window.findChild(RotaPage)
-    assert found is not None
-    return found
+    return shown_page(desk, "rota", RotaPage)
 
 
 def table_dump(desk: Desk, table: str) -> list[tuple[object, ...]]:

@@ -16,6 +16,7 @@ from app.rota.checker import hard_violations
 from app.rota.planner import PlanProgress, PlanResult, PlanStatus
 from app.rota.reading import load_periods
 from app.rota.rules import RuleKind
+from tests.ui.conftest import shown_page
 from ui.desk import Desk
 from ui.rota.grid_model import SHIFT_ROLE, VIOLATION_ROLE, Column
 from ui.rota.page import RotaPage
@@ -23,10 +24,7 @@ from ui.rota.page import RotaPage
 
 @pytest.fixture
 def page(desk: Desk) -> RotaPage:
-    assert desk.window.show_page("rota")
-    found = desk.window.findChild(RotaPage)
-    assert found is not None
-    return found
+    return shown_page(desk, "rota", RotaPage)
 
 
 def select(page: RotaPage, row: int, day: int, to_day: int | None = None) -> None:
