@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -51,6 +52,10 @@ def run(args: DeskArgs) -> int:
         return 0 if ok else 1
     window.show()
     desk.start_background_work()
+    # What start-up made lives as long as the desk: frozen, later collections (with
+    # collection back on, see main.py) need not walk it, which keeps their pauses short.
+    gc.freeze()
+    gc.enable()
     if opened == "server":
         desk.sync.show_connect()
     if os.environ.get("SEATDESK_STARTUP_PROBE"):
@@ -67,7 +72,6 @@ def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | No
     else how it starts: "ready", or "server" when the seat chose to connect to one."""
     from app.services.data_folder import needs_seed, prepare, seed
     from app.store.schema import DatabaseTooNew
-    from ui.errors import show_startup_error
 
     clock = SystemClock()
     try:
@@ -85,10 +89,17 @@ def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | No
                 return SERVER  # empty until the first sync fills it
             seed(data, clock, FIRST_START_TICKETS if choice == DEMO else None)
     except DatabaseTooNew as error:
-        show_startup_error("too_new", str(error.path), error.revision)
+        _tell_startup_error("too_new", str(error.path), error.revision)
         return None
     except OSError as error:
-        show_startup_error("io", str(data.root), str(error))
+        _tell_startup_error("io", str(data.root), str(error))
         return None
     return "ready"
+
+
+def _tell_startup_error(kind: str, where: str, detail: str) -> None:
+    # Imported only when needed: QMessageBox's enums cost a normal start ~5 ms.
+    from ui.errors import show_startup_error
+
+    show_startup_error(kind, where, detail)
 

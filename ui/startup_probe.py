@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import resource
 import sys
 
@@ -14,7 +15,8 @@ def report_when_idle(app: QApplication) -> None:
 
     def report() -> None:
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"seatdesk-ready rss_kb={peak_kb}", flush=True)
+        print(f"seatdesk-ready rss_kb={peak_kb} gc_enabled={int(gc.isenabled())} "
+              f"gc_frozen={gc.get_freeze_count()}", flush=True)
         sys.stdout.flush()
         app.quit()
 

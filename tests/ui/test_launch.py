@@ -64,3 +64,19 @@ def test_demo_command_makes_any_size_once(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 250
     again = seatdesk("demo", "--tickets", "5", "--data-dir", str(data))
     assert again.returncode == 2 and "already holds data" in again.stderr
+
+
+def test_the_running_desk_collects_garbage_again_after_start_up(tmp_path: Path) -> None:
+    """Collection is off while the desk starts (main.py); a desk that never turned it back
+    on would grow all shift long."""
+    data = tmp_path / "data"
+    assert seatdesk("demo", "--tickets", "10", "--data-dir", str(data)).returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)],
+                            capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    ready = dict(part.split("=") for part in result.stdout.split("seatdesk-ready")[1].split())
+    assert ready["gc_enabled"] == "1"
+    # What start-up made is frozen, so collections during the shift skip it.
+    assert int(ready["gc_frozen"]) > 10_000

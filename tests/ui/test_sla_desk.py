@@ -8,6 +8,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -177,6 +178,28 @@ def test_countdowns_paint_in_the_queue(qtbot: QtBot, desk: Desk, desk_data: Data
     assert not image.isNull()
     first = page.model.item(0).id
     qtbot.waitUntil(lambda: desk.sla.board.targets(first) is not None)
+
+
+def test_changed_targets_repaint_the_countdown_column(qtbot: QtBot, desk: Desk) -> None:
+    from ui.queues.page import QueuesPage
+
+    page = next(p for p in desk.window.pages() if isinstance(p, QueuesPage))
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    painted: list[int] = []
+
+    class PaintCounter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(1)
+            return False
+
+    counter = PaintCounter()
+    page.table.viewport().installEventFilter(counter)
+    qtbot.wait(50)  # the first paints of the new window
+    painted.clear()
+    desk.sla.board.board_changed.emit()
+    qtbot.waitUntil(lambda: bool(painted), timeout=2000)
 
 
 def test_a_year_without_holiday_data_is_flagged(qtbot: QtBot, desk: Desk) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.services.errors import DeskError
-from app.store.ticket_detail import ticket_detail
 from ui.context import DeskContext
 from ui.problems import show_problem
 
@@ -54,10 +53,13 @@ class TicketWindows(QObject):
     @Slot(str)
     def take(self, ticket_id: str) -> None:
         """Take a ticket straight from a queue (Ctrl+T)."""
+        # Imported on first use, like the windows: off the start-up path.
+        from app.services.ticket_flow import TicketFlow
+        from app.store.ticket_detail import ticket_detail
+
         detail = ticket_detail(self._context.reader, ticket_id, self._context.language)
         if detail is None:
             return
-        from app.services.ticket_flow import TicketFlow
 
         flow = TicketFlow(self._context.store(), self._context.clock, self._context.seat.staff_id)
         try:
