@@ -107,6 +107,10 @@ class TicketRow(Synced, Base):
         # Sorting a queue by level or channel pages along these instead of sorting 100 000.
         Index("ix_tickets_level_id", "level", "id"),
         Index("ix_tickets_channel_id", "channel", "id"),
+        # Filters by level: without it, "level 1, closed" read every closed ticket to count
+        # the few of level 1 (SQLite keeps no statistics of how rare a level is). With the
+        # creation time it also gives their newest page in order.
+        Index("ix_tickets_level_state", "level", "state", "deleted", "created_at", "id"),
         Index("ix_tickets_created_id", "created_at", "id"),
         # Sorting by requester or category pages along these copies of the names instead
         # of joining and sorting every ticket (app/store/sort_keys.py).

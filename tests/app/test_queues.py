@@ -195,3 +195,26 @@ def test_time_to_breach_pages_follow_the_nearest_deadline(
     items = walk(QueueReader(conn, "en"), View.ALL, seat,
                  Sort(SortColumn.TIME_TO_BREACH, descending), limit=7)
     assert [(item.sort_value, item.id) for item in items] == expected
+
+
+def test_a_level_filter_counts_and_pages_from_an_index(demo_desk: DataDir, seat: Seat) -> None:
+    """Without its own index, "level 1, closed" read every closed ticket (90 ms on 100 000
+    tickets) to count the few of level 1."""
+    conn = read_connection(demo_desk.database)
+    reader = QueueReader(conn, "zh_CN")
+    closed = frozenset({TicketState.CLOSED})
+    for levels in ({Level.ONE}, {Level.ONE, Level.TWO}):
+        where, params = reader.where(View.ALL, seat, QueueFilter(levels=frozenset(levels),
+                                                                 states=closed))
+        count_plan = conn.execute(f"EXPLAIN QUERY PLAN SELECT count(*) FROM tickets t "
+                                  f"WHERE {where}", params).fetchall()
+        assert [step[3] for step in count_plan] == [
+            "SEARCH t USING COVERING INDEX ix_tickets_level_state "
+            "(level=? AND state=? AND deleted=?)"]
+    level_one = QueueFilter(levels=frozenset({Level.ONE}), states=closed)
+    sql, page_params = reader.page_sql(View.ALL, seat, level_one, Sort(), None, 50)
+    assert subquery_plan(conn, sql, page_params) == [
+        "SEARCH t USING COVERING INDEX ix_tickets_level_state "
+        "(level=? AND state=? AND deleted=?)"]  # in creation order: no sort
+    assert reader.count(View.ALL, seat, level_one) == len(
+        walk(reader, View.ALL, seat, Sort(), limit=50, filters=level_one)) > 0
