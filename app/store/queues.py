@@ -241,6 +241,14 @@ class QueueReader:
         params.extend(values)
 
     def count(self, view: View, seat: Seat, filters: QueueFilter = QueueFilter()) -> int:
+        if view in (View.AT_RISK, View.BREACHED) and filters == QueueFilter():
+            # The monitor's index alone (on state, ticket_id); tombstones come from their
+            # partial index. Looking up each ticket took 30 ms for 4 000 breached tickets,
+            # and the views' counts are refreshed on every change.
+            return int(self._conn.execute(
+                "SELECT count(DISTINCT ticket_id) FROM sla_running WHERE state = ? AND "
+                "ticket_id NOT IN (SELECT id FROM tickets INDEXED BY ix_tickets_tombstones "
+                "WHERE deleted = 1)", (view.value,)).fetchone()[0])
         where, params = self.where(view, seat, filters)
         if where == "t.deleted = 0":
             # count(*) walks the smallest index; tombstones come from their partial index.

@@ -218,3 +218,26 @@ def test_a_level_filter_counts_and_pages_from_an_index(demo_desk: DataDir, seat:
         "(level=? AND state=? AND deleted=?)"]  # in creation order: no sort
     assert reader.count(View.ALL, seat, level_one) == len(
         walk(reader, View.ALL, seat, Sort(), limit=50, filters=level_one)) > 0
+
+
+@pytest.mark.parametrize("view", [View.AT_RISK, View.BREACHED])
+def test_the_sla_views_count_from_the_monitors_index(
+    demo_copy: DataDir, demo_store: Store, seat: Seat, view: View
+) -> None:
+    """The count leaves out tombstones and counts a ticket once however many of its
+    targets are in the state, as the view's pages do."""
+    conn = read_connection(demo_copy.database)
+    open_ids = [row[0] for row in conn.execute(
+        "SELECT id FROM tickets WHERE state NOT IN ('resolved', 'closed')")]
+    refresh_targets(demo_store, conn, open_ids, T0 + timedelta(days=3))
+    in_state = [row[0] for row in conn.execute(
+        "SELECT DISTINCT ticket_id FROM sla_running WHERE state = ?", (view.value,))]
+    assert len(in_state) >= 2
+    with sqlite3.connect(demo_copy.database) as writer:  # a ticket deleted by sync
+        writer.execute("UPDATE tickets SET deleted = 1 WHERE id = ?", (in_state[0],))
+    reader = QueueReader(conn, "zh_CN")
+    shown = walk(reader, view, seat, Sort(), limit=7)
+    assert reader.count(view, seat) == len(shown) == len(in_state) - 1
+    plan = conn.execute("EXPLAIN QUERY PLAN SELECT count(DISTINCT ticket_id) FROM sla_running "
+                        "WHERE state = ?", (view.value,)).fetchall()
+    assert "COVERING INDEX ix_sla_running_state_ticket" in plan[0][3]

@@ -17,6 +17,7 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from tests.conftest import T0
 from ui.desk import Desk, build_desk
+from ui.sla.notifications import NotificationCentre
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +56,13 @@ def shown_page(desk: Desk, page_id: str, kind: type[Shown]) -> Shown:
     found = desk.window.findChild(kind)
     assert isinstance(found, kind)
     return found
+
+
+def centre_in_view(qtbot: QtBot, desk: Desk) -> NotificationCentre:
+    """The notification centre, shown: its list is filled only where the seat sees it."""
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    return shown_page(desk, "notifications", NotificationCentre)
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:

@@ -24,8 +24,9 @@ from app.sla.notices import unread_count
 from app.sla.policy import DEFAULT_RULES, Policy
 from app.sla.running import from_ms
 from app.sla.tables import SlaPolicyRow
-from tests.app.helpers import first_id
+from tests.app.helpers import first_id, one
 from tests.hooks import Hook
+from tests.ui.conftest import centre_in_view
 from ui.desk import Desk, build_desk
 
 
@@ -86,7 +87,7 @@ def test_at_risk_breach_ledger_and_webhook_once(qtbot: QtBot, desk: Desk, desk_d
         clock.advance(timedelta(minutes=1, seconds=1))
         monitor.check()
     assert counts(desk_data, ticket) == (["at_risk"], 0)
-    assert desk.sla.centre.list.count() >= 1
+    assert centre_in_view(qtbot, desk).list.count() >= 1
     # The navigation shows the unread count next to the notification centre.
     nav = desk.window.findChild(QListWidget, "navigation")
     assert nav is not None
@@ -136,6 +137,27 @@ def test_pause_and_resume_move_the_deadline(qtbot: QtBot, desk: Desk,
     del targets
 
 
+def test_the_centre_lists_its_notifications_when_shown_and_follows_while_shown(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    """Hidden, the centre keeps only its unread count current (laying out hundreds of rows
+    at every start and threshold is wasted); shown, its list is complete and live."""
+    clock = clock_of(desk)
+    desk.sla.start()  # the demo desk's overdue tickets are raised: unread notifications
+    centre = desk.sla.centre
+    assert centre.unread > 0 and centre.list.count() == 0
+    shown = centre_in_view(qtbot, desk)
+    listed = shown.list.count()
+    assert listed >= centre.unread
+    ticket = log_fault(desk, desk_data)
+    clock.advance(timedelta(minutes=46))  # at risk at 75 % of the hour
+    assert desk.sla.monitor is not None
+    desk.sla.monitor.check()
+    assert counts(desk_data, ticket)[0] == ["at_risk"]
+    number = one(desk_data.database, f"SELECT number FROM tickets WHERE id = '{ticket}'")
+    texts = [shown.list.item(row).text() for row in range(shown.list.count())]
+    assert len(texts) > listed and any(text.startswith(f"{number} ") for text in texts)
+
+
 def test_restart_repeats_no_notification(qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
     clock = clock_of(desk)
     desk.sla.start()
@@ -144,9 +166,11 @@ def test_restart_repeats_no_notification(qtbot: QtBot, desk: Desk, desk_data: Da
     assert desk.sla.monitor is not None
     desk.sla.monitor.check()
     assert counts(desk_data, ticket)[0] == ["at_risk", "breached"]
-    desk.sla.centre.list.selectAll()
-    desk.sla.centre.acknowledge_selected()
-    assert desk.sla.centre.list.count() == 0
+    centre = centre_in_view(qtbot, desk)
+    assert centre.list.count() >= 2
+    centre.list.selectAll()
+    centre.acknowledge_selected()
+    assert centre.list.count() == 0
     desk.close()
 
     again = build_desk(desk_data, SettingsFile(desk_data.settings), clock, "en")
@@ -158,7 +182,7 @@ def test_restart_repeats_no_notification(qtbot: QtBot, desk: Desk, desk_data: Da
     clock.advance(timedelta(minutes=5))
     again.sla.monitor.check()
     assert counts(desk_data, ticket)[0] == ["at_risk", "breached"]
-    assert again.sla.centre.list.count() == 0  # acknowledged: never shown again
+    assert centre_in_view(qtbot, again).list.count() == 0  # acknowledged: never shown again
     again.close()
 
 
