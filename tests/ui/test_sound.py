@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import wave
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -72,3 +73,19 @@ def test_without_qt_multimedia_the_chime_beeps(beeps: list[int],
     chime.play()
     chime.play()
     assert beeps == [1, 1]
+
+
+@needs_multimedia
+@NO_AUDIO_DEVICE
+def test_an_effect_that_failed_to_load_beeps_instead(qtbot: QtBot, beeps: list[int],
+                                                     tmp_path: Path) -> None:
+    """Without a usable audio device or a readable wav, QSoundEffect plays nothing."""
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"not a wave file")
+    chime = Chime()
+    effect = chime.effect
+    assert isinstance(effect, QSoundEffect)
+    effect.setSource(QUrl.fromLocalFile(str(broken)))
+    qtbot.waitUntil(lambda: effect.status() == QSoundEffect.Status.Error, timeout=5000)
+    chime.play()
+    assert beeps == [1]
