@@ -1394,7 +1394,7 @@
         <translation>等待中</translation>
     </message>
     <message>
-        <source>Resolved, awaiting confirmation</source>
+        <source>Awaiting confirmation</source>
         <translation>已解决，待确认</translation>
     </message>
     <message>

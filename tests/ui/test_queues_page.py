@@ -127,7 +127,7 @@ def test_every_view_label_is_shown_whole(
         activate(qtbot, desk.window)
         views = page.views
         assert views.item(list(View).index(View.AWAITING_CONFIRMATION)).text().startswith(
-            "Resolved, awaiting confirmation" if language == "en" else "已解决")
+            "Awaiting confirmation" if language == "en" else "已解决")
         bar = views.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, views)
         for row in range(len(View)):
             needed = views.sizeHintForIndex(views.model().index(row, 0)).width()

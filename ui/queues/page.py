@@ -48,7 +48,7 @@ def view_label(view: View) -> str:
         View.UNASSIGNED: QCoreApplication.translate("QueuesPage", "Unassigned"),
         View.PENDING: QCoreApplication.translate("QueuesPage", "Pending"),
         View.AWAITING_CONFIRMATION: QCoreApplication.translate(
-            "QueuesPage", "Resolved, awaiting confirmation"),
+            "QueuesPage", "Awaiting confirmation"),
         View.AT_RISK: QCoreApplication.translate("QueuesPage", "SLA at risk"),
         View.BREACHED: QCoreApplication.translate("QueuesPage", "SLA breached"),
         View.ALL: QCoreApplication.translate("QueuesPage", "All tickets"),
