@@ -2,9 +2,11 @@
 
 Measures, in the same run and interleaved, the wall time from spawning the process to
 the main window shown with its first page of tickets and the event loop idle, for:
-  - bare: QApplication + empty QMainWindow (bench/bare_window.py)
-  - app:  `main.py --data-dir D` on a demo desk of --tickets tickets (100 000 by default)
-Both processes print a marker from a zero-timer after show(); peak RSS is read there.
+  - bare:  QApplication + empty QMainWindow (bench/bare_window.py), the baseline
+  - floor: the least a desk window needs, with nothing of Seatdesk (bench/floor_window.py):
+           what PySide6 charges for the Qt classes any such window touches
+  - app:   `main.py --data-dir D` on a demo desk of --tickets tickets (100 000 by default)
+Each process prints a marker from a zero-timer after show(); peak RSS is read there.
 
     python -m bench.startup [--tickets 100000] [--runs 7] [--data-dir DIR]
 """
@@ -73,30 +75,35 @@ def main() -> None:
     ensure_demo(data_dir, args.tickets)
     byte_compile()
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    floor = [sys.executable, str(ROOT / "bench" / "floor_window.py")]
     app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--lang", "zh_CN"]
-    time_to_ready(bare), time_to_ready(app)  # warm the page cache and bytecode
-    bare_ms, app_ms, bare_rss, app_rss = [], [], [], []
+    commands = {"bare": bare, "floor": floor, "app": app}
+    for command in commands.values():
+        time_to_ready(command)  # warm the page cache and bytecode
+    elapsed: dict[str, list[float]] = {name: [] for name in commands}
+    peak: dict[str, list[int]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        for sample, rss, command in ((bare_ms, bare_rss, bare), (app_ms, app_rss, app)):
-            elapsed, peak = time_to_ready(command)
-            sample.append(elapsed)
-            rss.append(peak)
-    bare_s, app_s = summary(bare_ms), summary(app_ms)
+        for name, command in commands.items():
+            ms, rss = time_to_ready(command)
+            elapsed[name].append(ms)
+            peak[name].append(rss)
+    bare_s, floor_s, app_s = (summary(elapsed[name]) for name in commands)
     ratio = round(app_s["p50"] / bare_s["p50"], 2)
+    floor_ratio = round(floor_s["p50"] / bare_s["p50"], 2)
     # The fastest run of each is the least disturbed by other load on the machine.
     ratio_min = round(app_s["min"] / bare_s["min"], 2)
-    print(f"bare Qt window : p50 {bare_s['p50']} ms, p95 {bare_s['p95']} ms, "
-          f"min {bare_s['min']} ms, "
-          f"peak RSS {max(bare_rss) / 1024:.0f} MB")
-    print(f"seatdesk ({args.tickets} tickets): p50 {app_s['p50']} ms, p95 {app_s['p95']} ms, "
-          f"min {app_s['min']} ms, "
-          f"peak RSS {max(app_rss) / 1024:.0f} MB")
-    print(f"ratio (p50 app / p50 bare): {ratio}; fastest runs: {ratio_min}")
+    for label, name, s_ in (("bare Qt window", "bare", bare_s), ("floor window", "floor", floor_s),
+                            (f"seatdesk ({args.tickets} tickets)", "app", app_s)):
+        print(f"{label}: p50 {s_['p50']} ms, p95 {s_['p95']} ms, min {s_['min']} ms, "
+              f"peak RSS {max(peak[name]) / 1024:.0f} MB")
+    print(f"ratio (p50 app / p50 bare): {ratio}; fastest runs: {ratio_min}; "
+          f"floor window / bare: {floor_ratio}")
     emit({"tickets": args.tickets, "runs": args.runs, "bare_p50_ms": bare_s["p50"],
-          "app_p50_ms": app_s["p50"], "app_p95_ms": app_s["p95"], "ratio_vs_bare": ratio,
-          "ratio_min_vs_bare": ratio_min,
-          "app_peak_rss_mb": round(max(app_rss) / 1024, 1),
-          "bare_peak_rss_mb": round(max(bare_rss) / 1024, 1)})
+          "floor_p50_ms": floor_s["p50"], "app_p50_ms": app_s["p50"],
+          "app_p95_ms": app_s["p95"], "ratio_vs_bare": ratio, "ratio_min_vs_bare": ratio_min,
+          "floor_ratio_vs_bare": floor_ratio,
+          "app_peak_rss_mb": round(max(peak["app"]) / 1024, 1),
+          "bare_peak_rss_mb": round(max(peak["bare"]) / 1024, 1)})
 
 
 if __name__ == "__main__":
