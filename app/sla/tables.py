@@ -76,6 +76,8 @@ class SlaNotificationRow(Base):
         # With the id, the centre reads its newest 500 in order, without sorting all of
         # them: many are raised in the same instant (a desk catching up after a night off).
         Index("ix_sla_notifications_open", "acknowledged_at", "raised_at", "id"),
+        # The unread count (at start, at every threshold) from the index alone.
+        Index("ix_sla_notifications_unread", "acknowledged_at", "read_at", "snoozed_until"),
     )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)

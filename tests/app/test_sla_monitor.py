@@ -15,10 +15,11 @@ from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import TicketFlow
 from app.sla.escalation import Delivery, record_outcome
 from app.sla.monitor import due_thresholds, open_ticket_ids, refresh_targets
+from app.sla.notices import notices, unread_count
 from app.sla.reading import next_due
 from app.sla.running import from_ms, running_for
 from app.store.database import Store
-from app.store.reading import read_connection
+from app.store.reading import read_connection, sqlite_utc_text
 from tests.app.helpers import first_id
 
 
@@ -137,3 +138,29 @@ def test_escalations_raise_the_level_hand_over_and_show_on_the_timeline(
     escalated = reader.execute("SELECT count(*) FROM ticket_events WHERE ticket_id=? "
                                "AND kind='escalated'", (fault,)).fetchone()[0]
     assert escalated == len(ledger)  # every escalation is on the timeline too
+
+
+def test_the_notification_centre_reads_from_its_indexes(
+        demo_store: Store, reader: sqlite3.Connection, clock: ManualClock, fault: str) -> None:
+    """The unread count and the newest page of notifications are read at every start and
+    every threshold: on a desk with thousands of notifications (a night of breaches), a
+    table scan or a sort of all of them took 15-80 ms."""
+    refresh_targets(demo_store, reader, [fault], clock.now())
+    clock.advance(timedelta(hours=1))
+    due_thresholds(demo_store, reader, clock)
+    sent: list[str] = []
+    reader.set_trace_callback(sent.append)
+    unread = unread_count(reader, clock.now())
+    listed = notices(reader, clock.now())
+    reader.set_trace_callback(None)
+    assert unread == len(listed) >= 5
+    count_sql, page_sql = sent
+    now = (sqlite_utc_text(clock.now()),)
+    count_plan = [row[3] for row in reader.execute(
+        f"EXPLAIN QUERY PLAN {count_sql.replace(repr(now[0]), '?')}", now)]
+    assert count_plan == ["SEARCH n USING COVERING INDEX ix_sla_notifications_unread "
+                          "(acknowledged_at=? AND read_at=?)"]
+    page_plan = [row[3] for row in reader.execute(
+        f"EXPLAIN QUERY PLAN {page_sql.replace(repr(now[0]), '?')}", now)]
+    assert page_plan[0] == "SEARCH n USING INDEX ix_sla_notifications_open (acknowledged_at=?)"
+    assert not any("TEMP B-TREE" in step for step in page_plan)  # no sort of them all

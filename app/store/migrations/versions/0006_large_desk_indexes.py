@@ -4,7 +4,9 @@
 - sla_running (state, ticket_id): the "at risk" and "breached" views count from the
   monitor's index alone;
 - sla_notifications (acknowledged_at, raised_at, id): the notification centre reads its
-  newest notifications in order, also when many were raised in the same instant.
+  newest notifications in order, also when many were raised in the same instant;
+- sla_notifications (acknowledged_at, read_at, snoozed_until): the unread count comes from
+  the index alone.
 
 Revision ID: 0006
 Revises: sla_0003
@@ -27,9 +29,12 @@ def upgrade() -> None:
     op.drop_index("ix_sla_notifications_open", table_name="sla_notifications")
     op.create_index("ix_sla_notifications_open", "sla_notifications",
                     ["acknowledged_at", "raised_at", "id"])
+    op.create_index("ix_sla_notifications_unread", "sla_notifications",
+                    ["acknowledged_at", "read_at", "snoozed_until"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sla_notifications_unread", table_name="sla_notifications")
     op.drop_index("ix_sla_notifications_open", table_name="sla_notifications")
     op.create_index("ix_sla_notifications_open", "sla_notifications",
                     ["acknowledged_at", "raised_at"])
