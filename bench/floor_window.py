@@ -4,10 +4,9 @@ model showing a page of rows - and nothing of Seatdesk. What it costs over the b
 is what PySide6 charges for the Qt classes any such window touches (each class's enums are
 made as Python enums when first used); what the desk costs over it is the desk's own."""
 
-import resource
 import sys
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.startup_probe import report_when_idle
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,12 +61,5 @@ window.statusBar().addPermanentWidget(QLabel("Standalone"))
 window.resize(1280, 800)
 window.show()
 
-
-def report() -> None:
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"seatdesk-ready rss_kb={peak_kb}", flush=True)
-    app.quit()
-
-
-QTimer.singleShot(0, report)
+report_when_idle(app)
 app.exec()

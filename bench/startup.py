@@ -74,28 +74,32 @@ def main() -> None:
     data_dir = args.data_dir or Path(f"/tmp/seatdesk-bench-{args.tickets}")
     ensure_demo(data_dir, args.tickets)
     byte_compile()
-    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
-    floor = [sys.executable, str(ROOT / "bench" / "floor_window.py")]
-    app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--lang", "zh_CN"]
-    commands = {"bare": bare, "floor": floor, "app": app}
+    commands = {
+        "bare": [sys.executable, str(ROOT / "bench" / "bare_window.py")],
+        "floor": [sys.executable, str(ROOT / "bench" / "floor_window.py")],
+        "app": [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                "--lang", "zh_CN"],
+    }
     for command in commands.values():
         time_to_ready(command)  # warm the page cache and bytecode
     elapsed: dict[str, list[float]] = {name: [] for name in commands}
     peak: dict[str, list[int]] = {name: [] for name in commands}
-    for _ in range(args.runs):
+    for _ in range(args.runs):  # in turns: a busy moment of the machine hits all three
         for name, command in commands.items():
             ms, rss = time_to_ready(command)
             elapsed[name].append(ms)
             peak[name].append(rss)
-    bare_s, floor_s, app_s = (summary(elapsed[name]) for name in commands)
+    stats = {name: summary(samples) for name, samples in elapsed.items()}
+    bare_s, floor_s, app_s = stats["bare"], stats["floor"], stats["app"]
     ratio = round(app_s["p50"] / bare_s["p50"], 2)
     floor_ratio = round(floor_s["p50"] / bare_s["p50"], 2)
     # The fastest run of each is the least disturbed by other load on the machine.
     ratio_min = round(app_s["min"] / bare_s["min"], 2)
-    for label, name, s_ in (("bare Qt window", "bare", bare_s), ("floor window", "floor", floor_s),
-                            (f"seatdesk ({args.tickets} tickets)", "app", app_s)):
-        print(f"{label}: p50 {s_['p50']} ms, p95 {s_['p95']} ms, min {s_['min']} ms, "
-              f"peak RSS {max(peak[name]) / 1024:.0f} MB")
+    labels = {"bare": "bare Qt window", "floor": "floor window",
+              "app": f"seatdesk ({args.tickets} tickets)"}
+    for name, figures in stats.items():
+        print(f"{labels[name]}: p50 {figures['p50']} ms, p95 {figures['p95']} ms, "
+              f"min {figures['min']} ms, peak RSS {max(peak[name]) / 1024:.0f} MB")
     print(f"ratio (p50 app / p50 bare): {ratio}; fastest runs: {ratio_min}; "
           f"floor window / bare: {floor_ratio}")
     emit({"tickets": args.tickets, "runs": args.runs, "bare_p50_ms": bare_s["p50"],
