@@ -1,16 +1,19 @@
-"""Dialog pieces more than one feature uses: OK/Cancel buttons and the resolution form
-(resolving from a ticket window or from a queue's selection)."""
+"""Dialog pieces more than one feature uses: OK/Cancel buttons, a time-of-day field, and
+the resolution form (resolving from a ticket window or from a queue's selection)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTimeEdit,
     QWidget,
 )
 
@@ -24,6 +27,18 @@ def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
     box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def time_edit(value: time, parent: QWidget) -> QTimeEdit:
+    """A time of day in 24-hour hours and minutes, showing ``value``."""
+    edit = QTimeEdit(QTime(value.hour, value.minute), parent)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def edited_time(edit: QTimeEdit) -> time:
+    chosen = edit.time()
+    return time(chosen.hour(), chosen.minute())
 
 
 class ResolveDialog(QDialog):

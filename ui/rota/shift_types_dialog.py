@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import time
 
-from PySide6.QtCore import QTime, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.rota.model import ShiftType
 from app.rota.validation import check_shift_types
-from ui.dialogs import dialog_buttons
+from ui.dialogs import dialog_buttons, edited_time, time_edit
 from ui.rota.mistakes import describe_mistakes, mistakes_label
 
 NEW_COLOUR = "#c0c0c0"
@@ -69,8 +68,7 @@ class ShiftRow:
         self.name_zh, self.name_en = QLineEdit(shift.name_zh, table), QLineEdit(shift.name_en,
                                                                                table)
         self.colour = ColourButton(shift.color, table)
-        self.start = QTimeEdit(QTime(shift.start.hour, shift.start.minute), table)
-        self.start.setDisplayFormat("HH:mm")
+        self.start = time_edit(shift.start, table)
         self.hours = QDoubleSpinBox(table)
         self.hours.setRange(0, 24)
         self.hours.setDecimals(1)
@@ -84,9 +82,8 @@ class ShiftRow:
                 self.on_call)
 
     def shift_type(self) -> ShiftType:
-        start = self.start.time()
         return ShiftType(self.code.text().strip().upper(), self.name_zh.text().strip(),
-                         self.name_en.text().strip(), time(start.hour(), start.minute()),
+                         self.name_en.text().strip(), edited_time(self.start),
                          round(self.hours.value() * 60), self.colour.colour(),
                          self.on_call.isChecked())
 

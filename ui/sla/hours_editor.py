@@ -4,7 +4,6 @@ make sense is the policy's own check (``app.sla.problems.hours_issues``)."""
 
 from __future__ import annotations
 
-from datetime import time
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, QTime
@@ -15,21 +14,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QTimeEdit,
     QWidget,
 )
 
 from app.sla.policy import WorkingHours
-
-
-def _time_edit(parent: QWidget) -> QTimeEdit:
-    edit = QTimeEdit(parent)
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def _qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
+from ui.dialogs import edited_time, time_edit
 
 
 class HoursEditor(QGroupBox):
@@ -37,8 +26,9 @@ class HoursEditor(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Business hours"), parent)
-        self.opens = _time_edit(self)
-        self.closes = _time_edit(self)
+        built_in = WorkingHours()
+        self.opens = time_edit(built_in.opens, self)
+        self.closes = time_edit(built_in.closes, self)
         self.zone = QComboBox(self)
         # Any IANA name may be typed; the list and its completer help find one.
         self.zone.setEditable(True)
@@ -68,13 +58,11 @@ class HoursEditor(QGroupBox):
         form.addRow(hint)
 
     def load(self, hours: WorkingHours) -> None:
-        self.opens.setTime(_qtime(hours.opens))
-        self.closes.setTime(_qtime(hours.closes))
+        for edit, value in ((self.opens, hours.opens), (self.closes, hours.closes)):
+            edit.setTime(QTime(value.hour, value.minute))
         self.zone.setCurrentText(hours.zone)
 
     def hours(self) -> WorkingHours:
         """The hours as edited, checked or not (the policy checks them)."""
-        opens, closes = self.opens.time(), self.closes.time()
-        return WorkingHours(time(opens.hour(), opens.minute()),
-                            time(closes.hour(), closes.minute()),
+        return WorkingHours(edited_time(self.opens), edited_time(self.closes),
                             self.zone.currentText().strip())

@@ -4,28 +4,22 @@ breach of a level-1 ticket. Notifications always reach the notification centre."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Slot
+from datetime import time
+
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.settings import SettingsFile
 from app.sla.quiet import read_time
-from ui.dialogs import dialog_buttons
-
-
-def _time_edit(text: str, fallback: QTime, parent: QWidget) -> QTimeEdit:
-    found = read_time(text)
-    edit = QTimeEdit(QTime(found.hour, found.minute) if found else fallback, parent)
-    edit.setDisplayFormat("HH:mm")
-    return edit
+from ui.dialogs import dialog_buttons, time_edit
 
 
 class QuietHoursDialog(QDialog):
@@ -39,8 +33,8 @@ class QuietHoursDialog(QDialog):
         self.quiet = QCheckBox(self.tr("Quiet hours"), self)
         self.quiet.setChecked(bool(read_time(current.quiet_hours_from)
                                    and read_time(current.quiet_hours_to)))
-        self.start = _time_edit(current.quiet_hours_from, QTime(22, 0), self)
-        self.end = _time_edit(current.quiet_hours_to, QTime(7, 0), self)
+        self.start = time_edit(read_time(current.quiet_hours_from) or time(22, 0), self)
+        self.end = time_edit(read_time(current.quiet_hours_to) or time(7, 0), self)
         span = QHBoxLayout()
         span.addWidget(self.start)
         span.addWidget(QLabel(self.tr("to"), self))
