@@ -53,10 +53,11 @@ class WorkingHours:
 
     @classmethod
     def from_dict(cls, body: dict[str, str]) -> WorkingHours:
-        default = cls()
-        return cls(time.fromisoformat(body.get("opens", "09:00")),
-                   time.fromisoformat(body.get("closes", "18:00")),
-                   body.get("zone", default.zone))
+        """What ``to_dict`` wrote; a missing field is the built-in one."""
+        built_in = cls()
+        return cls(time.fromisoformat(body["opens"]) if "opens" in body else built_in.opens,
+                   time.fromisoformat(body["closes"]) if "closes" in body else built_in.closes,
+                   body.get("zone", built_in.zone))
 
 
 @dataclass(frozen=True)
