@@ -369,8 +369,7 @@ class QueuesPage(QWidget):
                    for row in range(len(View)))
         # Also room for a vertical scroll bar: many saved filters bring one, and it must not
         # cut the built-in views' labels.
-        # (The scroll bar's own size hint, not QStyle.pixelMetric: QStyle's enums cost
-        # ~15 ms to build and nothing else on the start-up path needs them.)
+        # (The scroll bar's own size hint: the width it takes in the style in use.)
         scroll_bar = views.verticalScrollBar().sizeHint().width()
         width = text + scroll_bar + 2 * views.frameWidth()
         if width > views.minimumWidth():
