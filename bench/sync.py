@@ -23,8 +23,9 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert
 from sqlalchemy.dialects.postgresql import JSONB
 
 from app.domain.clock import ManualClock, SystemClock
+from app.domain.roles import Role
 from app.paths import DataDir
-from app.server.accounts import Role, create_user
+from app.server.accounts import create_user
 from app.server.schema import server_engine, upgrade
 from app.server.seeding import import_folder
 from app.services.data_folder import prepare, seed

@@ -47,6 +47,18 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "has not passed."),
         Problem.LINK_INVALID: QCoreApplication.translate(
             "Problem", "A ticket cannot be linked to itself."),
+        Problem.PASSWORD_TOO_SHORT: QCoreApplication.translate(
+            "Problem", "A password needs at least %1 characters."),
+        Problem.LOGIN_TAKEN: QCoreApplication.translate(
+            "Problem", "This login is already taken."),
+        Problem.SIGN_IN_REFUSED: QCoreApplication.translate(
+            "Problem", "Wrong login or password, or the account is disabled."),
+        Problem.NOT_ALLOWED: QCoreApplication.translate(
+            "Problem", "Your role may not do this."),
+        Problem.STAFF_NOT_FOUND: QCoreApplication.translate(
+            "Problem", "No active staff member has this login."),
+        Problem.ACCOUNT_NOT_FOUND: QCoreApplication.translate(
+            "Problem", "There is no account with this login."),
     }[problem]
     return t.replace("%1", detail)
 

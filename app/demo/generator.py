@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from app.demo import catalog
+from app.demo.accounts import skill_rows, write_accounts
 from app.demo.people import requester_rows, staff_rows
 from app.demo.tickets import Refs, TicketWriter, creation_times
 from app.domain.clock import Clock
@@ -26,6 +27,7 @@ from app.store.models import (
     CategoryRow,
     CounterRow,
     RequesterRow,
+    SkillRow,
     StaffRow,
     StaffSkillRow,
     TeamRow,
@@ -69,6 +71,8 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         staff, skills = staff_rows(rng, now, team_ids)
         conn.execute(insert(StaffRow), staff)
         conn.execute(insert(StaffSkillRow), skills)
+        # Own random streams: the ids of everything else stay as they were.
+        write_accounts(conn, Random(spec.seed + 1), now, staff)
         requesters = requester_rows(rng, now, min(2000, max(50, spec.tickets // 40)))
         conn.execute(insert(RequesterRow), requesters)
         by_skill: dict[str, list[tuple[str, int, str | None]]] = defaultdict(list)
@@ -96,12 +100,13 @@ def _write_catalog(conn: Connection, rng: Random, now: datetime
                      "position": position, **_fresh(now)})
     conn.execute(insert(TicketTypeRow), rows)
     categories = [(seed, seeded_id(now, rng)) for seed in catalog.CATEGORIES]
-    conn.execute(insert(CategoryRow), [
+    category_rows = [
         {"id": cid, "code": seed.code, "name_zh": seed.name_zh, "name_en": seed.name_en,
          "color": seed.color, "icon": seed.icon, "skill": seed.skill, "position": position,
          **_fresh(now)}
-        for position, (seed, cid) in enumerate(categories)
-    ])
+        for position, (seed, cid) in enumerate(categories)]
+    conn.execute(insert(CategoryRow), category_rows)
+    conn.execute(insert(SkillRow), skill_rows(now, category_rows))
     return type_ids, categories
 
 

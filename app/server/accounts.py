@@ -11,7 +11,6 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,6 +18,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
+from app.domain.roles import Capability, Role, may
 from app.server.tables import login_failures, tokens, users
 
 ACCESS_LIFETIME = timedelta(minutes=15)
@@ -26,18 +26,6 @@ REFRESH_LIFETIME = timedelta(days=30)
 FAILED_LOGIN_WINDOW = timedelta(minutes=15)
 FAILED_LOGIN_LIMIT = 10  # per login name within the window
 _HASHER = PasswordHasher()  # argon2id with the library's current defaults
-
-
-class Role(StrEnum):
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-    # The escalation service's account (``seatdesk-server escalate``): writes tickets like
-    # an agent, and alone writes the escalation ledger.
-    ESCALATOR = "escalator"
-
-
-RANK = {Role.AGENT: 0, Role.ESCALATOR: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
 
 
 class LoginRefused(Exception):
@@ -55,8 +43,8 @@ class User:
     name: str
     role: Role
 
-    def at_least(self, role: Role) -> bool:
-        return RANK[self.role] >= RANK[role]
+    def may(self, capability: Capability) -> bool:
+        return may(self.role, capability)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             upgrade(engine)
             print("schema up to date")
         elif args.command == "create-user":
-            from app.server.accounts import Role, create_user
+            from app.domain.roles import Role
+            from app.server.accounts import create_user
 
             with engine.begin() as conn:
                 create_user(conn, clock, args.login, args.name or args.login, Role(args.role),

@@ -1,16 +1,17 @@
-"""Who may push a change to which entity: the roles of issue 5, checked for every mutation.
+"""Who may push a change to which entity, checked for every mutation.
 
-- Administrators: everything. Only they change the catalog and staff, and the SLA policy
-  book (policy versions, calendar overrides): a policy decides every desk's deadlines.
-- Supervisors: the rota (shift types, coverage, rules, contracts, leave, periods and their
-  publication, assignments, overrides).
-- The escalation service (``Role.ESCALATOR``): alone writes the escalation ledger, and of a
-  line once written only its outcome (``LATER_FIELDS``); never deletes one. Otherwise an
-  agent: its escalations raise levels, hand tickets over and write timeline entries.
-- Agents: tickets, requesters, saved filters and the knowledge base (agents author and
-  edit articles, as in Zammad and Jira Service Management); in the rota only their own
-  shift wishes and unavailable days (``OWN_ROWS``, ``OWN_ROW_KINDS``; not leave), matched
-  through the staff row that has their login.
+What a role may do is decided in one place, ``app.domain.roles`` (the desk's UI reads the
+same table); this module applies it to pushed rows:
+- a table is written only by an account whose role has its writer capability
+  (``writer_of``); removing requesters needs ``TABLE_REMOVERS``' capability;
+- a seat without ``PLAN_ROTA`` writes only his own shift wishes and unavailable days
+  (``OWN_ROWS``, ``OWN_ROW_KINDS``), matched through the staff row that has his login;
+- every author field (``AUTHOR_FIELDS``) names the pushing account's own staff member: no
+  seat writes as another; an account with no staff row (the escalation service) writes
+  system entries (no author) only;
+- owned rows (a saved filter) are changed or removed only by their owner;
+- escalation ledger lines, once written, change only in their outcome (``LATER_FIELDS``)
+  and are never removed.
 """
 
 from __future__ import annotations
@@ -19,18 +20,20 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app.server.accounts import Role, User
+from app.domain.roles import ROTA_PREFIX, TABLE_REMOVERS, Capability, may, writer_of
+from app.server.accounts import User
 from app.server.tables import rows
 from app.sync.entities import (
-    ADMIN_ONLY,
-    ESCALATION_SERVICE_ONLY,
+    AUTHOR_FIELDS,
     LATER_FIELDS,
     OWN_ROW_KINDS,
     OWN_ROWS,
-    SUPERVISOR_ONLY,
+    OWNED_ROWS,
     Entity,
 )
 from app.sync.merge import Rejected, StoredRow
+
+_LEDGER = "sla_escalations"
 
 
 class Permissions:
@@ -41,17 +44,47 @@ class Permissions:
         self._staff_id: str | None = None
         self._looked_up = False
 
+    def may(self, capability: Capability) -> bool:
+        return may(self._user.role, capability)
+
     def check(self, entity: Entity, patch: dict[str, Any], stored: StoredRow | None,
               *, deleting: bool = False) -> None:
         """Raise ``Rejected`` (with the reason the desk shows) unless the user may write."""
         name = entity.name
-        if name in ESCALATION_SERVICE_ONLY:
+        needed = writer_of(name)
+        if name == _LEDGER:
             self._check_ledger(name, patch, stored, deleting)
+        elif name.startswith(ROTA_PREFIX) and not self.may(Capability.PLAN_ROTA):
+            self._check_own_rota_row(name, patch, stored)
+        elif needed is not None and not self.may(needed):
+            raise Rejected(f"your role may not change {name}")
+        remover = TABLE_REMOVERS.get(name)
+        if deleting and remover is not None and not self.may(remover):
+            raise Rejected(f"your role may not remove {name}")
+        self._check_author(name, patch)
+        self._check_owner(name, patch, stored)
+
+    def _check_author(self, name: str, patch: dict[str, Any]) -> None:
+        field = AUTHOR_FIELDS.get(name)
+        if field is None or field not in patch:
             return
-        if name in ADMIN_ONLY and not self._user.at_least(Role.ADMIN):
-            raise Rejected(f"only administrators change {name}")
-        if name not in SUPERVISOR_ONLY or self._user.at_least(Role.SUPERVISOR):
+        own = self._own_staff_id()
+        if patch[field] != own:
+            raise Rejected(f"{name}: {field} must be the signed-in account's own staff member")
+
+    def _check_owner(self, name: str, patch: dict[str, Any], stored: StoredRow | None) -> None:
+        field = OWNED_ROWS.get(name)
+        if field is None:
             return
+        people = {patch[field]} if field in patch else set()
+        if stored is not None:
+            people.add(stored.data.get(field))
+        own = self._own_staff_id()
+        if own is None or people != {own}:
+            raise Rejected(f"only its owner changes a row of {name}")
+
+    def _check_own_rota_row(self, name: str, patch: dict[str, Any],
+                            stored: StoredRow | None) -> None:
         column = OWN_ROWS.get(name)
         if column is None:
             raise Rejected(f"only supervisors change {name}")
@@ -72,7 +105,7 @@ class Permissions:
 
     def _check_ledger(self, name: str, patch: dict[str, Any], stored: StoredRow | None,
                       deleting: bool) -> None:
-        if self._user.role != Role.ESCALATOR:
+        if not self.may(Capability.WRITE_LEDGER):
             raise Rejected(f"only the escalation service writes {name}")
         if deleting:
             raise Rejected(f"{name} lines are never deleted")

@@ -28,6 +28,12 @@ class Problem(StrEnum):
     STALE = "stale"
     CONFIRMATION_PENDING = "confirmation_pending"
     LINK_INVALID = "link_invalid"
+    PASSWORD_TOO_SHORT = "password_too_short"
+    LOGIN_TAKEN = "login_taken"
+    SIGN_IN_REFUSED = "sign_in_refused"
+    NOT_ALLOWED = "not_allowed"  # the signed-in role may not do this
+    STAFF_NOT_FOUND = "staff_not_found"  # no (active) staff member has this login
+    ACCOUNT_NOT_FOUND = "account_not_found"
 
 
 class DeskError(Exception):

@@ -112,3 +112,18 @@ class SlaEscalationRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     outcome: Mapped[str] = mapped_column(String(20))  # done | failed | pending
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SlaEscalationReceiptRow(Base):
+    """A supervisor's desk showed ("delivered") or the supervisor acknowledged a "notify
+    the supervisor" escalation (schema 0007). Append-only, one per desk and step, written
+    by the supervisor it reached: the ledger line says it was sent, these say it arrived."""
+
+    __tablename__ = "sla_escalation_receipts"
+    __table_args__ = (Index("ix_sla_escalation_receipts_escalation", "escalation_id", "at"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    escalation_id: Mapped[str] = mapped_column(ForeignKey("sla_escalations.id"))
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    step: Mapped[str] = mapped_column(String(20))  # delivered | acknowledged
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -75,6 +75,9 @@ class Store:
         self.path = path
         self.engine = sqlite_engine(path)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The staff member signed in at this desk: the author the audit log records
+        # (app/audit/recorder.py). Set by the desk at every sign-in; None before.
+        self.author_id: str | None = None
         # Tickets carry copies of the names the queues sort by, whatever writes them.
         event.listen(self.sessions, "before_flush", file_tickets)
 

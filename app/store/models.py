@@ -46,6 +46,7 @@ class TicketTypeRow(Synced, Base):
     color: Mapped[str] = mapped_column(String(9))
     icon: Mapped[str] = mapped_column(String(8))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class CategoryRow(Synced, Base):
@@ -58,6 +59,11 @@ class CategoryRow(Synced, Base):
     icon: Mapped[str] = mapped_column(String(8))
     skill: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The person answerable for this kind of problem (the customer asks that every kind has
+    # a named owner), and whether it is retired: kept for the tickets that use it, no
+    # longer offered for new ones (schema 0007).
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class TeamRow(Synced, Base):
@@ -66,6 +72,18 @@ class TeamRow(Synced, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name_zh: Mapped[str] = mapped_column(String(80))
     name_en: Mapped[str] = mapped_column(String(80))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class SkillRow(Synced, Base):
+    """A skill staff may have and a category may ask for, by its code (schema 0007)."""
+
+    __tablename__ = "skills"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    name_en: Mapped[str] = mapped_column(String(80))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class StaffRow(Synced, Base):
@@ -78,6 +96,9 @@ class StaffRow(Synced, Base):
     status: Mapped[str] = mapped_column(String(20))
     phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(120), default="")
+    # A person who left: kept, with their history, but offered for nothing new and unable
+    # to sign in (schema 0007).
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 class StaffSkillRow(Base):
@@ -94,6 +115,8 @@ class RequesterRow(Synced, Base):
     unit: Mapped[str] = mapped_column(String(120), index=True)
     phone: Mapped[str] = mapped_column(String(40), index=True)
     email: Mapped[str] = mapped_column(String(120))
+    # A duplicate merged away points at the survivor (its tickets follow it; schema 0007).
+    merged_into: Mapped[str | None] = mapped_column(ID)
 
 
 class TicketRow(Synced, Base):
@@ -150,6 +173,8 @@ class TicketRow(Synced, Base):
     solution: Mapped[str] = mapped_column(Text, default="")
     cause: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[int | None] = mapped_column(Integer)
+    # How the rating was collected: call_back or questionnaire (schema 0007).
+    satisfaction_method: Mapped[str] = mapped_column(String(20), default="", server_default="")
     closed_unconfirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     # Copies of the names the queues sort by ('' where there is none), written with every
     # change of the reference they follow (app/store/sort_keys.py).
@@ -209,6 +234,19 @@ class TicketIndexRow(Base):
 
     ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
     search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
+
+
+class DeskSettingRow(Base):
+    """One desk-wide setting (grading weights, confirmation timeout, ...), synced, changed
+    by administrators only; ``value`` is JSON (schema 0007, app/desk_settings.py)."""
+
+    __tablename__ = "desk_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class CounterRow(Base):

@@ -25,26 +25,21 @@ from app.store.types import UTCDateTime
 # derived from kb_articles and rebuilt by the pull), and the SLA monitor's state
 # (sla_running, sla_notifications: per desk, derived or the seat's own).
 SYNCED_TABLES: tuple[str, ...] = (
-    "ticket_types", "categories", "teams", "staff", "staff_skills", "requesters",
+    "ticket_types", "teams", "staff", "staff_skills", "skills", "categories", "requesters",
+    "desk_settings", "audit_log",
     "tickets", "ticket_events", "ticket_links", "saved_filters",
     "kb_articles", "kb_article_versions", "kb_ticket_links", "kb_article_events",
     "rota_shift_types", "rota_coverage", "rota_rules", "rota_contracts", "rota_absences",
     "rota_preferences", "rota_periods", "rota_assignments", "rota_overrides",
-    "sla_policies", "sla_calendar_overrides", "sla_escalations",
+    "sla_policies", "sla_calendar_overrides", "sla_escalations", "sla_escalation_receipts",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
 # of policy is a new version.
 APPEND_ONLY: frozenset[str] = frozenset({
     "ticket_events", "ticket_links", "kb_article_versions", "kb_ticket_links",
-    "kb_article_events", "rota_overrides", "sla_policies"})
-# Catalog data and the SLA policy book only administrators change.
-ADMIN_ONLY: frozenset[str] = frozenset({"ticket_types", "categories", "teams", "staff",
-                                        "staff_skills", "sla_policies",
-                                        "sla_calendar_overrides"})
-# The rota: supervisors (and administrators) plan, publish and cover.
-SUPERVISOR_ONLY: frozenset[str] = frozenset(
-    name for name in SYNCED_TABLES if name.startswith("rota_"))
+    "kb_article_events", "rota_overrides", "sla_policies", "audit_log",
+    "sla_escalation_receipts"})
 # Rota rows a seat may write for himself (the column naming the person): a wish about his
 # own shifts, and the days he is unavailable (app/rota/access.py, the desk's own rule).
 OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}
@@ -52,12 +47,20 @@ OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "st
 # planner, with no request/approval state), so a supervisor records it.
 OWN_ROW_KINDS: dict[str, tuple[str, frozenset[str]]] = {
     "rota_absences": ("kind", frozenset({"unavailable"}))}
-# The escalation ledger: with a server, escalation is the escalation service's job alone
-# (DESIGN.md section 5), so only its account writes ledger lines; every desk reads them.
-ESCALATION_SERVICE_ONLY: frozenset[str] = frozenset({"sla_escalations"})
 # ...and of a line written once, only these fields change afterwards (a webhook's outcome
 # arrives after its call).
 LATER_FIELDS: dict[str, frozenset[str]] = {"sla_escalations": frozenset({"outcome", "detail"})}
+# The field naming who wrote a row: the server sets nothing, but refuses a row whose author
+# is not the staff member of the account that pushed it (DESIGN.md section 10). Who may
+# write each table at all is app.domain.roles.TABLE_WRITERS.
+AUTHOR_FIELDS: dict[str, str] = {
+    "ticket_events": "actor_id", "ticket_links": "actor_id", "kb_ticket_links": "actor_id",
+    "kb_article_events": "actor_id", "kb_articles": "author_id",
+    "rota_periods": "published_by", "rota_overrides": "author_id",
+    "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
+    "sla_escalation_receipts": "staff_id"}
+# Rows that belong to one person: only they change or remove them (a saved filter).
+OWNED_ROWS: dict[str, str] = {"saved_filters": "owner_id"}
 # Never travel: the desk's own edit counter, and sort keys each desk derives itself. A
 # primary key is never local, whatever its name (sla_policies is keyed by ``version``).
 LOCAL_COLUMNS: frozenset[str] = frozenset({"version", "requester_sort", "category_sort_zh",

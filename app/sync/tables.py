@@ -35,6 +35,9 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(10), default=PENDING, index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The login of the seat that made the change: pushed under that account's token, so a
+    # shift change never sends one seat's edits as another's (schema 0007).
+    login: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class RowVersionRow(Base):

@@ -139,12 +139,11 @@ def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
     schema._upgrade(data_dir.database, "0001")
     with sqlite3.connect(data_dir.database) as conn:
         conn.execute(f"ATTACH DATABASE '{demo_desk.database}' AS demo")
-        for table in ("ticket_types", "categories", "teams", "staff", "requesters"):
-            conn.execute(f"INSERT INTO {table} SELECT * FROM demo.{table}")
-        columns = [row[1] for row in conn.execute("PRAGMA main.table_info(tickets)")]
-        names = ", ".join(columns)
-        conn.execute(f"INSERT INTO tickets ({names}) SELECT {names} FROM demo.tickets")
-        conn.execute("INSERT INTO ticket_events SELECT * FROM demo.ticket_events")
+        for table in ("ticket_types", "categories", "teams", "staff", "staff_skills",
+                      "requesters", "tickets", "ticket_events"):
+            columns = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
+            names = ", ".join(columns)
+            conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM demo.{table}")
     result = ensure_schema(data_dir.database, clock, data_dir.backups)
     assert (result.before, result.after) == ("0001", SCHEMA_HEAD)
     with sqlite3.connect(data_dir.database) as conn:
@@ -158,6 +157,13 @@ def test_a_filled_desk_from_the_first_schema_upgrades_to_head(
             "AND t.category_sort_en = c.name_en").fetchone() == (600,)
         assert conn.execute("SELECT count(DISTINCT requester_sort) FROM tickets"
                             ).fetchone()[0] > 10
+        # 0007 gave every skill in use a row of its own, named after its category.
+        assert conn.execute(
+            "SELECT count(*) FROM (SELECT skill FROM categories UNION "
+            "SELECT skill FROM staff_skills) s LEFT JOIN skills k ON k.code = s.skill "
+            "WHERE k.id IS NULL").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM skills s JOIN categories c "
+                            "ON c.skill = s.code AND c.name_zh = s.name_zh").fetchone()[0] > 5
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

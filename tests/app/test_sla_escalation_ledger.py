@@ -11,7 +11,8 @@ from sqlalchemy import Connection
 
 from app.domain.clock import ManualClock
 from app.domain.ids import new_id
-from app.server.accounts import Role, User
+from app.domain.roles import Role
+from app.server.accounts import User
 from app.server.roles import Permissions
 from app.sla.monitor import due_thresholds, refresh_targets
 from app.sla.tables import SlaEscalationRow

@@ -22,8 +22,9 @@ import uvicorn
 from sqlalchemy import Engine
 
 from app.domain.clock import Clock, ManualClock, SystemClock
+from app.domain.roles import Role
 from app.paths import DataDir
-from app.server.accounts import Role, create_user
+from app.server.accounts import create_user
 from app.server.api import create_app
 from app.server.schema import server_engine, upgrade
 from app.server.seeding import import_desk

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.domain.clock import ManualClock
-from app.server.accounts import Role
+from app.domain.roles import Role
 from app.server.tables import rows
 from app.services.ticket_flow import TicketFlow
 from app.sla.escalation import Action, Escalation, deliver_webhook

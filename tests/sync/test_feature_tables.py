@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 
 from app.domain.clock import SystemClock
+from app.domain.roles import Role
 from app.kb.article import ArticleContent, ArticleState
 from app.kb.editing import create_article, save_article
 from app.kb.search import ArticleSearch
@@ -19,7 +20,7 @@ from app.rota.reading import on_duty_now
 from app.rota.rules import DEFAULT_RULES
 from app.rota.tables import AbsenceRow, PreferenceRow
 from app.rota.writing import publish, save_plan, save_rule
-from app.server.accounts import Role, create_user
+from app.server.accounts import create_user
 from app.server.tables import rows
 from app.sla.monitor import refresh_targets
 from app.sla.policy import Policy, Rule, TargetKind

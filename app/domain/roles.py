@@ -1,0 +1,123 @@
+"""What each role may do: the one table both the desk's UI and the sync server read.
+
+A role is a row of ``ROLES``: its code, its names and the capabilities it grants. Adding a
+role is adding a row; a table's writers are named by capability in ``TABLE_WRITERS``, so
+neither the UI nor the server ever compares role names.
+
+- Agents work tickets and write the knowledge base, as in Zammad and Jira Service
+  Management; in the rota they state only their own wishes and unavailable days.
+- Technical leads verify level-2 results; senior reviewers review level-3 results (the
+  customer's process, REQUIREMENTS.md section 3). Otherwise both work as agents.
+- Supervisors plan and publish the rota, merge requesters, read the audit log and reports,
+  and see the administration pages read-only.
+- Administrators change people, accounts, the catalog, desk-wide settings and the SLA
+  policy book: each decides how every desk works.
+- The escalation service's account alone writes the escalation ledger, and otherwise works
+  tickets like an agent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Capability(StrEnum):
+    WORK_TICKETS = "work_tickets"  # tickets, requesters, timeline entries, saved filters
+    WRITE_KB = "write_kb"
+    PLAN_ROTA = "plan_rota"  # every rota row: plan, publish, cover, leave
+    MERGE_REQUESTERS = "merge_requesters"  # and remove requesters
+    READ_AUDIT = "read_audit"
+    READ_REPORTS = "read_reports"
+    VIEW_ADMINISTRATION = "view_administration"  # the administration pages, read-only
+    MANAGE_PEOPLE = "manage_people"  # staff, teams, skills
+    MANAGE_ACCOUNTS = "manage_accounts"  # accounts and their roles
+    MANAGE_CATALOG = "manage_catalog"  # ticket types and categories
+    MANAGE_SETTINGS = "manage_settings"  # desk-wide settings
+    MANAGE_SLA = "manage_sla"  # SLA policy versions and calendar overrides
+    VERIFY_RESOLUTIONS = "verify_resolutions"  # level 2: the technical lead's verification
+    REVIEW_RESOLUTIONS = "review_resolutions"  # level 3: the senior engineer's review
+    WRITE_LEDGER = "write_ledger"  # the escalation ledger
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    TECHNICAL_LEAD = "technical_lead"
+    SENIOR_REVIEWER = "senior_reviewer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    ESCALATOR = "escalator"
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    role: Role
+    name_zh: str
+    name_en: str
+    capabilities: frozenset[Capability]
+    assignable: bool = True  # offered in the accounts page (not the service account)
+
+    def name(self, language: str) -> str:
+        return self.name_zh if language.startswith("zh") else self.name_en
+
+
+C = Capability
+_AGENT = frozenset({C.WORK_TICKETS, C.WRITE_KB})
+_SUPERVISOR = _AGENT | {C.PLAN_ROTA, C.MERGE_REQUESTERS, C.READ_AUDIT, C.READ_REPORTS,
+                        C.VIEW_ADMINISTRATION, C.VERIFY_RESOLUTIONS, C.REVIEW_RESOLUTIONS}
+
+ROLES: tuple[RoleSpec, ...] = (
+    RoleSpec(Role.AGENT, "坐席", "Agent", _AGENT),
+    RoleSpec(Role.TECHNICAL_LEAD, "技术负责人", "Technical lead",
+             _AGENT | {C.VERIFY_RESOLUTIONS}),
+    RoleSpec(Role.SENIOR_REVIEWER, "高级审核工程师", "Senior reviewer",
+             _AGENT | {C.REVIEW_RESOLUTIONS}),
+    RoleSpec(Role.SUPERVISOR, "值班长", "Supervisor", _SUPERVISOR),
+    RoleSpec(Role.ADMIN, "管理员", "Administrator",
+             frozenset(Capability) - {C.WRITE_LEDGER}),
+    RoleSpec(Role.ESCALATOR, "升级服务", "Escalation service",
+             _AGENT | {C.WRITE_LEDGER}, assignable=False),
+)
+_BY_ROLE = {spec.role: spec for spec in ROLES}
+
+# Who may write each synced table. Tables not named here are written by whoever works
+# tickets; ``audit_log`` by anyone (each line under its own author, checked by the server).
+TABLE_WRITERS: dict[str, Capability] = {
+    "ticket_types": C.MANAGE_CATALOG, "categories": C.MANAGE_CATALOG,
+    "teams": C.MANAGE_PEOPLE, "staff": C.MANAGE_PEOPLE, "staff_skills": C.MANAGE_PEOPLE,
+    "sla_policies": C.MANAGE_SLA, "sla_calendar_overrides": C.MANAGE_SLA,
+    "desk_settings": C.MANAGE_SETTINGS,
+    "sla_escalations": C.WRITE_LEDGER,
+    "kb_articles": C.WRITE_KB, "kb_article_versions": C.WRITE_KB,
+    "kb_ticket_links": C.WRITE_KB, "kb_article_events": C.WRITE_KB,
+}
+ROTA_PREFIX = "rota_"  # every rota table needs PLAN_ROTA, but for a seat's own rows
+ANYONE_WRITES: frozenset[str] = frozenset({"audit_log"})
+# Removing (tombstoning) rows of these tables needs more than writing them: an agent adds
+# requesters at intake, only a supervisor merges them away.
+TABLE_REMOVERS: dict[str, Capability] = {"requesters": C.MERGE_REQUESTERS}
+
+
+def spec(role: Role | str) -> RoleSpec:
+    """The row of ``role``; an unknown role name (a newer server) has no capabilities."""
+    try:
+        return _BY_ROLE[Role(role)]
+    except ValueError:
+        return RoleSpec(Role.AGENT, str(role), str(role), frozenset(), assignable=False)
+
+
+def may(role: Role | str, capability: Capability) -> bool:
+    return capability in spec(role).capabilities
+
+
+def writer_of(table: str) -> Capability | None:
+    """The capability writing ``table`` needs (None: anyone signed in)."""
+    if table in ANYONE_WRITES:
+        return None
+    if table.startswith(ROTA_PREFIX):
+        return C.PLAN_ROTA
+    return TABLE_WRITERS.get(table, C.WORK_TICKETS)
+
+
+def assignable_roles() -> tuple[RoleSpec, ...]:
+    return tuple(row for row in ROLES if row.assignable)
