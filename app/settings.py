@@ -33,7 +33,6 @@ class Settings:
     window_state: str = ""
     last_page: str = ""
     queue_hidden_columns: str = "unit,channel"  # comma-separated column names
-    seat_login: str = ""  # the seat working at this desk; "" = the first staff member
     confirmation_timeout_hours: float = 72.0  # close unconfirmed resolutions after this
     server_url: str = ""  # "" = standalone; else the sync server this desk syncs with
     server_login: str = ""  # the account signed in to that server
@@ -43,17 +42,6 @@ class Settings:
     quiet_hours_from: str = ""  # "HH:MM" local time; "" (either end) = no quiet hours
     quiet_hours_to: str = ""
 
-    @property
-    def supervises(self) -> bool:
-        """May publish rotas and cover shifts: a standalone desk is its own supervisor; a
-        desk signed in to a server needs a supervisor's or an administrator's account."""
-        return not self.server_url or self.server_role in ("supervisor", "admin")
-
-    @property
-    def administers(self) -> bool:
-        """May change SLA policies and calendar overrides: a standalone desk is its own
-        administrator; a desk signed in to a server needs an administrator's account."""
-        return not self.server_url or self.server_role == "admin"
 
 
 def resolve_language(requested: str | None, configured: str, system_locale: str) -> str:

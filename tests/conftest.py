@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.domain.clock import ManualClock  # noqa: E402
+from app.identity.seat import NOBODY, SignedIn, first_administrator, staff_of  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.services.data_folder import prepare, seed  # noqa: E402
 from app.store.database import Store  # noqa: E402
@@ -64,6 +65,22 @@ def demo_store(demo_copy: DataDir) -> Iterator[Store]:
     opened = Store(demo_copy.database)
     yield opened
     opened.close()
+
+
+def seat_of(data: DataDir, login: str | None = None) -> SignedIn:
+    """The seat signed in as ``login`` (a demo account's role), or as the desk's first
+    administrator; ``NOBODY`` on a desk without accounts."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(data.database)) as conn:
+        if login is None:
+            return first_administrator(conn) or NOBODY
+        role = conn.execute("SELECT role FROM desk_accounts WHERE login = ?",
+                            (login,)).fetchone()
+        seat = staff_of(conn, login, role[0] if role else "agent")
+    assert seat is not None, login
+    return seat
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ Signals (on ``DeskContext.events``):
     tickets_changed(list): tickets were written (their ids); views decide whether to refresh.
     records_changed(list): a sync round wrote rows of these synced tables (their names), so
         the pages that read them (SLA policy book, rota, knowledge base) read them again.
+    seat_changed(object): another seat signed in at this desk (an ``app.identity.seat.
+        SignedIn``); pages re-read what depends on who sits here and what the role may do.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.clock import Clock
+from app.domain.roles import Capability
+from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.queues import Seat
@@ -30,6 +34,7 @@ class DeskEvents(QObject):
 
     tickets_changed = Signal(list)
     records_changed = Signal(list)
+    seat_changed = Signal(object)
 
 
 @dataclass
@@ -41,11 +46,28 @@ class DeskContext:
     clock: Clock
     language: str
     reader: sqlite3.Connection
-    seat: Seat
+    signed_in: SignedIn
     events: DeskEvents = field(default_factory=DeskEvents)
     _store: Store | None = field(default=None, repr=False)
     # Called with the write side when it opens (sync attaches its outbox writer here).
     store_hooks: list[Callable[[Store], None]] = field(default_factory=list)
+
+    @property
+    def seat(self) -> Seat:
+        """Who is looking (the "mine" views) and the author of every write."""
+        return self.signed_in.seat
+
+    def may(self, capability: Capability) -> bool:
+        """Whether the signed-in seat's role may do this (app.domain.roles)."""
+        return self.signed_in.may(capability)
+
+    def switch_seat(self, signed_in: SignedIn) -> None:
+        """Another seat signed in: from now on every write is theirs."""
+        self.signed_in = signed_in
+        if self._store is not None:
+            self._store.author_id = signed_in.staff_id
+            self._store.author_login = signed_in.login
+        self.events.seat_changed.emit(signed_in)
 
     @property
     def time_zone(self) -> ZoneInfo:
@@ -57,6 +79,11 @@ class DeskContext:
             from app.store.database import Store
 
             self._store = Store(self.data.database)
+            self._store.author_id = self.signed_in.staff_id
+            self._store.author_login = self.signed_in.login
+            from app.audit.recorder import AuditRecorder
+
+            AuditRecorder(self._store, self.clock)
             for hook in self.store_hooks:
                 hook(self._store)
         return self._store

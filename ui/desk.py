@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from app.domain.clock import Clock
+from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
-from app.store.directory import seat_for
 from app.store.reading import read_connection
-from ui import intake, kb, queues, rota, sla, sync
+from ui import admin, intake, kb, queues, rota, sla, sync
 from ui.announce import Announcer
 from ui.context import DeskContext
 
@@ -121,10 +121,13 @@ def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
     panel.solution_inserted.connect(insert)
 
 
-def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str) -> Desk:
+def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str,
+               signed_in: SignedIn) -> Desk:
+    """The desk for the seat ``signed_in``: the author of every write until another seat
+    signs in (``DeskContext.switch_seat``)."""
     reader = read_connection(data.database)
     context = DeskContext(data=data, settings=settings, clock=clock, language=language,
-                          reader=reader, seat=seat_for(reader, settings.settings.seat_login))
+                          reader=reader, signed_in=signed_in)
     window = MainWindow(settings, str(data.database), language)
     def extend_ticket(ticket: TicketWindow) -> None:
         sla_for_ticket(ticket, context)
@@ -138,6 +141,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context, announcer)
     sync_desk = sync.register(window, context)
+    admin.register(window, context)
     # The desk wires features together; they never import each other.
     sla_desk.attach(queue_page.table, queue_page.sla_column)
     sla_desk.index_changed.connect(queue_page.refresh_soon)

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._database = database
         self._language = language
         self._pages: list[Page] = []
+        self._page_actions: dict[str, QAction] = {}
         self.setWindowTitle(self.tr("Seatdesk"))
         self.setWindowIcon(app_icon())
         self._nav = QListWidget(self)
@@ -79,11 +80,26 @@ class MainWindow(QMainWindow):
             item.setIcon(page.icon)
         self._nav.addItem(item)
         action = self._pages_menu.addAction(page.title)
+        self._page_actions[page.id] = action
         if len(self._pages) <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{len(self._pages)}"))
         action.triggered.connect(lambda _=False, pid=page.id: self.show_page(pid))
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
+
+    def set_page_visible(self, page_id: str, visible: bool) -> None:
+        """Show or hide a page in the navigation (a role that may not use it); a hidden
+        current page gives way to the first page."""
+        for row, page in enumerate(self._pages):
+            if page.id == page_id:
+                self._nav.item(row).setHidden(not visible)
+                self._page_actions[page_id].setVisible(visible)
+                if not visible and self._nav.currentRow() == row:
+                    self._nav.setCurrentRow(0)
+
+    def page_visible(self, page_id: str) -> bool:
+        return any(page.id == page_id and not self._nav.item(row).isHidden()
+                   for row, page in enumerate(self._pages))
 
     def set_page_count(self, page_id: str, count: int) -> None:
         """Show ``count`` after the page's title in the navigation (nothing when zero)."""
@@ -103,9 +119,9 @@ class MainWindow(QMainWindow):
         return self._pages[row].id if row >= 0 else ""
 
     def show_page(self, page_id: str) -> bool:
-        """Make ``page_id`` current; False if no feature registered it."""
+        """Make ``page_id`` current; False if no feature registered it or it is hidden."""
         for row, page in enumerate(self._pages):
-            if page.id == page_id:
+            if page.id == page_id and not self._nav.item(row).isHidden():
                 self._nav.setCurrentRow(row)
                 return True
         return False

@@ -35,6 +35,16 @@ class SignedIn:
 NOBODY = SignedIn("", None, None, "", Role.AGENT.value)
 
 
+def first_administrator(conn: sqlite3.Connection) -> SignedIn | None:
+    """The first active administrator with a local account: who previews, screenshots and
+    benchmarks act as (never a fallback for a real seat, who always signs in)."""
+    row = conn.execute(
+        "SELECT a.login, a.role FROM desk_accounts a JOIN staff s ON s.login = a.login "
+        "AND s.deleted = 0 AND s.active = 1 WHERE a.active = 1 AND a.role = ? "
+        "ORDER BY a.login LIMIT 1", (Role.ADMIN.value,)).fetchone()
+    return None if row is None else staff_of(conn, row[0], row[1])
+
+
 def staff_of(conn: sqlite3.Connection, login: str, role: str, *,
              offline: bool = False) -> SignedIn | None:
     """The signed-in seat for ``login``: None when no active staff member has that login

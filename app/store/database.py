@@ -78,6 +78,7 @@ class Store:
         # The staff member signed in at this desk: the author the audit log records
         # (app/audit/recorder.py). Set by the desk at every sign-in; None before.
         self.author_id: str | None = None
+        self.author_login = ""  # that seat's login (the outbox pushes under its account)
         # Tickets carry copies of the names the queues sort by, whatever writes them.
         event.listen(self.sessions, "before_flush", file_tickets)
 

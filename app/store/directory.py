@@ -1,4 +1,5 @@
-"""Who is who: the seat at this desk, staff, requesters and the catalog, read with sqlite3."""
+"""Who is who: staff, requesters and the catalog, read with sqlite3. (Who sits at this desk
+is the signed-in seat, app.identity.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from dataclasses import dataclass
 
 from app.domain.enums import Seniority, StaffStatus
 from app.domain.people import Requester, StaffMember
-from app.store.queues import Seat
 
 
 @dataclass(frozen=True)
@@ -18,16 +18,6 @@ class Choice:
     name: str
     color: str
     icon: str
-
-
-def seat_for(conn: sqlite3.Connection, login: str) -> Seat:
-    """The seat logged in as ``login``, or the first staff member if there is none."""
-    row = conn.execute("SELECT id, team_id FROM staff WHERE login = ? AND deleted = 0",
-                       (login,)).fetchone()
-    if row is None:
-        row = conn.execute("SELECT id, team_id FROM staff WHERE deleted = 0 "
-                           "ORDER BY login LIMIT 1").fetchone()
-    return Seat(None, None) if row is None else Seat(row[0], row[1])
 
 
 def catalog(conn: sqlite3.Connection, table: str, language: str) -> list[Choice]:

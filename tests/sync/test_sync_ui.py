@@ -15,7 +15,7 @@ from app.paths import DataDir
 from app.services.data_folder import prepare
 from app.settings import SettingsFile
 from app.store.models import CategoryRow
-from tests.conftest import T0
+from tests.conftest import T0, seat_of
 from tests.sync.conftest import PASSWORD, RunningServer
 from ui.desk import Desk, build_desk
 from ui.status import Connection
@@ -28,7 +28,8 @@ def fresh_desk(qtbot: QtBot, tmp_path: Path, server: RunningServer) -> Iterator[
     data = DataDir(tmp_path / "seat")
     data.root.mkdir()
     prepare(data, ManualClock(T0))
-    desk = build_desk(data, SettingsFile(data.settings), ManualClock(T0), "en")
+    desk = build_desk(data, SettingsFile(data.settings), ManualClock(T0), "en",
+                   seat_of(data))
     qtbot.addWidget(desk.window)
     yield desk
     desk.close()
@@ -86,7 +87,8 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
 
 def test_a_desk_with_its_own_records_is_not_joined_to_a_server(
         qtbot: QtBot, demo_copy: DataDir, server: RunningServer) -> None:
-    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings), ManualClock(T0), "en")
+    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings), ManualClock(T0), "en",
+                   seat_of(demo_copy))
     qtbot.addWidget(desk.window)
     try:
         dialog = connect(qtbot, desk, server.url, PASSWORD)

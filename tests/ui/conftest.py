@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.settings import SettingsFile
-from tests.conftest import T0
+from tests.conftest import T0, seat_of
 from ui.desk import Desk, build_desk
 from ui.sla.notifications import NotificationCentre
 
@@ -41,7 +41,8 @@ def desk_data(demo_copy: DataDir) -> DataDir:
 
 @pytest.fixture
 def desk(qtbot: QtBot, desk_data: DataDir) -> Iterator[Desk]:
-    built = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "en")
+    built = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "en",
+                   seat_of(desk_data))
     qtbot.addWidget(built.window)
     yield built
     built.close()

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.settings import SettingsFile
+from tests.conftest import seat_of
 from tests.ui.conftest import activate
 from ui.desk import Desk, build_desk
 from ui.main_window import Page
@@ -43,7 +44,8 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, desk: Desk) -> None:
     window.close()
     settings = SettingsFile(desk.context.data.settings)
     assert settings.settings.last_page == "second"
-    again = build_desk(desk.context.data, settings, desk.context.clock, "en")
+    again = build_desk(desk.context.data, settings, desk.context.clock, "en",
+                   seat_of(desk.context.data))
     qtbot.addWidget(again.window)
     again.window.add_page(Page("second", "Second", QLabel("second page")))
     again.window.restore_layout()

@@ -27,7 +27,7 @@ from app.domain.enums import TicketState
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.queues import SortColumn, View
-from tests.conftest import T0
+from tests.conftest import T0, seat_of
 from tests.ui.conftest import activate
 from ui.desk import Desk, build_desk
 from ui.dialogs import ResolveDialog
@@ -121,7 +121,8 @@ def test_every_view_label_is_shown_whole(
     assert isinstance(app, QApplication)
     translators = install_translators(app, language)
     try:
-        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language)
+        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language,
+                   seat_of(desk_data))
         qtbot.addWidget(desk.window)
         page = page_of(desk)
         activate(qtbot, desk.window)

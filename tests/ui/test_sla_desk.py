@@ -25,6 +25,7 @@ from app.sla.policy import DEFAULT_RULES, Policy
 from app.sla.running import from_ms
 from app.sla.tables import SlaPolicyRow
 from tests.app.helpers import first_id, one
+from tests.conftest import seat_of
 from tests.hooks import Hook
 from tests.ui.conftest import centre_in_view
 from ui.desk import Desk, build_desk
@@ -173,7 +174,8 @@ def test_restart_repeats_no_notification(qtbot: QtBot, desk: Desk, desk_data: Da
     assert centre.list.count() == 0
     desk.close()
 
-    again = build_desk(desk_data, SettingsFile(desk_data.settings), clock, "en")
+    again = build_desk(desk_data, SettingsFile(desk_data.settings), clock, "en",
+                   seat_of(desk_data))
     qtbot.addWidget(again.window)
     raised: list[object] = []
     again.sla.start()
@@ -243,7 +245,8 @@ def test_the_unread_count_shows_in_the_navigation_from_the_start(
     unread = unread_count(desk.context.reader, desk.context.clock.now())
     assert unread > 0
     desk.close()
-    again = build_desk(desk_data, SettingsFile(desk_data.settings), desk.context.clock, "en")
+    again = build_desk(desk_data, SettingsFile(desk_data.settings), desk.context.clock, "en",
+                   seat_of(desk_data))
     qtbot.addWidget(again.window)
     nav = again.window.findChild(QListWidget, "navigation")
     assert nav is not None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.settings import SettingsFile
-from tests.conftest import T0
+from tests.conftest import T0, seat_of
 from tools.translations import LANGUAGES, lrelease, lupdate, ts_file
 from ui.i18n import install_translators
 
@@ -58,7 +58,8 @@ def test_chinese_desk_speaks_chinese(qtbot: QtBot, desk_data: object) -> None:
     translators = install_translators(app, "zh_CN")
     try:
         assert QCoreApplication.translate("Labels", "Pending vendor") == "等待厂商"
-        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "zh_CN")
+        desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "zh_CN",
+                   seat_of(desk_data))
         qtbot.addWidget(desk.window)
         menus = [action.text() for action in desk.window.menuBar().actions()]
         assert menus[0] == "文件(&F)"

@@ -30,9 +30,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.domain.clock import SystemClock
+    from app.identity.seat import NOBODY, first_administrator
     from app.paths import DataDir
     from app.settings import SettingsFile
-    from app.store.directory import seat_for
     from app.store.reading import read_connection
     from ui.context import DeskContext
     from ui.i18n import install_translators
@@ -48,7 +48,7 @@ def main() -> int:
     settings = SettingsFile(data.settings)
     context = DeskContext(data=data, settings=settings, clock=SystemClock(),
                           language=args.lang, reader=reader,
-                          seat=seat_for(reader, settings.settings.seat_login))
+                          signed_in=first_administrator(reader) or NOBODY)
     page = KnowledgePage(context)
     page.setWindowTitle(QCoreApplication.translate("KnowledgePage", "Knowledge base"))
     page.query.setText(args.query)

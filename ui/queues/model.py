@@ -70,6 +70,10 @@ def column_title(column: Column) -> str:
 class QueueModel(QAbstractTableModel):
     """One view of the queue with its filter and sort; Qt asks for more rows on scroll."""
 
+    def set_seat(self, seat: Seat) -> None:
+        """Another seat signed in: "mine" and "my team's" views now mean theirs."""
+        self._seat = seat
+
     def __init__(self, reader: QueueReader, seat: Seat, time_zone: ZoneInfo) -> None:
         super().__init__()
         self._reader = reader

@@ -65,13 +65,13 @@ class QueuesPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._reader = QueueReader(context.reader, context.language)
-        self._seat = context.seat
         self._saved: dict[str, SavedFilter] = {}
         # Several sources announce changes in one turn of the event loop (a write, then the
         # SLA index recomputed for it): one reload serves them all.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         self.model = QueueModel(self._reader, context.seat, context.time_zone)
+        context.events.seat_changed.connect(self._seat_changed)
         self.views = QListWidget(self)
         self.views.setObjectName("views")
         # Built-in views are never cut (see _fit_views); a saved filter's long name loses its
@@ -218,7 +218,8 @@ class QueuesPage(QWidget):
     def _load_saved_filters(self) -> None:
         for row in reversed(range(len(View), self.views.count())):
             self.views.takeItem(row)
-        self._saved = {f.id: f for f in saved_filters(self._context.reader, self._seat.staff_id)}
+        self._saved = {f.id: f for f in saved_filters(self._context.reader,
+                                                      self._context.seat.staff_id)}
         for saved in self._saved.values():
             item = QListWidgetItem(f"★ {saved.name}")
             item.setData(Qt.ItemDataRole.UserRole, saved.id)
@@ -234,8 +235,8 @@ class QueuesPage(QWidget):
 
         view, filters = self._current_filter()
         try:
-            save_filter(self._context.store(), self._context.clock, self._seat.staff_id, name,
-                        view, filters)
+            save_filter(self._context.store(), self._context.clock,
+                        self._context.seat.staff_id, name, view, filters)
         except DeskError as error:
             show_problem(self, error)
             return
@@ -326,6 +327,11 @@ class QueuesPage(QWidget):
         self._refresh_timer.start()
 
     @Slot()
+    def _seat_changed(self, _signed_in: object) -> None:
+        self.model.set_seat(self._context.seat)
+        self._load_saved_filters()
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload in place: the same rows stay selected and the scroll position is kept."""
         selected = {self.model.item(i.row()).id for i in self.table.selectionModel().selectedRows()}
@@ -354,7 +360,7 @@ class QueuesPage(QWidget):
             view, narrowed = (saved.view, saved.filters) if saved else (View(key), filters)
             # The shown view was just counted by the model; don't count it twice.
             count = self.model.total if item is current else self._reader.count(
-                view, self._seat, narrowed)
+                view, self._context.seat, narrowed)
             label = f"★ {saved.name}" if saved else view_label(view)
             item.setText(f"{label}  ({count})")
         self._fit_views()

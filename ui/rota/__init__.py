@@ -20,13 +20,16 @@ def register(window: MainWindow, context: DeskContext,
              announcer: Announcer | None = None) -> PageHolder:
     """Add the rota planner to the main window.
 
-    Publishing, covering and rule edits need a supervisor: on a desk signed in to a sync
-    server that is the account's role; a standalone desk is its own supervisor.
+    Publishing, covering and rule edits need a role that plans the rota (the signed-in
+    seat's, app.domain.roles); the page follows a change of seat.
     """
     def build(parent: QWidget) -> QWidget:
+        from app.domain.roles import Capability
         from ui.rota.page import RotaPage
 
-        page = RotaPage(context, parent, supervisor=context.settings.settings.supervises)
+        page = RotaPage(context, parent, supervisor=context.may(Capability.PLAN_ROTA))
+        context.events.seat_changed.connect(
+            lambda seat: page.set_supervisor(seat.may(Capability.PLAN_ROTA)))
         # Shift reminders: a tray message (or toast) and the status bar, whichever page
         # is open.
         page.person_panel.reminder_due.connect(

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     from app.domain.clock import SystemClock
+    from app.identity.seat import NOBODY, first_administrator
     from app.paths import DataDir
     from app.services.data_folder import prepare, seed
     from app.settings import SettingsFile
-    from app.store.directory import seat_for
     from app.store.reading import read_connection
     from ui.context import DeskContext
     from ui.rota.page import RotaPage
@@ -27,7 +27,7 @@ def main() -> int:
     settings = SettingsFile(data.settings)
     reader = read_connection(data.database)
     context = DeskContext(data=data, settings=settings, clock=clock, language="en",
-                          reader=reader, seat=seat_for(reader, settings.settings.seat_login))
+                          reader=reader, signed_in=first_administrator(reader) or NOBODY)
     page = RotaPage(context)
     page.ensure_loaded()
     page.resize(1400, 860)

@@ -88,6 +88,12 @@ class RotaPage(QWidget):
         self._build()
         self.loaded = False  # the month is read when the page is first shown
 
+    def set_supervisor(self, supervisor: bool) -> None:
+        """Another seat signed in: publishing, covering and rules follow their role."""
+        self.supervisor = supervisor
+        if self.loaded:
+            self.refresh()
+
     def ensure_loaded(self) -> None:
         """Read the month on first use: the rota is not on the desk's start-up path."""
         if not self.loaded:

@@ -152,8 +152,10 @@ class SlaDesk(QObject):
         if not lines:
             return
         self._ledger_seen = lines[-1].id
+        from app.domain.roles import Capability
+
         chosen = self._context.settings.settings
-        if not chosen.server_url or not chosen.supervises:
+        if not chosen.server_url or not self._context.may(Capability.PLAN_ROTA):
             return  # standalone: this desk escalated and announced it itself
         calls = supervisor_calls(lines, self._context.clock.now() - ANNOUNCED_WITHIN)
         if not calls:

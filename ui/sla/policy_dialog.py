@@ -49,7 +49,9 @@ class PolicyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("SLA policies"))
         self._context = context
-        self.editable = context.settings.settings.administers
+        from app.domain.roles import Capability
+
+        self.editable = context.may(Capability.MANAGE_SLA)
         self._versions = policy_versions(context.reader)
         current = self._versions[-1].policy
         language = "name_zh" if context.language.startswith("zh") else "name_en"
