@@ -59,6 +59,25 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "Problem", "No active staff member has this login."),
         Problem.ACCOUNT_NOT_FOUND: QCoreApplication.translate(
             "Problem", "There is no account with this login."),
+        Problem.NAME_MISSING: QCoreApplication.translate("Problem", "Give a name."),
+        Problem.LOGIN_INVALID: QCoreApplication.translate(
+            "Problem", "A login is letters, digits, '.', '_', '-' or '@', without spaces, "
+            "at most %1 characters."),
+        Problem.CODE_INVALID: QCoreApplication.translate(
+            "Problem", "A code starts with a letter and has only lower-case letters, digits "
+            "and '_', at most %1 characters."),
+        Problem.CODE_TAKEN: QCoreApplication.translate(
+            "Problem", "This code is already taken (perhaps by a retired entry)."),
+        Problem.TEAM_UNKNOWN: QCoreApplication.translate(
+            "Problem", "Choose a team that is in service."),
+        Problem.SKILL_UNKNOWN: QCoreApplication.translate(
+            "Problem", "The skill %1 does not exist or is retired."),
+        Problem.SENIORITY_INVALID: QCoreApplication.translate(
+            "Problem", "Choose a seniority: engineer, experienced or senior expert."),
+        Problem.RECORD_GONE: QCoreApplication.translate(
+            "Problem", "It is no longer there: someone removed it in the meantime."),
+        Problem.OWN_SEAT: QCoreApplication.translate(
+            "Problem", "You cannot deactivate your own seat; another administrator can."),
     }[problem]
     return t.replace("%1", detail)
 

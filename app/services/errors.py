@@ -34,6 +34,15 @@ class Problem(StrEnum):
     NOT_ALLOWED = "not_allowed"  # the signed-in role may not do this
     STAFF_NOT_FOUND = "staff_not_found"  # no (active) staff member has this login
     ACCOUNT_NOT_FOUND = "account_not_found"
+    NAME_MISSING = "name_missing"  # a person, team or skill without a name
+    LOGIN_INVALID = "login_invalid"
+    CODE_INVALID = "code_invalid"  # a team's or skill's code
+    CODE_TAKEN = "code_taken"
+    TEAM_UNKNOWN = "team_unknown"  # no such team, or one retired
+    SKILL_UNKNOWN = "skill_unknown"  # no such skill, or one retired (detail: its code)
+    SENIORITY_INVALID = "seniority_invalid"
+    RECORD_GONE = "record_gone"  # the person, team or skill is no longer there
+    OWN_SEAT = "own_seat"  # deactivating the seat that is signed in
 
 
 class DeskError(Exception):
