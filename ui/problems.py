@@ -78,6 +78,8 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "Problem", "It is no longer there: someone removed it in the meantime."),
         Problem.OWN_SEAT: QCoreApplication.translate(
             "Problem", "You cannot deactivate your own seat; another administrator can."),
+        Problem.LOGIN_FIXED: QCoreApplication.translate(
+            "Problem", "A login never changes: accounts and sign-in find the person by it."),
     }[problem]
     return t.replace("%1", detail)
 

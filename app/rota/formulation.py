@@ -87,6 +87,8 @@ def _variables(rota: RotaModel) -> None:
                     continue
                 if leave is not None and leave.hard and p.absent(member.id, day):
                     continue
+                if not member.active:
+                    continue  # deactivated: keeps only the shifts fixed above
                 rota.cells[s, d, t] = rota.model.new_bool_var(f"x{s}_{d}_{t}")
 
 

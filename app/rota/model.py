@@ -62,6 +62,9 @@ class RotaStaff:
     seniority: Seniority
     skills: frozenset[str] = field(default_factory=frozenset)
     hours_per_week: int = 40
+    # A person deactivated since, shown for the shifts they still have in the period; the
+    # planner gives them no new ones.
+    active: bool = True
 
 
 class AbsenceKind(StrEnum):

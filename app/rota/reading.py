@@ -52,7 +52,17 @@ def load_shifts(conn: sqlite3.Connection) -> tuple[ShiftType, ...]:
                            bool(on_call)) for code, zh, en, start, minutes, color, on_call in rows)
 
 
-def load_setup(conn: sqlite3.Connection) -> RotaSetup:
+def load_setup(conn: sqlite3.Connection, first: date | None = None,
+               last: date | None = None) -> RotaSetup:
+    """The standing configuration. Its people are the active staff and, for a period
+    ``first``..``last``, those deactivated since who have shifts in it (the plan keeps
+    showing who worked; ``RotaStaff.active`` tells the planner to give them nothing new)."""
+    kept = ""
+    period: tuple[str, ...] = ()
+    if first is not None and last is not None:
+        kept = (" OR id IN (SELECT staff_id FROM rota_assignments WHERE deleted = 0 "
+                "AND day BETWEEN ? AND ?)")
+        period = (first.isoformat(), last.isoformat())
     skills: dict[str, set[str]] = {}
     for staff_id, skill in conn.execute("SELECT staff_id, skill FROM staff_skills"):
         skills.setdefault(staff_id, set()).add(skill)
@@ -60,9 +70,10 @@ def load_setup(conn: sqlite3.Connection) -> RotaSetup:
         "SELECT staff_id, hours_per_week FROM rota_contracts WHERE deleted = 0").fetchall())
     staff = tuple(
         RotaStaff(sid, name, Seniority(level), frozenset(skills.get(sid, ())),
-                  hours.get(sid, FULL_TIME_HOURS))
-        for sid, name, level in conn.execute(
-            "SELECT id, name, seniority FROM staff WHERE deleted = 0 ORDER BY login"))
+                  hours.get(sid, FULL_TIME_HOURS), bool(active))
+        for sid, name, level, active in conn.execute(
+            "SELECT id, name, seniority, active FROM staff WHERE deleted = 0 "
+            f"AND (active = 1{kept}) ORDER BY login", period))
     coverage = tuple(
         Coverage(code, DayKind(kind), head, frozenset(s for s in names.split(",") if s), seniors)
         for code, kind, head, seniors, names in conn.execute(
@@ -97,10 +108,10 @@ def load_preferences(conn: sqlite3.Connection, first: date, last: date
 
 
 def load_skills(conn: sqlite3.Connection) -> tuple[str, ...]:
-    """The skills some live staff member has: what coverage may ask for."""
+    """The skills some active staff member has: what coverage may ask for."""
     return tuple(skill for (skill,) in conn.execute(
         "SELECT DISTINCT k.skill FROM staff_skills k JOIN staff s ON s.id = k.staff_id "
-        "WHERE s.deleted = 0 ORDER BY k.skill"))
+        "WHERE s.deleted = 0 AND s.active = 1 ORDER BY k.skill"))
 
 
 def skill_names(conn: sqlite3.Connection, language: str) -> dict[str, str]:
@@ -171,7 +182,7 @@ def load_problem(conn: sqlite3.Connection, first: date, last: date,
                  fixed: dict[tuple[str, date], str | None] | None = None) -> RotaProblem:
     """The planning problem for ``first``..``last`` as stored (CalendarUnknown if the
     holiday calendar does not cover it)."""
-    setup = load_setup(conn)
+    setup = load_setup(conn, first, last)
     return RotaProblem.for_period(
         first, last, staff=setup.staff, shifts=setup.shifts, coverage=setup.coverage,
         rules=setup.rules, absences=load_absences(conn, first, last),

@@ -43,6 +43,7 @@ class Problem(StrEnum):
     SENIORITY_INVALID = "seniority_invalid"
     RECORD_GONE = "record_gone"  # the person, team or skill is no longer there
     OWN_SEAT = "own_seat"  # deactivating the seat that is signed in
+    LOGIN_FIXED = "login_fixed"  # a staff member's login never changes
 
 
 class DeskError(Exception):

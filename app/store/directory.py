@@ -31,11 +31,13 @@ def catalog(conn: sqlite3.Connection, table: str, language: str) -> list[Choice]
 
 
 def staff(conn: sqlite3.Connection) -> list[StaffMember]:
+    """The active staff: who may be offered new work (assignee pickers, dispatch, automatic
+    assignment). A deactivated person's name still shows where history names them."""
     skills: dict[str, set[str]] = {}
     for staff_id, skill in conn.execute("SELECT staff_id, skill FROM staff_skills"):
         skills.setdefault(staff_id, set()).add(skill)
     rows = conn.execute("SELECT id, name, login, team_id, seniority, status FROM staff "
-                        "WHERE deleted = 0 ORDER BY login")
+                        "WHERE deleted = 0 AND active = 1 ORDER BY login")
     return [StaffMember(r[0], r[1], r[2], r[3], Seniority(r[4]), StaffStatus(r[5]),
                         frozenset(skills.get(r[0], ()))) for r in rows]
 

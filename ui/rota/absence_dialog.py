@@ -71,7 +71,7 @@ class AbsenceDialog(QDialog):
         self._shift_name = shift_name
         self.person = QComboBox(self)
         for member in problem.staff:
-            if editor.supervises or member.id == editor.staff_id:
+            if member.active and (editor.supervises or member.id == editor.staff_id):
                 self.person.addItem(member.name, member.id)
         self.person.setEnabled(self.person.count() > 1)
         self.person.currentIndexChanged.connect(self._show_person)

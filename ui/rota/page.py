@@ -292,7 +292,7 @@ class RotaPage(QWidget):
             return load_problem(reader, self.first, self.last)
         except CalendarUnknown as missing:
             self.calendar_missing = missing.years
-        setup = load_setup(reader)
+        setup = load_setup(reader, self.first, self.last)
         days = tuple(self.first + timedelta(n) for n in range((self.last - self.first).days + 1))
         return RotaProblem(days=days, staff=setup.staff, shifts=setup.shifts,
                            coverage=setup.coverage, rules=setup.rules,
@@ -431,7 +431,8 @@ class RotaPage(QWidget):
             return
         staff_id, day = cells[0]
         busy = {m.id for m in self.model.problem.staff if self.model.cell((m.id, day))}
-        people = [(m.id, m.name) for m in self.model.problem.staff if m.id not in busy]
+        people = [(m.id, m.name) for m in self.model.problem.staff
+                  if m.id not in busy and m.active]
         names = {m.id: m.name for m in self.model.problem.staff}
         shift_text = f"{day:%m-%d} {self.model.shift_name(self.model.cell(cells[0]) or '')}" \
                      f" · {names[staff_id]}"
