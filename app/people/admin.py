@@ -39,6 +39,11 @@ EMAIL_MAX = 120
 _LOGIN = re.compile(r"^[A-Za-z0-9._@-]+$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+
+def is_login(text: str) -> bool:
+    """Letters, digits and ``._@-``, at most LOGIN_MAX (the staff import checks with it)."""
+    return len(text) <= LOGIN_MAX and bool(_LOGIN.match(text))
+
 Coded = TypeVar("Coded", TeamRow, SkillRow)
 
 
