@@ -80,6 +80,12 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "Problem", "You cannot deactivate your own seat; another administrator can."),
         Problem.LOGIN_FIXED: QCoreApplication.translate(
             "Problem", "A login never changes: accounts and sign-in find the person by it."),
+        Problem.IMPORT_HAS_PROBLEMS: QCoreApplication.translate(
+            "Problem", "Nothing was imported: %1 rows have problems. Correct the file and "
+            "open it again."),
+        Problem.IMPORT_OUTDATED: QCoreApplication.translate(
+            "Problem", "Nothing was imported: staff or accounts changed since the preview. "
+            "Open the file again."),
     }[problem]
     return t.replace("%1", detail)
 

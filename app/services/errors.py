@@ -44,6 +44,8 @@ class Problem(StrEnum):
     RECORD_GONE = "record_gone"  # the person, team or skill is no longer there
     OWN_SEAT = "own_seat"  # deactivating the seat that is signed in
     LOGIN_FIXED = "login_fixed"  # a staff member's login never changes
+    IMPORT_HAS_PROBLEMS = "import_has_problems"  # a staff import's preview (detail: rows)
+    IMPORT_OUTDATED = "import_outdated"  # staff or accounts changed since the preview
 
 
 class DeskError(Exception):
