@@ -18,6 +18,7 @@ class DeskArgs:
     screenshot: Path | None
     page: str | None
     demo: bool | None  # None: ask on the first start of a new data folder
+    login: str | None = None  # sign in as this seat (password from SEATDESK_PASSWORD)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ def _desk_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="render the main window offscreen to PNG and exit")
     parser.add_argument("--page", help="page to show first (e.g. tickets)")
+    parser.add_argument("--login", help="sign in as this seat, with the password from the "
+                        "SEATDESK_PASSWORD environment variable (otherwise the desk asks)")
     demo = parser.add_mutually_exclusive_group()
     demo.add_argument("--demo", dest="demo", action="store_true", default=None,
                       help="fill a new data folder with demo data without asking")
@@ -67,4 +70,4 @@ def parse(argv: list[str]) -> DeskArgs | DemoArgs:
             parser.error("--tickets must not be negative")
         return DemoArgs(ns.data_dir, ns.tickets, ns.seed)
     ns = _desk_parser().parse_args(argv)
-    return DeskArgs(ns.data_dir, ns.lang, ns.screenshot, ns.page, ns.demo)
+    return DeskArgs(ns.data_dir, ns.lang, ns.screenshot, ns.page, ns.demo, ns.login)

@@ -34,6 +34,7 @@ class Settings:
     last_page: str = ""
     queue_hidden_columns: str = "unit,channel"  # comma-separated column names
     confirmation_timeout_hours: float = 72.0  # close unconfirmed resolutions after this
+    last_login: str = ""  # who signed in last at this desk: the sign-in prompt offers it
     server_url: str = ""  # "" = standalone; else the sync server this desk syncs with
     server_login: str = ""  # the account signed in to that server
     server_role: str = ""  # that account's role at its last sign-in

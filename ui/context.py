@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -68,6 +69,23 @@ class DeskContext:
             self._store.author_id = signed_in.staff_id
             self._store.author_login = signed_in.login
         self.events.seat_changed.emit(signed_in)
+
+    def desk_name(self) -> str:
+        """The desk's name, as its administrator set it ("" until then)."""
+        row = self.reader.execute(
+            "SELECT value FROM desk_settings WHERE key = 'desk_name'").fetchone()
+        if row is None:
+            return ""
+        import json
+
+        name = json.loads(row[0])
+        return name if isinstance(name, str) else ""
+
+    def confirmation_timeout(self) -> timedelta:
+        """How long a resolution waits for the requester's confirmation before it is closed
+        unconfirmed. Read here only: the one place to switch when desk-wide settings are
+        synced (app/desk_settings.py)."""
+        return timedelta(hours=self.settings.settings.confirmation_timeout_hours)
 
     @property
     def time_zone(self) -> ZoneInfo:

@@ -12,7 +12,7 @@ from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.reading import read_connection
-from ui import admin, intake, kb, queues, rota, sla, sync
+from ui import admin, intake, kb, queues, rota, seat, sla, sync
 from ui.announce import Announcer
 from ui.context import DeskContext
 
@@ -40,6 +40,7 @@ class Desk:
     sla: sla.SlaDesk
     sync: sync.SyncDesk
     queues: queues.QueuesPage
+    seat: seat.SeatDesk
     scheduler: Any = field(default=None)
 
     def start_background_work(self) -> None:
@@ -142,10 +143,16 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk = sla.register(window, context, announcer)
     sync_desk = sync.register(window, context)
     admin.register(window, context)
+    from ui.seat.sign_in import checker
+
+    seat_desk = seat.register(window, context, checker(
+        data.database, lambda: settings.settings.server_url, sync_desk.vault))
+    seat_desk.switching.connect(tickets.close_all)
+    seat_desk.signed_out.connect(sync_desk.sign_out)
     # The desk wires features together; they never import each other.
     sla_desk.attach(queue_page.table, queue_page.sla_column)
     sla_desk.index_changed.connect(queue_page.refresh_soon)
     queue_page.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window, tickets, sla_desk, sync_desk, queue_page)
+    return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk)

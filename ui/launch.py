@@ -5,11 +5,15 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app.cli import DeskArgs
 from app.domain.clock import SystemClock
 from app.paths import DataDir, default_data_root
 from app.settings import SettingsFile, resolve_language
+
+if TYPE_CHECKING:
+    from app.identity.seat import SignedIn
 
 FIRST_START_TICKETS = 3000
 
@@ -33,9 +37,12 @@ def run(args: DeskArgs) -> int:
     opened = _open_data(data, args, joins_server=bool(settings.settings.server_url))
     if opened is None:
         return 2
+    signed_in = _sign_in(data, settings, args)
+    if signed_in is None:
+        return 0  # the seat chose to quit at the sign-in prompt
     from ui.desk import build_desk
 
-    desk = build_desk(data, settings, SystemClock(), language)
+    desk = build_desk(data, settings, SystemClock(), language, signed_in)
     window = desk.window
     from ui.screenshot import WINDOW_PAGES
 
@@ -95,6 +102,64 @@ def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | No
         _tell_startup_error("io", str(data.root), str(error))
         return None
     return "ready"
+
+
+def _sign_in(data: DataDir, settings: SettingsFile, args: DeskArgs) -> SignedIn | None:
+    """The seat at this desk: the account named with --login (password from the
+    environment), the first administrator for a screenshot, else whoever signs in at the
+    prompt. None when the seat quits instead."""
+    import sqlite3
+    from contextlib import closing
+
+    from app.identity.seat import NOBODY, first_administrator
+    from ui.seat.sign_in import Mode, SignInDialog, checker
+
+    if args.screenshot is not None:
+        with closing(sqlite3.connect(data.database)) as conn:
+            return first_administrator(conn) or NOBODY
+    vault = _desk_vault()
+    check = checker(data.database, lambda: settings.settings.server_url, lambda: vault)
+    password = os.environ.get("SEATDESK_PASSWORD", "")
+    if args.login and password:
+        try:
+            return check(args.login, password)
+        except Exception as error:  # noqa: BLE001 (the prompt below says why)
+            from ui.seat.sign_in import refusal_text
+
+            print(refusal_text(error), file=sys.stderr)
+    dialog = SignInDialog(check, Mode.START, login=args.login or settings.settings.last_login,
+                          hint=_demo_hint(data))
+    if not dialog.exec() or dialog.result_seat is None:
+        return None
+    settings.update(last_login=dialog.result_seat.login)
+    return dialog.result_seat
+
+
+def _desk_vault() -> object:
+    from app.sync.tokens import KeyringVault
+
+    return KeyringVault()
+
+
+def _demo_hint(data: DataDir) -> str:
+    """On the demo desk, who to sign in as (its accounts share one published password)."""
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD, DEMO_SUPERVISOR
+
+    with closing(sqlite3.connect(data.database)) as conn:
+        found = conn.execute("SELECT count(*) FROM desk_accounts WHERE login IN (?, ?, ?)",
+                             (DEMO_ADMIN, DEMO_SUPERVISOR, DEMO_AGENT)).fetchone()[0]
+        demo = conn.execute("SELECT value FROM counters WHERE name = 'demo_desk'").fetchone()
+    if found < 3 or demo is None:
+        return ""
+    return QCoreApplication.translate(
+        "SignInDialog", "Demo desk: sign in as %1 (administrator), %2 (supervisor) or %3 "
+        "(agent); the password is \"%4\".").replace("%1", DEMO_ADMIN).replace(
+        "%2", DEMO_SUPERVISOR).replace("%3", DEMO_AGENT).replace("%4", DEMO_PASSWORD)
 
 
 def _tell_startup_error(kind: str, where: str, detail: str) -> None:

@@ -85,6 +85,8 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
                        creation_times(rng, now, spec.tickets, spec.days))
         _set_counter(conn, spec.tickets)
+        # Marks the demo desk: its sign-in prompt names the demo accounts and password.
+        conn.execute(insert(CounterRow), [{"name": "demo_desk", "value": 1}])
         for module in FEATURE_DEMOS:
             importlib.import_module(module).write_demo(conn, Random(spec.seed), now)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from app.demo.accounts import DEMO_AGENT, DEMO_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,7 +41,7 @@ def test_unknown_page_is_named_not_a_traceback(tmp_path: Path) -> None:
                       "--data-dir", str(tmp_path / "data"), "--no-demo")
     assert result.returncode == 2
     assert "unknown page 'nowhere'" in result.stderr
-    assert "queues, kb, rota, notifications, ticket, intake, sla" in result.stderr
+    assert "queues, kb, rota, notifications, admin, ticket, intake, sla" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -71,8 +73,10 @@ def test_the_running_desk_collects_garbage_again_after_start_up(tmp_path: Path) 
     on would grow all shift long."""
     data = tmp_path / "data"
     assert seatdesk("demo", "--tickets", "10", "--data-dir", str(data)).returncode == 0
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1"}
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)],
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1",
+           "SEATDESK_PASSWORD": DEMO_PASSWORD}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data),
+                             "--login", DEMO_AGENT],
                             capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
                             check=False)
     assert result.returncode == 0, result.stderr

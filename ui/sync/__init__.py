@@ -69,12 +69,6 @@ class SyncDesk(QObject):
         now.triggered.connect(self.sync_now)
         panel = menu.addAction(self.tr("Sync &status…"))
         panel.triggered.connect(self.show_panel)
-        menu.addSeparator()
-        lock = menu.addAction(self.tr("&Lock desk"))
-        lock.setShortcut(QKeySequence("Ctrl+Shift+L"))  # Ctrl+L links tickets
-        lock.triggered.connect(self.lock)
-        sign_out = menu.addAction(self.tr("Sign &out"))
-        sign_out.triggered.connect(self.sign_out)
 
     def vault(self) -> TokenVault:
         """One vault for the desk's life: where no OS keyring exists the token lives only in
@@ -153,25 +147,14 @@ class SyncDesk(QObject):
         self._context.settings.update(server_url=url, server_login=login, server_role=role)
         self.start()
 
-    def lock(self) -> None:
-        """Hide the desk behind a password prompt (only with an account to check against)."""
-        if not self._context.settings.settings.server_login:
-            return
-        from ui.sync.lock import LockDialog
-
-        central = self._window.centralWidget()
-        central.setVisible(False)  # nothing of the desk shows while it is locked
-        self._lock = LockDialog(self._context, self.vault(), self._window)
-        self._lock.finished.connect(lambda _result: central.setVisible(True))
-        self._lock.open()
-
     def show_panel(self) -> None:
         from ui.sync.panel import SyncPanel
 
         SyncPanel(self._context, self, self._window).open()
 
     def sign_out(self) -> None:
-        """Forget the token (the desk keeps recording changes for the next sign-in)."""
+        """Forget the seat's token at a sign-out (the desk keeps recording changes for the
+        next sign-in)."""
         if self.syncer is None:
             return
         from ui import background

@@ -50,6 +50,13 @@ class TicketWindows(QObject):
         window.activateWindow()
         return window
 
+    @Slot()
+    def close_all(self) -> None:
+        """Another seat is signing in: the windows opened by the last one close (each
+        was working as that seat)."""
+        for window in list(self.open_windows.values()):
+            window.close()
+
     @Slot(str)
     def take(self, ticket_id: str) -> None:
         """Take a ticket straight from a queue (Ctrl+T)."""
@@ -61,7 +68,8 @@ class TicketWindows(QObject):
         if detail is None:
             return
 
-        flow = TicketFlow(self._context.store(), self._context.clock, self._context.seat.staff_id)
+        flow = TicketFlow(self._context.store(), self._context.clock,
+                          self._context.seat.staff_id, self._context.confirmation_timeout())
         try:
             flow.take(ticket_id, detail.version)
         except DeskError as error:
