@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.enums import Channel, Level, Seniority, TicketState
+from app.domain.enums import Channel, Level, SatisfactionMethod, Seniority, TicketState
 from app.sla.thresholds import parse
 
 
@@ -45,6 +45,15 @@ def seniority_label(seniority: Seniority) -> str:
         Seniority.EXPERIENCED: QCoreApplication.translate("Labels", "Experienced engineer"),
         Seniority.SENIOR_EXPERT: QCoreApplication.translate("Labels", "Senior expert"),
     }[seniority]
+
+
+def satisfaction_method_label(method: str) -> str:
+    """How a rating was collected; "" for a rating recorded before the desk kept it."""
+    names: dict[str, str] = {
+        SatisfactionMethod.CALL_BACK: QCoreApplication.translate("Labels", "Phone call-back"),
+        SatisfactionMethod.QUESTIONNAIRE: QCoreApplication.translate("Labels", "Questionnaire"),
+    }
+    return names.get(method, "")
 
 
 LEVEL_COLORS = {Level.ONE: "#c62828", Level.TWO: "#ef6c00", Level.THREE: "#2e7d32"}

@@ -28,6 +28,14 @@ class TicketState(StrEnum):
     CLOSED = "closed"
 
 
+class SatisfactionMethod(StrEnum):
+    """How the requester's satisfaction was collected (schema 0007: tickets.satisfaction_method;
+    "" on tickets rated before it was recorded)."""
+
+    CALL_BACK = "call_back"
+    QUESTIONNAIRE = "questionnaire"
+
+
 class Rating(IntEnum):
     """A three-step rating used for urgency, impact scope and business importance."""
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session, object_session
 
 from app.domain.clock import Clock
-from app.domain.enums import EventKind, TicketState
+from app.domain.enums import EventKind, SatisfactionMethod, TicketState
 from app.domain.grading import GradingWeights
 from app.domain.ids import new_id
 from app.domain.states import IllegalTransition, check_transition
@@ -113,17 +113,23 @@ class TicketFlow:
             return data
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=solution)
 
-    def confirm(self, ticket_id: str, version: int, *, score: int, comment: str = "",
-                method: str = "call_back") -> int:
-        """The requester confirmed the resolution: record satisfaction and close."""
+    def confirm(self, ticket_id: str, version: int, *, score: int,
+                method: SatisfactionMethod | str, comment: str = "") -> int:
+        """The requester confirmed the resolution: record the satisfaction score, how it was
+        collected (``method``: no default, so a caller cannot drop the seat's choice) and
+        close. ``ValueError`` for a method the desk does not know."""
         if not 1 <= score <= 5:
             raise DeskError(Problem.SCORE_INVALID, "score")
+        collected_by = SatisfactionMethod(method)
         comment = _text(comment, "comment")
 
         def change(row: TicketRow) -> dict[str, Any]:
             data = self._move(row, S.CLOSED, has_assignee=True)
             row.satisfaction, row.closed_at = score, self._clock.now()
-            return data | {"score": score, "method": method}
+            row.satisfaction_method = str(collected_by)
+            # "collected_by", not the "method" that entries before schema 0007 carry: that
+            # one said "call_back" whatever the seat chose, so it is not read.
+            return data | {"score": score, "collected_by": str(collected_by)}
         return self._change(ticket_id, version, EventKind.SATISFACTION, change, body=comment)
 
     def close_unconfirmed(self, ticket_id: str, version: int) -> int:
@@ -133,7 +139,8 @@ class TicketFlow:
             if row.resolved_at is None or self._clock.now() - row.resolved_at < self._timeout:
                 raise DeskError(Problem.CONFIRMATION_PENDING, "state")
             row.closed_at, row.closed_unconfirmed = self._clock.now(), True
-            return data | {"unconfirmed": True}
+            return data | {"unconfirmed": True,
+                           "timeout_hours": self._timeout / timedelta(hours=1)}
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change)
 
     def reopen(self, ticket_id: str, version: int, reason: str) -> int:
@@ -142,7 +149,7 @@ class TicketFlow:
         def change(row: TicketRow) -> dict[str, Any]:
             data = self._move(row, S.ASSIGNED, has_assignee=row.assignee_id is not None)
             row.closed_at, row.resolved_at, row.satisfaction = None, None, None
-            row.closed_unconfirmed = False
+            row.satisfaction_method, row.closed_unconfirmed = "", False
             return data | {"reason": text}
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=text)
 

@@ -44,6 +44,8 @@ class TicketDetail:
     urgency: int
     impact: int
     importance: int
+    satisfaction_method: str  # "" when not rated, or rated before schema 0007 recorded it
+    closed_unconfirmed: bool
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ SELECT t.id, t.number, t.title, t.description, t.level, t.level_reason, t.state,
        coalesce(r.phone, ''), coalesce(r.email, ''), t.requester_id, t.assignee_id,
        coalesce(s.name, ''), coalesce(tm.{name}, ''), t.created_at, t.first_response_at,
        t.solution, t.cause, t.satisfaction, t.version, t.type_id, t.urgency, t.impact,
-       t.importance
+       t.importance, t.satisfaction_method, t.closed_unconfirmed
 FROM tickets t
 JOIN ticket_types ty ON ty.id = t.type_id
 JOIN categories c ON c.id = t.category_id
@@ -81,6 +83,7 @@ def ticket_detail(conn: sqlite3.Connection, ticket_id: str, language: str) -> Ti
     values[4], values[6], values[7] = Level(row[4]), TicketState(row[6]), Channel(row[7])
     values[20] = parse_sqlite_utc(row[20])
     values[21] = parse_sqlite_utc(row[21]) if row[21] else None
+    values[31] = bool(row[31])
     return TicketDetail(*values)
 
 

@@ -55,7 +55,7 @@ def test_the_whole_loop_with_versions_and_timeline(
     version = flow.start(new_ticket, version)
     clock.advance(timedelta(minutes=30))
     version = flow.resolve(new_ticket, version, solution="更换故障盘后重新挂载", cause="磁盘故障")
-    version = flow.confirm(new_ticket, version, score=5, comment="满意")
+    version = flow.confirm(new_ticket, version, score=5, method="call_back", comment="满意")
     assert state(demo_copy, new_ticket) == "closed"
     assert one(demo_copy.database, "SELECT satisfaction FROM tickets WHERE id=?",
                new_ticket) == "5"
@@ -87,7 +87,7 @@ def test_illegal_transitions_and_missing_texts_are_refused(
 ) -> None:
     flow = TicketFlow(demo_store, clock, seat)
     with pytest.raises(DeskError) as raised:
-        flow.confirm(new_ticket, 1, score=4)
+        flow.confirm(new_ticket, 1, score=4, method="call_back")
     assert raised.value.problem == Problem.ILLEGAL_TRANSITION
     with pytest.raises(DeskError) as raised:
         flow.pend(new_ticket, 1, vendor=False, reason=" ")

@@ -103,7 +103,8 @@ def test_log_find_dispatch_resolve_confirm_close_reopen(  # noqa: PLR0915 (one s
                         lambda _p: ("重启结算服务", "连接池耗尽"))
     window.buttons["resolve"].click()
     assert window.detail.state.value == "resolved"
-    monkeypatch.setattr("ui.ticket.window.ask_satisfaction", lambda _p: (4, "恢复及时"))
+    monkeypatch.setattr("ui.ticket.window.ask_satisfaction", lambda _p: dialogs.Satisfaction(
+        4, dialogs.SatisfactionMethod.CALL_BACK, "恢复及时"))
     window.buttons["confirm"].click()
     assert window.detail.state.value == "closed" and window.detail.satisfaction == 4
     monkeypatch.setattr("ui.ticket.window.QInputDialog.getText",

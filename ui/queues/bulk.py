@@ -4,7 +4,6 @@ close."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
@@ -19,9 +18,8 @@ from ui.problems import problem_text
 def _flow(context: DeskContext) -> object:
     from app.services.ticket_flow import TicketFlow  # the write side loads on first use
 
-    timeout = context.settings.settings.confirmation_timeout_hours
     return TicketFlow(context.store(), context.clock, context.seat.staff_id,
-                      timedelta(hours=timeout))
+                      context.confirmation_timeout())
 
 
 def run_bulk(parent: QWidget, context: DeskContext, ticket_ids: list[str], action: str) -> None:

@@ -3,6 +3,8 @@ satisfaction, links (the resolution form is shared with the queues: ui/dialogs.p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dispatch import Suggestion, suggest
+from app.domain.enums import SatisfactionMethod
 from app.rota.reading import on_duty_ids
 from app.store.directory import staff
 from app.store.ticket_detail import TicketDetail, open_workload
 from ui.context import DeskContext
 from ui.dialogs import dialog_buttons
-from ui.labels import seniority_label
+from ui.labels import satisfaction_method_label, seniority_label
 
 
 class AssignDialog(QDialog):
@@ -67,29 +70,45 @@ def ask_assignee(parent: QWidget, context: DeskContext,
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+@dataclass(frozen=True)
+class Satisfaction:
+    """The requester's answer as the seat recorded it."""
+
+    score: int
+    method: SatisfactionMethod
+    comment: str
+
+
 class SatisfactionDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Requester confirmation"))
         self.score = QSpinBox(self)
+        self.score.setObjectName("score")
         self.score.setRange(1, 5)
         self.score.setValue(5)
         self.method = QComboBox(self)
-        self.method.addItem(self.tr("Phone call-back"), "call_back")
-        self.method.addItem(self.tr("Questionnaire"), "questionnaire")
+        self.method.setObjectName("method")
+        for method in SatisfactionMethod:
+            self.method.addItem(satisfaction_method_label(method), method.value)
         self.comment = QLineEdit(self)
+        self.comment.setObjectName("comment")
         form = QFormLayout(self)
         form.addRow(self.tr("Satisfaction (1–5)"), self.score)
         form.addRow(self.tr("Collected by"), self.method)
         form.addRow(self.tr("Comment"), self.comment)
         form.addRow(dialog_buttons(self))
 
+    def answer(self) -> Satisfaction:
+        return Satisfaction(self.score.value(), SatisfactionMethod(self.method.currentData()),
+                            self.comment.text())
 
-def ask_satisfaction(parent: QWidget) -> tuple[int, str] | None:
+
+def ask_satisfaction(parent: QWidget) -> Satisfaction | None:
     dialog = SatisfactionDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.score.value(), dialog.comment.text()
+    return dialog.answer()
 
 
 class LinkDialog(QDialog):

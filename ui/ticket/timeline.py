@@ -9,7 +9,13 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.enums import EventKind, Level, TicketState
 from app.store.ticket_detail import TimelineEntry
-from ui.labels import level_label, state_label, target_label, threshold_label
+from ui.labels import (
+    level_label,
+    satisfaction_method_label,
+    state_label,
+    target_label,
+    threshold_label,
+)
 
 
 def _field(name: str) -> str:
@@ -40,19 +46,40 @@ def _escalation(data: dict[str, object]) -> str:
     return f"{text} ({detail})" if detail else text
 
 
+def _satisfaction(data: dict[str, object]) -> str:
+    text = QCoreApplication.translate("Timeline", "recorded satisfaction %1/5") \
+        .replace("%1", str(data.get("score")))
+    # Entries before schema 0007 carry no "collected_by" (their "method" was always
+    # "call_back", whatever the seat chose): they say nothing of how.
+    method = satisfaction_method_label(str(data.get("collected_by", "")))
+    if not method:
+        return text
+    return QCoreApplication.translate("Timeline", "%1, collected by %2") \
+        .replace("%1", text).replace("%2", method)
+
+
+def _unconfirmed(data: dict[str, object]) -> str:
+    hours = data.get("timeout_hours")
+    if not isinstance(hours, int | float):  # closed before the timeout was recorded
+        return QCoreApplication.translate("Timeline", " without the requester's confirmation")
+    return QCoreApplication.translate(
+        "Timeline", " without the requester's confirmation (no answer within %1 h)") \
+        .replace("%1", f"{hours:g}")
+
+
 def _what(entry: TimelineEntry) -> str:
     data = entry.data
     if entry.kind == EventKind.CREATED:
         return QCoreApplication.translate("Timeline", "created the ticket")
     if entry.kind == EventKind.STATE_CHANGED:
-        return QCoreApplication.translate("Timeline", "changed the state: %1 → %2") \
+        text = QCoreApplication.translate("Timeline", "changed the state: %1 → %2") \
             .replace("%1", state_label(TicketState(data["from"]))) \
             .replace("%2", state_label(TicketState(data["to"])))
+        return text + _unconfirmed(data) if data.get("unconfirmed") else text
     if entry.kind == EventKind.ASSIGNED:
         return QCoreApplication.translate("Timeline", "assigned the ticket")
     if entry.kind == EventKind.SATISFACTION:
-        return QCoreApplication.translate("Timeline", "recorded satisfaction %1/5") \
-            .replace("%1", str(data.get("score")))
+        return _satisfaction(data)
     if entry.kind == EventKind.WORK_LOG:
         return QCoreApplication.translate("Timeline", "logged work (%1 min)") \
             .replace("%1", str(data.get("minutes", 0)))

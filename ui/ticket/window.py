@@ -36,7 +36,13 @@ from app.store.ticket_detail import (
 )
 from ui.context import DeskContext
 from ui.dialogs import ask_resolution
-from ui.labels import LEVEL_COLORS, channel_label, level_label, state_label
+from ui.labels import (
+    LEVEL_COLORS,
+    channel_label,
+    level_label,
+    satisfaction_method_label,
+    state_label,
+)
 from ui.problems import show_problem
 from ui.ticket.dialogs import ask_assignee, ask_link, ask_satisfaction
 from ui.ticket.timeline import timeline_html
@@ -53,7 +59,8 @@ class TicketWindow(QWidget):
         self._context = context
         self.ticket_id = ticket_id
         self.detail: TicketDetail | None = None
-        self._flow = TicketFlow(context.store(), context.clock, context.seat.staff_id)
+        self._flow = TicketFlow(context.store(), context.clock, context.seat.staff_id,
+                                context.confirmation_timeout())
         self._header = QLabel(self)
         self._header.setObjectName("header")
         self._header.setTextFormat(Qt.TextFormat.RichText)
@@ -149,10 +156,13 @@ class TicketWindow(QWidget):
                              (self.tr("Assignee"), f"{detail.assignee}  {detail.team}"),
                              (self.tr("Description"), detail.description),
                              (self.tr("Solution"), detail.solution),
+                             (self.tr("Satisfaction"), self._satisfaction_text(detail)),
                              (self.tr("Links"), self._links_text())):
             text = QLabel(value or "—")
             if label == self.tr("Links"):
                 text.setObjectName("links")
+            elif label == self.tr("Satisfaction"):
+                text.setObjectName("satisfaction")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._fields.addRow(label, text)
@@ -242,8 +252,9 @@ class TicketWindow(QWidget):
     def _confirm(self) -> None:
         answer = ask_satisfaction(self)
         if answer is not None:
-            self._apply(lambda v: self._flow.confirm(self.ticket_id, v, score=answer[0],
-                                                     comment=answer[1]))
+            self._apply(lambda v: self._flow.confirm(self.ticket_id, v, score=answer.score,
+                                                     method=answer.method,
+                                                     comment=answer.comment))
 
     @Slot()
     def _close(self) -> None:
@@ -305,6 +316,15 @@ class TicketWindow(QWidget):
             return
         self.reload()
         self.ticket_changed.emit(self.ticket_id)
+
+    def _satisfaction_text(self, detail: TicketDetail) -> str:
+        if detail.satisfaction is None:
+            return self.tr("closed without the requester's confirmation") \
+                if detail.closed_unconfirmed else ""
+        score = self.tr("%1/5").replace("%1", str(detail.satisfaction))
+        method = satisfaction_method_label(detail.satisfaction_method)
+        return self.tr("%1, collected by %2").replace("%1", score).replace("%2", method) \
+            if method else score
 
     def _links_text(self) -> str:
         names = {"duplicate_of": self.tr("duplicate of"), "related": self.tr("related to"),
