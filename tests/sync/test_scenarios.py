@@ -129,7 +129,8 @@ def test_an_illegal_state_move_keeps_the_server_state(make_desk: MakeDesk) -> No
     version = flow_a.assign(ticket_id, one(a, "SELECT version FROM tickets WHERE id = ?",
                                            ticket_id), staff)
     flow_a.resolve(ticket_id, version, solution="重新挂载")
-    flow_a.confirm(ticket_id, version + 1, score=5, method="call_back")  # resolved -> closed on desk a
+    # resolved -> closed on desk a
+    flow_a.confirm(ticket_id, version + 1, score=5, method="call_back")
     version_b = one(b, "SELECT version FROM tickets WHERE id = ?", ticket_id)
     flow_b.resolve(ticket_id, version_b, solution="已解决")  # new -> resolved on desk b
     a.syncer.sync_once()
