@@ -165,8 +165,8 @@ def _audited(obj: Any) -> str | None:
 def _action(table: str, after: dict[str, Any], default: Action) -> Action:
     if after.get("deleted"):
         return Action.REMOVED
-    if table == "rota_periods" and after.get("published_at") is not None:
-        return Action.PUBLISHED
+    if table == "rota_periods" and {"published_at", "published_by"} & set(after):
+        return Action.PUBLISHED  # (re)published; periods are never unpublished
     if table == "kb_articles" and after.get("state") == "published":
         return Action.PUBLISHED
     if "password_hash" in after and default is Action.CHANGED:

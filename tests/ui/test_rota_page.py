@@ -16,6 +16,7 @@ from app.rota.checker import hard_violations
 from app.rota.planner import PlanProgress, PlanResult, PlanStatus
 from app.rota.reading import load_periods
 from app.rota.rules import RuleKind
+from tests.conftest import seat_of
 from tests.ui.conftest import shown_page
 from ui.desk import Desk
 from ui.rota.grid_model import SHIFT_ROLE, VIOLATION_ROLE, Column
@@ -143,6 +144,12 @@ def test_publish_and_exports(qtbot: QtBot, page: RotaPage, desk: Desk, tmp_path:
     periods = load_periods(sqlite3.connect(desk.context.data.database))
     assert [(p.first, p.published_at is not None) for p in periods] == [
         (date(2026, 11, 1), True)]
+    # Published under the signed-in seat's name, and audited.
+    assert desk.context.reader.execute(
+        "SELECT published_by FROM rota_periods").fetchone() == (desk.context.seat.staff_id,)
+    assert desk.context.reader.execute(
+        "SELECT actor_id, summary FROM audit_log WHERE subject = 'rota_periods'").fetchall(
+    ) == [(desk.context.seat.staff_id, "published")]
     written = page.export_ical(tmp_path / "ics")
     team = written[0].read_text(encoding="utf-8")
     assert team.count("BEGIN:VEVENT") == len(page.model.plan())
@@ -217,6 +224,8 @@ def test_covering_a_published_shift_changes_who_is_on_duty(qtbot: QtBot, page: R
                 and all(d.staff_id != m.id for d in before))
     history = page.side.override_list.count()
     page.cover(working.staff_id, working.day, free, "病假")
+    assert reader.execute("SELECT author_id FROM rota_overrides WHERE reason = '病假'"
+                          ).fetchone() == (desk.context.seat.staff_id,)
     after = {d.staff_id for d in on_duty_now(reader, desk.context.clock)}
     assert working.staff_id not in after and free in after
     assert page.side.override_list.count() == history + 1
@@ -289,15 +298,13 @@ def test_the_page_is_built_and_its_month_read_only_when_first_shown(desk: Desk) 
     assert page is not None and page.loaded and page.model.rowCount() == 44
 
 
-def test_only_supervisors_publish_on_a_desk_signed_in_to_a_server(desk: Desk) -> None:
-    desk.context.settings.update(server_url="http://127.0.0.1:1", server_login="wang",
-                                 server_role="agent")
-    agent = RotaPage(desk.context, desk.window, supervisor=desk.context.settings.settings
-                     .supervises)
-    agent.ensure_loaded()
-    assert not agent.supervisor and not agent.publish_button.isEnabled()
-    assert not agent.rules_button.isEnabled()
-    desk.context.settings.update(server_role="supervisor")
-    assert desk.context.settings.settings.supervises
-    desk.context.settings.update(server_url="", server_role="")
-    assert desk.context.settings.settings.supervises  # a standalone desk supervises itself
+def test_only_a_role_that_plans_the_rota_publishes_and_the_page_follows_the_seat(
+        desk: Desk) -> None:
+    page = shown_page(desk, "rota", RotaPage)
+    assert page.supervisor and page.publish_button.isEnabled()  # the demo administrator
+    desk.context.switch_seat(seat_of(desk.context.data, "seat010"))  # an agent
+    assert not page.supervisor and not page.publish_button.isEnabled()
+    assert not page.rules_button.isEnabled()
+    assert page.absences_button.isEnabled()  # his own unavailability
+    desk.context.switch_seat(seat_of(desk.context.data, "seat002"))  # a supervisor
+    assert page.supervisor and page.publish_button.isEnabled()

@@ -341,7 +341,7 @@ class RotaPage(QWidget):
         if shift is None:
             return
         add_override(self._context.store(), self._context.clock, day, shift, staff_id,
-                     cover_id, reason)
+                     cover_id, reason, self._context.seat.staff_id)
         self._show_overrides()
         self._show_on_duty()
         self.person_panel.set_month(self.model.problem.staff, self.model.problem.shifts,
@@ -528,7 +528,8 @@ class RotaPage(QWidget):
         from app.rota.writing import publish
 
         self.save()
-        publish(self._context.store(), self._context.clock, self.first, self.last, None)
+        publish(self._context.store(), self._context.clock, self.first, self.last,
+                self._context.seat.staff_id)
         self.month_label.setToolTip(self.tr("Published"))
         self._show_on_duty()
         self.plan_saved.emit()
