@@ -10,9 +10,10 @@ connection, so a change and its mutation commit or vanish together.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from app.domain.clock import Clock
@@ -87,3 +88,30 @@ class OutboxWriter:
                                                   _versions.c.key == mutation["key"])
             ).scalar_one_or_none() or 0
         conn.execute(insert(_outbox), mutations)
+
+
+def record_written(conn: Connection, clock: Clock, table: str, login: str,
+                   puts: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]] = (),
+                   deletes: Sequence[Mapping[str, Any]] = ()) -> None:
+    """Outbox mutations for rows of ``table`` a service wrote with Core statements, which
+    the flush listener never sees (a staff import writes thousands of rows at once): a
+    ``put`` of the patch of each (row, patch), a ``delete`` of each row. Rows need only
+    their key columns; patches hold column values, of which the travelling fields go."""
+    entity = entities()[table]
+    now = clock.now()
+    mutations = [{"entity": entity.name, "key": entity.key_of(row), "op": "put",
+                  "patch": json.dumps(entity.encode(patch), ensure_ascii=False)}
+                 for row, patch in puts]
+    mutations += [{"entity": entity.name, "key": entity.key_of(row), "op": "delete",
+                   "patch": "{}"} for row in deletes]
+    if not mutations:
+        return
+    keys = [mutation["key"] for mutation in mutations]
+    versions: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        versions.update((key, version) for key, version in conn.execute(
+            select(_versions.c.key, _versions.c.version).where(
+                _versions.c.entity == entity.name, _versions.c.key.in_(keys[start:start + 500]))))
+    conn.execute(insert(_outbox), [
+        {**mutation, "base_version": versions.get(mutation["key"], 0), "created_at": now,
+         "status": PENDING, "reason": "", "login": login} for mutation in mutations])
