@@ -56,9 +56,14 @@ LATER_FIELDS: dict[str, frozenset[str]] = {"sla_escalations": frozenset({"outcom
 AUTHOR_FIELDS: dict[str, str] = {
     "ticket_events": "actor_id", "ticket_links": "actor_id", "kb_ticket_links": "actor_id",
     "kb_article_events": "actor_id", "kb_articles": "author_id",
+    "kb_article_versions": "editor_id",
+    "kb_article_versions": "editor_id",
     "rota_periods": "published_by", "rota_overrides": "author_id",
     "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
     "sla_escalation_receipts": "staff_id"}
+# An author field naming who did a later act is empty until the act: a draft period has no
+# publisher yet. Empty is allowed there while the act's own time is empty too.
+AUTHOR_OF_ACT: dict[str, str] = {"rota_periods": "published_at"}
 # Rows that belong to one person: only they change or remove them (a saved filter).
 OWNED_ROWS: dict[str, str] = {"saved_filters": "owner_id"}
 # Never travel: the desk's own edit counter, and sort keys each desk derives itself. A

@@ -80,6 +80,10 @@ def test_opening_an_article_renders_it_and_counts_a_view(qtbot: QtBot,
     before = views()
     page.show_article(hit.article_id)
     qtbot.waitUntil(lambda: views() == before + 1)
+    assert conn.execute(  # the view is the signed-in seat's
+        "SELECT actor_id FROM kb_article_events WHERE article_id = ? AND kind = 'viewed' "
+        "ORDER BY at DESC, id DESC LIMIT 1", (hit.article_id,)).fetchone() == (
+        page.context.seat.staff_id,)
     qtbot.waitUntil(lambda: f"Views: {before + 1}" in page.viewer.usage.text())
 
 
@@ -128,9 +132,15 @@ def test_a_new_article_saved_in_the_editor_is_found(qtbot: QtBot, page: Knowledg
     assert search(qtbot, page, "E-4021") == ["视频会议 MCU 掉线"]
     assert page.viewer.article_id() == page.model.hit(0).article_id
     assert page.context.reader.execute(
-        "SELECT reviewer_id, state FROM kb_articles WHERE id = ?",
-        (page.model.hit(0).article_id,)).fetchone() == (reviewer, "published")
+        "SELECT reviewer_id, state, author_id FROM kb_articles WHERE id = ?",
+        (page.model.hit(0).article_id,)).fetchone() == (reviewer, "published",
+                                                        page.context.seat.staff_id)
     assert "Reviewer: " in page.viewer.facts.text()
+    # Published straight away: an audit line under the signed-in seat.
+    assert page.context.reader.execute(
+        "SELECT actor_id, summary FROM audit_log WHERE subject = 'kb_articles' AND "
+        "subject_id = ?", (page.model.hit(0).article_id,)).fetchall() == [
+        (page.context.seat.staff_id, "published")]
 
 
 def test_history_shows_a_diff_and_restores_an_old_version(qtbot: QtBot,

@@ -87,9 +87,9 @@ class KnowledgeActions(QWidget):
     def new_article(self) -> ArticleEditor:
         from app.kb.editing import create_article
 
-        clock = self._page.context.clock
+        clock, author = self._page.context.clock, self._page.context.seat.staff_id
         return self._open_editor(ArticleContent(title=""), lambda store, content, note, reviewer:
-                                 create_article(store, clock, content, note=note,
+                                 create_article(store, clock, content, author, note=note,
                                                 reviewer_id=reviewer))
 
     @Slot(str)
@@ -99,10 +99,11 @@ class KnowledgeActions(QWidget):
         article = load_article(self._page.context.reader, article_id)
         if article is None:
             return None
-        clock = self._page.context.clock
+        clock, editor = self._page.context.clock, self._page.context.seat.staff_id
 
         def save(store: Store, content: ArticleContent, note: str, reviewer: str | None) -> str:
-            save_article(store, clock, article_id, content, note=note, reviewer_id=reviewer)
+            save_article(store, clock, article_id, content, editor, note=note,
+                         reviewer_id=reviewer)
             return article_id
 
         return self._open_editor(article.content, save, article.reviewer_id)
@@ -129,12 +130,12 @@ class KnowledgeActions(QWidget):
             self.status.setText(self.tr("Ticket %1 is not resolved yet.").replace(
                 "%1", number.strip()))
             return None
-        clock = self._page.context.clock
+        clock, author = self._page.context.clock, self._page.context.seat.staff_id
 
         def save(store: Store, content: ArticleContent, _note: str, _reviewer: str | None
                  ) -> str:
             edited = TicketDraft(draft.ticket_id, draft.ticket_number, content)
-            return create_from_ticket(store, clock, edited)
+            return create_from_ticket(store, clock, edited, author)
 
         return self._open_editor(draft.content, save)
 
@@ -153,9 +154,10 @@ class KnowledgeActions(QWidget):
         dialog = VersionHistory(article_versions(context.reader, article_id), self,
                                 context.time_zone)
         self.history = dialog
-        clock = self._page.context.clock
+        clock, editor = self._page.context.clock, self._page.context.seat.staff_id
         dialog.restore_requested.connect(lambda version_id: self._page.write(
-            lambda store, _p: (restore_version(store, clock, version_id), article_id)[1],
+            lambda store, _p: (restore_version(store, clock, version_id, editor),
+                               article_id)[1],
             self._saved))
         dialog.open()
         return dialog
@@ -164,8 +166,8 @@ class KnowledgeActions(QWidget):
     def vote_solved(self, article_id: str) -> None:
         from app.kb.usage import vote_solved
 
-        clock = self._page.context.clock
-        self._page.write(lambda store, _p: vote_solved(store, clock, article_id),
+        clock, voter = self._page.context.clock, self._page.context.seat.staff_id
+        self._page.write(lambda store, _p: vote_solved(store, clock, article_id, voter),
                          lambda _r: self._page.show_article(article_id, record=False))
 
     # --- bulk work -----------------------------------------------------------------------

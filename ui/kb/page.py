@@ -220,7 +220,9 @@ class KnowledgePage(QWidget):
         if article is not None and record:
             from app.kb.usage import record_view
 
-            self.write(lambda store, _p: record_view(store, self.context.clock, article_id),
+            reader_id = self.context.seat.staff_id
+            self.write(lambda store, _p: record_view(store, self.context.clock, article_id,
+                                                     reader_id),
                        lambda _r: self._refresh_usage(article_id))
 
     def _refresh_usage(self, article_id: str) -> None:
