@@ -13,7 +13,7 @@ from datetime import datetime
 from random import Random
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, update
 
 from app.demo import catalog
 from app.demo.accounts import skill_rows, write_accounts
@@ -73,6 +73,7 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         conn.execute(insert(StaffSkillRow), skills)
         # Own random streams: the ids of everything else stay as they were.
         write_accounts(conn, Random(spec.seed + 1), now, staff)
+        _name_category_owners(conn, staff, skills)
         requesters = requester_rows(rng, now, min(2000, max(50, spec.tickets // 40)))
         conn.execute(insert(RequesterRow), requesters)
         by_skill: dict[str, list[tuple[str, int, str | None]]] = defaultdict(list)
@@ -110,6 +111,23 @@ def _write_catalog(conn: Connection, rng: Random, now: datetime
     conn.execute(insert(CategoryRow), category_rows)
     conn.execute(insert(SkillRow), skill_rows(now, category_rows))
     return type_ids, categories
+
+
+def _name_category_owners(conn: Connection, staff: list[dict[str, Any]],
+                          skills: list[dict[str, Any]]) -> None:
+    """Every category answers to the most senior person with its skill (the customer asks
+    that every kind of problem has a named owner)."""
+    by_id = {member["id"]: member for member in staff}
+    best: dict[str, dict[str, Any]] = {}
+    for skill in skills:
+        member = by_id[skill["staff_id"]]
+        held = best.get(skill["skill"])
+        if held is None or (member["seniority"], held["login"]) > (held["seniority"],
+                                                                    member["login"]):
+            best[skill["skill"]] = member
+    for code, member in best.items():
+        conn.execute(update(CategoryRow).where(CategoryRow.skill == code)
+                     .values(owner_id=member["id"]))
 
 
 def _write_teams(conn: Connection, rng: Random, now: datetime) -> dict[str, str]:

@@ -93,3 +93,12 @@ def test_an_empty_desk_gets_the_catalog_only(data_dir: DataDir, clock: ManualClo
     assert rows(data_dir, "SELECT count(*) FROM ticket_types") == [(len(catalog.TICKET_TYPES),)]
     assert rows(data_dir, "SELECT count(*) FROM tickets") == [(0,)]
     assert rows(data_dir, "SELECT count(*) FROM staff") == [(0,)]
+
+
+def test_every_demo_category_has_an_owner_with_its_skill(demo_desk: DataDir) -> None:
+    with sqlite3.connect(demo_desk.database) as conn:
+        rows = conn.execute(
+            "SELECT c.code, s.login, EXISTS (SELECT 1 FROM staff_skills k WHERE "
+            "k.staff_id = c.owner_id AND k.skill = c.skill) FROM categories c "
+            "LEFT JOIN staff s ON s.id = c.owner_id").fetchall()
+    assert rows and all(login is not None and has_skill for _code, login, has_skill in rows)
