@@ -54,6 +54,7 @@ class SyncDesk(QObject):
         self.bridge.link_changed.connect(self._show_link)
         self.bridge.tickets_arrived.connect(context.events.tickets_changed)
         self.bridge.records_arrived.connect(context.events.records_changed)
+        self.bridge.records_arrived.connect(self._staff_arrived)
         context.events.tickets_changed.connect(self._local_change)
         window.connection.clicked.connect(self.show_panel)
         self._build_menu()
@@ -143,9 +144,27 @@ class SyncDesk(QObject):
         dialog.open()
 
     def _connected(self, url: str, login: str, role: str) -> None:
+        from app.identity.seat import SignedIn, staff_of
+
         self.stop()
         self._context.settings.update(server_url=url, server_login=login, server_role=role)
+        # The account that joined the desk sits at it; its staff row may come with the
+        # first pull (then _staff_arrived completes the seat).
+        seat = staff_of(self._context.reader, login, role)
+        self._context.switch_seat(seat or SignedIn(login, None, None, login, role))
         self.start()
+
+    def _staff_arrived(self, tables: list[str]) -> None:
+        """A pull brought staff rows: a seat signed in before its row reached this desk
+        (a desk joining a server) becomes that staff member, the author of its writes."""
+        seat = self._context.signed_in
+        if "staff" not in tables or seat.staff_id is not None or not seat.login:
+            return
+        from app.identity.seat import staff_of
+
+        found = staff_of(self._context.reader, seat.login, seat.role, offline=seat.offline)
+        if found is not None:
+            self._context.switch_seat(found)
 
     def show_panel(self) -> None:
         from ui.sync.panel import SyncPanel
