@@ -44,6 +44,7 @@ def is_login(text: str) -> bool:
     """Letters, digits and ``._@-``, at most LOGIN_MAX (the staff import checks with it)."""
     return len(text) <= LOGIN_MAX and bool(_LOGIN.match(text))
 
+
 Coded = TypeVar("Coded", TeamRow, SkillRow)
 
 
@@ -70,7 +71,7 @@ def check_staff(form: StaffForm) -> StaffForm:
         raise DeskError(Problem.NAME_MISSING, "name")
     if len(form.name) > NAME_MAX:
         raise DeskError(Problem.TEXT_TOO_LONG, "name", str(NAME_MAX))
-    if len(form.login) > LOGIN_MAX or not _LOGIN.match(form.login):
+    if not is_login(form.login):
         raise DeskError(Problem.LOGIN_INVALID, "login", str(LOGIN_MAX))
     if form.seniority not in {level.value for level in Seniority}:
         raise DeskError(Problem.SENIORITY_INVALID, "seniority")
