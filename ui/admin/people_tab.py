@@ -333,9 +333,9 @@ class PeopleTab(QWidget):
         """Hand over to the staff import (ui/admin/import_dialog.py) when the desk has it."""
         if not self.editable:
             return
-        open_import = importlib.import_module(IMPORT_MODULE).open_import
-        if open_import(self._context, self):
-            self._context.events.records_changed.emit(sorted(PEOPLE_TABLES))
+        # The import announces the tables it wrote itself (records_changed), which
+        # refreshes this tab with everything else that reads them.
+        importlib.import_module(IMPORT_MODULE).open_import(self._context, self)
 
     # --- teams and skills --------------------------------------------------------------
 
