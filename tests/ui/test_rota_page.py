@@ -101,6 +101,18 @@ def test_copy_and_paste_a_block(qtbot: QtBot, page: RotaPage) -> None:
     page.undo_stack.undo()
 
 
+def test_the_auto_plan_button_plans_for_the_whole_time_limit(
+        qtbot: QtBot, page: RotaPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22: the button's clicked(bool) passed False as the time limit."""
+    from ui.rota.page import PLAN_SECONDS
+
+    limits: list[float] = []
+    monkeypatch.setattr(page.runner, "start", lambda _problem, seconds: limits.append(seconds))
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    assert limits == [PLAN_SECONDS] and PLAN_SECONDS >= 10
+    page.runner.running = False  # the stand-in planned nothing
+
+
 def test_auto_plan_runs_off_the_gui_thread_and_can_be_cancelled(qtbot: QtBot,
                                                                 page: RotaPage) -> None:
     # Ticks of a GUI timer counted only while the plan is being made: a solver on the GUI

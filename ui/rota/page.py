@@ -105,7 +105,9 @@ class RotaPage(QWidget):
         button = QToolButton(self)
         button.setText(text)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.clicked.connect(slot)
+        # clicked(bool) would hand ``checked`` (False) to the slot's first parameter: the
+        # auto-plan button planned for 0 seconds and always "stopped before a plan".
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return button
 
     def _build(self) -> None:
