@@ -68,6 +68,21 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "and '_', at most %1 characters."),
         Problem.CODE_TAKEN: QCoreApplication.translate(
             "Problem", "This code is already taken (perhaps by a retired entry)."),
+        Problem.COLOUR_INVALID: QCoreApplication.translate(
+            "Problem", "Choose a colour (#rrggbb)."),
+        Problem.ICON_INVALID: QCoreApplication.translate(
+            "Problem", "An icon is one to %1 characters without spaces, e.g. ! or SD or 网."),
+        Problem.SKILL_MISSING: QCoreApplication.translate(
+            "Problem", "Choose the skill this category asks for."),
+        Problem.OWNER_MISSING: QCoreApplication.translate(
+            "Problem", "Name the person responsible for this category: an active staff "
+            "member."),
+        Problem.IN_USE: QCoreApplication.translate(
+            "Problem", "Still used by %1 ticket(s) or article(s): retire it instead, so "
+            "they keep its name."),
+        Problem.MERGE_INVALID: QCoreApplication.translate(
+            "Problem", "Choose the requester to keep and at least one other to merge into "
+            "it."),
         Problem.TEAM_UNKNOWN: QCoreApplication.translate(
             "Problem", "Choose a team that is in service."),
         Problem.SKILL_UNKNOWN: QCoreApplication.translate(

@@ -38,6 +38,12 @@ class Problem(StrEnum):
     LOGIN_INVALID = "login_invalid"
     CODE_INVALID = "code_invalid"  # a team's or skill's code
     CODE_TAKEN = "code_taken"
+    COLOUR_INVALID = "colour_invalid"  # a catalog entry's colour is not #rrggbb
+    ICON_INVALID = "icon_invalid"  # a catalog entry's icon glyph (detail: most characters)
+    SKILL_MISSING = "skill_missing"  # a category asks for no skill
+    OWNER_MISSING = "owner_missing"  # a category without an active person responsible
+    IN_USE = "in_use"  # removing what tickets or articles use (detail: how many)
+    MERGE_INVALID = "merge_invalid"  # a requester merge without a survivor and duplicates
     TEAM_UNKNOWN = "team_unknown"  # no such team, or one retired
     SKILL_UNKNOWN = "skill_unknown"  # no such skill, or one retired (detail: its code)
     SENIORITY_INVALID = "seniority_invalid"

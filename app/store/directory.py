@@ -20,13 +20,16 @@ class Choice:
     icon: str
 
 
-def catalog(conn: sqlite3.Connection, table: str, language: str) -> list[Choice]:
-    """Ticket types or categories, in their configured order."""
+def catalog(conn: sqlite3.Connection, table: str, language: str,
+            keep: str | None = None) -> list[Choice]:
+    """Ticket types or categories offered for new work, in their configured order: retired
+    ones are left out, but for ``keep`` (the one an edited ticket has, so an edit does not
+    quietly change it). Their names still show wherever tickets name them."""
     if table not in ("ticket_types", "categories"):
         raise ValueError(table)
     name = "name_zh" if language.startswith("zh") else "name_en"
     rows = conn.execute(f"SELECT id, {name}, color, icon FROM {table} WHERE deleted = 0 "
-                        "ORDER BY position")
+                        "AND (retired = 0 OR id = ?) ORDER BY position", (keep,))
     return [Choice(*row) for row in rows]
 
 

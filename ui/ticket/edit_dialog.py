@@ -63,7 +63,7 @@ class EditDialog(QDialog):
 
     def _catalog(self, context: DeskContext, table: str, current: str) -> QComboBox:
         combo = QComboBox(self)
-        for choice in catalog(context.reader, table, context.language):
+        for choice in catalog(context.reader, table, context.language, keep=current):
             combo.addItem(badge(choice.color, choice.icon if table == "ticket_types" else ""),
                           choice.name, choice.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
