@@ -81,3 +81,22 @@ def test_translate_is_never_aliased() -> None:
                     and node.value.attr in ("translate", "tr")):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_qt_file_dialog_labels_are_chinese_in_the_chinese_desk(qtbot: QtBot) -> None:
+    """Issue 22: Qt's own catalogue lacks the file dialog's "&Look in:" and "Files of
+    &type:"; Seatdesk's catalogue supplies them (ui/qt_texts.py)."""
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translators(app, "zh_CN")
+    try:
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert labels and not any(text.isascii() for text in labels if text), labels
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

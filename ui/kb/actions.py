@@ -174,8 +174,11 @@ class KnowledgeActions(QWidget):
 
     @Slot()
     def choose_import(self) -> None:
+        from ui.files import documents_folder
+
         files, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", self.tr("Markdown files (*.md *.markdown)"))
+            self, self.tr("Import articles"), documents_folder(),
+            self.tr("Markdown files (*.md *.markdown)"))
         if files:
             self.import_paths([Path(name) for name in files])
 
@@ -208,7 +211,10 @@ class KnowledgeActions(QWidget):
 
     @Slot()
     def choose_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export articles to"))
+        from ui.files import documents_folder
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export articles to"),
+                                                  documents_folder())
         if folder:
             self.export_to(Path(folder))
 
@@ -228,7 +234,8 @@ class KnowledgeActions(QWidget):
                 conn.close()
 
         job = self._page.write(work, lambda count: self.status.setText(
-            self.tr("Exported %1 article(s).").replace("%1", str(count))))
+            self.tr("Exported %1 article(s) to %2.").replace("%1", str(count))
+            .replace("%2", str(folder))))
         job.progress_changed.connect(self._progress)
 
     @Slot()

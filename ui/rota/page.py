@@ -551,13 +551,20 @@ class RotaPage(QWidget):
 
     @Slot()
     def _ask_ical(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export iCalendar"))
+        from ui.files import documents_folder, tell_written
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export iCalendar"),
+                                                  documents_folder())
         if folder:
-            self.export_ical(Path(folder))
+            tell_written(self, folder, len(self.export_ical(Path(folder))))
 
     def _ask_file(self, kind: str) -> None:
         suffix = kind.rsplit(".", 1)[-1]
+        from ui.files import in_documents, tell_written
+
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), f"rota-{self.first:%Y-%m}.{kind}", f"*.{suffix}")
+            self, self.tr("Export"), in_documents(f"rota-{self.first:%Y-%m}.{kind}"),
+            f"*.{suffix}")
         if path:
             self.export_file(Path(path), kind)
+            tell_written(self, path)
