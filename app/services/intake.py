@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind, Level, Rating, TicketState
@@ -140,23 +140,36 @@ class Intake:
 
     def add_requester(self, draft: RequesterDraft) -> str:
         check_requester(draft)
-        now = self._clock.now()
         requester_id = new_id(self._clock)
         with self._store.unit_of_work() as session:
-            session.add(RequesterRow(
-                id=requester_id, name=draft.name.strip(), unit=draft.unit.strip(),
-                phone=draft.phone.strip(), email=draft.email.strip(), updated_at=now,
-                version=1, deleted=False))
+            session.add(self._requester_row(requester_id, draft))
         return requester_id
 
-    def log(self, draft: TicketDraft, *, answered: bool = False) -> LoggedTicket:
+    def _requester_row(self, requester_id: str, draft: RequesterDraft) -> RequesterRow:
+        return RequesterRow(
+            id=requester_id, name=draft.name.strip(), unit=draft.unit.strip(),
+            phone=draft.phone.strip(), email=draft.email.strip(), updated_at=self._clock.now(),
+            version=1, deleted=False)
+
+    def log(self, draft: TicketDraft, *, answered: bool = False,
+            new_requester: RequesterDraft | None = None) -> LoggedTicket:
         """Save the ticket, its number and its first timeline entry in one transaction;
         ``answered``: the seat already gave the first response on the call (same
-        transaction, so the first-response clock never runs for it)."""
+        transaction, so the first-response clock never runs for it); ``new_requester``:
+        a requester typed into the form, saved with the ticket or not at all (a refused
+        ticket leaves no requester behind)."""
+        requester_id = draft.requester_id
+        if new_requester is not None:
+            check_requester(new_requester)
+            requester_id = new_id(self._clock)
+            draft = replace(draft, requester_id=requester_id)
         level = check_draft(draft, self._weights)
         now = self._clock.now()
         ticket_id = new_id(self._clock)
         with self._store.unit_of_work() as session:
+            if new_requester is not None and requester_id is not None:
+                session.add(self._requester_row(requester_id, new_requester))
+                session.flush()
             number = take_number(session.connection())
             ticket = TicketRow(
                 id=ticket_id, number=number, title=draft.title.strip(),

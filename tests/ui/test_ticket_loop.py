@@ -132,6 +132,14 @@ def test_bad_input_gets_a_message_and_saves_nothing(
     with sqlite3.connect(desk.context.data.database) as conn:
         assert conn.execute("SELECT count(*) FROM requesters WHERE name='李四'").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (600,)
+    # A valid new requester but a ticket the desk refuses (no category): the requester is
+    # not saved either, so discarding the form leaves nothing behind (issue 22 #2).
+    dialog.new_phone.setText("13800138000")
+    dialog.category.setCurrentIndex(-1)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(messages) == 2 and messages[1].startswith("Choose a")
+    with sqlite3.connect(desk.context.data.database) as conn:
+        assert conn.execute("SELECT count(*) FROM requesters WHERE name='李四'").fetchone() == (0,)
     dialog.reject()
 
 

@@ -263,12 +263,12 @@ class IntakeDialog(QDialog):
     def submit(self, answered: bool = False) -> None:
         intake = Intake(self._context.store(), self._context.clock,
                         self._context.settings.settings.grading, self._context.seat.staff_id)
+        typed = RequesterDraft(self.new_name.text(), self.new_unit.text(),
+                               self.new_phone.text(), self.new_email.text())
         try:
-            if self.new_requester.isChecked() and self._requester_id is None:
-                self._requester_id = intake.add_requester(RequesterDraft(
-                    self.new_name.text(), self.new_unit.text(), self.new_phone.text(),
-                    self.new_email.text()))
-            logged = intake.log(self.draft(), answered=answered)
+            # A new requester is saved with the ticket or not at all (issue 22 #2).
+            logged = intake.log(self.draft(), answered=answered,
+                                new_requester=typed if self.new_requester.isChecked() else None)
         except DeskError as error:
             show_problem(self, error)
             return
