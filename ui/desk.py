@@ -153,6 +153,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk.attach(queue_page.table, queue_page.sla_column)
     sla_desk.index_changed.connect(queue_page.refresh_soon)
     queue_page.open_requested.connect(tickets.open)
+    sla_desk.centre.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
     return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk)

@@ -1,6 +1,9 @@
 """Carrying out escalations that change the ticket (raise its level, hand it to a senior
 group) and putting every escalation on the ticket's timeline, in the transaction that
-raised the threshold. Each returns the ledger's outcome and detail."""
+raised the threshold. Each returns the ledger's outcome and detail.
+
+"Notify the supervisor" is only sent here: its outcome is "pending" until a supervisor
+acknowledges it (``app.sla.receipts``), never "done" before anyone saw it."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from app.domain.states import can_transition
 from app.sla.escalation import Action, Escalation
 from app.store.models import TeamRow, TicketEventRow, TicketRow
 
-DONE, SKIPPED = "done", "skipped"
+DONE, SKIPPED, PENDING = "done", "skipped", "pending"
 
 
 def _raise_level(session: Session, clock: Clock, ticket: TicketRow,
@@ -55,7 +58,9 @@ def carry_out(session: Session, clock: Clock, ticket_id: str, kind: str, thresho
     now = clock.now()
     ticket = session.get(TicketRow, ticket_id)
     outcome, detail = DONE, escalation.describe()
-    if ticket is not None and escalation.action is Action.RAISE_LEVEL:
+    if escalation.action is Action.NOTIFY_SUPERVISOR:
+        outcome = PENDING  # sent; delivered and acknowledged are the supervisors' receipts
+    elif ticket is not None and escalation.action is Action.RAISE_LEVEL:
         outcome, detail = _raise_level(session, clock, ticket, f"SLA {kind} {threshold}")
     elif ticket is not None and escalation.action is Action.REASSIGN:
         outcome, detail = _reassign(session, ticket, escalation.team)

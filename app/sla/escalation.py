@@ -1,10 +1,14 @@
 """Escalation (升级): what happens when a target breaches, and the webhook call.
 
-Rules hang off the policy (per target kind and threshold). Actions that only touch the
-desk (notify the supervisor) are done when the breach is raised; a webhook is *deferred*:
-its ledger line starts "pending" and whoever escalates (the standalone desk off its GUI
-thread, or the escalation service) delivers ``webhook_calls`` with ``deliver_webhook``
-(timeout, retries), then records the outcome with ``record_outcome``.
+Rules hang off the policy (per target kind and threshold). Raising the level and handing
+over are done when the breach is raised. Two actions start "pending" in the ledger and are
+finished later by whoever escalates (the standalone desk, or the escalation service):
+- "notify the supervisor" is *sent* then; supervisors' desks write receipts when they show
+  it and when a supervisor acknowledges it (``app.sla.receipts``), and the first
+  acknowledgement makes the line "done" (``settle_acknowledged``);
+- a webhook is *deferred*: whoever escalates delivers ``webhook_calls`` with
+  ``deliver_webhook`` (timeout, retries) off the GUI thread, then records the outcome with
+  ``record_outcome``.
 """
 
 from __future__ import annotations

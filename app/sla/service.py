@@ -16,6 +16,14 @@ a minute), after every pull that brought tickets or policy changes, and on ``wak
 starts checking only after its first successful sync: it acts on the server's state, never
 on an old copy. Webhooks run on their own small pool: a slow or failing hook never holds
 the next check.
+
+Two more jobs that must run in one place run here, on the same loop and clock:
+- the scheduled close (``app.services.unconfirmed``): on its first pass and every 5 minutes
+  after, resolved tickets unconfirmed past the confirmation timeout are closed, authored
+  by the system; connected desks never do it;
+- settling "notify the supervisor" lines (``app.sla.receipts``): when a supervisor's
+  acknowledgement arrives by sync, the service - the ledger's only writer - makes the line
+  "done".
 """
 
 from __future__ import annotations
@@ -25,10 +33,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 from sqlite3 import Connection
 
 from app.domain.clock import Clock
+from app.services.unconfirmed import CLOSE_EVERY, close_unconfirmed_due
 from app.sla.escalation import Delivery, WebhookCall, deliver_webhook, record_outcome, webhook_calls
 from app.sla.monitor import (
     Raised,
@@ -38,6 +48,7 @@ from app.sla.monitor import (
     tickets_changed_by,
 )
 from app.sla.reading import next_due
+from app.sla.receipts import settle_acknowledged
 from app.sla.running import POLICY_TABLES
 from app.store.database import Store
 from app.store.reading import read_connection
@@ -47,17 +58,30 @@ from app.sync.syncer import Syncer, SyncReport, SyncStatus
 log = logging.getLogger("seatdesk.escalation")
 MAX_SLEEP = 60.0  # seconds; as the desk's monitor: bounds the harm of a clock jump
 Deliver = Callable[[str, dict[str, object]], Delivery]
+RECEIPTS = "sla_escalation_receipts"
+
+
+def built_in_timeout() -> timedelta:
+    """The confirmation timeout when none is given: the desk's default setting."""
+    from app.settings import Settings
+
+    return timedelta(hours=Settings().confirmation_timeout_hours)
 
 
 class EscalationService:
     """Escalates for a whole server. ``sign_in`` (if given) is called when the server asks
-    for a new sign-in (a revoked token); ``deliver`` posts a webhook (tests replace it)."""
+    for a new sign-in (a revoked token); ``deliver`` posts a webhook (tests replace it);
+    ``confirmation_timeout`` is asked before every scheduled close."""
 
     def __init__(self, store: Store, syncer: Syncer, clock: Clock, *,
                  deliver: Deliver = deliver_webhook,
-                 sign_in: Callable[[], None] | None = None) -> None:
+                 sign_in: Callable[[], None] | None = None,
+                 confirmation_timeout: Callable[[], timedelta] = built_in_timeout) -> None:
         self._store, self._syncer, self._clock = store, syncer, clock
         self._deliver_hook, self._sign_in = deliver, sign_in
+        self._timeout = confirmation_timeout
+        self._next_close: datetime | None = None  # None: at the first pass
+        self._receipts = True  # acknowledgements to settle (all of them at the first pass)
         self._runner = SyncRunner(syncer, self._on_link, self._on_report)
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -130,10 +154,12 @@ class EscalationService:
 
     def _on_report(self, report: SyncReport) -> None:
         everything = bool(POLICY_TABLES & report.entities)
-        if report.ticket_ids or everything:
+        receipts = RECEIPTS in report.entities
+        if report.ticket_ids or everything or receipts:
             with self._state:
                 self._changed |= report.ticket_ids
                 self._everything = self._everything or everything
+                self._receipts = self._receipts or receipts
             self._wake.set()
 
     # --- the monitor (its own thread) -----------------------------------------------------
@@ -151,6 +177,10 @@ class EscalationService:
                     self.check(reader)
                 except Exception:  # a bug must not stop escalations: log, try again later
                     log.exception("escalation check failed")
+                try:
+                    self.close_unconfirmed(reader)
+                except Exception:  # nor must a failed close
+                    log.exception("scheduled close failed")
                 with self._state:
                     self._served = asked
                     self._state.notify_all()
@@ -159,10 +189,14 @@ class EscalationService:
             reader.close()
 
     def check(self, reader: Connection) -> list[Raised]:
-        """One pass: recompute what sync changed, raise and escalate what is due."""
+        """One pass: recompute what sync changed, raise and escalate what is due, settle
+        the supervisors' acknowledgements that arrived."""
         with self._state:
             everything, changed = self._everything, sorted(self._changed)
-            self._everything, self._changed = False, set()
+            receipts = self._receipts
+            self._everything, self._changed, self._receipts = False, set(), False
+        if receipts and settle_acknowledged(self._store):
+            self._runner.wake()
         # Changed tickets too when reconciling: one closed meanwhile leaves the index.
         ids = [*open_ticket_ids(reader), *changed] if everything else changed
         if ids:
@@ -185,6 +219,20 @@ class EscalationService:
         self._runner.wake()  # the escalations go to the server now
         return raised
 
+    def close_unconfirmed(self, reader: Connection, *, force: bool = False) -> list[str]:
+        """The scheduled close, when due (at the first pass, then every ``CLOSE_EVERY`` on
+        the service's clock) or ``force``d: resolved tickets unconfirmed past the timeout
+        are closed, and the closes go to the server."""
+        now = self._clock.now()
+        if not force and self._next_close is not None and now < self._next_close:
+            return []
+        self._next_close = now + CLOSE_EVERY
+        closed = close_unconfirmed_due(self._store, reader, self._clock, self._timeout())
+        if closed:
+            log.info("%d ticket(s) closed unconfirmed", len(closed))
+            self._runner.wake()
+        return closed
+
     def _deliver(self, call: WebhookCall) -> None:
         try:
             result = self._deliver_hook(call.url, call.payload)
@@ -201,10 +249,11 @@ class EscalationService:
             log.error("recording a webhook's outcome failed: %s", error)
 
     def _sleep(self, reader: Connection) -> float:
-        due = next_due(reader)
-        if due is None:
+        now = self._clock.now()
+        wakes = [due for due in (next_due(reader), self._next_close) if due is not None]
+        if not wakes:
             return MAX_SLEEP
-        return max(0.0, min(MAX_SLEEP, (due - self._clock.now()).total_seconds() + 0.001))
+        return max(0.0, min(MAX_SLEEP, (min(wakes) - now).total_seconds() + 0.001))
 
 
 class NotAnEscalator(ValueError):
@@ -217,7 +266,9 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
 
     The folder is the service's own replica: its notifications are its memory of what it
     raised (a restart repeats nothing); if it is lost, the ledger pulled from the server
-    still keeps every raise from being escalated twice.
+    still keeps every raise from being escalated twice. The confirmation timeout of the
+    scheduled close is read from the folder's ``settings.json`` at every close, until
+    desk-wide settings are synced (``app/desk_settings.py``).
     """
     from app.paths import DataDir
     from app.services.data_folder import prepare
@@ -245,4 +296,10 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
     def sign_in_again() -> None:
         client.sign_in(login, password)
 
-    return EscalationService(store, syncer, clock, deliver=deliver, sign_in=sign_in_again)
+    def timeout() -> timedelta:
+        from app.settings import SettingsFile
+
+        return timedelta(hours=SettingsFile(data.settings).settings.confirmation_timeout_hours)
+
+    return EscalationService(store, syncer, clock, deliver=deliver, sign_in=sign_in_again,
+                             confirmation_timeout=timeout)

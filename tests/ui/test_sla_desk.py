@@ -295,7 +295,8 @@ def test_a_desk_connected_to_a_server_notifies_but_leaves_escalation_to_it(
                             ).fetchone()[0] == 0
 
 
-def add_ledger_line(desk: Desk, ticket: str, at: datetime, action: str) -> None:
+def add_ledger_line(desk: Desk, ticket: str, at: datetime, action: str,
+                    outcome: str = "done") -> None:
     """A line as the escalation service's pull brings it."""
     from app.domain.ids import new_id
     from app.sla.tables import SlaEscalationRow
@@ -303,14 +304,17 @@ def add_ledger_line(desk: Desk, ticket: str, at: datetime, action: str) -> None:
     with desk.context.store().unit_of_work() as session:
         session.add(SlaEscalationRow(id=new_id(clock_of(desk)), ticket_id=ticket,
                                      kind="resolution", threshold="breached", action=action,
-                                     at=at, outcome="done"))
+                                     at=at, outcome=outcome))
 
 
 @pytest.mark.parametrize(("role", "heard"), [("supervisor", True), ("agent", False)])
 def test_a_supervisors_desk_announces_the_servers_escalations_to_supervisors(
         qtbot: QtBot, desk: Desk, desk_data: DataDir, role: str, heard: bool) -> None:
+    from app.demo.accounts import DEMO_AGENT, DEMO_SUPERVISOR
+
     clock = clock_of(desk)
     connect(desk, role)
+    desk.context.switch_seat(seat_of(desk_data, DEMO_SUPERVISOR if heard else DEMO_AGENT))
     announced: list[tuple[str, str]] = []
     desk.sla.announcer.announce = (  # type: ignore[method-assign]
         lambda title, body, **_kinds: announced.append((title, body)))

@@ -4,7 +4,9 @@ administrators' policy page and the seat's notification settings.
 A standalone desk escalates itself; a desk connected to a server only raises its own
 notifications and leaves escalation to the server's escalation service
 (``app.sla.service``). A supervisor's connected desk announces the service's "notify the
-supervisor" escalations when their ledger lines arrive by sync.
+supervisor" escalations when their ledger lines arrive by sync. Whichever desk shows such an
+escalation to a supervisor (its announcement, or the notification centre's list) records
+the delivery, and the supervisor's "Acknowledge" the acknowledgement (``app.sla.receipts``).
 
 ``register`` adds the ``notifications`` page and the File menu's "SLA policies…" and
 "Notification settings…", and returns the ``SlaDesk`` that ``ui/desk.py`` uses to put
@@ -21,8 +23,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
+from app.sla.escalation import Action
 from app.sla.ledger import lines_after, newest_line, supervisor_calls
 from app.sla.quiet import in_quiet_hours, read_time, urgent
+from app.sla.receipts import DELIVERED
 from app.sla.running import POLICY_TABLES
 from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
@@ -32,6 +36,7 @@ from ui.labels import target_label, threshold_label
 from ui.main_window import MainWindow, Page
 from ui.sla.board import SlaBoard
 from ui.sla.delegate import CountdownDelegate
+from ui.sla.escalations import receives_escalations
 from ui.sla.notifications import NotificationCentre
 from ui.sla.ticker import CountdownTicker
 
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 PAGE_ID = "notifications"
 # Escalations older than this when they arrive are history, not news (a desk that was off).
 ANNOUNCED_WITHIN = timedelta(minutes=15)
+RECEIPTS = "sla_escalation_receipts"
 
 
 class SlaDesk(QObject):
@@ -64,7 +70,10 @@ class SlaDesk(QObject):
         self.chime: Chime | None = None  # made on the first sound: Qt Multimedia is heavy
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
-        self.centre = NotificationCentre(context, window)
+        self.centre = NotificationCentre(context, window, escalates=self.escalates)
+        # Receipts written here reach the ticket panels as rows arriving by sync would.
+        self.centre.escalations.receipts_written.connect(
+            lambda _ids: context.events.records_changed.emit([RECEIPTS]))
         self.announcer = announcer
         self.monitor: MonitorRunner | None = None
         self._delegates: list[CountdownDelegate] = []
@@ -73,6 +82,8 @@ class SlaDesk(QObject):
         self._ledger_seen = newest_line(context.reader)
         context.events.tickets_changed.connect(self._tickets_changed)
         context.events.records_changed.connect(self._records_changed)
+        # Another seat: another list of escalations (none for an agent).
+        context.events.seat_changed.connect(lambda _seat: self.centre.refresh())
 
     def attach(self, view: QTableView, column: int) -> None:
         """Paint countdowns in ``column`` of ``view`` (ticket id in the UserRole)."""
@@ -138,9 +149,13 @@ class SlaDesk(QObject):
     def _records_changed(self, names: list[str]) -> None:
         """A policy version or calendar day arrived by sync: the monitor reads the book again
         while it recomputes every open ticket (a version may be valid from the past).
-        Ledger lines arrived: a supervisor hears of the escalations addressed to him."""
+        Ledger lines arrived: a supervisor hears of the escalations addressed to him.
+        Receipts arrived: another supervisor may have acknowledged what this one lists."""
         if "sla_escalations" in names:
             self._escalations_arrived()
+        if ("sla_escalations" in names or RECEIPTS in names) \
+                and receives_escalations(self._context):
+            self.centre.refresh()
         if self.monitor is None or not POLICY_TABLES & set(names):
             return
         from app.sla.monitor import open_ticket_ids
@@ -170,6 +185,7 @@ class SlaDesk(QObject):
         self.announcer.announce(
             QCoreApplication.translate("SlaDesk", "Escalated to the supervisors"), body,
             breach=True)
+        self.centre.escalations.record([call.id for call in calls], DELIVERED)
         if chosen.notification_sound:
             self.play_sound()
 
@@ -202,6 +218,10 @@ class SlaDesk(QObject):
             body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
                 count=len(raised) - 1)
         self.announcer.announce(title, body, breach=bool(breaches))
+        # Standalone, this desk's own seat is the supervisor it notified, if it is one.
+        notified = [ledger_id for r in raised for ledger_id, e in r.escalations
+                    if e.action is Action.NOTIFY_SUPERVISOR]
+        self.centre.escalations.record(notified, DELIVERED)
         if self._context.settings.settings.notification_sound:
             self.play_sound()
 

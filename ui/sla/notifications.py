@@ -1,7 +1,9 @@
 """The notification centre: SLA at-risk and breach notifications, newest first.
 
 Double-click (or Enter) opens the ticket; Acknowledge removes a notification for good;
-Snooze hides it for a while. The list is stored, so it survives a restart.
+Snooze hides it for a while. The list is stored, so it survives a restart. Above it, a
+supervisor sees the escalations to the supervisors nobody has acknowledged yet
+(``ui/sla/escalations.py``).
 
 Signals:
     open_requested(str): the seat wants to open a ticket.
@@ -10,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -28,6 +31,7 @@ from app.sla.notices import Notice, acknowledge, mark_read, notices, snooze, unr
 from app.sla.thresholds import is_breach
 from ui.context import DeskContext
 from ui.labels import target_label, threshold_label
+from ui.sla.escalations import EscalationInbox
 
 SNOOZE = timedelta(minutes=15)
 
@@ -36,9 +40,13 @@ class NotificationCentre(QWidget):
     open_requested = Signal(str)
     unread_changed = Signal(int)
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, parent: QWidget | None = None, *,
+                 escalates: Callable[[], bool] = lambda: True) -> None:
+        """``escalates``: whether this desk writes the escalation ledger itself (standalone)."""
         super().__init__(parent)
         self._context = context
+        self.escalations = EscalationInbox(context, escalates, self)
+        self.escalations.open_requested.connect(self.open_requested)
         self._notices: list[Notice] = []
         self._stale = True  # the list waits to be shown (see refresh)
         self.unread = 0
@@ -66,6 +74,7 @@ class NotificationCentre(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.calendar_warning)
+        layout.addWidget(self.escalations)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         self.refresh()
@@ -108,6 +117,7 @@ class NotificationCentre(QWidget):
 
     def _fill(self, now: datetime) -> None:
         self._stale = False
+        self.escalations.fill()
         self._notices = notices(self._context.reader, now)
         self.list.clear()
         zone = self._context.time_zone

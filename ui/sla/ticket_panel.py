@@ -1,21 +1,26 @@
 """The SLA panel of the ticket view: every target of the ticket on its own line - state,
 deadline, time left or overdue, pauses - not only the nearest one. Times come from the
-ticket's history at each tick of the injected clock, so the panel and the queue agree."""
+ticket's history at each tick of the injected clock, so the panel and the queue agree.
+Below them, each time the supervisors were notified: to whom it was delivered and who
+acknowledged it, when (``app.sla.receipts``), following receipts as they arrive."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.sla.clock import RUNNING_STATES, TargetClock
 from app.sla.reading import ticket_clocks
+from app.sla.receipts import ACKNOWLEDGED, DELIVERED, SENT, CallRecord, supervisor_calls_of
 from ui.context import DeskContext
-from ui.labels import target_label
+from ui.labels import target_label, threshold_label
 from ui.sla.delegate import COLORS, format_remaining
 
 TICK_MS = 1000
+LEDGER_TABLES = frozenset({"sla_escalations", "sla_escalation_receipts"})
 
 
 def _ms(delta: timedelta) -> int:
@@ -33,14 +38,26 @@ class SlaTicketPanel(QGroupBox):
         self._clocks: list[TargetClock] = []
         self.lines: list[QLabel] = []
         self._layout = QVBoxLayout(self)
+        self.escalations = QLabel(self)
+        self.escalations.setObjectName("sla_escalations")
+        self.escalations.setWordWrap(True)
+        self.escalations.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.escalations)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.render)
+        context.events.records_changed.connect(self.on_records_changed)
         self.reload()
 
     @Slot(list)
     def on_tickets_changed(self, ticket_ids: list[str]) -> None:
         if self.ticket_id in ticket_ids:
             self.reload()
+
+    @Slot(list)
+    def on_records_changed(self, names: list[str]) -> None:
+        """Ledger lines or receipts arrived (or this desk wrote a receipt)."""
+        if LEDGER_TABLES & set(names):
+            self.show_escalations()
 
     def reload(self) -> None:
         """Recompute the clocks from the ticket's history (after any change to it)."""
@@ -49,9 +66,10 @@ class SlaTicketPanel(QGroupBox):
         while len(self.lines) < len(self._clocks) + 1:
             label = QLabel(self)
             label.setWordWrap(True)
-            self._layout.addWidget(label)
+            self._layout.insertWidget(len(self.lines), label)  # above the escalations
             self.lines.append(label)
         self.render()
+        self.show_escalations()
         running = any(c.state in RUNNING_STATES for c in self._clocks)
         if running and not self._timer.isActive():
             self._timer.start(TICK_MS)
@@ -94,6 +112,33 @@ class SlaTicketPanel(QGroupBox):
             parts.append(self.tr("restarts with every update visible to the requester"))
             if clock.missed_windows:
                 parts.append(self.tr("%n update window(s) missed", "", clock.missed_windows))
+        return " · ".join(parts)
+
+    def show_escalations(self) -> None:
+        calls = supervisor_calls_of(self._context.reader, self.ticket_id)
+        self.escalations.setText("<br>".join(self._call(call) for call in calls))
+        self.escalations.setVisible(bool(calls))
+
+    def _call(self, call: CallRecord) -> str:
+        zone = self._context.time_zone
+
+        def when(moment: datetime) -> str:
+            return moment.astimezone(zone).strftime("%m-%d %H:%M")
+
+        head = self.tr("Supervisors notified (%1 %2, %3)").replace(
+            "%1", target_label(call.kind)).replace(
+            "%2", threshold_label(call.threshold)).replace("%3", when(call.at))
+        parts = [f"<b>{html.escape(head)}</b>"]
+        for step, text in ((DELIVERED, self.tr("delivered to %1 %2")),
+                           (ACKNOWLEDGED, self.tr("acknowledged by %1 %2"))):
+            people = [text.replace("%1", r.staff_name or "?").replace("%2", when(r.at))
+                      for r in call.receipts if r.step == step]
+            parts += [html.escape(p) for p in people]
+        if call.first(ACKNOWLEDGED) is None and call.outcome == SENT:
+            waiting = self.tr("not acknowledged yet") if call.receipts \
+                else self.tr("not seen by a supervisor yet")
+            parts.append(f"<span style='color:{COLORS['at_risk']}'>"
+                         f"{html.escape(waiting)}</span>")
         return " · ".join(parts)
 
     def _state(self, clock: TargetClock, now: datetime) -> tuple[str, str]:
