@@ -12,11 +12,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from app.domain.roles import Capability
 from app.rota.defaults import DAY, NIGHT
 from app.rota.holidays import DayKind
 from app.rota.model import AbsenceKind
 from app.rota.reading import load_absences, load_setup, load_shifts
 from app.rota.rules import RuleKind
+from tests.conftest import seat_of
 from tests.ui.conftest import shown_page
 from ui.desk import Desk
 from ui.rota.grid_model import COVERAGE_ROLE, SHORTAGE, VIOLATION_ROLE, Column
@@ -161,20 +163,22 @@ def test_leave_shades_the_grid_and_flags_a_shift_on_that_day(qtbot: QtBot, page:
 
 def test_a_seat_enters_only_his_own_unavailability_and_wishes(qtbot: QtBot, page: RotaPage,
                                                               desk: Desk) -> None:
-    desk.context.settings.update(server_url="http://127.0.0.1:1", server_role="agent")
-    seat = RotaPage(desk.context, desk.window,
-                    supervisor=desk.context.settings.settings.supervises)
-    seat.ensure_loaded()
-    me = desk.context.seat.staff_id
-    assert me is not None and seat.absences_button.isEnabled()
-    assert not seat.coverage_button.isEnabled() and not seat.shifts_button.isEnabled()
-    # Leave the supervisor entered for this seat: he sees it but cannot remove it.
+    agent = seat_of(desk.context.data, "seat010")
+    me = agent.staff_id
+    # Leave the supervisor (the desk's administrator) entered for the agent: he sees it but
+    # cannot remove it.
     supervisor = page.absence_dialog()
     qtbot.addWidget(supervisor)
     supervisor.person.setCurrentIndex(supervisor.person.findData(me))
     supervisor.first.setDate(supervisor.first.date().addDays(29))  # 30 November
     supervisor.kind.setCurrentIndex(supervisor.kind.findData(AbsenceKind.LEAVE))
     supervisor.add_absence()
+    desk.context.switch_seat(agent)  # the agent takes the desk
+    seat = RotaPage(desk.context, desk.window,
+                    supervisor=desk.context.may(Capability.PLAN_ROTA))
+    seat.ensure_loaded()
+    assert me is not None and seat.absences_button.isEnabled()
+    assert not seat.coverage_button.isEnabled() and not seat.shifts_button.isEnabled()
     dialog = seat.absence_dialog()
     qtbot.addWidget(dialog)
     assert dialog.person.count() == 1 and dialog.person.currentData() == me
