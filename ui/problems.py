@@ -101,6 +101,13 @@ def problem_text(problem: Problem, detail: str = "") -> str:
         Problem.IMPORT_OUTDATED: QCoreApplication.translate(
             "Problem", "Nothing was imported: staff or accounts changed since the preview. "
             "Open the file again."),
+        Problem.LAST_ADMINISTRATOR: QCoreApplication.translate(
+            "Problem", "This is the last active account that may manage accounts: give "
+            "another account that role first, or nobody could manage accounts any more."),
+        Problem.PASSWORDS_DIFFER: QCoreApplication.translate(
+            "Problem", "The two passwords differ: type the same password twice."),
+        Problem.TIME_ZONE_UNKNOWN: QCoreApplication.translate(
+            "Problem", "Choose a time zone from the list, e.g. Asia/Shanghai."),
     }[problem]
     return t.replace("%1", detail)
 

@@ -52,6 +52,9 @@ class Problem(StrEnum):
     LOGIN_FIXED = "login_fixed"  # a staff member's login never changes
     IMPORT_HAS_PROBLEMS = "import_has_problems"  # a staff import's preview (detail: rows)
     IMPORT_OUTDATED = "import_outdated"  # staff or accounts changed since the preview
+    LAST_ADMINISTRATOR = "last_administrator"  # nobody would be left to manage accounts
+    PASSWORDS_DIFFER = "passwords_differ"  # a new password and its repetition
+    TIME_ZONE_UNKNOWN = "time_zone_unknown"  # not an IANA time zone this machine knows
 
 
 class DeskError(Exception):
