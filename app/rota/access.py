@@ -2,8 +2,8 @@
 
 Supervisors enter anything for anyone. A seat (a desk that does not supervise) enters only
 his own unavailability and wishes: leave is granted, not declared, so it stays with the
-supervisor, and so does removing leave. The seat is the desk's ``Seat.staff_id`` (setting
-``seat_login``); whether the desk supervises is ``Settings.supervises``.
+supervisor, and so does removing leave. The seat is the signed-in seat's staff id; whether
+it supervises is its role's ``PLAN_ROTA`` capability (app/domain/roles.py).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from datetime import date, time, timedelta
 import pytest
 
 from app.domain.clock import ManualClock
+from app.domain.roles import Capability, may
 from app.paths import DataDir
-from app.settings import Settings
 from app.sla.admin import (
     CalendarOverride,
     calendar_overrides,
@@ -78,10 +78,8 @@ def test_quiet_hours_over_midnight_and_urgency() -> None:
     assert not urgent("breached", 2) and not urgent("at_risk", 1) and not urgent("due-5m", 1)
 
 
-def test_only_an_administrator_edits_policies_on_a_desk_signed_in_to_a_server() -> None:
-    assert Settings().administers  # standalone
-    signed_in = Settings(server_url="https://desk.example.org", server_login="li")
-    assert not replace(signed_in, server_role="agent").administers
-    assert not replace(signed_in, server_role="supervisor").administers
-    assert replace(signed_in, server_role="supervisor").supervises
-    assert replace(signed_in, server_role="admin").administers
+def test_only_an_administrator_edits_policies_and_a_supervisor_plans_the_rota() -> None:
+    assert [may(role, Capability.MANAGE_SLA) for role in ("agent", "supervisor", "admin")
+            ] == [False, False, True]
+    assert [may(role, Capability.PLAN_ROTA) for role in ("agent", "supervisor", "admin")
+            ] == [False, True, True]
