@@ -62,6 +62,7 @@ _LONGEST = {Field.NAME: NAME_MAX, Field.LOGIN: LOGIN_MAX, Field.PHONE: PHONE_MAX
 _SEPARATORS = re.compile(r"[,，;；、]+")
 _SPACES = re.compile(r"\s+")
 _CHUNK = 500  # ids in one IN (...) list
+_ORDER: dict[Field | None, int] = {None: -1} | {field: n for n, field in enumerate(Field)}
 
 
 class RowAction(StrEnum):
@@ -281,6 +282,7 @@ def _line(row: FileRow, known: _Known, connected: bool) -> StaffLine:
     if role is not None and not connected:
         account = (AccountAction.KEPT if login.casefold() in known.accounts
                    else AccountAction.NEW)
+    problems.sort(key=lambda f: _ORDER[f.field])  # in the order of the columns
     return StaffLine(row.line, action, row[Field.NAME], login, team_id, skills, seniority,
                      row[Field.PHONE], row[Field.EMAIL], role, account,
                      person.id if person is not None else None, row, tuple(problems))
