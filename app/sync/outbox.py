@@ -82,11 +82,20 @@ class OutboxWriter:
 
     def _write(self, session: Session, mutations: list[dict[str, Any]]) -> None:
         conn = session.connection()
+        # The versions last seen, looked up set-wise: a flush of thousands of rows (a
+        # requester merge moving every ticket) would otherwise ask once per row.
+        keys: dict[str, set[str]] = {}
         for mutation in mutations:
-            mutation["base_version"] = conn.execute(
-                select(_versions.c.version).where(_versions.c.entity == mutation["entity"],
-                                                  _versions.c.key == mutation["key"])
-            ).scalar_one_or_none() or 0
+            keys.setdefault(mutation["entity"], set()).add(mutation["key"])
+        seen: dict[tuple[str, str], int] = {}
+        for entity, wanted in keys.items():
+            chosen = sorted(wanted)
+            for i in range(0, len(chosen), 500):
+                seen.update(((entity, key), version) for key, version in conn.execute(
+                    select(_versions.c.key, _versions.c.version).where(
+                        _versions.c.entity == entity, _versions.c.key.in_(chosen[i:i + 500]))))
+        for mutation in mutations:
+            mutation["base_version"] = seen.get((mutation["entity"], mutation["key"])) or 0
         conn.execute(insert(_outbox), mutations)
 
 
