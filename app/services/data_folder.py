@@ -1,4 +1,8 @@
-"""Opening a desk's data folder: schema first, then reference or demo data if it is empty."""
+"""Opening a desk's data folder: schema first, then reference or demo data if it is empty.
+
+Putting a new desk into service (its name, time zone and first administrator, or joining
+a server) is app/services/desk_setup.py; only the cheap checks that every start makes are
+here."""
 
 from __future__ import annotations
 
@@ -37,3 +41,13 @@ def seed(data: DataDir, clock: Clock, demo_tickets: int | None, seed: int = 2026
         write_demo(store, clock, spec)
     finally:
         store.close()
+
+
+def needs_administrator(data: DataDir) -> bool:
+    """True while a standalone desk has no local account: nobody could sign in, so the
+    first-start walk-through asks for its administrator (app/services/desk_setup.py)."""
+    conn = sqlite3.connect(f"file:{data.database}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT 1 FROM desk_accounts LIMIT 1").fetchone() is None
+    finally:
+        conn.close()
