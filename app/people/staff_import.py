@@ -228,9 +228,6 @@ def _text_problems(row: FileRow) -> list[Finding]:
                 if not row[field]]
     problems += [Finding(P.TOO_LONG, field, str(longest))
                  for field, longest in _LONGEST.items() if len(row[field]) > longest]
-    login = row[Field.LOGIN]
-    if login and len(login) <= LOGIN_MAX and not is_login(login):
-        problems.append(Finding(P.LOGIN_INVALID, Field.LOGIN, login))
     if (phone := row[Field.PHONE]) and not is_phone(phone):
         problems.append(Finding(P.BAD_PHONE, Field.PHONE, phone))
     if (email := row[Field.EMAIL]) and not is_email(email):
@@ -266,6 +263,9 @@ def _line(row: FileRow, known: _Known, connected: bool) -> StaffLine:
     problems = _text_problems(row)
     login = row[Field.LOGIN]
     action, person = RowAction.NEW, known.staff.get(login.casefold()) if login else None
+    if person is None and login and len(login) <= LOGIN_MAX and not is_login(login):
+        # (an existing person's login is what it is: a server may have made it)
+        problems.append(Finding(P.LOGIN_INVALID, Field.LOGIN, login))
     if person is not None:
         if person.deleted:
             problems.append(Finding(P.LOGIN_OF_REMOVED, Field.LOGIN, login))
