@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from app.desk_settings import DeskSettings
+from app.desk_settings import read as read_desk_settings
 from app.domain.clock import Clock
 from app.domain.roles import Capability
 from app.identity.seat import SignedIn
@@ -50,8 +52,13 @@ class DeskContext:
     signed_in: SignedIn
     events: DeskEvents = field(default_factory=DeskEvents)
     _store: Store | None = field(default=None, repr=False)
+    _desk_settings: DeskSettings | None = field(default=None, repr=False)
     # Called with the write side when it opens (sync attaches its outbox writer here).
     store_hooks: list[Callable[[Store], None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Connected first, so every page that reads settings on this broadcast reads anew.
+        self.events.records_changed.connect(self._forget_desk_settings)
 
     @property
     def seat(self) -> Seat:
@@ -70,26 +77,40 @@ class DeskContext:
             self._store.author_login = signed_in.login
         self.events.seat_changed.emit(signed_in)
 
+    def desk_settings(self) -> DeskSettings:
+        """The desk-wide settings (app/desk_settings.py), read on first use and again after
+        a local save or a pull that wrote ``desk_settings``."""
+        if self._desk_settings is None:
+            self._desk_settings = read_desk_settings(self.reader)
+        return self._desk_settings
+
+    def save_desk_settings(self, **changes: object) -> list[str]:
+        """Change desk-wide settings as the signed-in seat (DeskError if its role may not),
+        then announce it; returns the keys written."""
+        from app.desk_settings import save
+
+        written = save(self.store(), self.clock, self.signed_in, **changes)
+        if written:
+            self.events.records_changed.emit(["desk_settings", "audit_log"])
+        return written
+
+    def _forget_desk_settings(self, names: list[str]) -> None:
+        if "desk_settings" in names:
+            self._desk_settings = None
+
     def desk_name(self) -> str:
         """The desk's name, as its administrator set it ("" until then)."""
-        row = self.reader.execute(
-            "SELECT value FROM desk_settings WHERE key = 'desk_name'").fetchone()
-        if row is None:
-            return ""
-        import json
-
-        name = json.loads(row[0])
-        return name if isinstance(name, str) else ""
+        return self.desk_settings().desk_name
 
     def confirmation_timeout(self) -> timedelta:
         """How long a resolution waits for the requester's confirmation before it is closed
-        unconfirmed. Read here only: the one place to switch when desk-wide settings are
-        synced (app/desk_settings.py)."""
-        return timedelta(hours=self.settings.settings.confirmation_timeout_hours)
+        unconfirmed (a desk-wide setting)."""
+        return self.desk_settings().confirmation_timeout
 
     @property
     def time_zone(self) -> ZoneInfo:
-        return ZoneInfo(self.settings.settings.time_zone)
+        """The desk's time zone (a desk-wide setting): how it shows and reads times."""
+        return self.desk_settings().zone
 
     def store(self) -> Store:
         """The write side, opened on first use so SQLAlchemy stays off the start-up path."""

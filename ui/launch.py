@@ -37,6 +37,7 @@ def run(args: DeskArgs) -> int:
     opened = _open_data(data, args, joins_server=bool(settings.settings.server_url))
     if opened is None:
         return 2
+    _adopt_desk_settings(data, settings, standalone=opened == "ready")
     signed_in = _sign_in(data, settings, args)
     if signed_in is None:
         return 0  # the seat chose to quit at the sign-in prompt
@@ -102,6 +103,26 @@ def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | No
         _tell_startup_error("io", str(data.root), str(error))
         return None
     return "ready"
+
+
+def _adopt_desk_settings(data: DataDir, settings: SettingsFile, *, standalone: bool) -> None:
+    """A desk upgraded from a version that kept the desk-wide settings in settings.json:
+    a standalone desk moves the values it had changed into the database, once
+    (app/desk_settings.py); a connected one takes its server's. The file then keeps only
+    this seat's preferences; if the move fails it keeps them too, for the next start."""
+    if not settings.moved:
+        return
+    if standalone and not settings.settings.server_url:
+        from app.desk_settings import adopt_settings_file
+
+        try:
+            adopt_settings_file(data, SystemClock(), settings.moved)
+        except Exception:  # noqa: BLE001 (the desk starts on the defaults, tries next time)
+            import logging
+
+            logging.getLogger("seatdesk").exception("desk settings not adopted")
+            return
+    settings.forget_moved()
 
 
 def _sign_in(data: DataDir, settings: SettingsFile, args: DeskArgs) -> SignedIn | None:

@@ -108,6 +108,13 @@ def problem_text(problem: Problem, detail: str = "") -> str:
             "Problem", "The two passwords differ: type the same password twice."),
         Problem.TIME_ZONE_UNKNOWN: QCoreApplication.translate(
             "Problem", "Choose a time zone from the list, e.g. Asia/Shanghai."),
+        Problem.SETTING_INVALID: QCoreApplication.translate(
+            "Problem", "This value cannot be used for this setting."),
+        Problem.SETTING_OUT_OF_RANGE: QCoreApplication.translate(
+            "Problem", "Give a number from %1."),
+        Problem.GRADING_INVALID: QCoreApplication.translate(
+            "Problem", "The grading weights must not be negative nor all zero, and the "
+            "thresholds must satisfy 1 ≤ level 2 ≤ level 1 ≤ 3."),
     }[problem]
     return t.replace("%1", detail)
 

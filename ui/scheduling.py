@@ -3,7 +3,8 @@ thread pool, and call plain functions from app/.
 
 Jobs:
 - ``local-backup``: an online backup every ``backup_interval_hours``, the newest
-  ``backups_kept`` kept.
+  ``backups_kept`` kept (desk-wide settings: rescheduled when an administrator changes them
+  here or on another desk).
 - ``close-unconfirmed``: every 5 minutes, and once 30 s after the scheduler starts, close
   the resolved tickets whose confirmation timeout has run out
   (``app.services.unconfirmed``) - only on a standalone desk. With a sync server the
@@ -67,19 +68,11 @@ class ScheduledClose(QObject):
 def start_scheduler(context: DeskContext) -> QtScheduler:
     """Start the scheduler with the local backup job (SQLite online backup, keep the last N)
     and the scheduled close of unconfirmed resolutions."""
-    settings = context.settings.settings
     scheduler = QtScheduler(timezone="UTC")
-    scheduler.add_job(
-        scheduled_backup,
-        "interval",
-        hours=settings.backup_interval_hours,
-        id=BACKUP_JOB,
-        args=(context.data.database, context.data.backups, context.clock,
-              settings.backups_kept),
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=3600,
-    )
+    _schedule_backups(scheduler, context)
+    context.events.records_changed.connect(
+        lambda names: _schedule_backups(scheduler, context) if "desk_settings" in names
+        else None)
     closer = ScheduledClose(context)
     scheduler.add_job(
         closer.run,
@@ -95,3 +88,27 @@ def start_scheduler(context: DeskContext) -> QtScheduler:
     )
     scheduler.start()
     return scheduler
+
+
+def _schedule_backups(scheduler: QtScheduler, context: DeskContext) -> None:
+    """(Re)schedule the backup job with the desk's interval and number kept; an unchanged
+    interval keeps its next run time."""
+    settings = context.desk_settings()
+    job = scheduler.get_job(BACKUP_JOB)
+    args = (context.data.database, context.data.backups, context.clock, settings.backups_kept)
+    if job is not None and job.trigger.interval.total_seconds() == \
+            settings.backup_interval_hours * 3600:
+        if job.args != args:
+            job.modify(args=args)
+        return
+    scheduler.add_job(
+        scheduled_backup,
+        "interval",
+        hours=settings.backup_interval_hours,
+        id=BACKUP_JOB,
+        replace_existing=True,
+        args=args,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=3600,
+    )

@@ -55,6 +55,9 @@ class Problem(StrEnum):
     LAST_ADMINISTRATOR = "last_administrator"  # nobody would be left to manage accounts
     PASSWORDS_DIFFER = "passwords_differ"  # a new password and its repetition
     TIME_ZONE_UNKNOWN = "time_zone_unknown"  # not an IANA time zone this machine knows
+    SETTING_INVALID = "setting_invalid"  # a desk-wide setting of the wrong kind
+    SETTING_OUT_OF_RANGE = "setting_out_of_range"  # a desk-wide number (detail: its range)
+    GRADING_INVALID = "grading_invalid"  # negative or all-zero weights, thresholds unordered
 
 
 class DeskError(Exception):

@@ -62,10 +62,10 @@ RECEIPTS = "sla_escalation_receipts"
 
 
 def built_in_timeout() -> timedelta:
-    """The confirmation timeout when none is given: the desk's default setting."""
-    from app.settings import Settings
+    """The confirmation timeout when none is given: the desk-wide setting's default."""
+    from app.desk_settings import DEFAULTS
 
-    return timedelta(hours=Settings().confirmation_timeout_hours)
+    return DEFAULTS.confirmation_timeout
 
 
 class EscalationService:
@@ -267,8 +267,8 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
     The folder is the service's own replica: its notifications are its memory of what it
     raised (a restart repeats nothing); if it is lost, the ledger pulled from the server
     still keeps every raise from being escalated twice. The confirmation timeout of the
-    scheduled close is read from the folder's ``settings.json`` at every close, until
-    desk-wide settings are synced (``app/desk_settings.py``).
+    scheduled close is the desk-wide setting as the replica last pulled it, read at every
+    close (``app/desk_settings.py``).
     """
     from app.paths import DataDir
     from app.services.data_folder import prepare
@@ -297,9 +297,10 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
         client.sign_in(login, password)
 
     def timeout() -> timedelta:
-        from app.settings import SettingsFile
+        from app.desk_settings import read
 
-        return timedelta(hours=SettingsFile(data.settings).settings.confirmation_timeout_hours)
+        with closing(read_connection(data.database)) as conn:
+            return read(conn).confirmation_timeout
 
     return EscalationService(store, syncer, clock, deliver=deliver, sign_in=sign_in_again,
                              confirmation_timeout=timeout)

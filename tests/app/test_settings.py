@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.grading import GradingWeights
 from app.settings import Settings, SettingsFile, resolve_language
 
 
@@ -18,31 +17,37 @@ def test_update_writes_and_notifies(tmp_path: Path) -> None:
     heard: list[Settings] = []
     settings = SettingsFile(path)
     settings.subscribe(heard.append)
-    settings.update(language="en", backups_kept=3)
-    assert [s.backups_kept for s in heard] == [3]
+    settings.update(language="en", last_page="rota")
+    assert [s.last_page for s in heard] == ["rota"]
     reread = SettingsFile(path).settings
-    assert reread.language == "en" and reread.backups_kept == 3
+    assert reread.language == "en" and reread.last_page == "rota"
     assert not path.with_suffix(".partial").exists()
 
 
-def test_grading_weights_round_trip(tmp_path: Path) -> None:
+def test_an_older_files_desk_wide_values_are_kept_until_adopted(tmp_path: Path) -> None:
+    """Desk-wide settings moved to the database (app/desk_settings.py): an older file's
+    values for them survive every save until the desk has adopted them."""
     path = tmp_path / "settings.json"
-    weights = GradingWeights(urgency=0.5, impact=0.25, importance=0.25)
-    SettingsFile(path).update(grading=weights)
-    assert SettingsFile(path).settings.grading == weights
+    path.write_text(json.dumps({"language": "en", "backups_kept": 3,
+                                "grading": {"urgency": 0.5}}))
+    settings = SettingsFile(path)
+    assert settings.moved == {"backups_kept": 3, "grading": {"urgency": 0.5}}
+    settings.update(last_page="rota")
+    assert json.loads(path.read_text())["backups_kept"] == 3
+    settings.forget_moved()
+    assert "backups_kept" not in json.loads(path.read_text())
+    assert SettingsFile(path).moved == {}
 
 
 def test_bad_values_fall_back_to_defaults(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({
-        "backups_kept": "many", "time_zone": 8, "unknown": 1,
-        "backup_interval_hours": 2, "grading": {"urgency": -5},
+        "notification_sound": "loud", "language": 8, "unknown": 1, "version": 1.5,
     }))
     settings = SettingsFile(path).settings
-    assert settings.backups_kept == Settings().backups_kept
-    assert settings.time_zone == "Asia/Shanghai"
-    assert settings.backup_interval_hours == 2.0
-    assert settings.grading == GradingWeights()
+    assert settings.notification_sound is False
+    assert settings.language == ""
+    assert settings.version == Settings().version
 
 
 def test_a_corrupt_file_does_not_stop_the_desk(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_the_ticket_window_closes_unconfirmed_after_the_configured_timeout(
     problems: list[object] = []
     monkeypatch.setattr("ui.ticket.window.show_problem",
                         lambda _parent, error: problems.append(error.problem))
-    desk.context.settings.update(confirmation_timeout_hours=2.0)
+    desk.context.save_desk_settings(confirmation_timeout_hours=2.0)
     ticket = resolved_ticket(desk_data, timedelta(hours=72), clock)
     with sqlite3.connect(desk_data.database) as conn:
         resolved_at = parse_sqlite_utc(conn.execute(

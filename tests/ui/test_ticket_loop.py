@@ -298,7 +298,7 @@ def test_a_new_ticket_is_assigned_automatically_when_a_team_is_chosen(
     code = desk.context.reader.execute(
         "SELECT t.code FROM teams t JOIN staff s ON s.team_id = t.id GROUP BY t.id "
         "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-    desk.context.settings.update(auto_assign_team=code)
+    desk.context.save_desk_settings(auto_assign_team=code)
     dialog = open_intake(qtbot, desk)
     type_in(qtbot, dialog.requester_search, "1")
     qtbot.keyClick(dialog.requester_search, Qt.Key.Key_Return)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.domain.roles import Capability
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 
@@ -37,7 +38,7 @@ def register(window: MainWindow, context: DeskContext,
     def logged(ticket_id: str, number: str) -> None:
         text = QCoreApplication.translate("IntakeDialog", "Ticket %1 saved.").replace(
             "%1", number)
-        team = context.settings.settings.auto_assign_team
+        team = context.desk_settings().auto_assign_team
         if team:
             from app.services.auto_assign import auto_assign
 
@@ -56,6 +57,16 @@ def register(window: MainWindow, context: DeskContext,
     choose = QAction(QCoreApplication.translate("IntakeDialog", "Automatic &assignment…"),
                      window)
     choose.triggered.connect(lambda: choose_auto_assign_team(window, context))
+
+    def follow(_seat: object = None) -> None:
+        # A desk-wide setting (app/desk_settings.py): administrators choose it.
+        allowed = context.may(Capability.MANAGE_SETTINGS)
+        choose.setEnabled(allowed)
+        choose.setStatusTip("" if allowed else QCoreApplication.translate(
+            "IntakeDialog", "Only administrators choose the automatic assignment"))
+
+    follow()
+    context.events.seat_changed.connect(follow)
     window.file_menu.insertAction(window.file_menu.actions()[1], choose)
     return action
 
@@ -66,15 +77,22 @@ def choose_auto_assign_team(window: MainWindow, context: DeskContext) -> None:
 
     column = "name_zh" if context.language.startswith("zh") else "name_en"
     teams = context.reader.execute(
-        f"SELECT code, {column} FROM teams WHERE deleted = 0 ORDER BY code").fetchall()
+        f"SELECT code, {column} FROM teams WHERE deleted = 0 AND retired = 0 ORDER BY code"
+    ).fetchall()
     off = QCoreApplication.translate("IntakeDialog", "Off: every ticket is dispatched by hand")
     names = [off, *(str(name) for _code, name in teams)]
     codes = ["", *(str(code) for code, _name in teams)]
-    current = codes.index(context.settings.settings.auto_assign_team) \
-        if context.settings.settings.auto_assign_team in codes else 0
+    chosen = context.desk_settings().auto_assign_team
+    current = codes.index(chosen) if chosen in codes else 0
     name, ok = QInputDialog.getItem(
         window, QCoreApplication.translate("IntakeDialog", "Automatic assignment"),
         QCoreApplication.translate("IntakeDialog", "New tickets go to the best available "
                                    "member of:"), names, current, False)
     if ok:
-        context.settings.update(auto_assign_team=codes[names.index(name)])
+        from app.services.errors import DeskError
+        from ui.problems import show_problem
+
+        try:
+            context.save_desk_settings(auto_assign_team=codes[names.index(name)])
+        except DeskError as error:
+            show_problem(window, error)

@@ -243,7 +243,7 @@ class IntakeDialog(QDialog):
     def _update(self) -> None:
         draft = self.draft()
         level = Grading(draft.urgency, draft.impact, draft.importance).level(
-            self._context.settings.settings.grading)
+            self._context.desk_settings().grading)
         self.level.setText(f"<b style='color:{LEVEL_COLORS[level]}'>{level_label(level)}</b>")
         self.override_level.setEnabled(self.override.isChecked())
         self.override_reason.setEnabled(self.override.isChecked())
@@ -262,7 +262,7 @@ class IntakeDialog(QDialog):
     @Slot()
     def submit(self, answered: bool = False) -> None:
         intake = Intake(self._context.store(), self._context.clock,
-                        self._context.settings.settings.grading, self._context.seat.staff_id)
+                        self._context.desk_settings().grading, self._context.seat.staff_id)
         typed = RequesterDraft(self.new_name.text(), self.new_unit.text(),
                                self.new_phone.text(), self.new_email.text())
         try:

@@ -293,7 +293,7 @@ class TicketWindow(QWidget):
                             (detail.urgency, detail.impact, detail.importance), detail.type_id,
                             self)
         if dialog.exec() == EditDialog.DialogCode.Accepted:
-            edits, weights = dialog.edits(), self._context.settings.settings.grading
+            edits, weights = dialog.edits(), self._context.desk_settings().grading
             self._apply(lambda v: self._flow.edit(self.ticket_id, v, edits, weights))
 
     @Slot()
