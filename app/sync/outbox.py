@@ -76,27 +76,33 @@ class OutboxWriter:
 
     def _mutation(self, entity: Entity, values: dict[str, Any], op: str,
                   patch: dict[str, Any]) -> dict[str, Any]:
+        # The seat signed in now made the change: pushed under its account (app/sync/seats).
         return {"entity": entity.name, "key": entity.key_of(values), "op": op,
                 "patch": json.dumps(patch, ensure_ascii=False), "created_at": self._clock.now(),
-                "status": PENDING, "reason": ""}
+                "status": PENDING, "reason": "", "login": self._store.author_login}
 
     def _write(self, session: Session, mutations: list[dict[str, Any]]) -> None:
         conn = session.connection()
-        # The versions last seen, looked up set-wise: a flush of thousands of rows (a
-        # requester merge moving every ticket) would otherwise ask once per row.
-        keys: dict[str, set[str]] = {}
-        for mutation in mutations:
-            keys.setdefault(mutation["entity"], set()).add(mutation["key"])
-        seen: dict[tuple[str, str], int] = {}
-        for entity, wanted in keys.items():
-            chosen = sorted(wanted)
-            for i in range(0, len(chosen), 500):
-                seen.update(((entity, key), version) for key, version in conn.execute(
-                    select(_versions.c.key, _versions.c.version).where(
-                        _versions.c.entity == entity, _versions.c.key.in_(chosen[i:i + 500]))))
-        for mutation in mutations:
-            mutation["base_version"] = seen.get((mutation["entity"], mutation["key"])) or 0
+        _set_base_versions(conn, mutations)
         conn.execute(insert(_outbox), mutations)
+
+
+def _set_base_versions(conn: Connection, mutations: list[dict[str, Any]]) -> None:
+    """Give each mutation the version of its row last seen from the server (0: none)."""
+    # Looked up set-wise: a flush of thousands of rows (a requester merge moving every
+    # ticket) would otherwise ask once per row.
+    keys: dict[str, set[str]] = {}
+    for mutation in mutations:
+        keys.setdefault(mutation["entity"], set()).add(mutation["key"])
+    seen: dict[tuple[str, str], int] = {}
+    for entity, wanted in keys.items():
+        chosen = sorted(wanted)
+        for i in range(0, len(chosen), 500):
+            seen.update(((entity, key), version) for key, version in conn.execute(
+                select(_versions.c.key, _versions.c.version).where(
+                    _versions.c.entity == entity, _versions.c.key.in_(chosen[i:i + 500]))))
+    for mutation in mutations:
+        mutation["base_version"] = seen.get((mutation["entity"], mutation["key"])) or 0
 
 
 def record_written(conn: Connection, clock: Clock, table: str, login: str,
@@ -107,20 +113,13 @@ def record_written(conn: Connection, clock: Clock, table: str, login: str,
     ``put`` of the patch of each (row, patch), a ``delete`` of each row. Rows need only
     their key columns; patches hold column values, of which the travelling fields go."""
     entity = entities()[table]
-    now = clock.now()
-    mutations = [{"entity": entity.name, "key": entity.key_of(row), "op": "put",
+    common = {"entity": entity.name, "created_at": clock.now(), "status": PENDING,
+              "reason": "", "login": login}
+    mutations = [{**common, "key": entity.key_of(row), "op": "put",
                   "patch": json.dumps(entity.encode(patch), ensure_ascii=False)}
                  for row, patch in puts]
-    mutations += [{"entity": entity.name, "key": entity.key_of(row), "op": "delete",
-                   "patch": "{}"} for row in deletes]
-    if not mutations:
-        return
-    keys = [mutation["key"] for mutation in mutations]
-    versions: dict[str, int] = {}
-    for start in range(0, len(keys), 500):
-        versions.update((key, version) for key, version in conn.execute(
-            select(_versions.c.key, _versions.c.version).where(
-                _versions.c.entity == entity.name, _versions.c.key.in_(keys[start:start + 500]))))
-    conn.execute(insert(_outbox), [
-        {**mutation, "base_version": versions.get(mutation["key"], 0), "created_at": now,
-         "status": PENDING, "reason": "", "login": login} for mutation in mutations])
+    mutations += [{**common, "key": entity.key_of(row), "op": "delete", "patch": "{}"}
+                  for row in deletes]
+    if mutations:
+        _set_base_versions(conn, mutations)
+        conn.execute(insert(_outbox), mutations)
