@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from app.identity.seat import SignedIn
 
 FIRST_START_TICKETS = 3000
+NEW_DESK, NO_ACCOUNT = "new_desk", "no_account"  # how _open_data asks for the walk-through
 
 
 def run(args: DeskArgs) -> int:
@@ -37,8 +38,25 @@ def run(args: DeskArgs) -> int:
     opened = _open_data(data, args, joins_server=bool(settings.settings.server_url))
     if opened is None:
         return 2
+    set_up = None
+    if opened in (NEW_DESK, NO_ACCOUNT):
+        from dataclasses import replace
+
+        from ui.setup import DEMO, set_up_desk
+
+        set_up = set_up_desk(data, settings, SystemClock(), language,
+                             choose=opened == NEW_DESK)
+        if set_up is None:
+            return 0  # the administrator closed the first-start walk-through
+        language = set_up.language
+        if set_up.choice == DEMO and _open_data(data, replace(args, demo=True),
+                                                joins_server=False) is None:
+            return 2
+        opened = "ready"
     _adopt_desk_settings(data, settings, standalone=opened == "ready")
-    signed_in = _sign_in(data, settings, args)
+    # Whoever finished the walk-through is signed in already (the demo desk's seats are not).
+    signed_in = set_up.signed_in if set_up is not None and set_up.signed_in is not None \
+        else _sign_in(data, settings, args)
     if signed_in is None:
         return 0  # the seat chose to quit at the sign-in prompt
     from ui.desk import build_desk
@@ -64,8 +82,6 @@ def run(args: DeskArgs) -> int:
     # collection back on, see main.py) need not walk it, which keeps their pauses short.
     gc.freeze()
     gc.enable()
-    if opened == "server":
-        desk.sync.show_connect()
     if os.environ.get("SEATDESK_STARTUP_PROBE"):
         from ui.startup_probe import report_when_idle
 
@@ -77,25 +93,23 @@ def run(args: DeskArgs) -> int:
 
 def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | None:
     """Schema and first-start data; None (after telling the seat) if the desk cannot open,
-    else how it starts: "ready", or "server" when the seat chose to connect to one."""
-    from app.services.data_folder import needs_seed, prepare, seed
+    else how it starts: "ready"; ``NEW_DESK`` (a new folder: the walk-through asks how it
+    starts, ui/setup); ``NO_ACCOUNT`` (a standalone desk nobody can sign in to, e.g. after
+    ``--no-demo``: the walk-through makes its administrator). ``--demo``/``--no-demo`` and
+    screenshots never ask: a screenshot of a desk without accounts is taken as nobody."""
+    from app.services.data_folder import needs_administrator, needs_seed, prepare, seed
     from app.store.schema import DatabaseTooNew
 
     clock = SystemClock()
     try:
         prepare(data, clock)
         if needs_seed(data) and not joins_server:
-            from ui.first_start import DEMO, EMPTY, SERVER, ask_how_to_start
-
-            if args.demo is not None:
-                choice = DEMO if args.demo else EMPTY
-            elif args.screenshot is not None:
-                choice = DEMO
-            else:
-                choice = ask_how_to_start(str(data.root))
-            if choice == SERVER:
-                return SERVER  # empty until the first sync fills it
-            seed(data, clock, FIRST_START_TICKETS if choice == DEMO else None)
+            if args.demo is None and args.screenshot is None:
+                return NEW_DESK
+            # --no-demo: the catalog only; a screenshot without --no-demo: the demo desk.
+            seed(data, clock, None if args.demo is False else FIRST_START_TICKETS)
+        if not joins_server and args.screenshot is None and needs_administrator(data):
+            return NO_ACCOUNT
     except DatabaseTooNew as error:
         _tell_startup_error("too_new", str(error.path), error.revision)
         return None

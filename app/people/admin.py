@@ -30,6 +30,7 @@ from app.identity.seat import SignedIn
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import SkillRow, StaffRow, StaffSkillRow, TeamRow
+from app.store.sort_keys import refile
 
 NAME_MAX = 80
 LOGIN_MAX = 80
@@ -122,9 +123,13 @@ def edit_staff(store: Store, clock: Clock, actor: SignedIn, staff_id: str,
             StaffSkillRow.staff_id == staff_id)))
         _check_team(session, form.team_id, kept=row.team_id)
         _check_skills(session, form.skills, kept=had)
+        renamed = row.name != form.name
         row.name, row.team_id, row.seniority = form.name, form.team_id, form.seniority
         row.phone, row.email = form.phone, form.email
         _touch(session, row, clock)
+        if renamed:  # the assignee name the queues sort their tickets by
+            session.flush()
+            refile(session.connection(), staff=[staff_id])
         for gone in had - form.skills:
             session.delete(session.get_one(StaffSkillRow, (staff_id, gone)))
         session.add_all(StaffSkillRow(staff_id=staff_id, skill=skill)

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -20,7 +20,15 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from app.domain.clock import Clock, SystemClock
-from app.server import accounts, numbers
+from app.server import account_admin, accounts, numbers
+from app.server.account_admin import (
+    AccountRefused,
+    AccountView,
+    ActiveChange,
+    NewAccount,
+    PasswordReset,
+    RoleChange,
+)
 from app.server.accounts import User
 from app.server.pokes import ChangeSignal
 from app.server.pull import newest_seq, pull_json
@@ -53,6 +61,9 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _ERROR_TEXT = {401: "Not signed in, or the token or password was refused",
+               403: "The account's role may not do this",
+               404: "No such account",
+               409: "The change conflicts with the accounts as they are",
                413: "The request is larger than the server takes",
                422: "The request does not have the documented shape",
                429: "Too many failed sign-ins for this name lately",
@@ -122,6 +133,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _install_limits_and_errors(app)
     current_user = _bearer(engine, clock)
     _account_routes(app, engine, clock, current_user)
+    _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
     return app
 
@@ -141,6 +153,10 @@ def _install_limits_and_errors(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.code, error.message)
+
+    @app.exception_handler(AccountRefused)
+    async def account_refused(_request: Request, error: AccountRefused) -> JSONResponse:
         return _error(error.status, error.code, error.message)
 
     @app.exception_handler(RequestValidationError)
@@ -212,6 +228,41 @@ def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
     @app.get("/v1/me", responses=_SIGNED_IN)
     def me(user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
         return {"id": user.id, "login": user.login, "name": user.name, "role": str(user.role)}
+
+
+AccountLogin = Annotated[str, Path(min_length=1, max_length=80,
+                                   pattern=account_admin.LOGIN_PATTERN)]
+
+
+def _account_admin_routes(app: FastAPI, engine: Engine, clock: Clock,
+                          current_user: Callable[[Credentials], User]) -> None:
+    """Accounts administered from a desk (app/server/account_admin.py decides and audits)."""
+    Admin = Annotated[User, Depends(current_user)]
+
+    @app.get("/v1/accounts", responses=_errors(401, 403))
+    def list_accounts(user: Admin) -> list[AccountView]:
+        with engine.connect() as conn:
+            return account_admin.list_accounts(conn, user)
+
+    @app.post("/v1/accounts", status_code=201, responses=_errors(401, 403, 409))
+    def create_account(body: NewAccount, user: Admin) -> AccountView:
+        with engine.begin() as conn:
+            return account_admin.create_account(conn, clock, user, body)
+
+    @app.put("/v1/accounts/{login}/role", responses=_errors(401, 403, 404, 409))
+    def set_role(login: AccountLogin, body: RoleChange, user: Admin) -> AccountView:
+        with engine.begin() as conn:
+            return account_admin.set_role(conn, clock, user, login, body.role)
+
+    @app.put("/v1/accounts/{login}/active", responses=_errors(401, 403, 404, 409))
+    def set_active(login: AccountLogin, body: ActiveChange, user: Admin) -> AccountView:
+        with engine.begin() as conn:
+            return account_admin.set_active(conn, clock, user, login, body.active)
+
+    @app.put("/v1/accounts/{login}/password", responses=_errors(401, 403, 404))
+    def reset_password(login: AccountLogin, body: PasswordReset, user: Admin) -> AccountView:
+        with engine.begin() as conn:
+            return account_admin.reset_password(conn, clock, user, login, body.password)
 
 
 def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,

@@ -136,12 +136,7 @@ class _BatchPush:
                                           row.version, row.deleted)
 
     def _take_seqs(self, count: int) -> list[int]:
-        if count == 0:
-            return []
-        top = int(self._conn.execute(
-            update(counters).where(counters.c.name == "change")
-            .values(value=counters.c.value + count).returning(counters.c.value)).scalar_one())
-        return list(range(top - count + 1, top + 1))
+        return take_seqs(self._conn, count)
 
     def _next_seq(self) -> int:
         if not self._seqs:
@@ -166,6 +161,8 @@ class _BatchPush:
         if entity is None:
             raise Rejected(f"unknown entity {mutation.entity!r}")
         stored = self._stored.get((mutation.entity, mutation.key))
+        # Values first: before any reaches a query, and the permission checks compare them.
+        merge.check_values(entity, mutation.patch)
         self._permissions.check(entity, mutation.patch, stored,
                                 deleting=mutation.op == "delete")
         merged = self._merged(entity, stored, mutation)
@@ -177,7 +174,6 @@ class _BatchPush:
     def _merged(self, entity: Entity, stored: StoredRow | None,
                 mutation: Mutation) -> merge.Merged:
         version = (stored.version if stored else 0) + 1
-        merge.check_values(entity, mutation.patch)  # before any value reaches a query
         _check_key(entity, mutation.key, mutation.patch, whole=stored is None)
         if stored is None:
             if mutation.op == "delete":
@@ -238,13 +234,43 @@ class _BatchPush:
         self._write((CONFLICTS, new_id(self._clock)), StoredRow(data, {}, 1))
 
     def _flush(self) -> None:
-        if not self._writes:
-            return
-        values = [{"entity": c.entity, "key": c.key, "data": c.data,
-                   "field_versions": self._stored[(c.entity, c.key)].field_versions,
-                   "version": c.version, "deleted": c.deleted, "seq": c.seq}
-                  for c in self._writes.values()]
-        self._conn.execute(_UPSERT, {"rows": values})
+        write_rows(self._conn, [(c, self._stored[(c.entity, c.key)])
+                                for c in self._writes.values()])
+
+
+def take_seqs(conn: Connection, count: int) -> list[int]:
+    """``count`` change sequence numbers from the counter row, in the caller's transaction:
+    its row lock orders the writers' commits, so no cursor skips a late commit."""
+    if count == 0:
+        return []
+    top = int(conn.execute(
+        update(counters).where(counters.c.name == "change")
+        .values(value=counters.c.value + count).returning(counters.c.value)).scalar_one())
+    return list(range(top - count + 1, top + 1))
+
+
+def write_rows(conn: Connection, written: list[tuple[Change, StoredRow]]) -> None:
+    """Upsert rows (the change with its sequence, the stored row's field versions) in one
+    statement."""
+    if not written:
+        return
+    values = [{"entity": c.entity, "key": c.key, "data": c.data,
+               "field_versions": stored.field_versions, "version": c.version,
+               "deleted": c.deleted, "seq": c.seq} for c, stored in written]
+    conn.execute(_UPSERT, {"rows": values})
+
+
+def add_row(conn: Connection, entity: Entity, key: str, data: dict[str, Any],
+            author: str) -> Change:
+    """A new row the server writes itself (an account change's audit line), as a push
+    would: its values checked, the next sequence number, and every desk poked at commit."""
+    stored = merge.insert(entity, data, 1, author)
+    [seq] = take_seqs(conn, 1)
+    change = Change(seq, entity.name, key, stored.version, False, stored.data)
+    write_rows(conn, [(change, stored)])
+    conn.execute(text(f"NOTIFY {CHANNEL}"))
+    return change
+
 
 
 # The touched keys travel as two arrays: a bound list of 500 (entity, key) pairs made

@@ -8,7 +8,10 @@ same table); this module applies it to pushed rows:
   (``OWN_ROWS``, ``OWN_ROW_KINDS``), matched through the staff row that has his login;
 - every author field (``AUTHOR_FIELDS``) names the pushing account's own staff member: no
   seat writes as another; an account with no staff row (the escalation service) writes
-  system entries (no author) only;
+  system entries (no author) only; a publisher is empty on a draft (``AUTHOR_OF_ACT``);
+- an audit line about a table is written only by a role that may write that table, and one
+  about accounts only by an account administrator: a change the server refuses leaves no
+  line saying it was made;
 - owned rows (a saved filter) are changed or removed only by their owner;
 - escalation ledger lines, once written, change only in their outcome (``LATER_FIELDS``)
   and are never removed.
@@ -25,15 +28,20 @@ from app.server.accounts import User
 from app.server.tables import rows
 from app.sync.entities import (
     AUTHOR_FIELDS,
+    AUTHOR_OF_ACT,
     LATER_FIELDS,
     OWN_ROW_KINDS,
     OWN_ROWS,
     OWNED_ROWS,
+    SYNCED_TABLES,
     Entity,
 )
 from app.sync.merge import Rejected, StoredRow
 
 _LEDGER = "sla_escalations"
+_AUDIT = "audit_log"
+# Audit subjects that are accounts (the server's, a standalone desk's), not synced tables.
+ACCOUNT_SUBJECTS = frozenset({"accounts", "desk_accounts"})
 
 
 class Permissions:
@@ -61,16 +69,33 @@ class Permissions:
         remover = TABLE_REMOVERS.get(name)
         if deleting and remover is not None and not self.may(remover):
             raise Rejected(f"your role may not remove {name}")
-        self._check_author(name, patch)
+        if name == _AUDIT:
+            self._check_audit_subject(patch)
+        self._check_author(name, patch, stored)
         self._check_owner(name, patch, stored)
 
-    def _check_author(self, name: str, patch: dict[str, Any]) -> None:
+    def _check_author(self, name: str, patch: dict[str, Any], stored: StoredRow | None) -> None:
         field = AUTHOR_FIELDS.get(name)
         if field is None or field not in patch:
             return
+        if patch[field] is None and (act := AUTHOR_OF_ACT.get(name)) is not None:
+            done = patch[act] if act in patch else (stored.data.get(act) if stored else None)
+            if done is None:
+                return  # not done yet, so nobody's act
         own = self._own_staff_id()
         if patch[field] != own:
             raise Rejected(f"{name}: {field} must be the signed-in account's own staff member")
+
+    def _check_audit_subject(self, patch: dict[str, Any]) -> None:
+        subject = patch.get("subject")  # text: push checked the values first
+        if subject in ACCOUNT_SUBJECTS:
+            needed: Capability | None = Capability.MANAGE_ACCOUNTS
+        elif subject in SYNCED_TABLES:
+            needed = writer_of(str(subject))
+        else:
+            return
+        if needed is not None and not self.may(needed):
+            raise Rejected(f"your role may not record changes of {subject}")
 
     def _check_owner(self, name: str, patch: dict[str, Any], stored: StoredRow | None) -> None:
         field = OWNED_ROWS.get(name)
@@ -117,10 +142,15 @@ class Permissions:
 
     def _own_staff_id(self) -> str | None:
         if not self._looked_up:
-            found = self._conn.execute(
-                select(rows.c.key).where(rows.c.entity == "staff", rows.c.deleted.is_(False),
-                                         rows.c.data["login"].astext == self._user.login)
-            ).first()
-            self._staff_id = None if found is None else str(found.key)
+            self._staff_id = staff_id_of(self._conn, self._user.login)
             self._looked_up = True
         return self._staff_id
+
+
+def staff_id_of(conn: Connection, login: str) -> str | None:
+    """The staff member an account writes as: the live staff row with its login (None: the
+    account has none, as the escalation service's)."""
+    found = conn.execute(
+        select(rows.c.key).where(rows.c.entity == "staff", rows.c.deleted.is_(False),
+                                 rows.c.data["login"].astext == login)).first()
+    return None if found is None else str(found.key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 import requests
@@ -41,6 +42,12 @@ class Account:
     login: str
     name: str
     role: str
+    active: bool = True
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Account:
+        return cls(str(body["login"]), str(body["name"]), str(body["role"]),
+                   bool(body.get("active", True)))
 
 
 class ServerClient:
@@ -93,8 +100,7 @@ class ServerClient:
     # -- accounts ----------------------------------------------------------------------
     def _signed_in(self, body: dict[str, Any]) -> Account:
         self._access = str(body["access_token"])
-        user = body["user"]
-        self.account = Account(str(user["login"]), str(user["name"]), str(user["role"]))
+        self.account = Account.from_json(body["user"])
         self.login_name = self.account.login
         self._vault.save(self._vault_key(), str(body["refresh_token"]))
         return self.account
@@ -134,6 +140,29 @@ class ServerClient:
             except (Offline, Refused):
                 pass  # the token expires on its own; signing out locally is what matters
 
+    # -- account administration (an administrator's desk; Refused 403 for other roles) ---
+    def list_accounts(self) -> list[Account]:
+        return [Account.from_json(a) for a in self._call("GET", "/v1/accounts")]
+
+    def create_account(self, login: str, name: str, role: str, password: str) -> Account:
+        """A new account with an initial password (Refused 409 if the login is taken)."""
+        return Account.from_json(self._call("POST", "/v1/accounts", json={
+            "login": login, "name": name, "role": role, "password": password}))
+
+    def set_role(self, login: str, role: str) -> Account:
+        return Account.from_json(self._call("PUT", f"/v1/accounts/{_segment(login)}/role",
+                                            json={"role": role}))
+
+    def set_active(self, login: str, active: bool) -> Account:
+        """Disable (the account's tokens are revoked) or enable ``login``."""
+        return Account.from_json(self._call("PUT", f"/v1/accounts/{_segment(login)}/active",
+                                            json={"active": active}))
+
+    def reset_password(self, login: str, password: str) -> Account:
+        """A new password for ``login``; its tokens are revoked, so it signs in again."""
+        return Account.from_json(self._call(
+            "PUT", f"/v1/accounts/{_segment(login)}/password", json={"password": password}))
+
     # -- sync --------------------------------------------------------------------------
     def health(self) -> bool:
         return bool(self._send("GET", "/v1/health", auth=False).get("status") == "ok")
@@ -155,3 +184,7 @@ class ServerClient:
     def lease_numbers(self, desk_id: str, count: int) -> tuple[int, int]:
         body = self._call("POST", "/v1/numbers/lease", json={"desk_id": desk_id, "count": count})
         return int(body["first"]), int(body["last"])
+
+
+def _segment(login: str) -> str:
+    return quote(login, safe="")

@@ -57,7 +57,6 @@ AUTHOR_FIELDS: dict[str, str] = {
     "ticket_events": "actor_id", "ticket_links": "actor_id", "kb_ticket_links": "actor_id",
     "kb_article_events": "actor_id", "kb_articles": "author_id",
     "kb_article_versions": "editor_id",
-    "kb_article_versions": "editor_id",
     "rota_periods": "published_by", "rota_overrides": "author_id",
     "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
     "sla_escalation_receipts": "staff_id"}

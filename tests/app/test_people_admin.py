@@ -243,3 +243,17 @@ def test_teams_and_skills_are_added_renamed_and_retired_never_removed(
     summaries = [(line.subject, line.summary) for line in _lines(audited)
                  if line.subject in ("teams", "skills")]
     assert summaries.count(("teams", "changed")) == 2 and ("skills", "created") in summaries
+
+
+def test_a_rename_refiles_the_name_the_queues_sort_tickets_by(
+        audited: Store, clock: ManualClock, admin_seat: SignedIn,
+        reader: sqlite3.Connection) -> None:
+    staff_id, = reader.execute(
+        "SELECT assignee_id FROM tickets WHERE assignee_id IS NOT NULL LIMIT 1").fetchone()
+    before = person(reader, staff_id)
+    assert before is not None
+    form = StaffForm("易名者", before.login, before.team_id, before.seniority,
+                     frozenset(before.skills), before.phone, before.email)
+    admin.edit_staff(audited, clock, admin_seat, staff_id, form)
+    assert reader.execute("SELECT DISTINCT assignee_sort FROM tickets WHERE assignee_id = ?",
+                          (staff_id,)).fetchall() == [("易名者",)]

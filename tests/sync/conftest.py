@@ -4,6 +4,11 @@ their own SQLite files.
 PostgreSQL must be reachable (127.0.0.1:5432, user postgres, or ``SEATDESK_TEST_PG``): these
 tests fail, never skip, without it. One template database is migrated and filled with a demo
 desk's data once per session; every test gets its own copy (``CREATE DATABASE … TEMPLATE``).
+
+Every desk signs in as an account whose login is a demo staff member's (``ADMIN``, ``AGENT``,
+...) and writes as that staff member (``Desk.staff_id``), as a real desk does: the server
+refuses a row whose author is not the pushing account's own staff member. Only the
+escalation service's account (``ESCALATOR``) has no staff row and writes system entries.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from pathlib import Path
 import psycopg
 import pytest
 import uvicorn
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from app.audit.recorder import AuditRecorder
+from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_SUPERVISOR
 from app.domain.clock import Clock, ManualClock, SystemClock
 from app.domain.roles import Role
 from app.paths import DataDir
@@ -28,6 +35,7 @@ from app.server.accounts import create_user
 from app.server.api import create_app
 from app.server.schema import server_engine, upgrade
 from app.server.seeding import import_desk
+from app.server.tables import rows
 from app.services.data_folder import prepare
 from app.store.database import Store
 from app.sync.client import ServerClient
@@ -38,6 +46,14 @@ from tests.conftest import T0
 
 ADMIN_URL = os.environ.get("SEATDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PASSWORD = "correct horse battery"
+# The server's accounts: demo staff members' logins (each writes as that staff member), and
+# the escalation service's, which has no staff row.
+ADMIN, SUPERVISOR, OTHER_SUPERVISOR = DEMO_ADMIN, DEMO_SUPERVISOR, "seat003"
+AGENT, OTHER_AGENT = DEMO_AGENT, "seat011"
+ESCALATOR = "escalator"
+ACCOUNTS: dict[str, Role] = {
+    ADMIN: Role.ADMIN, SUPERVISOR: Role.SUPERVISOR, OTHER_SUPERVISOR: Role.SUPERVISOR,
+    AGENT: Role.AGENT, OTHER_AGENT: Role.AGENT, ESCALATOR: Role.ESCALATOR}
 _numbers = itertools.count(1)
 
 
@@ -78,15 +94,14 @@ def drop_database(name: str) -> None:
 
 @pytest.fixture(scope="session")
 def pg_template(demo_desk: DataDir) -> Iterator[str]:
-    """A migrated server database holding the demo desk and two users."""
+    """A migrated server database holding the demo desk and the ``ACCOUNTS``."""
     name = f"seatdesk_tpl_{os.getpid()}"
     engine = server_engine(create_database(name))
     clock = SystemClock()
     with engine.begin() as conn:
         import_desk(conn, demo_desk.database, "import@server")
-        create_user(conn, clock, "lead", "Lead", Role.ADMIN, PASSWORD)
-        create_user(conn, clock, "wang", "Wang", Role.AGENT, PASSWORD)
-        create_user(conn, clock, "li", "Li", Role.AGENT, PASSWORD)
+        for login, role in ACCOUNTS.items():
+            create_user(conn, clock, login, login.title(), role, PASSWORD)
     engine.dispose()
     yield name
     drop_database(name)
@@ -141,6 +156,15 @@ class RunningServer:
         self.stop()
         self.start(port)
 
+    def staff_id(self, login: str) -> str | None:
+        """The staff member whose login is ``login`` (None: none has it), as the server
+        matches an account to its staff member."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(rows.c.key).where(
+                rows.c.entity == "staff", rows.c.deleted.is_(False),
+                rows.c.data["login"].astext == login)).first()
+        return None if found is None else str(found.key)
+
 
 @pytest.fixture
 def server_clock() -> ManualClock:
@@ -158,13 +182,16 @@ def server(server_db: str, server_clock: ManualClock) -> Iterator[RunningServer]
 
 @dataclass
 class Desk:
-    """One seat's desk: its own SQLite file, outbox, client and syncer."""
+    """One seat's desk: its own SQLite file, outbox, audit recorder, client and syncer,
+    signed in as ``login``, whose staff member (``staff_id``) authors its writes."""
 
     data: DataDir
     store: Store
     client: ServerClient
     syncer: Syncer
     clock: ManualClock
+    login: str
+    staff_id: str | None
 
     def close(self) -> None:
         self.client.close()
@@ -175,16 +202,20 @@ class Desk:
 def make_desk(server: RunningServer, tmp_path: Path) -> Iterator[Callable[..., Desk]]:
     desks: list[Desk] = []
 
-    def make(login: str = "wang", *, sync: bool = True) -> Desk:
+    def make(login: str = AGENT, *, sync: bool = True) -> Desk:
         data = DataDir(tmp_path / f"desk{len(desks)}")
         data.root.mkdir()
         clock = ManualClock(T0)
         prepare(data, clock)
         store = Store(data.database)
+        # As the desk does at sign-in (ui/context.py): the seat authors the audit lines.
+        store.author_id, store.author_login = server.staff_id(login), login
+        AuditRecorder(store, clock)
         OutboxWriter(store, clock)
         client = ServerClient(server.url, MemoryVault())
         client.sign_in(login, PASSWORD)
-        desk = Desk(data, store, client, Syncer(store, client, clock), clock)
+        desk = Desk(data, store, client, Syncer(store, client, clock), clock, login,
+                    store.author_id)
         if sync:
             desk.syncer.sync_once()
         desks.append(desk)

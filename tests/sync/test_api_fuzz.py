@@ -1,6 +1,7 @@
 """Schemathesis fuzzes every operation of the sync server's OpenAPI schema: the real FastAPI
 app over the test's own PostgreSQL database, signed in as an administrator (so pushes reach
-every entity's checks). No input may cause a 5xx, and every answer - errors included - must
+every entity's checks and the account endpoints do their work), as an agent (refused
+there) and not at all. No input may cause a 5xx, and every answer - errors included - must
 have a documented status, content type and shape."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from app.server.api import create_app
 from app.server.schema import server_engine
 from app.sync.entities import entities
 from tests.conftest import T0
-from tests.sync.conftest import PASSWORD, RunningServer
+from tests.sync.conftest import ADMIN, AGENT, PASSWORD, RunningServer
 from tests.sync.test_server_api import _token
 
 CLOCK = ManualClock(T0)  # tokens never expire mid-run: this clock stands still
@@ -36,10 +37,12 @@ def fuzzed_engine(server_db: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture
-def auth(fuzzed_engine: Engine) -> dict[str, str]:
+@pytest.fixture(params=[ADMIN, AGENT, None], ids=["admin", "agent", "signed-out"])
+def auth(fuzzed_engine: Engine, request: pytest.FixtureRequest) -> dict[str, str]:
+    if request.param is None:
+        return {}
     with fuzzed_engine.begin() as conn:
-        _user, tokens = accounts.login(conn, CLOCK, "lead", PASSWORD)
+        _user, tokens = accounts.login(conn, CLOCK, request.param, PASSWORD)
     return {"Authorization": f"Bearer {tokens.access}"}
 
 
@@ -49,8 +52,10 @@ def test_no_input_breaks_the_api_or_its_schema(fuzzed_engine: Engine,
     # reads a pytest attribute that pytest 9.2 no longer has.
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(fuzzed_engine, CLOCK))
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert {op.label for op in operations} >= {"POST /v1/push", "GET /v1/pull",
-                                               "POST /v1/login", "POST /v1/numbers/lease"}
+    assert {op.label for op in operations} >= {
+        "POST /v1/push", "GET /v1/pull", "POST /v1/login", "POST /v1/numbers/lease",
+        "GET /v1/accounts", "POST /v1/accounts", "PUT /v1/accounts/{login}/role",
+        "PUT /v1/accounts/{login}/active", "PUT /v1/accounts/{login}/password"}
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -85,10 +90,12 @@ def mutations(draw: st.DrawFn) -> dict[str, Any]:
             "base_version": draw(st.integers(0, 3))}
 
 
+@pytest.mark.parametrize("login", [ADMIN, AGENT])
 def test_pushed_rows_of_real_entities_are_applied_or_refused_never_a_server_error(
-        server: RunningServer) -> None:
+        server: RunningServer, login: str) -> None:
+    """As an agent too: the role checks read the pushed values, which may be anything."""
     session = requests.Session()
-    session.headers.update(_token(server, "lead"))
+    session.headers.update(_token(server, login))
     desks = iter(range(10**6))
 
     @given(batch=st.lists(mutations(), min_size=1, max_size=5))

@@ -19,7 +19,7 @@ from app.store.models import RequesterRow
 from app.sync import state
 from app.sync.protocol import MutationResult
 from app.sync.syncer import SyncReport
-from tests.sync.conftest import Desk, RunningServer
+from tests.sync.conftest import AGENT, OTHER_AGENT, Desk, RunningServer
 
 DESKS = 3
 FIELDS = ("phone", "email")
@@ -46,7 +46,7 @@ def _notes(desk: Desk, ticket: str) -> set[str]:
 
 def test_desks_converge_under_drops_duplicates_reorders_and_partitions(
         make_desk: Callable[..., Desk], server: RunningServer) -> None:
-    desks = [make_desk(login) for login in ("wang", "li", "wang")]
+    desks = [make_desk(login) for login in (AGENT, OTHER_AGENT, AGENT)]
     with sqlite3.connect(desks[0].data.database) as conn:
         requesters = [r[0] for r in conn.execute("SELECT id FROM requesters ORDER BY id LIMIT 3")]
         ticket = conn.execute("SELECT id FROM tickets ORDER BY id LIMIT 1").fetchone()[0]
@@ -73,7 +73,7 @@ def test_desks_converge_under_drops_duplicates_reorders_and_partitions(
         def note(self, desk: int) -> None:
             self.counter += 1
             body = f"note {desk}/{self.counter}"
-            TicketFlow(desks[desk].store, desks[desk].clock, None).note(
+            TicketFlow(desks[desk].store, desks[desk].clock, desks[desk].staff_id).note(
                 ticket, NoteKind.INTERNAL, body)
             self.written_notes[desk].add(body)
 

@@ -20,7 +20,6 @@ import pytest
 from sqlalchemy import select, text
 
 from app.domain.clock import ManualClock
-from app.domain.roles import Role
 from app.server.tables import rows
 from app.services.ticket_flow import TicketFlow
 from app.sla.escalation import Action, Escalation, deliver_webhook
@@ -31,8 +30,15 @@ from app.sla.tables import SlaEscalationRow, SlaPolicyRow
 from app.store.reading import read_connection
 from tests.conftest import T0
 from tests.hooks import Hook
-from tests.sync.conftest import PASSWORD, Desk, RunningServer
-from tests.sync.test_feature_tables import add_user
+from tests.sync.conftest import (
+    ADMIN,
+    AGENT,
+    ESCALATOR,
+    OTHER_AGENT,
+    PASSWORD,
+    Desk,
+    RunningServer,
+)
 from tests.sync.test_scenarios import log_ticket, one
 
 MakeDesk = Callable[..., Desk]
@@ -100,9 +106,10 @@ def add_policy(admin: Desk, *escalations: Escalation) -> None:
     policy = Policy(2, (Rule(TargetKind.FIRST_RESPONSE, FIRST_RESPONSE_MINUTES),
                         Rule(TargetKind.RESOLUTION, 240)), escalations=escalations)
     with admin.store.unit_of_work() as session:
-        session.add(SlaPolicyRow(version=2, valid_from=T0, body=policy.to_json()))
+        session.add(SlaPolicyRow(version=2, valid_from=T0, body=policy.to_json(),
+                                 author_id=admin.staff_id))
     [report] = [admin.syncer.sync_once()]
-    assert (report.pushed, report.rejected) == (1, 0)
+    assert (report.pushed, report.rejected) == (2, 0)  # the version and its audit line
 
 
 class Services:
@@ -115,7 +122,7 @@ class Services:
         self.running: list[EscalationService] = []
 
     def start(self, clock: ManualClock, folder: str = "escalator") -> EscalationService:
-        service = open_service(self._root / folder, self._server.url, "escalator", PASSWORD,
+        service = open_service(self._root / folder, self._server.url, ESCALATOR, PASSWORD,
                                clock, deliver=self._deliver)
         self.running.append(service)
         service.start()
@@ -129,7 +136,6 @@ class Services:
 
 @pytest.fixture
 def escalation(server: RunningServer, tmp_path: Path) -> Iterator[Services]:
-    add_user(server, "escalator", Role.ESCALATOR)
     services = Services(server, tmp_path, hook_timeout=1.0)
     yield services
     for service in list(services.running):
@@ -156,7 +162,7 @@ def new_ticket(desk: Desk, service: EscalationService, *clocks: ManualClock) -> 
 def test_the_server_escalates_once_for_every_desk(
         make_desk: MakeDesk, server: RunningServer, escalation: Services,
         hook: Hook) -> None:
-    admin, a, b = make_desk("lead"), make_desk("wang"), make_desk("li")
+    admin, a, b = make_desk(ADMIN), make_desk(AGENT), make_desk(OTHER_AGENT)
     add_policy(admin, Escalation(Action.WEBHOOK, "breached", "first_response", hook.url()),
                Escalation(Action.RAISE_LEVEL, "breached", "first_response"))
     a.syncer.sync_once()
@@ -186,7 +192,7 @@ def test_the_server_escalates_once_for_every_desk(
     assert sorted((action, outcome) for _k, action, outcome, _a in on_server) == [
         ("raise_level", "done"), ("webhook", "done")]
     # Only the escalation service wrote them (the desks' pushes carried no ledger line).
-    assert all(authors == {"escalator"} for *_line, authors in on_server)
+    assert all(authors == {ESCALATOR} for *_line, authors in on_server)
     assert len(server_escalated_events(server, ticket)) == 2
     assert hook.count("/ok", ticket) == 1
     # The demo's overdue tickets were escalated too (version 1 notifies), each once.
@@ -225,7 +231,7 @@ def test_the_server_escalates_once_for_every_desk(
 def test_a_failing_webhook_is_retried_recorded_as_failed_and_blocks_nothing(
         make_desk: MakeDesk, server: RunningServer, escalation: Services,
         hook: Hook) -> None:
-    admin, seat = make_desk("lead"), make_desk("wang")
+    admin, seat = make_desk(ADMIN), make_desk(AGENT)
     add_policy(admin, Escalation(Action.WEBHOOK, "at_risk", "first_response", hook.url("/fail")),
                Escalation(Action.WEBHOOK, "breached", "first_response", hook.url("/hang")))
     seat.syncer.sync_once()
@@ -262,7 +268,7 @@ def test_a_failing_webhook_is_retried_recorded_as_failed_and_blocks_nothing(
 
 def test_only_the_escalation_service_writes_the_ledger(
         make_desk: MakeDesk, server: RunningServer, escalation: Services) -> None:
-    seat = make_desk("wang")
+    seat = make_desk(AGENT)
     ticket, _number = log_ticket(seat)
     line = "0190c0de-0000-7000-8000-0000000e5ca1"
     with seat.store.unit_of_work() as session:
@@ -279,20 +285,19 @@ def test_only_the_escalation_service_writes_the_ledger(
 def test_the_service_refuses_an_account_that_is_not_an_escalator(
         server: RunningServer, tmp_path: Path) -> None:
     with pytest.raises(NotAnEscalator, match="--role escalator"):
-        open_service(tmp_path / "service", server.url, "wang", PASSWORD, ManualClock(T0))
+        open_service(tmp_path / "service", server.url, AGENT, PASSWORD, ManualClock(T0))
 
 
 def test_a_ticket_answered_in_time_on_a_desk_is_not_escalated(
         make_desk: MakeDesk, server: RunningServer, escalation: Services, hook: Hook) -> None:
-    admin, seat = make_desk("lead"), make_desk("wang")
+    admin, seat = make_desk(ADMIN), make_desk(AGENT)
     add_policy(admin, Escalation(Action.WEBHOOK, "breached", "first_response", hook.url()))
     seat.syncer.sync_once()
     service_clock = ManualClock(T0)
     service = escalation.start(service_clock)
     ticket = new_ticket(seat, service, service_clock, server.clock)
     advance(timedelta(minutes=5), service_clock, seat.clock, server.clock)
-    actor = one(seat, "SELECT id FROM staff ORDER BY login LIMIT 1")
-    TicketFlow(seat.store, seat.clock, actor).first_response(ticket, 1)
+    TicketFlow(seat.store, seat.clock, seat.staff_id).first_response(ticket, 1)
     seat.syncer.sync_once()
     # The service hears of the answer by a poke and stops the clock in its index.
     eventually(lambda: not rows_of(service.store.path, "SELECT 1 FROM sla_running WHERE "
@@ -308,12 +313,11 @@ def test_the_escalate_command_escalates_and_stops_cleanly(server: RunningServer,
                                                           tmp_path: Path) -> None:
     """``seatdesk-server escalate`` on the real clock: the demo's tickets are long overdue,
     so its first pass escalates them (version 1 notifies the supervisors)."""
-    add_user(server, "escalator", Role.ESCALATOR)
     logs = tmp_path / "escalate.log"
     with logs.open("w") as errors:
         process = subprocess.Popen(
             [sys.executable, "-m", "app.server.cli", "escalate", "--data-dir",
-             str(tmp_path / "service"), "--server", server.url, "--login", "escalator",
+             str(tmp_path / "service"), "--server", server.url, "--login", ESCALATOR,
              "--password-stdin"], stdin=subprocess.PIPE, stderr=errors, text=True)
         assert process.stdin is not None
         process.stdin.write(PASSWORD + "\n")
@@ -327,5 +331,5 @@ def test_the_escalate_command_escalates_and_stops_cleanly(server: RunningServer,
     assert code == 0, logs.read_text()[-2000:]
     lines = server_ledger(server)
     assert {action for _k, action, _o, _a in lines} == {"notify_supervisor"}
-    assert all(authors == {"escalator"} for *_line, authors in lines)
+    assert all(authors == {ESCALATOR} for *_line, authors in lines)
     assert repeated_on_server(server) == []

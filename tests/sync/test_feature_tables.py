@@ -10,8 +10,6 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from app.domain.clock import SystemClock
-from app.domain.roles import Role
 from app.kb.article import ArticleContent, ArticleState
 from app.kb.editing import create_article, save_article
 from app.kb.search import ArticleSearch
@@ -20,21 +18,23 @@ from app.rota.reading import on_duty_now
 from app.rota.rules import DEFAULT_RULES
 from app.rota.tables import AbsenceRow, PreferenceRow
 from app.rota.writing import publish, save_plan, save_rule
-from app.server.accounts import create_user
 from app.server.tables import rows
 from app.sla.monitor import refresh_targets
 from app.sla.policy import Policy, Rule, TargetKind
 from app.sla.tables import SlaPolicyRow
 from app.sync.syncer import SyncReport
-from tests.sync.conftest import PASSWORD, Desk, RunningServer
+from tests.sync.conftest import (
+    ADMIN,
+    AGENT,
+    OTHER_AGENT,
+    OTHER_SUPERVISOR,
+    SUPERVISOR,
+    Desk,
+    RunningServer,
+)
 from tests.sync.test_scenarios import log_ticket, one
 
 MakeDesk = Callable[..., Desk]
-
-
-def add_user(server: RunningServer, login: str, role: Role) -> None:
-    with server.engine.begin() as conn:
-        create_user(conn, SystemClock(), login, login.title(), role, PASSWORD)
 
 
 def server_row(server: RunningServer, entity: str, key: str) -> dict[str, object] | None:
@@ -44,13 +44,11 @@ def server_row(server: RunningServer, entity: str, key: str) -> dict[str, object
     return None if found is None else dict(found.data)
 
 
-def own_desk(make_desk: MakeDesk, server: RunningServer) -> tuple[Desk, str, str]:
-    """A desk signed in as a staff member's own agent account: (desk, staff id, login)."""
-    seat = make_desk("wang")
-    login = str(one(seat, "SELECT login FROM staff ORDER BY login LIMIT 1"))
-    own = str(one(seat, "SELECT id FROM staff WHERE login = ?", login))
-    add_user(server, login, Role.AGENT)
-    return make_desk(login), own, login
+def own_desk(make_desk: MakeDesk) -> tuple[Desk, str, str]:
+    """A desk signed in as an agent: (desk, his staff id, his login)."""
+    desk = make_desk(AGENT)
+    assert desk.staff_id is not None
+    return desk, desk.staff_id, desk.login
 
 
 def sync(*desks: Desk) -> list[SyncReport]:
@@ -59,10 +57,11 @@ def sync(*desks: Desk) -> list[SyncReport]:
 
 def test_an_article_written_on_one_desk_is_found_by_search_on_the_other(
         make_desk: MakeDesk) -> None:
-    a, b = make_desk("wang"), make_desk("li")  # agents author knowledge
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)  # agents author knowledge
     article = create_article(a.store, a.clock, ArticleContent(
         title="存储阵列 XQZ-4711 告警", body="控制器电池老化时阵列报 XQZ-4711。",
-        solution="更换控制器电池。", tags=("存储", "告警"), state=ArticleState.PUBLISHED))
+        solution="更换控制器电池。", tags=("存储", "告警"), state=ArticleState.PUBLISHED),
+        author_id=a.staff_id)
     [pushed], [pulled] = sync(a), sync(b)
     assert pushed.rejected == 0 and "kb_articles" in pulled.entities
     with closing(sqlite3.connect(b.data.database)) as reader:
@@ -75,7 +74,8 @@ def test_an_article_written_on_one_desk_is_found_by_search_on_the_other(
 
     # An edit on the other desk replaces what the first desk's index holds for the article.
     save_article(b.store, b.clock, article, ArticleContent(
-        title="存储阵列 QWV-0815 告警", body="控制器电池老化。", state=ArticleState.PUBLISHED))
+        title="存储阵列 QWV-0815 告警", body="控制器电池老化。", state=ArticleState.PUBLISHED),
+        editor_id=b.staff_id)
     sync(b, a)
     with closing(sqlite3.connect(a.data.database)) as reader:
         assert [h.article_id for h in ArticleSearch(reader).search("QWV-0815").hits] == [article]
@@ -85,8 +85,7 @@ def test_an_article_written_on_one_desk_is_found_by_search_on_the_other(
 
 def test_a_published_rota_reaches_an_agent_desk_and_its_on_duty_reading(
         make_desk: MakeDesk, server: RunningServer) -> None:
-    add_user(server, "zhao", Role.SUPERVISOR)
-    lead, seat = make_desk("zhao"), make_desk("wang")
+    lead, seat = make_desk(SUPERVISOR), make_desk(AGENT)
     # A day after the demo's published month, so only this plan can put anyone on duty.
     day = lead.clock.now().astimezone(DESK_ZONE).date() + timedelta(days=70)
     staff = one(lead, "SELECT id FROM staff ORDER BY login LIMIT 1")
@@ -95,7 +94,7 @@ def test_a_published_rota_reaches_an_agent_desk_and_its_on_duty_reading(
     seat.clock.set(morning)
     with closing(sqlite3.connect(seat.data.database)) as reader:
         assert on_duty_now(reader, seat.clock) == []
-    publish(lead.store, lead.clock, day, day, by=staff)
+    publish(lead.store, lead.clock, day, day, by=lead.staff_id)
     [pushed] = sync(lead)
     assert pushed.rejected == 0 and pushed.pushed >= 3  # assignment, period, publication
     [pulled] = sync(seat)
@@ -107,7 +106,7 @@ def test_a_published_rota_reaches_an_agent_desk_and_its_on_duty_reading(
 
 def test_an_agent_may_not_change_the_rota_or_the_sla_policy_and_sees_why(
         make_desk: MakeDesk, server: RunningServer) -> None:
-    seat = make_desk("wang")
+    seat = make_desk(AGENT)
     rule = DEFAULT_RULES[0]
     kept = one(seat, "SELECT weight FROM rota_rules WHERE kind = ?", rule.kind.value)
     save_rule(seat.store, seat.clock, type(rule)(rule.kind, rule.hard, kept + 7, rule.value,
@@ -120,15 +119,16 @@ def test_an_agent_may_not_change_the_rota_or_the_sla_policy_and_sees_why(
                                   day=seat.clock.now().date(), shift_code=None, wanted=False,
                                   version=1, updated_at=seat.clock.now(), deleted=False))
     [report] = sync(seat)
-    assert report.rejected == 3 and report.pushed == 0
+    assert report.rejected == 4 and report.pushed == 0  # and the policy's audit line
     with closing(sqlite3.connect(seat.data.database)) as reader:
         reasons = sorted(r for (r,) in reader.execute(
             "SELECT reason FROM sync_outbox WHERE status = 'rejected'"))
-    assert reasons == ["only administrators change sla_policies",
-                       "only supervisors change other people's rota_preferences",
-                       "only supervisors change rota_rules"]
+    assert reasons == ["only supervisors change other people's rota_preferences",
+                       "only supervisors change rota_rules",
+                       "your role may not change sla_policies",
+                       "your role may not record changes of sla_policies"]
     # Not lost: the panel's count shows them until the seat discards them deliberately.
-    assert seat.syncer.status().rejected == 3
+    assert seat.syncer.status().rejected == 4
     # The desk shows the server's rule again; the server holds none of the three changes.
     assert one(seat, "SELECT weight FROM rota_rules WHERE kind = ?", rule.kind.value) == kept
     assert server_row(server, "sla_policies", "7") is None
@@ -138,7 +138,7 @@ def test_an_agent_may_not_change_the_rota_or_the_sla_policy_and_sees_why(
 
 def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
                                                server: RunningServer) -> None:
-    desk, own, own_login = own_desk(make_desk, server)
+    desk, own, own_login = own_desk(make_desk)
     wish = "0190c0de-0000-7000-8000-00000000cafe"
     with desk.store.unit_of_work() as session:
         session.add(PreferenceRow(id=wish, staff_id=own, day=desk.clock.now().date(),
@@ -163,7 +163,7 @@ def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
 
 def test_a_seat_may_enter_his_own_unavailability_but_not_leave(make_desk: MakeDesk,
                                                               server: RunningServer) -> None:
-    desk, own, _login = own_desk(make_desk, server)
+    desk, own, _login = own_desk(make_desk)
     day = desk.clock.now().date()
     away, leave = "0190c0de-0000-7000-8000-0000000a0a0a", "0190c0de-0000-7000-8000-0000000b0b0b"
     with desk.store.unit_of_work() as session:
@@ -189,15 +189,15 @@ def test_a_seat_may_enter_his_own_unavailability_but_not_leave(make_desk: MakeDe
 
 def test_a_policy_version_from_the_admin_desk_applies_to_new_tickets_on_another_desk(
         make_desk: MakeDesk) -> None:
-    admin, seat = make_desk("lead"), make_desk("wang")
+    admin, seat = make_desk(ADMIN), make_desk(AGENT)
     before, _number = log_ticket(seat)
     policy = Policy(2, (Rule(TargetKind.FIRST_RESPONSE, 3), Rule(TargetKind.RESOLUTION, 45)))
     admin.clock.advance(timedelta(minutes=1))
     with admin.store.unit_of_work() as session:
         session.add(SlaPolicyRow(version=2, valid_from=admin.clock.now(),
-                                 body=policy.to_json(), author_id=None))
+                                 body=policy.to_json(), author_id=admin.staff_id))
     [pushed] = sync(admin)
-    assert (pushed.pushed, pushed.rejected) == (1, 0)
+    assert (pushed.pushed, pushed.rejected) == (2, 0)  # the version and its audit line
     [pulled] = sync(seat)
     assert "sla_policies" in pulled.entities
     seat.clock.advance(timedelta(minutes=2))
@@ -214,13 +214,14 @@ def test_a_policy_version_from_the_admin_desk_applies_to_new_tickets_on_another_
 
 
 def test_a_second_policy_version_with_the_same_number_is_refused(make_desk: MakeDesk) -> None:
-    a, b = make_desk("lead"), make_desk("lead")
+    a, b = make_desk(ADMIN), make_desk(ADMIN)
     for desk, minutes in ((a, 30), (b, 90)):  # two administrators, both offline
         with desk.store.unit_of_work() as session:
             session.add(SlaPolicyRow(version=2, valid_from=desk.clock.now(), body=Policy(
-                2, (Rule(TargetKind.RESOLUTION, minutes),)).to_json()))
+                2, (Rule(TargetKind.RESOLUTION, minutes),)).to_json(),
+                author_id=desk.staff_id))
     [first], [second] = sync(a), sync(b)
-    assert (first.pushed, second.rejected) == (1, 1)
+    assert (first.rejected, second.rejected) == (0, 1)
     assert one(b, "SELECT reason FROM sync_outbox") == "sla_policies rows never change once written"
     # Desk b shows the version the server holds; its own waits in the sync panel.
     assert one(b, "SELECT body FROM sla_policies WHERE version = 2") == one(
@@ -229,9 +230,7 @@ def test_a_second_policy_version_with_the_same_number_is_refused(make_desk: Make
 
 def test_a_rule_created_twice_offline_keeps_one_row_on_every_desk(make_desk: MakeDesk,
                                                                   server: RunningServer) -> None:
-    add_user(server, "zhao", Role.SUPERVISOR)
-    add_user(server, "qian", Role.SUPERVISOR)
-    a, b = make_desk("zhao"), make_desk("qian")
+    a, b = make_desk(SUPERVISOR), make_desk(OTHER_SUPERVISOR)
     for desk, name in ((a, "早班"), (b, "早早班")):  # one new shift type made on both desks
         _add_shift_type(desk, "M", name)
     sync(a)

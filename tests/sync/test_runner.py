@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from app.sync.runner import BACKOFF_MAX, Link, SyncRunner, backoff
 from app.sync.syncer import SyncReport, SyncStatus
-from tests.sync.conftest import Desk, RunningServer
+from tests.sync.conftest import AGENT, OTHER_AGENT, Desk, RunningServer
 from tests.sync.test_scenarios import log_ticket, one
 
 
@@ -26,7 +26,7 @@ def test_backoff_doubles_with_jitter_and_is_capped() -> None:
 
 def test_a_poke_brings_a_change_to_the_other_desk_well_before_the_periodic_round(
         make_desk: Callable[..., Desk]) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     links: list[Link] = []
     reports: list[SyncReport] = []
 
@@ -64,7 +64,7 @@ def test_a_poke_crosses_server_instances_through_listen_notify(
     second = RunningServer(server.db_url, server.clock)
     second.start()
     try:
-        a, b = make_desk("wang"), make_desk("li")
+        a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
         b.client.base_url = second.url  # b talks to the other instance from now on
         woke = threading.Event()
 

@@ -23,7 +23,7 @@ from app.sync import syncer as syncer_module
 from app.sync.client import Offline, ServerClient
 from app.sync.protocol import CONFLICTS
 from app.sync.syncer import Syncer, SyncReport
-from tests.sync.conftest import Desk, RunningServer
+from tests.sync.conftest import AGENT, OTHER_AGENT, Desk, RunningServer
 
 MakeDesk = Callable[..., Desk]
 
@@ -38,8 +38,7 @@ def log_ticket(desk: Desk, title: str = "存储卷只读") -> tuple[str, str]:
     requester = one(desk, "SELECT id FROM requesters ORDER BY id LIMIT 1")
     kind = one(desk, "SELECT id FROM ticket_types ORDER BY id LIMIT 1")
     category = one(desk, "SELECT id FROM categories ORDER BY id LIMIT 1")
-    actor = one(desk, "SELECT id FROM staff ORDER BY login LIMIT 1")
-    logged = Intake(desk.store, desk.clock, GradingWeights(), actor).log(TicketDraft(
+    logged = Intake(desk.store, desk.clock, GradingWeights(), desk.staff_id).log(TicketDraft(
         title, "数据库服务器挂载的存储卷变为只读。", requester, Channel.PHONE, kind, category))
     return logged.id, logged.number
 
@@ -70,10 +69,10 @@ def test_a_new_desk_pulls_the_whole_desk(make_desk: MakeDesk, demo_desk: Any) ->
 
 def test_a_ticket_logged_on_one_desk_reaches_the_other_with_its_final_number(
         make_desk: MakeDesk) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     ticket_id, number = log_ticket(a)
     assert not is_provisional(number)  # numbered from the block leased at the first sync
-    TicketFlow(a.store, a.clock, None).note(ticket_id, NoteKind.INTERNAL, "已联系存储厂商")
+    TicketFlow(a.store, a.clock, a.staff_id).note(ticket_id, NoteKind.INTERNAL, "已联系存储厂商")
     assert one(a, "SELECT count(*) FROM sync_outbox") == 3  # ticket, created event, note
     a.syncer.sync_once()
     assert one(a, "SELECT count(*) FROM sync_outbox") == 0
@@ -86,7 +85,7 @@ def test_a_ticket_logged_on_one_desk_reaches_the_other_with_its_final_number(
 
 
 def test_different_fields_edited_offline_on_two_desks_both_survive(make_desk: MakeDesk) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     requester = one(a, "SELECT id FROM requesters ORDER BY id LIMIT 1")
     edit_requester(a, requester, phone="13900000001")
     edit_requester(b, requester, email="new@gov.cn")
@@ -101,7 +100,7 @@ def test_different_fields_edited_offline_on_two_desks_both_survive(make_desk: Ma
 
 def test_same_field_server_order_wins_and_the_loser_is_logged_on_both_desks(
         make_desk: MakeDesk, server: RunningServer) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     requester = one(a, "SELECT id FROM requesters ORDER BY id LIMIT 1")
     edit_requester(a, requester, phone="13900000001")
     edit_requester(b, requester, phone="13900000002")
@@ -112,7 +111,7 @@ def test_same_field_server_order_wins_and_the_loser_is_logged_on_both_desks(
         assert one(desk, "SELECT phone FROM requesters WHERE id = ?", requester) == "13900000002"
         assert one(desk, "SELECT lost || ' ' || kept || ' ' || lost_by FROM sync_conflicts "
                          "WHERE field = 'phone'") == (
-            f'"13900000001" "13900000002" wang@{a.syncer.desk_id}')
+            f'"13900000001" "13900000002" {AGENT}@{a.syncer.desk_id}')
     assert server_count(server, CONFLICTS) == 1
     assert a.syncer.status().conflicts == 1  # counted in the status bar until seen
     a.syncer.mark_conflicts_seen()
@@ -120,12 +119,13 @@ def test_same_field_server_order_wins_and_the_loser_is_logged_on_both_desks(
 
 
 def test_an_illegal_state_move_keeps_the_server_state(make_desk: MakeDesk) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     ticket_id, _ = log_ticket(a)
     a.syncer.sync_once()
     b.syncer.sync_once()
     staff = one(a, "SELECT id FROM staff ORDER BY login LIMIT 1")
-    flow_a, flow_b = TicketFlow(a.store, a.clock, staff), TicketFlow(b.store, b.clock, staff)
+    flow_a, flow_b = TicketFlow(a.store, a.clock, a.staff_id), TicketFlow(b.store, b.clock,
+                                                                          b.staff_id)
     version = flow_a.assign(ticket_id, one(a, "SELECT version FROM tickets WHERE id = ?",
                                            ticket_id), staff)
     flow_a.resolve(ticket_id, version, solution="重新挂载")
@@ -190,7 +190,7 @@ def test_an_expired_token_is_renewed_mid_sync(make_desk: MakeDesk, server: Runni
 
 def test_a_desk_offline_for_a_day_catches_up_and_numbers_provisionally(
         make_desk: MakeDesk, server: RunningServer) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     server.stop()
     numbers = [log_ticket(a, f"离线工单{i}")[1] for i in range(55)]  # more than the lease
     a.clock.advance(timedelta(days=1))
@@ -207,7 +207,7 @@ def test_a_desk_offline_for_a_day_catches_up_and_numbers_provisionally(
 
 def test_a_change_the_role_may_not_make_is_rejected_with_the_reason_and_kept(
         make_desk: MakeDesk) -> None:
-    a = make_desk("wang")  # an agent
+    a = make_desk(AGENT)
     category = one(a, "SELECT id FROM categories ORDER BY id LIMIT 1")
     name = one(a, "SELECT name_zh FROM categories WHERE id = ?", category)
     with a.store.unit_of_work() as session:
@@ -215,16 +215,20 @@ def test_a_change_the_role_may_not_make_is_rejected_with_the_reason_and_kept(
         assert row is not None
         row.name_zh = "改名"
     report = a.syncer.sync_once()
-    assert report.rejected == 1
-    assert one(a, "SELECT reason FROM sync_outbox WHERE status = 'rejected'") == (
-        "only administrators change categories")
+    # The change and its audit line: no line on the server says it was made.
+    assert (report.pushed, report.rejected) == (0, 2)
+    with sqlite3.connect(a.data.database) as conn:
+        assert dict(conn.execute("SELECT entity, reason FROM sync_outbox "
+                                 "WHERE status = 'rejected'").fetchall()) == {
+            "categories": "your role may not change categories",
+            "audit_log": "your role may not record changes of categories"}
     # The desk shows the server's truth again; the rejected edit waits for the seat.
     assert one(a, "SELECT name_zh FROM categories WHERE id = ?", category) == name
-    assert a.syncer.status().rejected == 1
+    assert a.syncer.status().rejected == 2
 
 
 def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: MakeDesk) -> None:
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     assert one(b, "SELECT count(*) FROM tickets t JOIN requesters r ON r.id = t.requester_id "
                   "WHERE t.requester_sort != r.name") == 0
     assert one(b, "SELECT count(*) FROM tickets t JOIN categories c ON c.id = t.category_id "
@@ -248,7 +252,7 @@ def test_sort_copies_follow_pulled_tickets_and_renamed_requesters(make_desk: Mak
     assert one(b, "SELECT assignee_sort FROM tickets WHERE id = ?", ticket_id) == ""
     staff_id, staff_name = one(a, "SELECT id || '|' || name FROM staff ORDER BY login "
                                   "LIMIT 1 OFFSET 3").split("|")
-    TicketFlow(a.store, a.clock, None).assign(ticket_id, 1, staff_id)
+    TicketFlow(a.store, a.clock, a.staff_id).assign(ticket_id, 1, staff_id)
     a.syncer.sync_once()
     b.syncer.sync_once()
     assert one(b, "SELECT assignee_sort FROM tickets WHERE id = ?", ticket_id) == staff_name
@@ -259,7 +263,7 @@ def test_a_ticket_edited_after_its_events_arrives_in_a_later_page(
     """An edited ticket has a later change sequence than its events, so a desk pulling
     them gets the events' page before the ticket's. Found by the sync benchmark: a desk
     joining after 4000 edits failed its first sync on a foreign key."""
-    a, b = make_desk("wang"), make_desk("li")
+    a, b = make_desk(AGENT), make_desk(OTHER_AGENT)
     ticket_id, _number = log_ticket(a)
     with a.store.unit_of_work() as session:
         row = session.get(TicketRow, ticket_id)

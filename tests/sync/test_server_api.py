@@ -10,10 +10,10 @@ import requests
 from sqlalchemy import text
 
 from app.sync.protocol import MAX_BODY
-from tests.sync.conftest import PASSWORD, RunningServer
+from tests.sync.conftest import AGENT, OTHER_AGENT, PASSWORD, RunningServer
 
 
-def _token(server: RunningServer, login: str = "wang") -> dict[str, str]:
+def _token(server: RunningServer, login: str = AGENT) -> dict[str, str]:
     body = requests.post(f"{server.url}/v1/login", json={"login": login, "password": PASSWORD},
                          timeout=10).json()
     return {"Authorization": f"Bearer {body['access_token']}"}
@@ -35,10 +35,10 @@ def test_health_and_errors_are_clear_json(server: RunningServer) -> None:
 def test_failed_logins_are_capped(server: RunningServer) -> None:
     for _ in range(10):
         wrong = requests.post(f"{server.url}/v1/login", timeout=10,
-                              json={"login": "li", "password": "guess"})
+                              json={"login": OTHER_AGENT, "password": "guess"})
         assert wrong.status_code == 401 and wrong.json()["error"] == "login_refused"
     capped = requests.post(f"{server.url}/v1/login", timeout=10,
-                           json={"login": "li", "password": PASSWORD})
+                           json={"login": OTHER_AGENT, "password": PASSWORD})
     assert capped.status_code == 429  # even the right password waits out the window
 
 
@@ -60,6 +60,7 @@ def test_unknown_entities_and_bad_values_are_rejected_with_a_reason(
 
 def test_a_change_committing_late_is_not_skipped_by_the_cursor(server: RunningServer) -> None:
     headers = _token(server)
+    own = server.staff_id(AGENT)  # a saved filter is its owner's
 
     def cursor_now() -> int:
         page = requests.get(f"{server.url}/v1/pull", headers=headers, timeout=10,
@@ -92,7 +93,7 @@ def test_a_change_committing_late_is_not_skipped_by_the_cursor(server: RunningSe
                                                           "definition": "{}",
                                                           "position": 0, "deleted": False,
                                                           "updated_at": "2026-11-26T02:00:00+00:00",
-                                                          "owner_id": None}}]})
+                                                          "owner_id": own}}]})
         done.set()
 
     threading.Thread(target=push, daemon=True).start()

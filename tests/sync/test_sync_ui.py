@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.domain.roles import Capability, may
 from app.paths import DataDir
 from app.services.data_folder import prepare
 from app.settings import SettingsFile
 from app.store.models import CategoryRow
 from tests.conftest import T0, seat_of
-from tests.sync.conftest import PASSWORD, RunningServer
+from tests.sync.conftest import AGENT, PASSWORD, RunningServer
 from ui.desk import Desk, build_desk
 from ui.status import Connection
 from ui.sync.connect import ConnectDialog
@@ -40,7 +41,7 @@ def connect(qtbot: QtBot, desk: Desk, url: str, password: str) -> ConnectDialog:
     dialog = desk.window.findChild(ConnectDialog)
     assert dialog is not None
     dialog.url.setText(url)
-    dialog.login.setText("wang")
+    dialog.login.setText(AGENT)
     dialog.password.setText(password)
     dialog.sign_in()
     return dialog
@@ -62,7 +63,7 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
     qtbot.waitUntil(lambda: indicator.state == Connection.ONLINE, timeout=30_000)
     assert fresh_desk.context.settings.settings.server_url == server.url
     assert fresh_desk.context.settings.settings.server_role == "agent"
-    assert not fresh_desk.context.settings.settings.supervises  # no rota publishing
+    assert not may(fresh_desk.context.settings.settings.server_role, Capability.PLAN_ROTA)
     reader = fresh_desk.context.reader
     assert reader.execute("SELECT count(*) FROM tickets").fetchone()[0] == 600
     # An agent renames a category: the server refuses it, the status bar says so.
@@ -71,16 +72,19 @@ def test_connecting_syncs_the_desk_and_a_refused_change_shows_in_the_panel(
         assert row is not None
         row.name_en = "Renamed"
     fresh_desk.context.events.tickets_changed.emit([])
-    qtbot.waitUntil(lambda: "1 need attention" in indicator._text.text(), timeout=10_000)
+    # The change and its audit line.
+    qtbot.waitUntil(lambda: "2 need attention" in indicator._text.text(), timeout=10_000)
     assert fresh_desk.sync.syncer is not None
     # A click on the status-bar indicator opens the sync panel.
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     panel = fresh_desk.window.findChild(SyncPanel)
     assert panel is not None and panel.isVisible()
     assert panel.tabs.currentWidget() is panel.rejected
-    assert panel.rejected.item(0, 4).text() == "only administrators change categories"
-    mutation = int(panel.rejected.item(0, 0).text())
-    fresh_desk.sync.syncer.discard(mutation)
+    reasons = {panel.rejected.item(row, 4).text() for row in range(2)}
+    assert reasons == {"your role may not change categories",
+                       "your role may not record changes of categories"}
+    for row in range(2):
+        fresh_desk.sync.syncer.discard(int(panel.rejected.item(row, 0).text()))
     panel.refresh()
     assert panel.rejected.rowCount() == 0
 
