@@ -22,6 +22,7 @@ import requests
 from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert
 from sqlalchemy.dialects.postgresql import JSONB
 
+from app.demo.accounts import DEMO_AGENT
 from app.domain.clock import ManualClock, SystemClock
 from app.domain.roles import Role
 from app.paths import DataDir
@@ -39,6 +40,9 @@ from app.sync.tokens import MemoryVault
 from bench.common import emit, summary
 
 PASSWORD = "bench password 1"
+# Two of the demo desk's agents: each desk signs in as a seat with a staff member, as real
+# desks do, so the server's authorship checks are part of what is measured.
+SEATS = (DEMO_AGENT, "seat011")
 
 
 def _fresh_database(admin_url: str, name: str) -> str:
@@ -78,15 +82,15 @@ def main() -> None:
     seed(demo, clock, args.tickets)
     rows = import_folder(engine, demo, clock)  # as `seatdesk-server import-desk` does
     with engine.begin() as conn:
-        for login in ("a", "b"):
+        for login in SEATS:
             create_user(conn, clock, login, login, Role.AGENT, PASSWORD)
     server = _ServerProcess(url)
 
-    store_a, sync_a, clock_a = _desk(work / "a", server.url, "a")
+    store_a, sync_a, clock_a = _desk(work / "a", server.url, SEATS[0])
     started = time.perf_counter()
     sync_a.sync_once()
     initial_s = time.perf_counter() - started
-    store_b, sync_b, _ = _desk(work / "b", server.url, "b")
+    store_b, sync_b, _ = _desk(work / "b", server.url, SEATS[1])
     sync_b.sync_once()
     print(f"initial sync of {args.tickets} tickets ({rows} rows): {initial_s:.1f} s")
 
