@@ -18,6 +18,7 @@ from app.settings import SettingsFile
 from app.store.models import CategoryRow
 from tests.conftest import T0, seat_of
 from tests.sync.conftest import AGENT, PASSWORD, RunningServer
+from tests.ui.conftest import activate
 from ui.desk import Desk, build_desk
 from ui.status import Connection
 from ui.sync.connect import ConnectDialog
@@ -103,24 +104,38 @@ def test_a_desk_with_its_own_records_is_not_joined_to_a_server(
         desk.close()
 
 
-def test_a_locked_desk_unlocks_offline_with_the_cached_verifier(
+def test_the_joining_account_is_the_seat_and_signs_in_offline_during_an_outage(
         qtbot: QtBot, fresh_desk: Desk, server: RunningServer) -> None:
-    from ui.sync.lock import LockDialog
+    """A connected desk checks passwords with the server; once a seat has signed in on this
+    desk, the verifier it keeps lets that seat in while the server cannot be reached."""
+    from ui.seat.sign_in import Mode
 
     connect(qtbot, fresh_desk, server.url, PASSWORD)
     qtbot.waitUntil(lambda: fresh_desk.window.connection.state == Connection.ONLINE,
                     timeout=30_000)
-    fresh_desk.sync.lock()
-    lock = fresh_desk.window.findChild(LockDialog)
-    assert lock is not None and fresh_desk.window.centralWidget().isHidden()
+    # The joining account sits at the desk, as its staff member once the pull brought it.
+    qtbot.waitUntil(lambda: fresh_desk.context.signed_in.staff_id is not None,
+                    timeout=30_000)
+    seat = fresh_desk.context.signed_in
+    assert seat.login == AGENT and seat.staff_id == fresh_desk.context.reader.execute(
+        "SELECT id FROM staff WHERE login = ?", (AGENT,)).fetchone()[0]
+    activate(qtbot, fresh_desk.window)
+    qtbot.keyClick(fresh_desk.window, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    lock = fresh_desk.seat.dialog
+    assert lock is not None and lock.mode is Mode.LOCKED
+    assert fresh_desk.window.centralWidget().isHidden()
     server.stop()  # the network is gone
-    lock.reject()  # Esc does not dismiss a locked desk
-    assert lock.isVisible()
-    lock.password.setText("not the password")
-    lock.unlock()
-    qtbot.waitUntil(lambda: lock.message.text() == "Wrong password.", timeout=10_000)
-    lock.password.setText(PASSWORD)
-    lock.unlock()
-    qtbot.waitUntil(lambda: lock.unlocked, timeout=10_000)
-    assert not fresh_desk.window.centralWidget().isHidden()
-    server.start(server.port)
+    try:
+        lock.password.setText("not the password")
+        qtbot.mouseClick(lock.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Wrong login or password" in lock.message.text(),
+                        timeout=20_000)
+        assert fresh_desk.window.centralWidget().isHidden()
+        lock.password.setText(PASSWORD)
+        qtbot.mouseClick(lock.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: fresh_desk.seat.dialog is None, timeout=20_000)
+        assert not fresh_desk.window.centralWidget().isHidden()
+        assert fresh_desk.context.signed_in.login == AGENT
+    finally:
+        server.start(server.port)
