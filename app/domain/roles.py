@@ -85,6 +85,7 @@ _BY_ROLE = {spec.role: spec for spec in ROLES}
 TABLE_WRITERS: dict[str, Capability] = {
     "ticket_types": C.MANAGE_CATALOG, "categories": C.MANAGE_CATALOG,
     "teams": C.MANAGE_PEOPLE, "staff": C.MANAGE_PEOPLE, "staff_skills": C.MANAGE_PEOPLE,
+    "skills": C.MANAGE_PEOPLE,
     "sla_policies": C.MANAGE_SLA, "sla_calendar_overrides": C.MANAGE_SLA,
     "desk_settings": C.MANAGE_SETTINGS,
     "sla_escalations": C.WRITE_LEDGER,

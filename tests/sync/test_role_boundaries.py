@@ -178,6 +178,17 @@ def test_an_agent_cannot_change_the_catalog(seat: Callable[[str], Seat],
         "your role may not change categories"
 
 
+def test_an_agent_cannot_change_people_teams_or_skills(seat: Callable[[str], Seat],
+                                                      server: RunningServer) -> None:
+    agent = seat(AGENT)
+    assert refused(agent.put("staff", server.staff_id(OTHER_AGENT) or "", {
+        "phone": "13900000000"})) == "your role may not change staff"
+    assert refused(agent.put("teams", first_key(server, "teams"), {"name_zh": "改名"})) == \
+        "your role may not change teams"
+    assert refused(agent.put("skills", first_key(server, "skills"), {"name_zh": "改名"})) == \
+        "your role may not change skills"
+
+
 def test_an_agent_cannot_change_desk_settings(seat: Callable[[str], Seat]) -> None:
     agent = seat(AGENT)
     assert refused(agent.put("desk_settings", "confirmation_timeout_hours",
