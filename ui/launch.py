@@ -163,11 +163,21 @@ def _sign_in(data: DataDir, settings: SettingsFile, args: DeskArgs) -> SignedIn 
 
             print(refusal_text(error), file=sys.stderr)
     dialog = SignInDialog(check, Mode.START, login=args.login or settings.settings.last_login,
-                          hint=_demo_hint(data))
+                          hint=_demo_hint(data), desk_name=_desk_name(data))
     if not dialog.exec() or dialog.result_seat is None:
         return None
     settings.update(last_login=dialog.result_seat.login)
     return dialog.result_seat
+
+
+def _desk_name(data: DataDir) -> str:
+    import sqlite3
+    from contextlib import closing
+
+    from app.desk_settings import read
+
+    with closing(sqlite3.connect(data.database)) as conn:
+        return read(conn).desk_name
 
 
 def _desk_vault() -> object:

@@ -79,6 +79,7 @@ class SeatDesk(QObject):
         seat = self._context.signed_in
         dialog = SignInDialog(self._check, mode, desk_name=self._context.desk_name(),
                               login=seat.login if mode is Mode.LOCKED else "",
+                              who=seat.name if mode is Mode.LOCKED else "",
                               parent=self._window)
         self.dialog = dialog
 

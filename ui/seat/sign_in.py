@@ -62,15 +62,16 @@ class SignInDialog(QDialog):
     carries the seat: PySide 6.11 crashed after a test's waitSignal on such a signal.)"""
 
     def __init__(self, check: Check, mode: Mode, *, desk_name: str = "",
-                 login: str = "", hint: str = "", parent: QWidget | None = None) -> None:
+                 login: str = "", hint: str = "", who: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sign_in")
         self._check, self.mode = check, mode
         self.result_seat: SignedIn | None = None
         self.setWindowTitle(self._title(desk_name))
         self.setModal(True)
-        self.heading = QLabel(self._heading(login), self)
-        self.heading.setWordWrap(True)
+        self.desk = self._label(desk_name, "font-weight: bold; font-size: 14pt")
+        self.heading = self._label(self._heading(f"{who} ({login})" if who else login), "")
         self.login = QLineEdit(login, self)
         self.login.setObjectName("login")
         self.login.setMaxLength(80)
@@ -78,40 +79,47 @@ class SignInDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(256)
-        self.message = QLabel(self)
+        self.message = self._label("", "color: #c62828")
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828")
-        self.hint = QLabel(hint, self)
-        self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
-        self.hint.setStyleSheet("color: #546e7a")
+        self.hint = self._label(hint, "color: #546e7a")
         form = QFormLayout()
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Password:"), self.password)
+        self._add_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.desk)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.message.setVisible(True)
+        self.setMinimumWidth(360)
+        (self.password if login else self.login).setFocus()
+
+    def _label(self, text: str, style: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setStyleSheet(style)
+        label.setVisible(bool(text))
+        return label
+
+    def _add_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
         self.other_button: QPushButton | None = None
-        if mode is Mode.LOCKED:
+        if self.mode is Mode.LOCKED:
             self.login.setReadOnly(True)
             self.other_button = self.buttons.addButton(
                 self.tr("Another seat…"), QDialogButtonBox.ButtonRole.ActionRole)
             self.other_button.clicked.connect(self.another_seat)
         else:
-            quit_text = self.tr("Quit") if mode is Mode.START else self.tr("Cancel")
+            quit_text = self.tr("Quit") if self.mode is Mode.START else self.tr("Cancel")
             cancel = self.buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole)
             cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(360)
-        (self.password if login else self.login).setFocus()
 
     def _title(self, desk_name: str) -> str:
         title = {Mode.START: self.tr("Sign in to Seatdesk"),
