@@ -23,5 +23,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed translators with those of ``language``: every widget gets a
+    LanguageChange event (the first-start walk-through retranslates itself with it)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    return install_translators(app, language)
+
+
 def system_locale_name() -> str:
     return QLocale.system().name()

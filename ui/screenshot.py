@@ -4,7 +4,11 @@ Pages are the ids features register (``queues``...), plus two windows shown over
 queues: ``ticket`` (a resolved ticket with its timeline) and ``intake`` (a new ticket
 being typed in); ``sla`` is the queue sorted by time to breach with its countdowns;
 ``sla-policies`` the administrators' SLA policy page (``sla-policies-escalations``,
-``-calendar`` and ``-versions`` show its other tabs).
+``-calendar`` and ``-versions`` show its other tabs). ``sign-in`` is the sign-in prompt,
+``setup`` the first-start walk-through (``setup-desk``, ``-admin`` and ``-server`` its other
+pages, filled in as an administrator would, nothing written), ``admin-people``,
+``admin-accounts``... each tab of the administration page (one whose module this desk
+lacks is refused).
 The SLA monitor runs first, so countdowns and notifications are filled in.
 """
 
@@ -21,7 +25,11 @@ if TYPE_CHECKING:
 
 SIZE = (1440, 900)
 POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
-WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS))
+SETUP_PAGES = ("", "-desk", "-admin", "-server")
+ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit")
+WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
+                "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
+                *(f"admin-{tab}" for tab in ADMIN_TABS))
 
 
 def _settle() -> None:
@@ -36,8 +44,14 @@ def _wait(seconds: float) -> None:
         time.sleep(0.02)
 
 
-def window_for(desk: Desk, page: str) -> QWidget:
-    """The top-level widget that shows ``page``."""
+def window_for(desk: Desk, page: str) -> QWidget | None:
+    """The top-level widget that shows ``page`` (None: this desk cannot show it)."""
+    if page == "sign-in":
+        return _sign_in_prompt(desk)
+    if page.startswith("setup"):
+        return _setup_page(desk, page.removeprefix("setup").removeprefix("-"))
+    if page.startswith("admin-"):
+        return _admin_tab(desk, page.removeprefix("admin-"))
     if page == "ticket":
         row = desk.context.reader.execute(
             "SELECT id FROM tickets WHERE state = 'resolved' ORDER BY created_at DESC LIMIT 1"
@@ -98,6 +112,69 @@ def window_for(desk: Desk, page: str) -> QWidget:
     return desk.window
 
 
+def _sign_in_prompt(desk: Desk) -> QWidget:
+    """The prompt a seat meets at start (on the demo desk, with its accounts named)."""
+    from app.demo.accounts import DEMO_AGENT
+    from ui.launch import _demo_hint
+    from ui.seat.sign_in import Mode, SignInDialog, checker
+
+    context = desk.context
+    dialog = SignInDialog(checker(context.data.database, lambda: "", lambda: None),
+                          Mode.START, desk_name=context.desk_name(), login=DEMO_AGENT,
+                          hint=_demo_hint(context.data), parent=desk.window)
+    dialog.resize(480, dialog.sizeHint().height())
+    return dialog
+
+
+def _setup_page(desk: Desk, page: str) -> QWidget:
+    """A page of the first-start walk-through, typed into as an administrator would;
+    nothing is written (Finish is never pressed)."""
+    from app.sync.tokens import MemoryVault
+    from ui.setup import SetupWizard
+
+    context = desk.context
+    wizard = SetupWizard(context.data, context.settings, context.clock, context.language,
+                         vault=MemoryVault)
+    wizard.show()
+    if page in ("desk", "admin"):
+        wizard.start_page.local.setChecked(True)
+        wizard.next()
+        wizard.desk_page.desk_name.setText("市政务云服务台")
+    if page == "admin":
+        wizard.next()
+        admin = wizard.admin_page
+        for field, text in ((admin.full_name, "王敏"), (admin.login, "wangmin"),
+                            (admin.password, "seatdesk-2026"), (admin.again, "seatdesk-2026"),
+                            (admin.phone, "13800138000")):
+            field.setText(text)
+    if page == "server":
+        wizard.start_page.server.setChecked(True)
+        wizard.next()
+        server = wizard.server_page
+        server.url.setText("https://seatdesk.example.gov.cn")
+        server.login.setText("wangmin")
+    _settle()
+    return wizard
+
+
+def _admin_tab(desk: Desk, name: str) -> QWidget | None:
+    """The main window on the administration page, at tab ``name``."""
+    import sys
+
+    from ui.admin import AdministrationPage
+    from ui.page_holder import PageHolder
+
+    holder = desk.window.findChild(PageHolder, "admin")
+    page = holder.ensure() if holder is not None and desk.window.show_page("admin") else None
+    if not isinstance(page, AdministrationPage) or (tab := page.tab(name)) is None:
+        print(f"this desk has no administration tab {name!r} (or the seat may not see "
+              "the page)", file=sys.stderr)
+        return None
+    page.setCurrentWidget(tab)
+    _settle()
+    return desk.window
+
+
 def save_widget(widget: QWidget, path: Path) -> bool:
     """Lay out a stand-alone widget at 1440×900, let it paint, and save it."""
     widget.resize(*SIZE)
@@ -115,6 +192,8 @@ def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
     desk.sla.ticker.tick()
     _settle()
     widget = window_for(desk, page or "")
+    if widget is None:
+        return False
     if widget is not desk.window:
         widget.show()
     _settle()

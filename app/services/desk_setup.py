@@ -15,13 +15,13 @@ The demo desk is the third way; ``app.services.data_folder.seed`` writes it.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from app.desk_settings import DEFAULT_TIME_ZONE, DESK_NAME_MAX
 from app.domain.clock import Clock
 from app.domain.enums import Seniority
 from app.identity.seat import SignedIn, staff_of
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
 
     from app.sync.client import Account
     from app.sync.tokens import TokenVault
-
-DEFAULT_TIME_ZONE = "Asia/Shanghai"
-DESK_NAME_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -155,20 +152,12 @@ def _write_administrator(data: DataDir, clock: Clock, desk: DeskIdentity,
 
 def write_desk_identity(session: Session, clock: Clock, author_id: str | None,
                         desk: DeskIdentity) -> None:
-    """The desk's name and time zone as desk-wide settings (JSON values, as
-    ``ui.context.DeskContext.desk_name`` reads them). The one place that writes them here:
-    to be switched to ``app.desk_settings.save`` when desk-wide settings land."""
-    from app.store.models import DeskSettingRow
+    """The desk's name and time zone as desk-wide settings (app/desk_settings.py), in the
+    caller's transaction (the role was checked by whoever made ``author_id`` the author)."""
+    from app.desk_settings import checked, write
 
-    now = clock.now()
-    for key, value in (("desk_name", desk.name), ("time_zone", desk.time_zone)):
-        row = session.get(DeskSettingRow, key)
-        if row is None:
-            session.add(DeskSettingRow(key=key, value=json.dumps(value, ensure_ascii=False),
-                                       version=1, updated_at=now, author_id=author_id))
-        else:
-            row.value = json.dumps(value, ensure_ascii=False)
-            row.version, row.updated_at, row.author_id = row.version + 1, now, author_id
+    write(session, clock, author_id, {"desk_name": checked("desk_name", desk.name),
+                                      "time_zone": checked("time_zone", desk.time_zone)})
 
 
 def join_server(data: DataDir, clock: Clock, url: str, vault: TokenVault, login: str,

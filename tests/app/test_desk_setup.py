@@ -9,6 +9,7 @@ from contextlib import closing
 
 import pytest
 
+from app.desk_settings import read
 from app.domain.clock import ManualClock
 from app.domain.roles import Role
 from app.identity.signing_in import sign_in_locally
@@ -26,7 +27,7 @@ from app.services.errors import DeskError, Problem
 
 ADMIN = FirstAdministrator("王敏", "wangmin", "a long password", "13800138000",
                            "wangmin@example.gov.cn")
-DESK = DeskIdentity("市政务云服务台", "Asia/Shanghai")
+DESK = DeskIdentity("市政务云服务台", "Asia/Urumqi")
 
 
 def test_a_new_desk_gets_its_catalog_name_zone_and_administrator(
@@ -40,9 +41,8 @@ def test_a_new_desk_gets_its_catalog_name_zone_and_administrator(
         assert sign_in_locally(conn, "wangmin", "a long password").staff_id == seat.staff_id
         staff = conn.execute("SELECT phone, email, team_id, active FROM staff").fetchall()
         assert staff == [("13800138000", "wangmin@example.gov.cn", None, 1)]
-        settings = dict(conn.execute("SELECT key, value FROM desk_settings"))
-        assert json.loads(settings["desk_name"]) == "市政务云服务台"
-        assert json.loads(settings["time_zone"]) == "Asia/Shanghai"
+        settings = read(conn)
+        assert (settings.desk_name, settings.time_zone) == ("市政务云服务台", "Asia/Urumqi")
         lines = conn.execute("SELECT actor_id, kind, subject, summary, after FROM audit_log "
                              "ORDER BY subject").fetchall()
     assert {(kind, subject, summary) for _actor, kind, subject, summary, _after in lines} == {
