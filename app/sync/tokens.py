@@ -31,11 +31,17 @@ class MemoryVault:
         self._tokens.pop(account, None)
 
 
+# Where no keyring works, one memory for the whole process: the sign-in prompt, the setup
+# walk-through, the sync loop and the accounts tab each open a vault, and must all find
+# the token one of them saved (as they do in the OS keyring).
+_PROCESS_MEMORY = MemoryVault()
+
+
 class KeyringVault:
-    """The OS keyring; falls back to memory when the keyring cannot be used."""
+    """The OS keyring; falls back to the process's memory when the keyring cannot be used."""
 
     def __init__(self) -> None:
-        self._fallback = MemoryVault()
+        self._fallback = _PROCESS_MEMORY
 
     def load(self, account: str) -> str | None:
         import keyring
