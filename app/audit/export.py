@@ -17,17 +17,18 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.audit.reading import AuditLine
+from app.audit.reading import AuditFilter, AuditLine
 
 XLSX_CELL_MAX = 32_767  # characters Excel keeps in one cell
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,42 @@ def _xlsx_cells(table: Any, cells: list[Any]) -> Iterator[Any]:
         cell = WriteOnlyCell(table, value=text)
         cell.data_type = "s"  # never a formula, whatever the text starts with
         yield cell
+
+
+class ExportCancelled(Exception):
+    """The seat cancelled the export; nothing was left behind."""
+
+
+def export_file(database: Path, path: Path, chosen: AuditFilter, zone: ZoneInfo,
+                words: Words = Words(), language: str = "en",
+                progress: Callable[[int, int], bool] | None = None,
+                sheet: str = "Audit log") -> int:
+    """Export the lines ``chosen`` matches to ``path``: XLSX for a ``.xlsx`` name, else CSV.
+    Reads with a connection of its own (it runs off the GUI thread); ``progress(done,
+    total)`` is told every few hundred lines and cancels by returning False. Returns how
+    many lines were written."""
+    from contextlib import closing
+
+    from app.audit.reading import count, lines
+    from app.store.reading import read_connection
+
+    with closing(read_connection(database)) as conn:
+        total = count(conn, chosen)
+
+        def told(found: Iterable[AuditLine]) -> Iterator[AuditLine]:
+            for done, line in enumerate(found, 1):
+                if progress is not None and done % PROGRESS_EVERY == 0 \
+                        and not progress(done, total):
+                    raise ExportCancelled
+                yield line
+
+        found = told(lines(conn, chosen, language))
+        try:
+            if path.suffix.lower() == ".xlsx":
+                return write_xlsx(path, found, zone, words, sheet)
+            return write_csv(path, found, zone, words)
+        finally:
+            path.with_name(path.name + ".partial").unlink(missing_ok=True)
 
 
 def default_name(now: datetime, suffix: str) -> str:
