@@ -135,7 +135,7 @@ def likely_duplicates(conn: sqlite3.Connection) -> list[DuplicateGroup]:
     groups: list[DuplicateGroup] = []
     seen: set[frozenset[str]] = set()
     candidates = [(Likeness.PHONE, key, lines) for key, lines in by_phone.items()] + [
-        (Likeness.NAME_UNIT, f"{lines[0].name} / {lines[0].unit}", lines)
+        (Likeness.NAME_UNIT, f"{lines[0].name.strip()} / {lines[0].unit.strip()}", lines)
         for lines in by_name.values()]
     for likeness, key, lines in candidates:
         members = frozenset(line.id for line in lines)
