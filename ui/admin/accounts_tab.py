@@ -214,6 +214,8 @@ class AccountsTab(QWidget):
         kept = self.current()
         self.model.set_accounts(accounts)
         self.table.resizeColumnsToContents()
+        for column in Column:  # room for the longer names of the other language
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), 110))
         if kept is not None:
             self.select(kept.login)
         self._follow_selection()

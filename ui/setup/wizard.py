@@ -117,7 +117,15 @@ class SetupWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up Seatdesk"))
-        self.language_label.setText(self.tr("&Language"))
+        # QWizard words its buttons when it shows a page, not at a change of language: Qt's
+        # own texts (the ClassicStyle ones), which Qt's translations carry.
+        for button, text in ((QWizard.WizardButton.BackButton, "< &Back"),
+                             (QWizard.WizardButton.NextButton, "&Next >"),
+                             (QWizard.WizardButton.FinishButton, "&Finish"),
+                             (QWizard.WizardButton.CancelButton, "Cancel")):
+            self.setButtonText(button, QCoreApplication.translate("QWizard", text))
+        # In both languages, whichever is shown: whoever cannot read it still finds this.
+        self.language_label.setText("语言 / &Language")
         self.language_box.setToolTip(self.tr("The language of this desk's windows; each "
                                              "seat may change it later in the View menu."))
 
