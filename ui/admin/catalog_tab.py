@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -282,7 +282,7 @@ class CatalogTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only)
         layout.addWidget(splitter, 1)
-        self.refresh()
+        self._stale = True
         self.follow_seat()
         context.events.seat_changed.connect(self.follow_seat)
         context.events.records_changed.connect(self._records_changed)
@@ -302,11 +302,22 @@ class CatalogTab(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Read both lists again, keeping the selected entries selected."""
+        """Read both lists again, keeping the selected entries selected; while the tab is
+        hidden, only note that they are out of date (counting tickets per type reads every
+        ticket, and pulled rows refresh the whole administration page)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         reader, language = self._context.reader, self._context.language
         names = {s.code: s.name(language) for s in skills(reader)}
         for panel in (self.types, self.categories):
             panel.set_entries(entries(reader, panel.kind), names)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     @Slot(list)
     def _records_changed(self, names: list[str]) -> None:

@@ -193,7 +193,7 @@ class RequestersTab(QWidget):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._stale = {"units": True, "duplicates": True}
+        self._stale = {"list": True, "units": True, "duplicates": True}
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -225,7 +225,6 @@ class RequestersTab(QWidget):
         self.read_only.setObjectName("read_only")
         self.read_only.setWordWrap(True)
         self._layout()
-        self.read_list()
         self.follow_seat()
         context.events.seat_changed.connect(self.follow_seat)
         context.events.records_changed.connect(self._records_changed)
@@ -278,14 +277,14 @@ class RequestersTab(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read the list again (keeping the selection), and the units or duplicates when
-        shown; the other is read when it is next shown."""
-        self.read_list()
+        shown; what is hidden is read when it is next shown."""
         self._stale = dict.fromkeys(self._stale, True)
         self._read_shown()
 
     @Slot()
     def read_list(self) -> None:
         self._search_timer.stop()
+        self._stale["list"] = False
         kept = {line.id for line in self.selected()}
         reader, text = self._context.reader, self.search.text()
         found = requesters(reader, text)
@@ -301,6 +300,8 @@ class RequestersTab(QWidget):
     def _read_shown(self) -> None:
         if not self.isVisible():
             return
+        if self._stale["list"]:
+            self.read_list()
         shown = self.lists.currentWidget()
         if shown is self.units and self._stale["units"]:
             self._stale["units"] = False
