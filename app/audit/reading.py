@@ -41,10 +41,11 @@ _SUBJECT_NAMES: dict[str, str] = {
     "rota_periods": "SELECT first_day || ' – ' || last_day FROM rota_periods WHERE id = ?",
     "rota_overrides": "SELECT day || ' ' || shift_code FROM rota_overrides WHERE id = ?",
 }
-# Fields whose values are ids of staff members or teams: shown with the name.
+# Fields whose values are ids of staff members or teams (or a skill's code): shown by name.
 _STAFF_FIELDS = frozenset({"actor_id", "author_id", "owner_id", "published_by", "cover_id",
                            "absent_id", "staff_id", "reviewer_id", "editor_id"})
 _TEAM_FIELDS = frozenset({"team_id"})
+_SKILL_FIELDS = frozenset({"skill"})  # a skill's code (staff_skills, categories)
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,10 @@ def _subject_names(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]],
         if subject == "staff_skills" and "|" in key:
             staff_id, skill = key.split("|", 1)
             row = conn.execute("SELECT name FROM staff WHERE id = ?", (staff_id,)).fetchone()
-            names[(subject, key)] = f"{row[0] if row else staff_id} · {skill}"
+            named = conn.execute(f"SELECT {column} FROM skills WHERE code = ?",
+                                 (skill,)).fetchone()
+            names[(subject, key)] = (f"{row[0] if row else staff_id} · "
+                                     f"{named[0] if named and named[0] else skill}")
             continue
         sql = _SUBJECT_NAMES.get(subject)
         if sql is None or not key:
@@ -248,16 +252,21 @@ def _subject_names(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]],
 def _names(conn: sqlite3.Connection, line: AuditLine, language: str) -> dict[str, str]:
     staff: set[str] = set()
     teams: set[str] = set()
+    skills: set[str] = set()
     for values in (line.before, line.after):
         for field, value in values.items():
             if isinstance(value, str) and field in _STAFF_FIELDS:
                 staff.add(value)
             elif isinstance(value, str) and field in _TEAM_FIELDS:
                 teams.add(value)
+            elif isinstance(value, str) and field in _SKILL_FIELDS:
+                skills.add(value)
     column = "name_zh" if language.startswith("zh") else "name_en"
     return {**_lookup(conn, "SELECT id, name FROM staff WHERE id IN ({})", staff),
             **_lookup(conn, f"SELECT id, coalesce(nullif({column}, ''), code) FROM teams "
-                      "WHERE id IN ({})", teams)}
+                      "WHERE id IN ({})", teams),
+            **_lookup(conn, f"SELECT code, coalesce(nullif({column}, ''), code) FROM skills "
+                      "WHERE code IN ({})", skills)}
 
 
 def _lookup(conn: sqlite3.Connection, sql: str, ids: Sequence[str] | set[str]
