@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.desk_settings import read
+from app.paths import DataDir
 from app.services.errors import Problem
+from app.settings import SettingsFile
 from tests.conftest import seat_of
 from tests.ui.conftest import activate, shown_page
 from ui.admin import AdministrationPage
@@ -168,3 +170,38 @@ def test_the_spin_boxes_keep_to_the_ranges_the_desk_accepts(tab: DeskSettingsTab
     assert (tab.backups_kept.minimum(), tab.backups_kept.maximum()) == (1, 365)
     assert tab.backup_interval.minimum() == 0.5
     assert tab.confirmation_timeout.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.UpDownArrows
+
+
+@pytest.mark.parametrize("server_url", ["", "http://127.0.0.1:8765"])
+def test_an_upgraded_desk_adopts_its_settings_file_at_start_when_standalone(
+        demo_copy: DataDir, server_url: str) -> None:
+    """What ui/launch.py does before the sign-in: a standalone desk moves the values its
+    settings.json had changed into the database; a connected one takes its server's. Either
+    way the file then keeps only the seat's own preferences."""
+    from ui.launch import _adopt_desk_settings
+
+    demo_copy.settings.write_text(json.dumps({
+        "language": "en", "server_url": server_url, "confirmation_timeout_hours": 24,
+        "backups_kept": 10}), encoding="utf-8")
+    settings = SettingsFile(demo_copy.settings)
+    _adopt_desk_settings(demo_copy, settings, standalone=True)
+    with sqlite3.connect(demo_copy.database) as conn:
+        adopted = read(conn).confirmation_timeout_hours
+    assert adopted == (24.0 if not server_url else 72.0)
+    kept = json.loads(demo_copy.settings.read_text(encoding="utf-8"))
+    assert "confirmation_timeout_hours" not in kept and kept["language"] == "en"
+
+
+def test_a_failed_adoption_loses_nothing(demo_copy: DataDir,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.launch import _adopt_desk_settings
+
+    def locked(*_args: object) -> list[str]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("app.desk_settings.adopt_settings_file", locked)
+    demo_copy.settings.write_text(json.dumps({"backups_kept": 30}), encoding="utf-8")
+    settings = SettingsFile(demo_copy.settings)
+    _adopt_desk_settings(demo_copy, settings, standalone=True)
+    settings.update(last_login="seat001")  # the sign-in that follows saves the file
+    assert json.loads(demo_copy.settings.read_text(encoding="utf-8"))["backups_kept"] == 30
