@@ -15,9 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.clock import Clock, SystemClock
 from app.server import account_admin, accounts, numbers
@@ -30,6 +31,8 @@ from app.server.account_admin import (
     RoleChange,
 )
 from app.server.accounts import User
+from app.server.desks import DeskRefused, register
+from app.server.inputs import Body, BodyLimit
 from app.server.pokes import ChangeSignal
 from app.server.pull import newest_seq, pull_json
 from app.server.push import push
@@ -60,8 +63,10 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
             for status in statuses}
 
 
-_ERROR_TEXT = {401: "Not signed in, or the token or password was refused",
-               403: "The account's role may not do this",
+_ERROR_TEXT = {400: "The request's body cannot be read",
+               401: "Not signed in, or the token or password was refused",
+               403: "The account may not do this: its role does not allow it, or the desk "
+                    "id belongs to another account",
                404: "No such account",
                409: "The change conflicts with the accounts as they are",
                413: "The request is larger than the server takes",
@@ -78,12 +83,12 @@ NO_NUL = r"^[^\x00]*$"
 BIGINT = 2**53 - 1
 
 
-class LoginBody(BaseModel):
+class LoginBody(Body):
     login: str = Field(min_length=1, max_length=80, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=256)
 
 
-class RefreshBody(BaseModel):
+class RefreshBody(Body):
     refresh_token: str = Field(min_length=1, max_length=200)
 
 
@@ -93,16 +98,28 @@ class MutationBody(BaseModel):
     key: str = Field(min_length=1, max_length=120, pattern=NO_NUL)
     op: str = Field(pattern="^(put|delete)$")
     patch: dict[str, Any] = Field(default_factory=dict)
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=BIGINT)
 
 
-class PushBody(BaseModel):
+class PushBody(Body):
     desk_id: str = Field(min_length=1, max_length=36, pattern=NO_NUL)
+    # The desk's incarnation (new after a restore from a backup); "" from older desks.
+    incarnation: str = Field(default="", max_length=36, pattern=NO_NUL)
     mutations: list[MutationBody] = Field(max_length=MAX_PUSH)
 
+    @field_validator("mutations")
+    @classmethod
+    def _increasing(cls, mutations: list[MutationBody]) -> list[MutationBody]:
+        # The server answers a desk's mutations in its order, once each: a repeated or
+        # backwards id inside one push has no one meaning.
+        if any(b.id <= a.id for a, b in zip(mutations, mutations[1:], strict=False)):
+            raise ValueError("mutation ids must increase within a push")
+        return mutations
 
-class LeaseBody(BaseModel):
+
+class LeaseBody(Body):
     desk_id: str = Field(min_length=1, max_length=36, pattern=NO_NUL)
+    incarnation: str = Field(default="", max_length=36, pattern=NO_NUL)
     count: int = Field(ge=1, le=numbers.MAX_BLOCK)
 
 
@@ -128,7 +145,8 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
         signal.stop()
 
     app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan,
-                  responses=_errors(413, 422, 503))
+                  responses=_errors(400, 413, 422, 503))
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.state.signal = signal
     _install_limits_and_errors(app)
     current_user = _bearer(engine, clock)
@@ -159,6 +177,15 @@ def _install_limits_and_errors(app: FastAPI) -> None:
     async def account_refused(_request: Request, error: AccountRefused) -> JSONResponse:
         return _error(error.status, error.code, error.message)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own refusals (an unreadable body, a body over the limit while it is
+        # read, an unknown path) in the API's shape, not as {"detail": ...}.
+        code = _HTTP_CODES.get(error.status_code, "http_error")
+        message = (f"requests are limited to {MAX_BODY} bytes" if error.status_code == 413
+                   else str(error.detail))
+        return _error(error.status_code, code, message)
+
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
@@ -170,6 +197,8 @@ def _install_limits_and_errors(app: FastAPI) -> None:
         return _error(503, "database_unavailable", "the database cannot be reached")
 
 
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+               413: "too_large"}
 Credentials = HTTPAuthorizationCredentials | None
 
 
@@ -220,9 +249,14 @@ def _account_routes(app: FastAPI, engine: Engine, clock: Clock,
         return _tokens_json(*renewed)
 
     @app.post("/v1/logout")
-    def logout(body: RefreshBody) -> dict[str, Any]:
+    def logout(body: RefreshBody, request: Request) -> dict[str, Any]:
+        """Signs out: every token of that sign-in is revoked, access tokens included, and
+        the access token the request carries (optional: an expired one must not stop a
+        seat from signing out, so no security scheme is declared)."""
+        scheme, _, access = request.headers.get("authorization", "").partition(" ")
         with engine.begin() as conn:
-            accounts.logout(conn, body.refresh_token)
+            accounts.logout(conn, body.refresh_token,
+                            access if scheme.lower() == "bearer" and access else None)
         return {"status": "ok"}
 
     @app.get("/v1/me", responses=_SIGNED_IN)
@@ -267,13 +301,16 @@ def _account_admin_routes(app: FastAPI, engine: Engine, clock: Clock,
 
 def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
                  current_user: Callable[[Credentials], User], signal: ChangeSignal) -> None:
-    @app.post("/v1/push", responses=_SIGNED_IN)
+    @app.post("/v1/push", responses=_errors(401, 403))
     def push_mutations(body: PushBody,
                        user: Annotated[User, Depends(current_user)]) -> Response:
         mutations = [Mutation(m.id, m.entity, m.key, m.op, m.patch,  # type: ignore[arg-type]
                               m.base_version) for m in body.mutations]
-        with engine.begin() as conn:
-            outcome = push(conn, clock, user, body.desk_id, mutations)
+        try:
+            with engine.begin() as conn:
+                outcome = push(conn, clock, user, body.desk_id, mutations, body.incarnation)
+        except DeskRefused as error:
+            raise ApiError(403, "desk_taken", str(error)) from None
         # Encoded here with orjson: FastAPI's own encoder walked every value of the 500 rows
         # an answer carries and took a third of a push's time.
         return Response(orjson.dumps({"results": [r.to_json() for r in outcome.results],
@@ -303,10 +340,14 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
             return {"changed": True}
         return {"changed": await signal.wait(event, timeout)}
 
-    @app.post("/v1/numbers/lease", responses=_SIGNED_IN)
+    @app.post("/v1/numbers/lease", responses=_errors(401, 403))
     def lease(body: LeaseBody, user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
-        with engine.begin() as conn:
-            first, last = numbers.lease(conn, clock, body.desk_id, body.count)
+        try:
+            with engine.begin() as conn:
+                register(conn, clock, user, body.desk_id, body.incarnation, lock=False)
+                first, last = numbers.lease(conn, clock, body.desk_id, body.count)
+        except DeskRefused as error:
+            raise ApiError(403, "desk_taken", str(error)) from None
         return {"first": first, "last": last}
 
 

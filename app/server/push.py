@@ -1,9 +1,12 @@
 """Applying a desk's pushed mutations exactly once (DESIGN.md section 6.2-6.3).
 
-One transaction per push: the desk's row is locked, mutations it already sent are only
-acknowledged, each new one is applied inside a savepoint (a rejected one leaves no trace),
-and the desk's ``last_mutation_id`` moves in the same commit - so a desk that never heard
-the answer and sends the batch again changes nothing twice.
+One transaction per push: the desk's row is locked (and bound to the pushing account,
+``app.server.desks``), mutations it already sent get the answer they had (applied, or
+rejected with the same reason), each new one is applied, and the desk's
+``last_mutation_id`` and the new mutations' outcomes are kept in the same commit - so a desk
+that never heard the answer and sends the batch again changes nothing twice and learns
+what became of each mutation. A desk found to reuse its ids (restored from a backup) is
+answered only with what the server already knows.
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, select, text, update
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.domain.numbers import is_provisional, ticket_number
+from app.server import desks as registry
 from app.server.accounts import User
 from app.server.numbers import final_number
+from app.server.references import References
 from app.server.roles import Permissions
 from app.server.tables import counters, desks, rows
 from app.sync import merge
@@ -41,34 +46,38 @@ def _change(row: Row[Any]) -> Change:
     return Change(row.seq, row.entity, row.key, row.version, row.deleted, dict(row.data))
 
 
-def _desk_row(conn: Connection, desk_id: str, user: User, clock: Clock) -> int:
-    conn.execute(insert(desks).values(desk_id=desk_id, user_id=user.id, last_mutation_id=0,
-                                      last_seen=clock.now())
-                 .on_conflict_do_nothing(index_elements=["desk_id"]))
-    return int(conn.execute(select(desks.c.last_mutation_id).where(desks.c.desk_id == desk_id)
-                            .with_for_update()).scalar_one())
-
-
 def push(conn: Connection, clock: Clock, user: User, desk_id: str,
-         mutations: list[Mutation]) -> PushOutcome:
-    """Apply ``mutations`` (in the desk's order) in the caller's transaction.
+         mutations: list[Mutation], incarnation: str = "") -> PushOutcome:
+    """Apply ``mutations`` (in the desk's order, ids increasing) in the caller's
+    transaction; ``registry.DeskRefused`` if the desk id is another account's.
 
     The batch path reads and locks every row the batch touches in one statement, takes the
     sequence numbers in one block and writes the rows back in one statement. Only if the
     database still refuses something (a unique index the checks did not foresee) is the
     batch redone one mutation per savepoint, so one bad mutation cannot sink the others.
     """
-    last = _desk_row(conn, desk_id, user, clock)
+    desk = registry.register(conn, clock, user, desk_id, incarnation)
+    last = desk.last_mutation_id
+    answered, restored = registry.known_answers(conn, desk, mutations)
+    if restored:
+        registry.retire(conn, desk_id)
+        results = _BatchPush(conn, clock, user, desk_id).answer(mutations, answered)
+        return PushOutcome(results, last, False)
     savepoint = conn.begin_nested()
     try:
-        results, changed = _BatchPush(conn, clock, user, desk_id).run(mutations, last)
+        results, changed = _BatchPush(conn, clock, user, desk_id).run(mutations, last,
+                                                                       answered)
         savepoint.commit()
     except IntegrityError:
         savepoint.rollback()
-        results, changed = _push_one_by_one(conn, clock, user, desk_id, mutations, last)
+        results, changed = _push_one_by_one(conn, clock, user, desk_id, mutations, last,
+                                            answered)
+    if mutations:
+        registry.keep(conn, desk, [(m, r) for m, r in zip(mutations, results, strict=True)
+                                   if m.id > last], mutations[0].id)
     last = max([last, *(m.id for m in mutations)])
     conn.execute(update(desks).where(desks.c.desk_id == desk_id)
-                 .values(last_mutation_id=last, user_id=user.id, last_seen=clock.now()))
+                 .values(last_mutation_id=last, last_seen=clock.now()))
     if changed:
         # Delivered to every listening server instance when (and only if) this commits.
         conn.execute(text(f"NOTIFY {CHANNEL}"))
@@ -76,7 +85,9 @@ def push(conn: Connection, clock: Clock, user: User, desk_id: str,
 
 
 def _push_one_by_one(conn: Connection, clock: Clock, user: User, desk_id: str,
-                     mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
+                     mutations: list[Mutation], last: int,
+                     answered: dict[int, registry.Outcome],
+                     ) -> tuple[list[MutationResult], bool]:
     """The same batch path, one mutation per savepoint: a row PostgreSQL refuses is
     rejected alone instead of sinking the whole push."""
     results: list[MutationResult] = []
@@ -84,7 +95,8 @@ def _push_one_by_one(conn: Connection, clock: Clock, user: User, desk_id: str,
     for mutation in mutations:
         savepoint = conn.begin_nested()
         try:
-            [result], wrote = _BatchPush(conn, clock, user, desk_id).run([mutation], last)
+            [result], wrote = _BatchPush(conn, clock, user, desk_id).run([mutation], last,
+                                                                         answered)
             savepoint.commit()
         except IntegrityError as error:
             savepoint.rollback()
@@ -106,6 +118,7 @@ class _BatchPush:
         self._author = f"{user.login}@{desk_id}"
         self._entities = entities()
         self._permissions = Permissions(conn, user)
+        self._references = References(conn)
         self._rows: dict[Key, Change] = {}  # the batch's view of every touched row
         self._stored: dict[Key, StoredRow] = {}
         self._writes: dict[Key, Change] = {}  # last write per row, with its sequence
@@ -114,14 +127,26 @@ class _BatchPush:
         self._numbers: set[str] = set()
         self._unique: dict[tuple[str, str, Any], str] = {}  # (entity, field, value) → key
 
-    def run(self, mutations: list[Mutation], last: int) -> tuple[list[MutationResult], bool]:
+    def run(self, mutations: list[Mutation], last: int,
+            answered: dict[int, registry.Outcome]) -> tuple[list[MutationResult], bool]:
+        """Apply the mutations after ``last``; those up to it get their kept outcome."""
         self._load({(m.entity, m.key) for m in mutations})
-        self._seqs = self._take_seqs(sum(1 for m in mutations if m.id > last))
+        fresh = [m for m in mutations if m.id > last]
+        self._references.load(fresh, self._stored)
+        self._seqs = self._take_seqs(len(fresh))
         results = [self._one(m) if m.id > last else
-                   MutationResult(m.id, "duplicate", row=self._rows.get((m.entity, m.key)))
+                   registry.answer_of(m, answered.get(m.id), self._rows.get((m.entity, m.key)))
                    for m in mutations]
         self._flush()
         return results, bool(self._writes)
+
+    def answer(self, mutations: list[Mutation],
+               answered: dict[int, registry.Outcome]) -> list[MutationResult]:
+        """Answers only: the kept outcome of each mutation in ``answered``, ``retry`` for
+        every other (a restored desk sends them again under a new desk id)."""
+        self._load({(m.entity, m.key) for m in mutations if m.id in answered})
+        return [registry.answer_of(m, answered.get(m.id), self._rows.get((m.entity, m.key)))
+                for m in mutations]
 
     def _load(self, keys: set[Key]) -> None:
         if not keys:
@@ -165,6 +190,8 @@ class _BatchPush:
         merge.check_values(entity, mutation.patch)
         self._permissions.check(entity, mutation.patch, stored,
                                 deleting=mutation.op == "delete")
+        if mutation.op == "put":
+            self._references.check(entity, mutation.patch, stored, self._stored)
         merged = self._merged(entity, stored, mutation)
         if merged.changed and not merged.row.deleted and entity.name != "tickets":
             # Ticket numbers have their own rule and index (``_numbered``).
@@ -173,7 +200,13 @@ class _BatchPush:
 
     def _merged(self, entity: Entity, stored: StoredRow | None,
                 mutation: Mutation) -> merge.Merged:
-        version = (stored.version if stored else 0) + 1
+        known = stored.version if stored else 0
+        if mutation.base_version > known:
+            # Only a version the server gave can be a base: a higher one would pass every
+            # field off as seen and silence the conflict log.
+            raise Rejected(f"{entity.name}: base version {mutation.base_version} is ahead of "
+                           f"the server's version {known}")
+        version = known + 1
         _check_key(entity, mutation.key, mutation.patch, whole=stored is None)
         if stored is None:
             if mutation.op == "delete":
@@ -270,7 +303,6 @@ def add_row(conn: Connection, entity: Entity, key: str, data: dict[str, Any],
     write_rows(conn, [(change, stored)])
     conn.execute(text(f"NOTIFY {CHANNEL}"))
     return change
-
 
 
 # The touched keys travel as two arrays: a bound list of 500 (entity, key) pairs made

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -50,6 +51,15 @@ tokens = Table(
     Column("kind", String(10), nullable=False),  # access | refresh
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Boolean, nullable=False, server_default=text("false")),
+    # Every token of one sign-in (its refreshes included) shares a family: signing out
+    # revokes all of them, the access tokens too (schema server_0002).
+    Column("family", String(64), nullable=True, index=True),
+    # The refresh token this one was issued for (None: issued at a sign-in). A refresh token
+    # stays usable after its refresh ("spent") as long as nothing issued for it was used: a
+    # desk that never heard the answer of a refresh repeats it and is not signed out.
+    Column("parent", String(64), nullable=True, index=True),
+    Column("spent", Boolean, nullable=False, server_default=text("false")),
+    Column("used", Boolean, nullable=False, server_default=text("false")),
 )
 
 login_failures = Table(
@@ -65,6 +75,26 @@ desks = Table(
     Column("user_id", ForeignKey("users.id"), nullable=True),
     Column("last_mutation_id", BigInteger, nullable=False, server_default=text("0")),
     Column("last_seen", DateTime(timezone=True), nullable=True),
+    # The account (``user_id``) and the desk's incarnation that registered the desk id:
+    # nobody else pushes under it (schema server_0002).
+    Column("incarnation", String(36), nullable=False, server_default=""),
+    # A desk id found reused by a restored or copied desk: it takes no new mutation again.
+    Column("retired", Boolean, nullable=False, server_default=text("false")),
+    # The first mutation id of the desk's previous push: outcomes below it and below the
+    # current push's first id are on the desk for good, so the server forgets them.
+    Column("outcomes_from", BigInteger, nullable=False, server_default=text("0")),
+)
+
+# What became of each mutation a desk pushed, so a resend (its answer was lost) gets the
+# same answer - applied, or rejected with the same reason - and a different mutation under
+# a known id (a desk restored from a backup) is recognised by its digest (server_0002).
+outcomes = Table(
+    "mutation_outcomes", metadata,
+    Column("desk_id", String(36), primary_key=True),
+    Column("mutation_id", BigInteger, primary_key=True),
+    Column("rejected", Boolean, nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("digest", LargeBinary(16), nullable=False),
 )
 
 counters = Table(

@@ -61,6 +61,21 @@ class ServerClient:
         self.login_name = login
         self.account: Account | None = None
 
+    @property
+    def vault(self) -> TokenVault:
+        """Where the seats' refresh tokens are kept (one per login and server)."""
+        return self._vault
+
+    def has_token(self) -> bool:
+        """Whether this seat can call the server without signing in (a token in memory or
+        in the vault; the server may still refuse it)."""
+        return self._access is not None or bool(
+            self.login_name and self._vault.load(self._vault_key()))
+
+    def signed_in_as(self, login: str) -> ServerClient:
+        """A client of the same server for another seat (its own token from the vault)."""
+        return ServerClient(self.base_url, self._vault, login=login)
+
     def close(self) -> None:
         self._http.close()
         self._poke_http.close()
@@ -132,13 +147,13 @@ class ServerClient:
 
     def sign_out(self) -> None:
         refresh = self._vault.load(self._vault_key())
-        self._access, self.account = None, None
         self._vault.forget(self._vault_key())
         if refresh:
-            try:
-                self._send("POST", "/v1/logout", auth=False, json={"refresh_token": refresh})
+            try:  # with the access token: the server revokes it too
+                self._send("POST", "/v1/logout", json={"refresh_token": refresh})
             except (Offline, Refused):
                 pass  # the token expires on its own; signing out locally is what matters
+        self._access, self.account = None, None
 
     # -- account administration (an administrator's desk; Refused 403 for other roles) ---
     def list_accounts(self) -> list[Account]:
@@ -167,9 +182,11 @@ class ServerClient:
     def health(self) -> bool:
         return bool(self._send("GET", "/v1/health", auth=False).get("status") == "ok")
 
-    def push(self, desk_id: str, mutations: list[Mutation]) -> list[MutationResult]:
+    def push(self, desk_id: str, mutations: list[Mutation], *,
+             incarnation: str = "") -> list[MutationResult]:
         body = self._call("POST", "/v1/push", json={
-            "desk_id": desk_id, "mutations": [m.to_json() for m in mutations]})
+            "desk_id": desk_id, "incarnation": incarnation,
+            "mutations": [m.to_json() for m in mutations]})
         return [MutationResult.from_json(r) for r in body["results"]]
 
     def pull(self, cursor: int, limit: int = MAX_PAGE) -> PullPage:
@@ -181,8 +198,10 @@ class ServerClient:
                           timeout=timeout + READ_TIMEOUT, http=self._poke_http)
         return bool(body["changed"])
 
-    def lease_numbers(self, desk_id: str, count: int) -> tuple[int, int]:
-        body = self._call("POST", "/v1/numbers/lease", json={"desk_id": desk_id, "count": count})
+    def lease_numbers(self, desk_id: str, count: int, *,
+                      incarnation: str = "") -> tuple[int, int]:
+        body = self._call("POST", "/v1/numbers/lease", json={
+            "desk_id": desk_id, "incarnation": incarnation, "count": count})
         return int(body["first"]), int(body["last"])
 
 

@@ -1,8 +1,12 @@
 """The JSON shapes desks and the server exchange (version 1 of the sync protocol).
 
-Push: ``{"desk_id", "mutations": [Mutation...]}`` in the desk's order; the answer holds one
-result per mutation (applied / duplicate / rejected with a reason) and the row as the server
-now holds it, so the desk learns the version its next edit is based on.
+Push: ``{"desk_id", "incarnation", "mutations": [Mutation...]}`` in the desk's order (ids
+increasing); the answer holds one result per mutation (applied / duplicate / rejected with a
+reason / retry) and the row as the server now holds it, so the desk learns the version its
+next edit is based on. A mutation sent again gets the outcome it had (``duplicate`` when it
+was applied, ``rejected`` with the same reason); ``retry`` means the server took nothing of
+it because the desk reuses ids it had used before (restored from a backup): the desk starts
+a new incarnation and sends it again.
 Pull: ``?cursor=N`` → changes with ``seq > N`` in ``seq`` order, the new cursor, whether more
 pages follow, and ``reset`` when the desk's cursor is ahead of the server (a restored
 server): the desk then resyncs from zero and keeps its outbox.
@@ -13,14 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-PROTOCOL = 1
+PROTOCOL = 2  # 2: outcomes kept for resends, "retry", desk incarnations
 CONFLICTS = "sync_conflicts"  # conflict-log entries travel as rows of this entity
 MAX_PUSH = 500  # mutations per push request
 MAX_PAGE = 5000  # changes per pull page
 MAX_BODY = 4 * 1024 * 1024  # bytes of one request
 
 Op = Literal["put", "delete"]
-Status = Literal["applied", "duplicate", "rejected"]
+Status = Literal["applied", "duplicate", "rejected", "retry"]
 
 
 @dataclass(frozen=True)

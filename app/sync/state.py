@@ -1,8 +1,9 @@
-"""The desk's named sync values (desk id, cursor, server, user) in ``sync_state``."""
+"""The desk's named sync values in ``sync_state``: the folder's own id, the incarnation, one
+desk id per seat that pushed from here, the cursor, the server."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from app.domain.clock import Clock
@@ -10,8 +11,10 @@ from app.domain.ids import new_id
 from app.sync.tables import STATE
 
 _state = STATE
-DESK_ID = "desk_id"
+DESK_ID = "desk_id"  # the data folder's own id (provisional ticket numbers carry it)
 CURSOR = "cursor"
+INCARNATION = "incarnation"
+SEAT_DESK_ID = "desk_id:"  # + login: the desk id that seat's changes are pushed under
 
 
 def read(conn: Connection, name: str, default: str = "") -> str:
@@ -31,3 +34,32 @@ def desk_id(conn: Connection, clock: Clock) -> str:
         found = new_id(clock)
         write(conn, DESK_ID, found)
     return found
+
+
+def incarnation(conn: Connection, clock: Clock) -> str:
+    """This copy of the data folder: made with the folder, new when the server finds the
+    desk reusing ids it had used (restored from a backup, or copied; app/sync/restore.py)."""
+    found = read(conn, INCARNATION)
+    if not found:
+        found = new_id(clock)
+        write(conn, INCARNATION, found)
+    return found
+
+
+def seat_desk_id(conn: Connection, clock: Clock, login: str) -> str:
+    """The desk id ``login``'s changes are pushed under from this folder, made on first
+    use: the server binds a desk id to the account that registered it (DESIGN.md §10)."""
+    name = SEAT_DESK_ID + login
+    found = read(conn, name)
+    if not found:
+        found = new_id(clock)
+        write(conn, name, found)
+    return found
+
+
+def new_incarnation(conn: Connection, clock: Clock) -> str:
+    """Start a new incarnation: a new id, and new desk ids for every seat on next use."""
+    conn.execute(delete(_state).where(_state.c.name.startswith(SEAT_DESK_ID, autoescape=True)))
+    value = new_id(clock)
+    write(conn, INCARNATION, value)
+    return value

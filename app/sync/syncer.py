@@ -1,10 +1,17 @@
 """One sync round of a desk: push the outbox, then pull until up to date.
 
-Push sends pending mutations in id order, at most ``MAX_PUSH`` a request; the answer is
-recorded in one transaction (acknowledged mutations leave the outbox, rejected ones stay
-with the server's reason, the server's rows are applied). Pull applies each page and its
-cursor in one transaction. If the desk dies between the server's commit and the answer,
-the next round sends the same mutations again and the server only acknowledges them.
+Push sends pending mutations in id order, at most ``MAX_PUSH`` a request, each seat's under
+its own account and desk id (app/sync/seats.py); the answer is recorded in one transaction
+(acknowledged mutations leave the outbox, rejected ones stay with the server's reason, the
+server's rows are applied). Pull applies each page and its cursor in one transaction. If
+the desk dies between the server's commit and the answer, the next round sends the same
+mutations again and the server answers each with the outcome it had. A desk the server
+finds reusing its mutation ids (restored from a backup) starts a new incarnation and sends
+its waiting changes again (app/sync/restore.py).
+
+Push answers are recorded like pulled pages, foreign keys unchecked until the round's pull
+ends: an answer may carry a row naming one this desk has not pulled yet (a category new
+to it), and with the keys checked at commit no round could ever get past it.
 """
 
 from __future__ import annotations
@@ -18,14 +25,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, update
+from sqlalchemy.dialects.sqlite import insert
 
 from app.domain.clock import Clock
 from app.store.database import REPLICA, Store
 from app.sync import state
 from app.sync.apply import apply_changes
-from app.sync.client import ServerClient
+from app.sync.client import Refused, ServerClient, SignInNeeded
+from app.sync.discard import discard
 from app.sync.numbers import SERVER_URL, add_lease, numbers_left
 from app.sync.protocol import MAX_PUSH, Mutation, MutationResult
+from app.sync.restore import start_new_incarnation
+from app.sync.seats import Batch, PushPlan, Queued
 from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, REJECTED, ROW_VERSIONS
 
 LEASE_BLOCK = 50
@@ -42,6 +53,9 @@ class SyncReport:
     # Entities whose rows the round wrote locally: the desk re-reads what depends on them
     # (the SLA policy book, the rota, the knowledge base pages).
     entities: set[str] = field(default_factory=set)
+    # Seats whose changes wait for them to sign in on this desk again (no token here).
+    waiting: set[str] = field(default_factory=set)
+    restored: bool = False  # the desk started a new incarnation (it was restored)
 
 
 @dataclass(frozen=True)
@@ -61,9 +75,13 @@ class Syncer:
         self._clock = clock
         self._leases_numbers = leases_numbers
         self._lock = threading.Lock()  # one round at a time, whoever asks
+        self._others: dict[str, ServerClient] = {}  # other seats' clients, by login
+        self._desk_ids: dict[str, str] = {}  # each seat's desk id, by login
         with store.unit_of_work() as session:
-            self.desk_id = state.desk_id(session.connection(), clock)
-            state.write(session.connection(), SERVER_URL, client.base_url)
+            conn = session.connection()
+            state.desk_id(conn, clock)  # the folder's own id (provisional numbers)
+            self._incarnation = state.incarnation(conn, clock)
+            state.write(conn, SERVER_URL, client.base_url)
 
     @property
     def store(self) -> Store:
@@ -71,7 +89,50 @@ class Syncer:
 
     @property
     def client(self) -> ServerClient:
+        """The signed-in seat's client: pulls, pokes and number leases go through it."""
         return self._client
+
+    @property
+    def login(self) -> str:
+        return self._client.login_name
+
+    @property
+    def desk_id(self) -> str:
+        """The signed-in seat's desk id on this folder."""
+        return self._seat_desk_id(self.login)
+
+    @property
+    def incarnation(self) -> str:
+        return self._incarnation
+
+    def follow_seat(self, login: str) -> None:
+        """Another seat signed in at this desk: pull, poke and lease as that seat from now
+        on. The seat who left keeps a client of its own: its waiting changes still go
+        under its account (its token stays in the vault until it signs out)."""
+        current = self._client
+        if login == current.login_name:
+            return
+        found = self._others.pop(login, None)
+        self._client = found if found is not None else current.signed_in_as(login)
+        self._others[current.login_name] = current
+
+    def close(self) -> None:
+        for client in (self._client, *self._others.values()):
+            client.close()
+
+    def _client_for(self, login: str) -> ServerClient:
+        if login == self._client.login_name:
+            return self._client
+        if login not in self._others:
+            self._others[login] = self._client.signed_in_as(login)
+        return self._others[login]
+
+    def _seat_desk_id(self, login: str) -> str:
+        if login not in self._desk_ids:
+            with self._store.unit_of_work() as session:
+                self._desk_ids[login] = state.seat_desk_id(session.connection(), self._clock,
+                                                           login)
+        return self._desk_ids[login]
 
     def sync_once(self) -> SyncReport:
         with self._lock:
@@ -83,57 +144,112 @@ class Syncer:
             return report
 
     def discard(self, mutation_id: int) -> None:
-        """Drop a rejected mutation on the seat's deliberate decision (never automatically)."""
+        """Drop a rejected mutation on the seat's deliberate decision (never automatically);
+        a refused new row goes with it (app/sync/discard.py)."""
         with self._store.unit_of_work() as session:
-            session.connection().execute(delete(OUTBOX).where(
-                OUTBOX.c.id == mutation_id, OUTBOX.c.status == REJECTED))
+            discard(session.connection(), mutation_id)
 
     def _pending(self, after: int = 0) -> list[Mutation]:
-        found = self._read("SELECT id, entity, key, op, patch, base_version FROM sync_outbox "
-                           f"WHERE status = '{PENDING}' AND id > {int(after)} "
+        return [queued.mutation for queued in self._queued(after)]
+
+    def _queued(self, after: int = 0) -> list[Queued]:
+        found = self._read("SELECT id, entity, key, op, patch, base_version, login "
+                           f"FROM sync_outbox WHERE status = '{PENDING}' AND id > {int(after)} "
                            f"ORDER BY id LIMIT {MAX_PUSH}")
-        return [Mutation(int(i), str(entity), str(key), op, json.loads(patch), int(base))
-                for i, entity, key, op, patch, base in found]
+        seat = self.login  # changes recorded without a seat go with the one signed in now
+        return [Queued(str(login) or seat,
+                       Mutation(int(i), str(entity), str(key), op, json.loads(patch), int(base)))
+                for i, entity, key, op, patch, base, login in found]
+
+    def _has_token(self, login: str) -> bool:
+        return self._client_for(login).has_token()
 
     def push(self, report: SyncReport) -> None:
-        """Push the outbox in batches. The next batch goes out as soon as the server has
-        answered this one, and the answer is recorded meanwhile: the server takes a desk's
-        batches in order and each mutation once, so if recording fails, the next round
-        sends both batches again and they are only acknowledged."""
-        batch = self._pending()
-        if not batch:
-            return
-        with ThreadPoolExecutor(1, thread_name_prefix="seatdesk-push") as sender:
-            answer = sender.submit(self._client.push, self.desk_id, batch)
-            while True:
-                following = (self._pending(after=batch[-1].id) if len(batch) == MAX_PUSH
-                             else [])
-                results = answer.result()
-                if following:
-                    answer = sender.submit(self._client.push, self.desk_id, following)
-                self._record(results, report)
-                if not following:
-                    return
-                batch = following
+        """Push the outbox, each seat's changes under its account. A desk found restored
+        sends its waiting changes again under its new desk ids (once is enough; the loop
+        is bounded should a server keep saying so)."""
+        for _ in range(3):
+            if not self._push_outbox(report):
+                return
 
-    def _record(self, results: list[MutationResult], report: SyncReport) -> None:
+    def _push_outbox(self, report: SyncReport) -> bool:
+        """Push in batches; True if the server found the desk restored (the desk then has a
+        new incarnation). The next batch goes out as soon as the server has answered this
+        one, and the answer is recorded meanwhile: the server takes a desk's batches in
+        order and each mutation once, so if recording fails, the next round sends both
+        batches again and each gets the answer it had."""
+        plan = PushPlan(self._queued, self._has_token, MAX_PUSH)
+        batch = plan.next()
+        restored = False
+        if batch is not None:
+            with ThreadPoolExecutor(1, thread_name_prefix="seatdesk-push") as sender:
+                answer = sender.submit(self._send, batch, self._seat_desk_id(batch.login))
+                while True:
+                    following = plan.next()
+                    try:
+                        results = answer.result()
+                    except SignInNeeded:
+                        if batch.login == self.login:
+                            raise
+                        report.waiting.add(batch.login)  # its token was refused meanwhile
+                        break
+                    except Refused as error:
+                        if error.code != "desk_taken":
+                            raise
+                        restored = True  # never an honest desk's: register anew
+                        break
+                    if following is not None:
+                        answer = sender.submit(self._send, following,
+                                               self._seat_desk_id(following.login))
+                    restored = self._record(results, report) or restored
+                    if following is None:
+                        break
+                    batch = following
+        report.waiting |= plan.waiting
+        if restored:
+            self._start_new_incarnation(report)
+        return restored
+
+    def _send(self, batch: Batch, desk_id: str) -> list[MutationResult]:
+        return self._client_for(batch.login).push(desk_id, batch.mutations,
+                                                  incarnation=self._incarnation)
+
+    def _start_new_incarnation(self, report: SyncReport) -> None:
         with self._store.unit_of_work() as session:
-            conn = session.connection()
-            done = [r.id for r in results if r.status != "rejected"]
+            renumbered = start_new_incarnation(session.connection(), self._clock)
+            self._incarnation = state.incarnation(session.connection(), self._clock)
+        self._desk_ids.clear()
+        report.restored = True
+        report.ticket_ids |= set(renumbered)
+
+    def _record(self, results: list[MutationResult], report: SyncReport) -> bool:
+        """Record a push's answer; True if the server found the desk restored (``retry``)."""
+        rejected = [r for r in results if r.status == "rejected"]
+        done = [r.id for r in results if r.status in ("applied", "duplicate")]
+        with self._store.unit_of_work() as session:
+            conn = session.connection(execution_options=REPLICA)
             conn.execute(delete(OUTBOX).where(OUTBOX.c.id.in_(done)))
-            for result in results:
-                if result.status == "rejected":
-                    conn.execute(update(OUTBOX).where(OUTBOX.c.id == result.id)
-                                 .values(status=REJECTED, reason=result.reason))
-                    if result.row is not None:  # show the server's truth again
-                        conn.execute(delete(ROW_VERSIONS).where(
-                            ROW_VERSIONS.c.entity == result.row.entity,
-                            ROW_VERSIONS.c.key == result.row.key))
+            for result in rejected:
+                conn.execute(update(OUTBOX).where(OUTBOX.c.id == result.id)
+                             .values(status=REJECTED, reason=result.reason))
+                if result.row is not None:  # show the server's truth again
+                    conn.execute(delete(ROW_VERSIONS).where(
+                        ROW_VERSIONS.c.entity == result.row.entity,
+                        ROW_VERSIONS.c.key == result.row.key))
             applied = apply_changes(conn, [r.row for r in results if r.row is not None])
+            known = [{"entity": r.row.entity, "key": r.row.key, "version": r.row.version}
+                     for r in rejected if r.row is not None]
+            if known:
+                # The server has this row (append-only rows keep no version otherwise): a
+                # discard then knows the desk already shows the server's row.
+                upsert = insert(ROW_VERSIONS).values(known)
+                conn.execute(upsert.on_conflict_do_update(
+                    index_elements=["entity", "key"], set_={"version": upsert.excluded.version}))
         report.pushed += len(done)
-        report.rejected += len(results) - len(done)
+        report.rejected += len(rejected)
         report.ticket_ids |= applied.ticket_ids
         report.entities |= applied.entities
+        return any(r.status == "retry" for r in results)
 
     def pull(self, report: SyncReport) -> None:
         """Pull until up to date. The next page is fetched while this one is applied, so the
@@ -167,7 +283,8 @@ class Syncer:
         with self._store.unit_of_work() as session:
             left = numbers_left(session.connection())
         if left < LEASE_LOW:
-            first, last = self._client.lease_numbers(self.desk_id, LEASE_BLOCK)
+            first, last = self._client.lease_numbers(self.desk_id, LEASE_BLOCK,
+                                                     incarnation=self._incarnation)
             with self._store.unit_of_work() as session:
                 add_lease(session.connection(), first, last)
 

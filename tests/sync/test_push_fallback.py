@@ -78,10 +78,12 @@ def test_a_row_the_database_refuses_is_rejected_alone_and_the_rest_applied_once(
     assert new_seqs == [counter_before + 1, counter_before + 2] == [
         _counter(server) - 1, _counter(server)]
 
-    # Sent again (the desk never heard the answer): acknowledged, nothing applied twice.
+    # Sent again (the desk never heard the answer): each gets the outcome it had (the
+    # refusal with its reason), nothing applied twice.
     again = requests.post(f"{server.url}/v1/push", headers=_token(server), json=batch,
                           timeout=10).json()
-    assert [r["status"] for r in again["results"]] == ["duplicate"] * 3
+    assert [r["status"] for r in again["results"]] == ["duplicate", "rejected", "duplicate"]
+    assert again["results"][1]["reason"] == "ticket number already in use"
     assert _snapshot(server) == after and _counter(server) == counter_before + 2
     with server.engine.connect() as conn:
         assert conn.execute(select(desks.c.last_mutation_id)
