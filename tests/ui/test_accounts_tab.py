@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD, DEMO_SUPERVISOR
 from app.domain.clock import ManualClock
@@ -58,6 +59,11 @@ def select(tab: AccountsTab, login: str) -> None:
     tab.table.selectionModel().setCurrentIndex(
         tab.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def closed(dialog: NewAccountDialog | PasswordDialog | RoleDialog) -> bool:
+    """Closed (a dialog of the tab is deleted once closed)."""
+    return not isValid(dialog) or not dialog.isVisible()
 
 
 def ok(qtbot: QtBot, dialog: NewAccountDialog | PasswordDialog | RoleDialog) -> None:
@@ -116,7 +122,7 @@ def test_an_administrator_makes_an_account_for_a_staff_member_without_one(
     qtbot.keyClicks(dialog.password, "first password")
     qtbot.keyClicks(dialog.again, "first password")
     ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert row_of(tab, "seat030")[2:] == ["Technical lead", "Active", "Set"]
     assert tab.current() is not None and tab.current().login == "seat030"
     with closing(sqlite3.connect(data.database)) as conn:
@@ -136,14 +142,14 @@ def test_an_administrator_resets_a_password_changes_a_role_disables_and_enables(
     qtbot.keyClicks(password.password, "a new password")
     qtbot.keyClicks(password.again, "a new password")
     qtbot.keyClick(password.again, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not password.isVisible())
+    qtbot.waitUntil(lambda: closed(password))
     select(tab, DEMO_AGENT)
     qtbot.mouseClick(tab.role_button, Qt.MouseButton.LeftButton)
     role = tab.findChild(RoleDialog)
     assert role is not None
     role.role.setCurrentIndex(role.role.findData("supervisor"))
     ok(qtbot, role)
-    qtbot.waitUntil(lambda: not role.isVisible())
+    qtbot.waitUntil(lambda: closed(role))
     assert row_of(tab, DEMO_AGENT)[2] == "Supervisor"
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.Yes)
