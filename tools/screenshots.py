@@ -1,6 +1,8 @@
 """Render every page in both languages offscreen: ``./dev screenshots [--out DIR]``.
 
-Uses one demo data folder (created on the first run) so pictures are comparable.
+Uses one demo data folder (created on the first run) so pictures are comparable. Besides
+the pages: the sign-in prompt, the first-start walk-through's pages, and each tab of the
+administration page this desk has (a tab whose module is missing is skipped).
 """
 
 from __future__ import annotations
@@ -12,8 +14,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb", "rota")
+PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb", "rota", "sign-in",
+         "setup", "setup-desk", "setup-admin", "setup-server")
+ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit")
 LANGUAGES = ("zh_CN", "en")
+
+
+def admin_pages() -> list[str]:
+    """``admin-<tab>`` for each administration tab whose module exists (ui/admin/)."""
+    return [f"admin-{tab}" for tab in ADMIN_TABS
+            if (ROOT / "ui" / "admin" / f"{tab}_tab.py").exists()]
 
 
 def main() -> int:
@@ -22,7 +32,7 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / "out" / "screenshot-desk")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for page in PAGES:
+    for page in (*PAGES, *admin_pages()):
         for language in LANGUAGES:
             target = args.out / f"{page}-{language}.png"
             subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(target),
