@@ -33,6 +33,15 @@ def catalog(conn: sqlite3.Connection, table: str, language: str,
     return [Choice(*row) for row in rows]
 
 
+def catalog_other_names(conn: sqlite3.Connection, table: str) -> dict[str, tuple[str, ...]]:
+    """Each ticket type's or category's code and names in both languages, by id: what a
+    picker also finds it by when typed (a Chinese desk's seat may type the English name)."""
+    if table not in ("ticket_types", "categories"):
+        raise ValueError(table)
+    rows = conn.execute(f"SELECT id, code, name_zh, name_en FROM {table} WHERE deleted = 0")
+    return {str(row[0]): tuple(str(value) for value in row[1:]) for row in rows}
+
+
 def staff(conn: sqlite3.Connection) -> list[StaffMember]:
     """The active staff: who may be offered new work (assignee pickers, dispatch, automatic
     assignment). A deactivated person's name still shows where history names them."""

@@ -22,4 +22,8 @@ def field_label(name: str) -> str:
         "requester": QCoreApplication.translate("Intake", "requester"),
         "type": QCoreApplication.translate("Intake", "type"),
         "category": QCoreApplication.translate("Intake", "category"),
+        "contact": QCoreApplication.translate("Intake", "phone or e-mail"),
+        "phone": QCoreApplication.translate("Intake", "phone"),
+        "email": QCoreApplication.translate("Intake", "e-mail"),
+        "override_reason": QCoreApplication.translate("Intake", "reason for the override"),
     }[name]
