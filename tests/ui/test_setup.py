@@ -233,3 +233,28 @@ def test_joining_an_unreachable_server_says_so_and_lets_the_seat_try_again(
     assert wizard.outcome is None and not page.url.isReadOnly()
     assert wizard.button(Button.BackButton).isEnabled()
     assert SettingsFile(new_folder.settings).settings.server_url == ""
+
+
+def test_the_desk_asks_for_the_walk_through_only_when_someone_must_answer_it(
+        tmp_path: Path) -> None:
+    """ui/launch.py: a new folder gets the whole walk-through; --no-demo the catalog and
+    then only the administrator; a screenshot never asks (a desk without accounts is
+    shown as nobody); a desk joined to a server never (its accounts are the server's)."""
+    from app.cli import DeskArgs
+    from ui.launch import NEW_DESK, NO_ACCOUNT, _open_data
+
+    def opened(name: str, *, demo: bool | None = None, screenshot: bool = False,
+               joins_server: bool = False) -> str | None:
+        data = DataDir(tmp_path / name)
+        args = DeskArgs(data.root, None, tmp_path / "x.png" if screenshot else None, None,
+                        demo)
+        return _open_data(data, args, joins_server=joins_server)
+
+    assert opened("new") == NEW_DESK
+    assert needs_seed(DataDir(tmp_path / "new"))  # nothing written before the choice
+    assert opened("no-demo", demo=False) == NO_ACCOUNT
+    assert not needs_seed(DataDir(tmp_path / "no-demo"))
+    assert opened("no-demo", demo=False) == NO_ACCOUNT  # asked again until answered
+    assert opened("shot", demo=False, screenshot=True) == "ready"
+    assert opened("joined", joins_server=True) == "ready"
+    assert needs_seed(DataDir(tmp_path / "joined"))  # filled by the first pull
