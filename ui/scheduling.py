@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, Signal
 
+from app.desk_settings import read as read_desk_settings
 from app.services.unconfirmed import CLOSE_EVERY, FIRST_CLOSE_AFTER, close_unconfirmed_due
 from app.store.backup import scheduled_backup
 from app.store.reading import read_connection
@@ -58,8 +59,10 @@ class ScheduledClose(QObject):
         if not self.closes_here():
             return []
         with closing(read_connection(self._context.data.database)) as reader:
+            # The timeout from this thread's own connection: the context's reader is the
+            # GUI thread's (DeskContext.confirmation_timeout reads through it).
             closed = close_unconfirmed_due(self._store, reader, self._context.clock,
-                                           self._context.confirmation_timeout())
+                                           read_desk_settings(reader).confirmation_timeout)
         if closed:
             self.tickets_closed.emit(closed)
         return closed

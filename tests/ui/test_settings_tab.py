@@ -205,3 +205,34 @@ def test_a_failed_adoption_loses_nothing(demo_copy: DataDir,
     _adopt_desk_settings(demo_copy, settings, standalone=True)
     settings.update(last_login="seat001")  # the sign-in that follows saves the file
     assert json.loads(demo_copy.settings.read_text(encoding="utf-8"))["backups_kept"] == 30
+
+
+def test_the_scheduler_follows_the_desk_settings(qtbot: QtBot, desk: Desk) -> None:
+    """A saved backup schedule applies at once; the scheduled close waits the saved
+    confirmation timeout (read on its own thread's connection)."""
+    from ui.scheduling import BACKUP_JOB, UNCONFIRMED_JOB, start_scheduler
+
+    scheduler = start_scheduler(desk.context)
+    try:
+        backup = scheduler.get_job(BACKUP_JOB)
+        assert backup.trigger.interval == timedelta(hours=4) and backup.args[-1] == 10
+        desk.context.save_desk_settings(backup_interval_hours=2.0, backups_kept=30)
+        backup = scheduler.get_job(BACKUP_JOB)
+        assert backup.trigger.interval == timedelta(hours=2) and backup.args[-1] == 30
+        closer = scheduler.get_job(UNCONFIRMED_JOB).func.__self__
+    finally:
+        scheduler.shutdown(wait=False)
+    def due(hours: float) -> set[str]:
+        cutoff = (desk.context.clock.now() - timedelta(hours=hours)).replace(tzinfo=None)
+        with sqlite3.connect(desk.context.data.database) as conn:
+            return {r[0] for r in conn.execute(
+                "SELECT id FROM tickets WHERE state = 'resolved' AND resolved_at <= ?",
+                (cutoff.isoformat(sep=" "),))}
+
+    desk.context.save_desk_settings(confirmation_timeout_hours=720.0)
+    waited_long = due(720)
+    assert due(24) - waited_long  # some waited a day, not thirty
+    assert set(closer.run()) == waited_long
+    desk.context.save_desk_settings(confirmation_timeout_hours=24.0)
+    waited_a_day = due(24)
+    assert waited_a_day and set(closer.run()) == waited_a_day
