@@ -233,7 +233,9 @@ def decode_value(column_type: Any, value: Any, name: str) -> Any:
             if isinstance(column_type, kind):
                 return decode(value)
         return _text(value, getattr(column_type, "length", None))
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
+        # OverflowError: a time at the calendar's edge whose UTC falls outside it
+        # (0001-01-01T00:00:00+14:00).
         raise UnknownField(f"{name}: {error}") from error
 
 

@@ -56,6 +56,12 @@ class SyncRunner:
         """Sync soon: called after every local write and by "Sync now"."""
         self._wake.set()
 
+    def follow_seat(self, login: str) -> None:
+        """Another seat signed in at the desk: rounds pull as that seat from now on (its
+        own changes, and those of the seat who left, each go under their own account)."""
+        self._syncer.follow_seat(login)
+        self.wake()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake.set()

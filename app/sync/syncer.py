@@ -75,6 +75,7 @@ class Syncer:
         self._clock = clock
         self._leases_numbers = leases_numbers
         self._lock = threading.Lock()  # one round at a time, whoever asks
+        self._seats = threading.Lock()  # the GUI thread follows a seat while a round runs
         self._others: dict[str, ServerClient] = {}  # other seats' clients, by login
         self._desk_ids: dict[str, str] = {}  # each seat's desk id, by login
         with store.unit_of_work() as session:
@@ -109,23 +110,26 @@ class Syncer:
         """Another seat signed in at this desk: pull, poke and lease as that seat from now
         on. The seat who left keeps a client of its own: its waiting changes still go
         under its account (its token stays in the vault until it signs out)."""
-        current = self._client
-        if login == current.login_name:
-            return
-        found = self._others.pop(login, None)
-        self._client = found if found is not None else current.signed_in_as(login)
-        self._others[current.login_name] = current
+        with self._seats:
+            current = self._client
+            if login == current.login_name:
+                return
+            found = self._others.pop(login, None)
+            self._client = found if found is not None else current.signed_in_as(login)
+            self._others[current.login_name] = current
 
     def close(self) -> None:
-        for client in (self._client, *self._others.values()):
-            client.close()
+        with self._seats:
+            for client in (self._client, *self._others.values()):
+                client.close()
 
     def _client_for(self, login: str) -> ServerClient:
-        if login == self._client.login_name:
-            return self._client
-        if login not in self._others:
-            self._others[login] = self._client.signed_in_as(login)
-        return self._others[login]
+        with self._seats:
+            if login == self._client.login_name:
+                return self._client
+            if login not in self._others:
+                self._others[login] = self._client.signed_in_as(login)
+            return self._others[login]
 
     def _seat_desk_id(self, login: str) -> str:
         if login not in self._desk_ids:

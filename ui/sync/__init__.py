@@ -16,6 +16,7 @@ from ui.main_window import MainWindow
 from ui.status import Connection
 
 if TYPE_CHECKING:
+    from app.identity.seat import SignedIn
     from app.store.database import Store
     from app.sync.runner import Link, SyncRunner
     from app.sync.syncer import Syncer, SyncReport, SyncStatus
@@ -56,6 +57,7 @@ class SyncDesk(QObject):
         self.bridge.records_arrived.connect(context.events.records_changed)
         self.bridge.records_arrived.connect(self._staff_arrived)
         context.events.tickets_changed.connect(self._local_change)
+        context.events.seat_changed.connect(self._seat_changed)
         window.connection.clicked.connect(self.show_panel)
         self._build_menu()
 
@@ -119,8 +121,24 @@ class SyncDesk(QObject):
             self.runner.stop()
             self.runner = None
         if self.syncer is not None:
-            self.syncer.client.close()
+            self.syncer.close()
             self.syncer = None
+
+    # --- seats ---------------------------------------------------------------------------
+    def _seat_changed(self, signed_in: SignedIn) -> None:
+        self.follow_seat(signed_in.login, signed_in.role)
+
+    def follow_seat(self, login: str, role: str = "") -> None:
+        """Another seat signed in at this connected desk: from now on the sync loop pulls,
+        pokes and leases numbers as that seat. Each seat's waiting changes still go under
+        its own account (app/sync/seats.py)."""
+        settings = self._context.settings
+        if not settings.settings.server_url:
+            return
+        if settings.settings.server_login != login:
+            settings.update(server_login=login, server_role=role or settings.settings.server_role)
+        if self.runner is not None:
+            self.runner.follow_seat(login)
 
     # --- actions -------------------------------------------------------------------------
     def _local_change(self, _ids: list[str]) -> None:
