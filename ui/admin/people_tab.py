@@ -90,8 +90,11 @@ class PeopleTab(QWidget):
         self.teams_panel = CodedNamesPanel(self.tr("Members"), self)
         self.skills_panel = CodedNamesPanel(self.tr("People"), self)
         self._wire_panels()
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                  self.deactivate_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                           self.deactivate_selected)
+        # Set apart: PySide6 ignores ``context=`` in that constructor, and Del anywhere in
+        # the window would deactivate the selected person.
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._layout()
         self.refresh()
         self.follow_seat()
