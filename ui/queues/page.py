@@ -6,14 +6,28 @@ Signals:
 
 The selected tickets are assigned with Ctrl+G and resolved with Ctrl+E, the same keys as in
 the ticket window.
+
+Keyboard: Down in the search box moves into the results, Enter there opens the current (or
+first) result; reaching the table by Tab selects its current row, so Ctrl+T, Ctrl+G and
+Ctrl+E act on what the seat sees highlighted.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -97,7 +111,9 @@ class QueuesPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._open_from_search)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
         self.save_filter = QPushButton(self.tr("Save as filter…"), self, objectName="save_filter")
         self.save_filter.clicked.connect(self._save_filter)
         self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -284,6 +300,46 @@ class QueuesPage(QWidget):
         index = self.table.currentIndex()
         return self.model.item(index.row()).id if index.isValid() else None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) \
+                    and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.enter_results()
+                return True
+        elif watched is self.table and event.type() == QEvent.Type.FocusIn:
+            self._select_current_row()
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> bool:
+        """From the search box into the table: the search runs now if it was still waiting,
+        and the current row (else the first) is selected. False if nothing was found."""
+        if self._search_timer.isActive():
+            self._apply_search()
+        if self.model.rowCount() == 0:
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._select_current_row()
+        return True
+
+    def _select_current_row(self) -> None:
+        """Reaching the table selects the row the seat sees as current (else the first), so
+        the table's shortcuts act on it instead of on an empty selection."""
+        selection = self.table.selectionModel()
+        if selection.hasSelection() or self.model.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        selection.setCurrentIndex(self.model.index(row, 0),
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    @Slot()
+    def _open_from_search(self) -> None:
+        """Enter in the search box: into the results, and open the current one."""
+        if self.enter_results():
+            self._open_current()
+
     @Slot()
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -307,14 +363,19 @@ class QueuesPage(QWidget):
         if ticket is not None:
             self.take_requested.emit(ticket)
 
+    def _acted_on(self) -> list[str]:
+        """The selected tickets, else the current one: never silently nothing."""
+        self._select_current_row()
+        return self.selected_tickets()
+
     @Slot()
     def _assign_tickets(self) -> None:
-        if tickets := self.selected_tickets():
+        if tickets := self._acted_on():
             self.bulk(tickets, "assign")
 
     @Slot()
     def _resolve_tickets(self) -> None:
-        if tickets := self.selected_tickets():
+        if tickets := self._acted_on():
             self.bulk(tickets, "resolve")
 
     def stop(self) -> None:

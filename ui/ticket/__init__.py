@@ -45,6 +45,7 @@ class TicketWindows(QObject):
             self.open_windows[ticket_id] = window
             if self._extend is not None:
                 self._extend(window)
+            window.place(self._parent.window(), len(self.open_windows) - 1)
         window.show()
         window.raise_()
         window.activateWindow()

@@ -1,4 +1,5 @@
-"""The ticket window: header, timeline and the actions the state machine allows.
+"""The ticket window: header, timeline and the actions the state machine allows. Esc closes
+it; it opens inside the screen's free area (``place``), cascading from the desk's window.
 
 Signals:
     ticket_changed(str): this window wrote to the ticket (its id).
@@ -9,8 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -49,6 +50,22 @@ from ui.ticket.timeline import timeline_html
 
 S = TicketState
 
+WANTED_SIZE = QSize(960, 720)
+CASCADE = 30  # each further window opens this much lower and to the right
+
+
+def fit_on_screen(wanted: QSize, frame: QMargins, available: QRect, near: QPoint) -> QRect:
+    """Where a window of about ``wanted`` (without its frame) goes so that its frame stays
+    inside ``available`` (a screen less its panels): as near ``near`` as fits, smaller if
+    the screen is. Returns the geometry without the frame, as ``setGeometry`` takes it."""
+    width = max(1, min(wanted.width(), available.width() - frame.left() - frame.right()))
+    height = max(1, min(wanted.height(), available.height() - frame.top() - frame.bottom()))
+    x = min(max(near.x(), available.left() + frame.left()),
+            available.left() + available.width() - frame.right() - width)
+    y = min(max(near.y(), available.top() + frame.top()),
+            available.top() + available.height() - frame.bottom() - height)
+    return QRect(x, y, width, height)
+
 
 class TicketWindow(QWidget):
     ticket_changed = Signal(str)
@@ -70,7 +87,32 @@ class TicketWindow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._layout()
         self.reload()
-        self.resize(960, 720)
+        self.resize(WANTED_SIZE)
+
+    def place(self, anchor: QWidget | None, order: int = 0) -> None:
+        """Open inside the free area of ``anchor``'s screen, cascading from its top left by
+        ``order`` steps; never past the bottom of a small screen."""
+        screen = (anchor.screen() if anchor is not None else None) \
+            or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        # Before it is shown, a window's frame is unknown: the desk's own window has one.
+        frame = QMargins()
+        if anchor is not None and anchor.isVisible():
+            outer, inner = anchor.frameGeometry(), anchor.geometry()
+            frame = QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
+                             outer.right() - inner.right(), outer.bottom() - inner.bottom())
+        origin = anchor.geometry().topLeft() if anchor is not None else QPoint()
+        step = CASCADE * (1 + order % 8)
+        self.setGeometry(fit_on_screen(WANTED_SIZE, frame, screen.availableGeometry(),
+                                       origin + QPoint(step, step)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.close()  # the ticket is saved as it goes: nothing to ask
+            return
+        super().keyPressEvent(event)
 
     def _layout(self) -> None:
         actions = QGridLayout()
@@ -97,7 +139,8 @@ class TicketWindow(QWidget):
                 button.setToolTip(shortcut)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            actions.addWidget(button, position // 6, position % 6)
+            # Five a row: the window fits an 800-px-wide screen (six needed 850 px).
+            actions.addWidget(button, position // 5, position % 5)
         top = QHBoxLayout()
         top.addLayout(self._fields, 1)
         self._top = top
