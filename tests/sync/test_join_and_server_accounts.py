@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from app.domain.clock import ManualClock
+from app.identity.seat import SignedIn
 from app.identity.signing_in import sign_in_locally, sign_in_to_server
 from app.paths import DataDir
 from app.services.data_folder import prepare
@@ -215,3 +216,11 @@ def test_an_outage_is_said_in_words_and_a_refusal_in_the_dialog(
     qtbot.waitUntil(lambda: "cannot be reached" in reset.message.text(), timeout=20_000)
     assert reset.isVisible()
     assert reset.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    reset.reject()
+    # Reading the list during the outage: said under the list, no message box.
+    tab.refresh()
+    qtbot.waitUntil(lambda: "cannot be reached" in tab.summary.text(), timeout=20_000)
+    # A supervisor's desk does not ask: the server lists accounts to administrators only.
+    connected_desk.context.switch_seat(SignedIn(SUPERVISOR, None, None, "值班长", "supervisor"))
+    assert tab.summary.text() == "Only administrators see the server's accounts."
+    assert tab.model.rowCount() == 0 and not tab.new_button.isEnabled()

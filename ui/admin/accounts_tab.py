@@ -151,16 +151,17 @@ class AccountsTab(QWidget):
         return self._server_book
 
     def _run(self, work: Callable[[AccountBook], Any], done: Callable[[Any], None],
-             dialog: _AccountDialog | None = None) -> None:
+             dialog: _AccountDialog | None = None, *,
+             failed: Callable[[Exception], None] | None = None) -> None:
         """Run ``work`` on the accounts: at once on a standalone desk, off the GUI thread
-        on a connected one. ``done(result)`` follows success; a refusal is said in
-        ``dialog`` if there is one, else in a message box."""
+        on a connected one. ``done(result)`` follows success; a refusal goes to
+        ``failed``, else is said in ``dialog`` if there is one, else in a message box."""
         book = self._book()
         if not self.connected:
             try:
                 result = work(book)
             except DeskError as error:
-                self._refused(error, dialog)
+                (failed or (lambda e: self._refused(e, dialog)))(error)
                 return
             done(result)
             return
@@ -174,7 +175,7 @@ class AccountsTab(QWidget):
         def answered(result: object) -> None:
             self._set_working(False, dialog)
             if isinstance(result, _Failure):
-                self._refused(result.error, dialog)
+                (failed or (lambda e: self._refused(e, dialog)))(result.error)
             else:
                 done(result)
 
@@ -206,9 +207,19 @@ class AccountsTab(QWidget):
             "The accounts of the sync server %1: they sign in on every desk connected to "
             "it.").replace("%1", self._context.settings.settings.server_url)
             if self.connected else self.tr("The accounts of this desk."))
+        if self.connected and not self.editable:
+            # The server lists its accounts to those who manage them only.
+            self.model.set_accounts([])
+            self._follow_selection()
+            self.summary.setText(self.tr("Only administrators see the server's accounts."))
+            return
         if self.connected:
             self.summary.setText(self.tr("Reading the accounts from the server…"))
-        self._run(lambda book: book.listed(), self._show)
+        self._run(lambda book: book.listed(), self._show, failed=self._not_listed)
+
+    def _not_listed(self, error: Exception) -> None:
+        """Opening the page must not raise a box: the list says why it is empty."""
+        self.summary.setText(refusal_text(error))
 
     def _show(self, accounts: list[Account]) -> None:
         kept = self.current()

@@ -151,6 +151,8 @@ class SetupWizard(QWizard):
     def settle(self, choice: str, signed_in: SignedIn | None = None, **settings: object) -> None:
         """The walk-through is done: remember the language (and any other local settings
         the path chose) and what to open."""
+        if signed_in is not None:  # the next start's prompt offers their login
+            settings["last_login"] = signed_in.login
         self.settings.update(language=self.language, **settings)
         self.outcome = SetupResult(choice, self.language, signed_in)
 
