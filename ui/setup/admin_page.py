@@ -120,6 +120,10 @@ class AdminPage(QWizardPage):
         except DeskError as error:
             self._refuse(error)
             return False
+        except Exception as error:  # noqa: BLE001 (a full disk, a locked file: said here)
+            self.message.setText(self.tr("The desk could not be set up: %1").replace(
+                "%1", str(error) or type(error).__name__))
+            return False
         self.message.clear()
         setup.settle(LOCAL, seat)
         return True
