@@ -208,8 +208,7 @@ def log_and_take(qtbot: QtBot, desk: Desk, requester: str, phone: str, title: st
     activate(qtbot, desk.window)
     qtbot.keyClick(desk.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
     assert queues.search.hasFocus()
-    qtbot.keyClicks(queues.search, phone)
-    qtbot.keyClick(queues.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(queues.search, phone)  # the queue searches as the seat types
     qtbot.waitUntil(lambda: queues.model.rowCount() == 1
                     and queues.model.item(0).id == ticket_id)
     queues.table.setFocus()
