@@ -120,7 +120,7 @@ WHERE t.deleted = 0 AND t.created_at >= ? AND t.created_at < ?{filters}
 """
 
 
-def _base(period: Period, filters: Filters) -> tuple[str, list[object]]:
+def base_sql(period: Period, filters: Filters) -> tuple[str, list[object]]:
     where, params = filters.sql()
     return _FROM.format(filters=where), [*period.bounds(), *params]
 
@@ -142,7 +142,7 @@ def target_figures(conn: sqlite3.Connection, period: Period, now: datetime,
         facts.refresh(conn, now)
     else:
         facts.attach(conn)
-    base, params = _base(period, filters)
+    base, params = base_sql(period, filters)
     group = dimension_sql(by, period) if by is not None else "NULL"
     wanted = [str(k) for k in kinds]
     kind_sql = f" AND f.kind IN ({','.join('?' * len(wanted))})"
@@ -178,7 +178,7 @@ def ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime, kind: Ta
                by: Dimension | None = None, key: object = None) -> list[str]:
     """The tickets behind a figure (a share, a cell of a breakdown), for drilling down."""
     facts.refresh(conn, now)
-    base, params = _base(period, filters)
+    base, params = base_sql(period, filters)
     extra = f" AND {dimension_sql(by, period)} = ?" if by is not None else ""
     marks = ",".join("?" * len(outcomes))
     now_ms = to_ms(now) or 0

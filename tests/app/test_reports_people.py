@@ -1,0 +1,79 @@
+"""Response-time analysis, seats, channels and satisfaction on the desk with planned times."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from app.domain.clock import ManualClock
+from app.paths import DataDir
+from app.reports.analysis import response_analysis
+from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
+from app.reports.period import Period, Span
+from app.reports.targets import Dimension
+from app.sla.policy import TargetKind
+from app.store.database import Store
+from app.store.reading import read_connection
+from tests.app.helpers import first_id
+from tests.app.reports_desk import OPEN_FROM, START, TICKETS, plan, write
+
+DECEMBER = Period.month(2026, 12)
+LATER = START + timedelta(days=20)
+
+
+@pytest.fixture
+def known(demo_store: Store, demo_copy: DataDir) -> Iterator[tuple[sqlite3.Connection,
+                                                                    dict[int, str]]]:
+    ids = write(demo_store, demo_copy, ManualClock(START))
+    conn = read_connection(demo_copy.database)
+    yield conn, ids
+    conn.close()
+
+
+def test_heat_map_and_trend(known) -> None:
+    conn, _ids = known
+    analysis = response_analysis(conn, DECEMBER, LATER)
+    expected: dict[tuple[int, int], list[int]] = {}
+    for p in plan():
+        local = p.created + timedelta(hours=8)
+        expected.setdefault((local.weekday(), local.hour), []).append(p.first_response_s)
+    assert {k: c.count for k, c in analysis.heat.items()} == {k: len(v) for k, v in
+                                                                expected.items()}
+    for key, times in expected.items():
+        assert analysis.heat[key].mean_s == pytest.approx(sum(times) / len(times))
+        assert analysis.heat[key].met == sum(t <= 60 for t in times)
+    first = next(t for t in analysis.trend if t.kind is TargetKind.FIRST_RESPONSE)
+    assert first.current is not None and first.current.met == 6
+    assert set(analysis.breakdowns[Dimension.CHANNEL]) == {"phone", "chat"}
+    assert DECEMBER.previous() == Period.month(2026, 11)
+    week = Period.of(Span.WEEK, DECEMBER.first)
+    assert week.previous().last == week.first - timedelta(days=1)
+
+
+def test_seats_channels_and_satisfaction(known, demo_copy: DataDir) -> None:
+    conn, ids = known
+    planned = plan()
+    seat = first_id(demo_copy.database, "staff")
+    mine = next(s for s in seats(conn, DECEMBER, LATER) if s.key == seat)
+    assert mine.taken == TICKETS and mine.resolved == OPEN_FROM and mine.reopened == 0
+    rated = [p.score for p in planned if p.score is not None]
+    assert mine.rated == len(rated)
+    assert mine.satisfaction == pytest.approx(sum(rated) / len(rated))
+    assert mine.targets[TargetKind.FIRST_RESPONSE].met == 6
+    by_channel = {c.channel: c for c in channels(conn, DECEMBER, LATER)}
+    assert by_channel["chat"].volume == by_channel["phone"].volume == TICKETS // 2
+    chat_fr = by_channel["chat"].first_response
+    assert chat_fr is not None
+    assert chat_fr.met == sum(p.first_response_s <= 60 for p in planned if p.channel == "chat")
+    sat = satisfaction(conn, DECEMBER)
+    assert sat.rated == len(rated)
+    for score in range(1, 6):
+        assert sat.scores.get(score, 0) == rated.count(score)
+    assert sum(sat.by_method.get("call_back", {}).values()) == sum(
+        1 for p in planned if p.method == "call_back")
+    assert sat.closed == len(rated) and sat.unconfirmed == 0
+    assert satisfaction_ticket_ids(conn, DECEMBER, score=5) == [
+        ids[p.index] for p in planned if p.score == 5]
