@@ -93,7 +93,6 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.message.setVisible(True)
         self.setMinimumWidth(360)
         (self.password if login else self.login).setFocus()
 
@@ -158,7 +157,7 @@ class SignInDialog(QDialog):
             self._refuse(self.tr("Enter your password."), self.password)
             return
         self.sign_in_button.setEnabled(False)
-        self.message.setText(self.tr("Checking…"))
+        self._say(self.tr("Checking…"))
         check = self._check
 
         def attempt(_progress: object) -> SignedIn | Exception:
@@ -176,15 +175,20 @@ class SignInDialog(QDialog):
             return
         assert isinstance(seat, SignedIn)
         self.result_seat = seat
-        self.message.clear()
+        self._say("")
         super().accept()
 
     def _failed(self, message: str) -> None:
         self.sign_in_button.setEnabled(True)
         self._refuse(message, self.password)
 
-    def _refuse(self, text: str, field: QLineEdit) -> None:
+    def _say(self, text: str) -> None:
+        """The message line shows only while it has something to say."""
         self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _refuse(self, text: str, field: QLineEdit) -> None:
+        self._say(text)
         if field is self.password:
             self.password.clear()
         field.setFocus()
