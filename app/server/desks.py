@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, delete, select, text, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from app.domain.clock import Clock
@@ -120,30 +120,29 @@ def retire(conn: Connection, desk_id: str) -> None:
     conn.execute(update(desks).where(desks.c.desk_id == desk_id).values(retired=True))
 
 
-_KEEP = text("""
-    INSERT INTO mutation_outcomes (desk_id, mutation_id, rejected, reason, digest)
-    SELECT :desk_id, * FROM unnest(CAST(:ids AS bigint[]), CAST(:rejected AS boolean[]),
-                                   CAST(:reasons AS text[]), CAST(:digests AS bytea[]))
-    ON CONFLICT (desk_id, mutation_id) DO NOTHING
-""").bindparams(bindparam("desk_id"))
+_COPY = "COPY mutation_outcomes (desk_id, mutation_id, rejected, reason, digest) FROM STDIN"
 
 
 def keep(conn: Connection, desk: DeskState, answered: list[tuple[Mutation, MutationResult]],
          first_id: int) -> None:
     """Keep the outcomes of newly answered mutations; forget those the desk has for good
     (below the first id of its previous push and of this one: the desk sends the next batch
-    while it records the previous answer, and sends from its lowest unrecorded id)."""
+    while it records the previous answer, and sends from its lowest unrecorded id). The
+    caller stores ``first_id`` as the desk's ``outcomes_from`` in its own update.
+
+    The new ids are above the desk's last mutation id, which the locked desk row guards, so
+    none is kept yet: a COPY (a third of an INSERT's time for a batch of 500)."""
     floor = min(desk.outcomes_from, first_id)
     if floor > 0:
         conn.execute(delete(outcomes).where(outcomes.c.desk_id == desk.desk_id,
                                             outcomes.c.mutation_id < floor))
-    if answered:
-        conn.execute(_KEEP, {"desk_id": desk.desk_id, "ids": [m.id for m, _ in answered],
-                             "rejected": [r.status == "rejected" for _, r in answered],
-                             "reasons": [r.reason for _, r in answered],
-                             "digests": [digest(m) for m, _ in answered]})
-    conn.execute(update(desks).where(desks.c.desk_id == desk.desk_id)
-                 .values(outcomes_from=first_id))
+    if not answered:
+        return
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(_COPY) as copy:
+        for mutation, result in answered:
+            copy.write_row((desk.desk_id, mutation.id, result.status == "rejected",
+                            result.reason, digest(mutation)))
 
 
 def answer_of(mutation: Mutation, outcome: Outcome | None, row: Any) -> MutationResult:

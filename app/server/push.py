@@ -72,12 +72,13 @@ def push(conn: Connection, clock: Clock, user: User, desk_id: str,
         savepoint.rollback()
         results, changed = _push_one_by_one(conn, clock, user, desk_id, mutations, last,
                                             answered)
+    first = mutations[0].id if mutations else desk.outcomes_from
     if mutations:
         registry.keep(conn, desk, [(m, r) for m, r in zip(mutations, results, strict=True)
-                                   if m.id > last], mutations[0].id)
+                                   if m.id > last], first)
     last = max([last, *(m.id for m in mutations)])
     conn.execute(update(desks).where(desks.c.desk_id == desk_id)
-                 .values(last_mutation_id=last, last_seen=clock.now()))
+                 .values(last_mutation_id=last, last_seen=clock.now(), outcomes_from=first))
     if changed:
         # Delivered to every listening server instance when (and only if) this commits.
         conn.execute(text(f"NOTIFY {CHANNEL}"))
