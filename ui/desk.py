@@ -12,7 +12,7 @@ from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.reading import read_connection
-from ui import admin, intake, kb, queues, rota, seat, sla, sync
+from ui import admin, escalations, intake, kb, queues, rota, seat, sla, sync, wallboard
 from ui.announce import Announcer
 from ui.context import DeskContext
 
@@ -141,6 +141,10 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     rota.register(window, context, announcer)
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context, announcer)
+    # The supervisor's pages (issue 17): the wallboard also follows the SLA monitor's index.
+    wall = wallboard.register(window, context, tickets.open)
+    sla_desk.index_changed.connect(wall.refresh)
+    escalations.register(window, context, tickets.open)
     sync_desk = sync.register(window, context)
     admin.register(window, context)
     from ui.seat.sign_in import checker

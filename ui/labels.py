@@ -86,3 +86,23 @@ def threshold_label(threshold: str) -> str:
             "%1", str(mark.minutes))
     return QCoreApplication.translate("SlaLabels", "%1 min before the deadline").replace(
         "%1", str(-mark.minutes))
+
+
+# Escalations as the ledger, the wallboard and exports name them (app/sla/escalation.py,
+# app/sla/actions.py: done / skipped / failed / pending = sent, not yet acknowledged).
+def escalation_action_label(action: str) -> str:
+    return {
+        "notify_supervisor": QCoreApplication.translate("SlaLabels", "Notify the supervisor"),
+        "raise_level": QCoreApplication.translate("SlaLabels", "Raise the level"),
+        "reassign": QCoreApplication.translate("SlaLabels", "Hand over to a senior group"),
+        "webhook": QCoreApplication.translate("SlaLabels", "Webhook"),
+    }.get(action, action)
+
+
+def escalation_outcome_label(outcome: str) -> str:
+    return {
+        "done": QCoreApplication.translate("SlaLabels", "Done"),
+        "skipped": QCoreApplication.translate("SlaLabels", "Skipped"),
+        "failed": QCoreApplication.translate("SlaLabels", "Failed"),
+        "pending": QCoreApplication.translate("SlaLabels", "Sent, not acknowledged"),
+    }.get(outcome, outcome)

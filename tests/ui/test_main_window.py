@@ -13,7 +13,8 @@ from ui.status import Connection
 
 
 def test_features_register_their_pages(desk: Desk) -> None:
-    assert desk.window.page_ids() == ["queues", "kb", "rota", "notifications", "admin"]
+    assert desk.window.page_ids() == ["queues", "kb", "rota", "notifications", "wallboard",
+                                      "escalations", "admin"]
     assert desk.window.current_page() == "queues"
     assert desk.window.show_page("nowhere") is False
 

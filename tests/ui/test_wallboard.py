@@ -1,0 +1,192 @@
+"""The wallboard page driven as a shift supervisor, on the known desk of
+tests/app/test_wallboard.py: its counts, following a ticket logged through the services,
+opening a ticket from it, the full-screen wall display (F11, Esc), and who sees the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.clock import ManualClock
+from app.domain.roles import Role
+from app.identity.seat import SignedIn
+from app.paths import DataDir
+from app.settings import SettingsFile
+from tests.app.test_wallboard import KnownDesk, build_known_desk
+from tests.conftest import T0
+from ui.desk import Desk, build_desk
+from ui.wallboard.page import WallboardPage
+
+
+def supervisor(known: KnownDesk) -> SignedIn:
+    return SignedIn("ann", known.staff["Ann"], list(known.teams.values())[0], "Ann",
+                    Role.SUPERVISOR.value)
+
+
+@pytest.fixture
+def known(data_dir: DataDir) -> Iterator[KnownDesk]:
+    desk = build_known_desk(data_dir, ManualClock(T0))
+    yield desk
+    desk.store.close()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, known: KnownDesk) -> Iterator[Desk]:
+    built = build_desk(known.data, SettingsFile(known.data.settings), known.clock, "en",
+                       supervisor(known))
+    qtbot.addWidget(built.window)
+    yield built
+    built.close()
+
+
+def board_page(qtbot: QtBot, desk: Desk) -> WallboardPage:
+    desk.window.resize(1400, 900)
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    assert desk.window.show_page("wallboard")
+    page = desk.window.findChild(WallboardPage)
+    assert isinstance(page, WallboardPage)
+    qtbot.waitUntil(lambda: page.refreshes > 0)
+    return page
+
+
+def tile(page: WallboardPage, name: str) -> str:
+    return page.board.tiles[name].value.text()
+
+
+def column(table: QTableWidget, col: int) -> list[str]:
+    return [table.item(row, col).text() for row in range(table.rowCount())]
+
+
+def test_the_board_shows_the_desk_as_it_is(qtbot: QtBot, desk: Desk,
+                                           known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    assert {name: tile(page, name) for name in page.board.tiles} == {
+        "open": "4", "at_risk": "1", "breached": "3", "unassigned": "1", "not_picked_up": "1"}
+    board = page.board
+    assert column(board.duty, 0) == ["Ann", "Bo"] and column(board.duty, 2) == ["2", "1"]
+    assert column(board.oldest, 0) == [known.numbers[t] for t in ("t1", "t2", "t3")]
+    assert column(board.oldest, 4)[0] == "3 h 0 min"
+    assert column(board.counts, 0)[-1] == "All open" and column(board.counts, 4)[-1] == "4"
+    assert sorted(column(board.escalations, 1)) == sorted(
+        [known.numbers["t1"], known.numbers["t1"], known.numbers["t2"]])
+    assert "acknowledged: Ann" in column(board.escalations, 5)
+    assert board.stamp.text() == "As of 2026-11-26 10:00:00"
+    # Today's figures per channel arrive from the reports, off the GUI thread.
+    qtbot.waitUntil(lambda: board.today.item(0, 0).text() not in ("Counting…", ""),
+                    timeout=10_000)
+    assert column(board.today, 0) == ["Phone"]  # every ticket today came by phone
+    assert board.today.item(0, 1).text().endswith("(0/4)")  # nobody answered in a minute
+
+
+def test_a_ticket_logged_through_the_services_moves_the_board(
+        qtbot: QtBot, desk: Desk, known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    before = page.refreshes
+    new = known.log("核心交换机端口故障")
+    # Nothing is polled: the board reads again after the desk's broadcast, once.
+    assert tile(page, "open") == "4"
+    desk.context.events.tickets_changed.emit([new])
+    desk.context.events.tickets_changed.emit([new])
+    qtbot.waitUntil(lambda: tile(page, "open") == "5")
+    assert tile(page, "unassigned") == "2"
+    assert page.refreshes == before + 1  # two broadcasts, one reading
+    known.flow("Bo").take(new, 1)
+    desk.context.events.records_changed.emit(["tickets", "ticket_events"])
+    qtbot.waitUntil(lambda: tile(page, "not_picked_up") == "2")
+    assert column(page.board.duty, 2) == ["2", "2"]
+
+
+def test_a_hidden_board_reads_only_when_shown_again(qtbot: QtBot, desk: Desk,
+                                                    known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    desk.window.show_page("queues")
+    before = page.refreshes
+    desk.context.events.tickets_changed.emit([known.log("新工单")])
+    qtbot.wait(20)
+    assert page.refreshes == before
+    desk.window.show_page("wallboard")
+    qtbot.waitUntil(lambda: tile(page, "open") == "5")
+
+
+def test_a_click_selects_and_enter_or_a_double_click_opens_the_ticket(
+        qtbot: QtBot, desk: Desk, known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    table = page.board.oldest
+    where = table.visualRect(table.model().index(1, 2)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert table.currentRow() == 1
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [known.tickets["t2"]]
+    assert known.tickets["t2"] in desk.tickets.open_windows
+    lines = page.board.escalations
+    where = lines.visualRect(lines.model().index(0, 1)).center()
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened.args[0] in (known.tickets["t1"], known.tickets["t2"])
+
+
+def test_f11_shows_the_wall_display_full_screen_and_esc_returns(
+        qtbot: QtBot, desk: Desk) -> None:
+    page = board_page(qtbot, desk)
+    page.activateWindow()
+    page.full_screen.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
+    qtbot.keyClick(page.full_screen, Qt.Key.Key_F11)
+    wall = page.wall
+    assert wall is not None
+    qtbot.waitExposed(wall)
+    qtbot.waitUntil(wall.isFullScreen)
+    assert wall.board.wall and wall.board.tiles["open"].value.text() == "4"
+    assert wall.board.tiles["open"].value.font().pointSizeF() > \
+        page.board.tiles["open"].value.font().pointSizeF()
+    wall.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wall)
+    qtbot.keyClick(wall, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.wall is None)
+    # The button opens it too, and F11 on the wall closes it.
+    qtbot.mouseClick(page.full_screen, Qt.MouseButton.LeftButton)
+    wall = page.wall
+    assert wall is not None
+    wall.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wall)
+    qtbot.keyClick(wall, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: page.wall is None)
+
+
+def test_the_wall_display_follows_while_the_page_is_hidden(
+        qtbot: QtBot, desk: Desk, known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    page.toggle_wall()
+    wall = page.wall
+    assert wall is not None
+    desk.window.show_page("queues")
+    desk.context.events.tickets_changed.emit([known.log("新工单")])
+    qtbot.waitUntil(lambda: wall.board.tiles["open"].value.text() == "5")
+    wall.close()
+
+
+def test_the_clock_moves_waiting_times(qtbot: QtBot, desk: Desk, known: KnownDesk) -> None:
+    page = board_page(qtbot, desk)
+    known.clock.advance(timedelta(hours=1))
+    page._tick.timeout.emit()  # the 30 s timer
+    qtbot.waitUntil(lambda: page.board.oldest.item(0, 4).text() == "4 h 0 min")
+
+
+def test_only_roles_that_read_reports_see_it(qtbot: QtBot, desk: Desk,
+                                             known: KnownDesk) -> None:
+    assert desk.window.page_visible("wallboard")
+    assert desk.window.page_visible("escalations")
+    agent = SignedIn("bo", known.staff["Bo"], None, "Bo", Role.AGENT.value)
+    desk.context.switch_seat(agent)
+    assert not desk.window.page_visible("wallboard")
+    assert not desk.window.page_visible("escalations")
+    desk.context.switch_seat(supervisor(known))
+    assert desk.window.page_visible("wallboard")

@@ -1,0 +1,377 @@
+"""The wallboard's face: draws one ``app.wallboard.snapshot.Snapshot`` (and today's figures
+per channel) as headline tiles and five small tables. The same widget serves the page and
+the full-screen wall display (``wall=True``: dark background, big type).
+
+Signals:
+    open_requested(str): a ticket's line was activated (double-click or Enter).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import Channel, Level, TicketState
+from app.domain.states import OPEN_STATES
+from app.wallboard.snapshot import Snapshot
+from ui.labels import (
+    LEVEL_COLORS,
+    channel_label,
+    escalation_action_label,
+    escalation_outcome_label,
+    level_label,
+    state_label,
+    target_label,
+    threshold_label,
+)
+
+TICKET_ID = Qt.ItemDataRole.UserRole
+_STATE_ORDER = [s for s in TicketState if s in OPEN_STATES]
+TILES = ("open", "at_risk", "breached", "unassigned", "not_picked_up")
+_TILE_COLORS = {"at_risk": "#ef6c00", "breached": "#c62828"}
+
+_WALL_STYLE = """
+QWidget#board { background: #10151c; color: #e8eef4; }
+QGroupBox { color: #9fb3c8; font-weight: bold; border: 1px solid #2a3644; border-radius: 6px;
+            margin-top: 1.2em; padding-top: 0.4em; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+QTableWidget { background: #10151c; color: #e8eef4; gridline-color: #2a3644;
+               border: none; alternate-background-color: #161d26; }
+QHeaderView::section { background: #1b2430; color: #9fb3c8; border: none; padding: 4px; }
+QLabel { color: #e8eef4; }
+QFrame#tile { background: #18212c; border-radius: 8px; }
+"""
+
+
+def waited(since: datetime, now: datetime) -> str:
+    """How long a ticket has waited, in the largest two units ("3 d 4 h", "25 min")."""
+    minutes = max(0, int((now - since).total_seconds() // 60))
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    tr = QCoreApplication.translate
+    if days:
+        return tr("Wallboard", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    if hours:
+        return tr("Wallboard", "%1 h %2 min").replace("%1", str(hours)).replace(
+            "%2", str(mins))
+    return tr("Wallboard", "%1 min").replace("%1", str(mins))
+
+
+def share_text(met: int, decided: int) -> str:
+    """"93 % (40/43)", or a dash when nothing was decided yet."""
+    if not decided:
+        return "–"
+    return f"{round(100 * met / decided)} % ({met}/{decided})"
+
+
+class Tile(QFrame):
+    """A headline figure: a big number over its name."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–", self)
+        self.value.setObjectName(f"tile_{name}")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class BoardView(QWidget):
+    """Headline tiles, open tickets by state and level, who is on duty, today per channel,
+    the oldest waiting tickets and the last escalations."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, zone: ZoneInfo, wall: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.wall = wall
+        self._zone = zone
+        self._snapshot: Snapshot | None = None
+        self._today: dict[str, Any] | None = None
+        self._today_known = False
+        self.tiles = {name: Tile(name, self) for name in TILES}
+        self.stamp = QLabel(self)
+        self.stamp.setObjectName("stamp")
+        self.title = QLabel(self)
+        self.title.setObjectName("board_title")
+        self.counts = self._table("counts", 5)
+        self.duty = self._table("duty", 3)
+        self.today = self._table("today", 4)
+        self.oldest = self._table("oldest", 6)
+        self.escalations = self._table("escalations", 6)
+        self.boxes = {name: QGroupBox(self) for name in
+                      ("counts", "duty", "today", "oldest", "escalations")}
+        self._layout()
+        self._style()
+        self.retranslate()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _table(self, name: str, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, self)
+        table.setObjectName(name)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus if not self.wall
+                             else Qt.FocusPolicy.NoFocus)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.activated.connect(self._activated)
+        table.doubleClicked.connect(self._activated)
+        return table
+
+    def _layout(self) -> None:
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.stamp)
+        grid = QGridLayout()
+        for (name, table), (row, column, span) in zip(
+                ((n, getattr(self, n)) for n in ("counts", "duty", "today", "oldest",
+                                                  "escalations")),
+                ((0, 0, 1), (0, 1, 1), (0, 2, 1), (1, 0, 1), (1, 1, 2)), strict=True):
+            box = self.boxes[name]
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(6, 6, 6, 6)
+            inner.addWidget(table)
+            grid.addWidget(box, row, column, 1, span)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+
+    def _style(self) -> None:
+        base = self.font()
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        scale = 1.6 if self.wall else 1.0
+        if self.wall:
+            self.setStyleSheet(_WALL_STYLE)
+        big = QFont(base)
+        big.setPointSizeF(size * (4.2 if self.wall else 2.4))
+        big.setBold(True)
+        caption = QFont(base)
+        caption.setPointSizeF(size * scale)
+        for tile in self.tiles.values():
+            tile.value.setFont(big)
+            tile.caption.setFont(caption)
+        title = QFont(base)
+        title.setPointSizeF(size * (2.0 if self.wall else 1.3))
+        title.setBold(True)
+        self.title.setFont(title)
+        self.stamp.setFont(caption)
+        table_font = QFont(base)
+        table_font.setPointSizeF(size * scale)
+        for name in self.boxes:
+            table = getattr(self, name)
+            table.setFont(table_font)
+            table.verticalHeader().setDefaultSectionSize(int(26 * scale * 1.1))
+            self.boxes[name].setFont(caption)
+        for name, color in _TILE_COLORS.items():
+            self.tiles[name].value.setStyleSheet(f"color: {color};")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Wallboard"))
+        captions = {"open": self.tr("Open tickets"), "at_risk": self.tr("SLA at risk"),
+                    "breached": self.tr("SLA breached"), "unassigned": self.tr("Unassigned"),
+                    "not_picked_up": self.tr("Not picked up")}
+        for name, text in captions.items():
+            self.tiles[name].caption.setText(text)
+        self.tiles["not_picked_up"].setToolTip(
+            self.tr("Given to a seat who has not started it yet"))
+        self.tiles["unassigned"].setToolTip(self.tr("Open tickets nobody holds"))
+        titles = {"counts": self.tr("Open tickets by state and level"),
+                  "duty": self.tr("On duty now"),
+                  "today": self.tr("Today per channel (tickets logged today)"),
+                  "oldest": self.tr("Oldest waiting tickets"),
+                  "escalations": self.tr("Last escalations")}
+        for name, text in titles.items():
+            self.boxes[name].setTitle(text)
+        self.counts.setHorizontalHeaderLabels(
+            [self.tr("State"), *(level_label(level) for level in Level), self.tr("Total")])
+        self.duty.setHorizontalHeaderLabels(
+            [self.tr("Seat"), self.tr("Shift"), self.tr("Open tickets")])
+        self.today.setHorizontalHeaderLabels(
+            [self.tr("Channel"), self.tr("First response met"), self.tr("Resolution met"),
+             self.tr("Breached now")])
+        self.oldest.setHorizontalHeaderLabels(
+            [self.tr("Ticket"), self.tr("Level"), self.tr("Title"), self.tr("State"),
+             self.tr("Waiting"), self.tr("Assignee")])
+        self.escalations.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Ticket"), self.tr("Rule"), self.tr("Action"),
+             self.tr("Outcome"), self.tr("Seen by")])
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+        self._fill_today()
+
+    # --- showing -----------------------------------------------------------------------
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Draw ``snapshot`` (today's figures keep what ``show_today`` gave last)."""
+        self._snapshot = snapshot
+        values = {"open": snapshot.open_total, "at_risk": snapshot.at_risk,
+                  "breached": snapshot.breached, "unassigned": snapshot.unassigned,
+                  "not_picked_up": snapshot.not_picked_up}
+        for name, value in values.items():
+            self.tiles[name].value.setText(str(value))
+        local = snapshot.taken_at.astimezone(self._zone)
+        self.stamp.setText(self.tr("As of %1").replace("%1", local.strftime("%Y-%m-%d %H:%M:%S")))
+        self._fill_counts(snapshot)
+        self._fill_duty(snapshot)
+        self._fill_oldest(snapshot)
+        self._fill_escalations(snapshot)
+
+    def show_today(self, today: dict[str, Any] | None) -> None:
+        """Today's per-channel figures (``app.reports.targets.today_by_channel``), or None
+        when they could not be computed."""
+        self._today, self._today_known = today, True
+        self._fill_today()
+
+    def _cell(self, table: QTableWidget, row: int, column: int, text: str,
+              ticket_id: str | None = None, color: str | None = None,
+              right: bool = False) -> None:
+        item = QTableWidgetItem(text)
+        if ticket_id is not None:
+            item.setData(TICKET_ID, ticket_id)
+        if color is not None:
+            item.setForeground(QColor(color))
+        if right:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        table.setItem(row, column, item)
+
+    def _fill_counts(self, snapshot: Snapshot) -> None:
+        table = self.counts
+        table.setRowCount(len(_STATE_ORDER) + 1)
+        for row, state in enumerate(_STATE_ORDER):
+            self._cell(table, row, 0, state_label(state))
+            for column, level in enumerate(Level, start=1):
+                self._cell(table, row, column,
+                           str(snapshot.open_counts.get((state, level), 0)), right=True)
+            self._cell(table, row, 4, str(snapshot.by_state(state)), right=True)
+        last = len(_STATE_ORDER)
+        self._cell(table, last, 0, self.tr("All open"))
+        for column, level in enumerate(Level, start=1):
+            self._cell(table, last, column, str(snapshot.by_level(level)),
+                       color=LEVEL_COLORS[level], right=True)
+        self._cell(table, last, 4, str(snapshot.open_total), right=True)
+
+    def _fill_duty(self, snapshot: Snapshot) -> None:
+        table = self.duty
+        if snapshot.on_duty is None:
+            table.setRowCount(1)
+            self._cell(table, 0, 0, self.tr("No published rota covers this moment"))
+            table.setItem(0, 1, QTableWidgetItem(""))
+            table.setItem(0, 2, QTableWidgetItem(""))
+            return
+        table.setRowCount(len(snapshot.on_duty))
+        for row, seat in enumerate(snapshot.on_duty):
+            self._cell(table, row, 0, seat.name)
+            shift = seat.shift + (" " + self.tr("(on call)") if seat.on_call else "")
+            self._cell(table, row, 1, shift)
+            self._cell(table, row, 2, str(seat.open_load), right=True)
+
+    def _fill_today(self) -> None:
+        table = self.today
+        if not self._today_known:
+            table.setRowCount(1)
+            self._cell(table, 0, 0, self.tr("Counting…"))
+            return
+        if self._today is None:
+            table.setRowCount(1)
+            self._cell(table, 0, 0, self.tr("Not available"))
+            return
+        channels = [c for c in Channel if c.value in self._today]
+        table.setRowCount(max(1, len(channels)))
+        if not channels:
+            self._cell(table, 0, 0, self.tr("No tickets logged today"))
+            for column in (1, 2, 3):
+                table.setItem(0, column, QTableWidgetItem(""))
+            return
+        for row, channel in enumerate(channels):
+            figures = self._today[channel.value]
+            first, resolution = figures.first_response, figures.resolution
+            self._cell(table, row, 0, channel_label(channel))
+            self._cell(table, row, 1, "–" if first is None
+                       else share_text(first.met, first.decided), right=True)
+            self._cell(table, row, 2, "–" if resolution is None
+                       else share_text(resolution.met, resolution.decided), right=True)
+            breached = sum(f.breached for f in (first, resolution) if f is not None)
+            self._cell(table, row, 3, str(breached), right=True,
+                       color=_TILE_COLORS["breached"] if breached else None)
+
+    def _fill_oldest(self, snapshot: Snapshot) -> None:
+        table = self.oldest
+        table.setRowCount(len(snapshot.oldest))
+        for row, ticket in enumerate(snapshot.oldest):
+            self._cell(table, row, 0, ticket.number, ticket.id)
+            self._cell(table, row, 1, level_label(ticket.level), ticket.id,
+                       LEVEL_COLORS[ticket.level])
+            self._cell(table, row, 2, ticket.title, ticket.id)
+            self._cell(table, row, 3, state_label(ticket.state), ticket.id)
+            self._cell(table, row, 4, waited(ticket.created_at, snapshot.taken_at), ticket.id,
+                       right=True)
+            self._cell(table, row, 5, ticket.assignee or self.tr("nobody"), ticket.id)
+
+    def _fill_escalations(self, snapshot: Snapshot) -> None:
+        table = self.escalations
+        table.setRowCount(len(snapshot.escalations))
+        for row, line in enumerate(snapshot.escalations):
+            when = line.at.astimezone(self._zone).strftime("%m-%d %H:%M")
+            self._cell(table, row, 0, when, line.ticket_id)
+            self._cell(table, row, 1, line.number, line.ticket_id)
+            self._cell(table, row, 2, f"{target_label(line.kind)} · "
+                       f"{threshold_label(line.threshold)}", line.ticket_id)
+            self._cell(table, row, 3, escalation_action_label(line.action), line.ticket_id)
+            self._cell(table, row, 4, escalation_outcome_label(line.outcome), line.ticket_id,
+                       _TILE_COLORS["at_risk"] if line.outcome == "pending" else None)
+            if line.acknowledged_by:
+                seen = self.tr("acknowledged: %1").replace("%1", ", ".join(line.acknowledged_by))
+            elif line.delivered_to:
+                seen = self.tr("shown to: %1").replace("%1", ", ".join(line.delivered_to))
+            else:
+                seen = ""
+            self._cell(table, row, 5, seen, line.ticket_id)
+
+    @Slot(object)
+    def _activated(self, index: Any) -> None:
+        ticket_id = index.data(TICKET_ID)
+        if ticket_id:
+            self.open_requested.emit(str(ticket_id))
