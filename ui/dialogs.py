@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,11 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
+
+from app.domain.validation import TEXT_MAX
+from app.services.errors import DeskError, Problem
+from ui.limits import limit_line, limit_text
+from ui.problems import show_problem
 
 
 def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
@@ -27,6 +33,13 @@ def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton
     box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def submit_on_ctrl_enter(dialog: QDialog, submit: Callable[[], object]) -> None:
+    """Ctrl+Enter (either Enter key) runs ``submit`` from anywhere in ``dialog``: in a
+    multi-line field Enter starts a new line, so the dialog needs another key to finish."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog).activated.connect(submit)
 
 
 def time_edit(value: time, parent: QWidget) -> QTimeEdit:
@@ -42,15 +55,32 @@ def edited_time(edit: QTimeEdit) -> time:
 
 
 class ResolveDialog(QDialog):
+    """Solution and cause. Tab moves on from the solution, Ctrl+Enter resolves, and an
+    empty solution is refused here, with the cursor put back in it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resolve ticket"))
         self.solution = QPlainTextEdit(self)
+        self.solution.setObjectName("solution")
+        self.solution.setTabChangesFocus(True)
+        limit_text(self.solution, TEXT_MAX)
         self.cause = QLineEdit(self)
+        self.cause.setObjectName("cause")
+        limit_line(self.cause, TEXT_MAX)
         form = QFormLayout(self)
         form.addRow(self.tr("Solution"), self.solution)
         form.addRow(self.tr("Cause"), self.cause)
-        form.addRow(dialog_buttons(self))
+        form.addRow(dialog_buttons(self, on_accept=self.submit))
+        submit_on_ctrl_enter(self, self.submit)
+
+    def submit(self) -> None:
+        """Resolve, unless the solution is empty (then say so and go back to it)."""
+        if not self.solution.toPlainText().strip():
+            show_problem(self, DeskError(Problem.SOLUTION_MISSING, "solution"))
+            self.solution.setFocus()
+            return
+        self.accept()
 
 
 def ask_resolution(parent: QWidget) -> tuple[str, str] | None:

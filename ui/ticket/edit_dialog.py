@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Level, Rating
+from app.domain.validation import TEXT_MAX, TITLE_MAX
 from app.services.intake import TicketEdits
 from app.store.directory import catalog
 from app.store.ticket_detail import TicketDetail
@@ -22,6 +23,7 @@ from ui.dialogs import dialog_buttons
 from ui.icons import badge
 from ui.intake.labels import rating_label
 from ui.labels import level_label
+from ui.limits import limit_line, limit_text
 
 
 class EditDialog(QDialog):
@@ -32,6 +34,9 @@ class EditDialog(QDialog):
         self.title = QLineEdit(detail.title, self, objectName="title")
         self.description = QPlainTextEdit(detail.description, self, objectName="description")
         self.description.setTabChangesFocus(True)
+        # As at intake: the fields stop at what the desk accepts.
+        limit_line(self.title, TITLE_MAX)
+        limit_text(self.description, TEXT_MAX)
         self.ticket_type = self._catalog(context, "ticket_types", type_id)
         self.category = self._catalog(context, "categories", detail.category_id)
         self.ratings = []

@@ -30,6 +30,7 @@ from app.services.errors import DeskError, Problem
 from app.services.ticket_flow import LinkKind, NoteKind, TicketFlow
 from app.store.ticket_detail import (
     TicketDetail,
+    TimelineEntry,
     ticket_by_number,
     ticket_detail,
     ticket_links,
@@ -194,23 +195,25 @@ class TicketWindow(QWidget):
             f"{html.escape(detail.category_name)} · {channel_label(detail.channel)}</p>")
         while self._fields.rowCount():
             self._fields.removeRow(0)
+        entries = timeline(self._context.reader, self.ticket_id)
         contact = " · ".join(x for x in (detail.unit, detail.phone, detail.email) if x)
-        for label, value in ((self.tr("Requester"), f"{detail.requester}  {contact}"),
-                             (self.tr("Assignee"), f"{detail.assignee}  {detail.team}"),
-                             (self.tr("Description"), detail.description),
-                             (self.tr("Solution"), detail.solution),
-                             (self.tr("Satisfaction"), self._satisfaction_text(detail)),
-                             (self.tr("Links"), self._links_text())):
+        rows = [("requester", self.tr("Requester"), f"{detail.requester}  {contact}"),
+                ("assignee", self.tr("Assignee"), f"{detail.assignee}  {detail.team}"),
+                ("description", self.tr("Description"), detail.description),
+                ("solution", self.tr("Solution"), detail.solution),
+                ("cause", self.tr("Cause"), detail.cause),
+                ("time_spent", self.tr("Time spent"), self._time_spent_text(entries)),
+                ("satisfaction", self.tr("Satisfaction"), self._satisfaction_text(detail)),
+                ("links", self.tr("Links"), self._links_text())]
+        for name, label, value in rows:
+            if name == "cause" and not value:
+                continue  # only a resolution records a cause
             text = QLabel(value or "—")
-            if label == self.tr("Links"):
-                text.setObjectName("links")
-            elif label == self.tr("Satisfaction"):
-                text.setObjectName("satisfaction")
+            text.setObjectName(name)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._fields.addRow(label, text)
-        self._timeline.setHtml(timeline_html(
-            timeline(self._context.reader, self.ticket_id), self._context.time_zone))
+        self._timeline.setHtml(timeline_html(entries, self._context.time_zone))
         self._enable(detail.state, detail)
 
     def _enable(self, state: S, detail: TicketDetail) -> None:
@@ -359,6 +362,17 @@ class TicketWindow(QWidget):
             return
         self.reload()
         self.ticket_changed.emit(self.ticket_id)
+
+    def _time_spent_text(self, entries: list[TimelineEntry]) -> str:
+        """The minutes the seats gave with their notes (work log, calls), summed."""
+        minutes = sum(int(value) for entry in entries
+                      if isinstance(value := entry.data.get("minutes"), int | float))
+        if minutes <= 0:
+            return ""
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return self.tr("%1 min").replace("%1", str(rest))
+        return self.tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
 
     def _satisfaction_text(self, detail: TicketDetail) -> str:
         if detail.satisfaction is None:
