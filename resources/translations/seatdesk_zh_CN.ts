@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Wallboard</source>
+        <comment>%1 d %2 h</comment>
+        <translation>值班大屏</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <comment>%1 h %2 min</comment>
+        <translation>值班大屏</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <comment>%1 min</comment>
+        <translation>值班大屏</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Seatdesk</source>
@@ -77,6 +95,155 @@
     <message>
         <source>Add wish</source>
         <translation>添加意愿</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Search login, name or role…</source>
+        <translation>搜索登录名、姓名或角色…</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>新建账号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <source>The accounts of the sync server %1: they sign in on every desk connected to it.</source>
+        <translation>同步服务器 %1 上的账号：可在连接到该服务器的所有席位上登录。</translation>
+    </message>
+    <message>
+        <source>The accounts of this desk.</source>
+        <translation>本席位的账号。</translation>
+    </message>
+    <message>
+        <source>Only administrators see the server&apos;s accounts.</source>
+        <translation>仅管理员可查看服务器上的账号。</translation>
+    </message>
+    <message>
+        <source>Reading the accounts from the server…</source>
+        <translation>正在从服务器读取账号…</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators create accounts, set passwords and change roles.</source>
+        <translation>只读：仅管理员可创建账号、设置密码和更改角色。</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>禁用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only administrators manage accounts</source>
+        <translation>仅管理员可管理账号</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator&apos;s account: give another account the administrator&apos;s role first.</source>
+        <translation>这是最后一个启用的管理员账号：请先将管理员角色授予其他账号。</translation>
+    </message>
+    <message>
+        <source>An account for a staff member who has none</source>
+        <translation>为尚无账号的人员创建账号</translation>
+    </message>
+    <message>
+        <source>A new password for the selected account (Enter)</source>
+        <translation>为所选账号设置新密码（Enter）</translation>
+    </message>
+    <message>
+        <source>Another role for the selected account</source>
+        <translation>更改所选账号的角色</translation>
+    </message>
+    <message>
+        <source>Disable the selected account (it can no longer sign in) or enable it again</source>
+        <translation>禁用所选账号（禁用后无法登录），或重新启用</translation>
+    </message>
+    <message>
+        <source>%1 accounts, %2 active, %3 without a password</source>
+        <translation>共 %1 个账号，启用 %2 个，未设置密码 %3 个</translation>
+    </message>
+    <message>
+        <source>You are the last active administrator: your account can be neither disabled nor given another role until another account is an administrator.</source>
+        <translation>您是最后一个启用的管理员：在其他账号成为管理员之前，您的账号既不能禁用，也不能更改角色。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Disable the account %1 (%2)? It can no longer sign in; its history stays, and it can be enabled again.</source>
+        <translation>禁用账号 %1（%2）？禁用后将无法登录；其历史记录会保留，之后也可重新启用。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Your administrator account</source>
+        <translation>您的管理员账号</translation>
+    </message>
+    <message>
+        <source>You administer this desk: you add staff, give them accounts and roles, and set up the catalog. Every change is recorded under your name.</source>
+        <translation>您将管理本服务台：添加人员、为其分配账号和角色，并配置工单目录。每项更改都会以您的名义记录。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>确认密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone (optional):</source>
+        <translation>电话（选填）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail (optional):</source>
+        <translation>电子邮箱（选填）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. wangmin</source>
+        <translation>字母和数字，例如 wangmin</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The desk could not be set up: %1</source>
+        <translation>无法创建服务台：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AdministrationPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
     </message>
 </context>
 <context>
@@ -219,20 +386,839 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <source>Assign ticket</source>
-        <translation>分派工单</translation>
+        <source>Type to find: name, login, team or pinyin initials</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>on duty</source>
-        <translation>在岗</translation>
+        <source>Nobody matches what you typed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>off duty</source>
-        <translation>不在岗</translation>
+        <source>Best first: skill for the category, seniority for the level, open tickets and who is on shift now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>skill %1 · seniority %2 · %3 open ticket(s) · availability %4</source>
-        <translation>技能 %1 · 资历 %2 · 未结工单 %3 张 · 可用状态 %4</translation>
+        <source>Assign %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Accounts and roles</source>
+        <translation>账号与角色</translation>
+    </message>
+    <message>
+        <source>Staff, teams and skills</source>
+        <translation>人员、班组和技能</translation>
+    </message>
+    <message>
+        <source>Ticket types and categories</source>
+        <translation>工单类型和分类</translation>
+    </message>
+    <message>
+        <source>Requesters</source>
+        <translation>报障人</translation>
+    </message>
+    <message>
+        <source>Desk settings</source>
+        <translation>服务台设置</translation>
+    </message>
+    <message>
+        <source>SLA policy</source>
+        <translation>SLA 策略</translation>
+    </message>
+    <message>
+        <source>Rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Skill of a person</source>
+        <translation>人员技能</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Desk setting</source>
+        <translation>服务台设置</translation>
+    </message>
+    <message>
+        <source>SLA policy version</source>
+        <translation>SLA 策略版本</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>日历日</translation>
+    </message>
+    <message>
+        <source>Rota period</source>
+        <translation>排班周期</translation>
+    </message>
+    <message>
+        <source>Rota cover</source>
+        <translation>排班替班</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>报障人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Seniority</source>
+        <translation>资历</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>taken over from this desk&apos;s settings file</source>
+        <translation>从本席位的设置文件迁移而来</translation>
+    </message>
+    <message>
+        <source>(the desk itself)</source>
+        <translation>（系统自动）</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(not shown)</source>
+        <translation>（不显示）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogTab</name>
+    <message>
+        <source>Name or login</source>
+        <translation>姓名或登录名</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the lines the filters match to an Excel (XLSX) or CSV file</source>
+        <translation>将符合筛选条件的记录导出为 Excel（XLSX）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <source>The audit log is for supervisors and administrators. Ask one of them if you need to know who changed something.</source>
+        <translation>审计日志仅供值班长和管理员查看。如需了解是谁修改了某项内容，请向他们询问。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>%1 line(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Select a line to see what changed.</source>
+        <translation>选择一条记录以查看变更内容。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>(the desk itself)</source>
+        <translation>（系统自动）</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2</source>
+        <translation>正在导出…（%1/%2）</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written: %1</source>
+        <translation>无法导出审计日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Wallboard</source>
+        <translation>值班大屏</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Not picked up</source>
+        <translation>未接手</translation>
+    </message>
+    <message>
+        <source>Given to a seat who has not started it yet</source>
+        <translation>已分派给坐席，但尚未开始处理</translation>
+    </message>
+    <message>
+        <source>Open tickets nobody holds</source>
+        <translation>无人处理的未结工单</translation>
+    </message>
+    <message>
+        <source>Open tickets by state and level</source>
+        <translation>未结工单（按状态和级别）</translation>
+    </message>
+    <message>
+        <source>On duty now</source>
+        <translation>当前在岗</translation>
+    </message>
+    <message>
+        <source>Today per channel (tickets logged today)</source>
+        <translation>今日各渠道（今日登记的工单）</translation>
+    </message>
+    <message>
+        <source>Oldest waiting tickets</source>
+        <translation>等待最久的工单</translation>
+    </message>
+    <message>
+        <source>Last escalations</source>
+        <translation>最近升级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>First response met</source>
+        <translation>首次响应达标</translation>
+    </message>
+    <message>
+        <source>Resolution met</source>
+        <translation>解决达标</translation>
+    </message>
+    <message>
+        <source>Breached now</source>
+        <translation>当前已超时</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Seen by</source>
+        <translation>知悉情况</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未结</translation>
+    </message>
+    <message>
+        <source>No published rota covers this moment</source>
+        <translation>当前时段没有已发布的排班</translation>
+    </message>
+    <message>
+        <source>(on call)</source>
+        <translation>（备班）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>统计中…</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>No tickets logged today</source>
+        <translation>今日暂无登记的工单</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>shown to: %1</source>
+        <translation>已推送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPanel</name>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Ticket types</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 tickets and %2 knowledge-base articles</source>
+        <translation>%1 张工单和 %2 篇知识库文章</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Nobody named</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>Every category needs a person responsible: edit it to name one.</source>
+        <translation>每个分类都需要负责人：请编辑该分类并指定一位。</translation>
+    </message>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1（已离职）</translation>
+    </message>
+    <message>
+        <source>No longer active: edit the category to name someone else.</source>
+        <translation>此人已停用：请编辑该分类，另行指定负责人。</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>恢复启用</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Add a ticket type</source>
+        <translation>添加工单类型</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter)</source>
+        <translation>编辑所选条目（Enter）</translation>
+    </message>
+    <message>
+        <source>Offer it earlier in the pickers (Ctrl+Up)</source>
+        <translation>在选择列表中靠前显示（Ctrl+Up）</translation>
+    </message>
+    <message>
+        <source>Offer it later in the pickers (Ctrl+Down)</source>
+        <translation>在选择列表中靠后显示（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <source>Retired entries stay on their tickets but are offered for nothing new</source>
+        <translation>已停用的条目仍保留在原有工单上，但不再供新工单选用</translation>
+    </message>
+    <message>
+        <source>Remove an entry nothing uses (Del)</source>
+        <translation>删除未被使用的条目（Del）</translation>
+    </message>
+    <message>
+        <source>Tickets or articles use it: retire it instead, so they keep its name</source>
+        <translation>已有工单或文章使用此条目：请改为停用，以保留其名称</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <source>Read-only: only administrators change ticket types and categories.</source>
+        <translation>只读：仅管理员可修改工单类型和分类。</translation>
+    </message>
+    <message>
+        <source>Only administrators change the catalog</source>
+        <translation>仅管理员可修改工单目录</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1? Nothing uses it; it disappears from every list, and its code stays taken.</source>
+        <translation>删除 %1？目前没有任何地方使用它；删除后它将从所有列表中消失，但其代码仍被占用，不能再次使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CodedNameDialog</name>
+    <message>
+        <source>The code never changes once saved: other records refer to it. Names may change at any time; one name is enough.</source>
+        <translation>代码一经保存便不可更改，因为其他记录会引用它。名称可随时修改，填写一个即可。</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>名称（中文）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English)</source>
+        <translation>名称（英文）(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>CodedNamesPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>恢复启用</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Colour of the badge</source>
+        <translation>徽标颜色</translation>
     </message>
 </context>
 <context>
@@ -383,6 +1369,278 @@
     </message>
 </context>
 <context>
+    <name>DeskPage</name>
+    <message>
+        <source>Your service desk</source>
+        <translation>您的服务台</translation>
+    </message>
+    <message>
+        <source>Seats see the desk&apos;s name when they sign in; deadlines, shifts and reports count in its time zone.</source>
+        <translation>坐席登录时会看到服务台名称；时限、班次和报表均按其时区计算。</translation>
+    </message>
+    <message>
+        <source>Desk &amp;name:</source>
+        <translation>服务台名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 市政务云服务台</source>
+        <translation>例如：市政务云服务台</translation>
+    </message>
+    <message>
+        <source>An administrator can change it later under Administration → Desk settings.</source>
+        <translation>管理员之后可在“系统管理 → 服务台设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Type a part of the name to find a zone, e.g. Shanghai or Urumqi.</source>
+        <translation>输入名称的一部分以查找时区，例如 Shanghai（上海）或 Urumqi（乌鲁木齐）。</translation>
+    </message>
+    <message>
+        <source>Now %1</source>
+        <translation>当前时间：%1</translation>
+    </message>
+    <message>
+        <source>Not a time zone this desk knows</source>
+        <translation>无法识别的时区</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsTab</name>
+    <message>
+        <source>Desk name</source>
+        <translation>服务台名称</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Grading</source>
+        <translation>定级</translation>
+    </message>
+    <message>
+        <source>Confirmation timeout</source>
+        <translation>确认时限</translation>
+    </message>
+    <message>
+        <source>Backup every</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留备份数</translation>
+    </message>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>自动分派</translation>
+    </message>
+    <message>
+        <source>Urgency weight</source>
+        <translation>紧急程度权重</translation>
+    </message>
+    <message>
+        <source>Impact scope weight</source>
+        <translation>影响范围权重</translation>
+    </message>
+    <message>
+        <source>Business importance weight</source>
+        <translation>业务重要性权重</translation>
+    </message>
+    <message>
+        <source>Level 1 from score</source>
+        <translation>一级分数下限</translation>
+    </message>
+    <message>
+        <source>Level 2 from score</source>
+        <translation>二级分数下限</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. City Government Cloud Service Desk</source>
+        <translation>例如：市政务云服务台</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>The desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>The time zone every desk shows and reads times in (pages already open follow it at the next start). SLA business hours belong to the SLA policy.</source>
+        <translation>各席位显示和录入时间所用的时区（已打开的页面在下次启动后生效）。SLA 工作时间在 SLA 策略中设置。</translation>
+    </message>
+    <message>
+        <source>Request grading</source>
+        <translation>工单定级</translation>
+    </message>
+    <message>
+        <source>Urgency, impact scope and business importance are rated 1 (low) to 3 (high); their weighted average is the score. A score from the level 1 threshold up is level 1, from the level 2 threshold up level 2, below it level 3. New and re-graded tickets use the weights saved here.</source>
+        <translation>紧急程度、影响范围和业务重要性按 1（低）至 3（高）评分，三者的加权平均值即为得分。得分不低于一级分数下限的为一级，不低于二级分数下限的为二级，其余为三级。新建和重新定级的工单使用此处保存的权重。</translation>
+    </message>
+    <message>
+        <source>Closing the loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>A resolved ticket the requester has not confirmed is closed unconfirmed after this time.</source>
+        <translation>已解决的工单如报障人超过此时限仍未确认，将按“未确认”关闭。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Each desk keeps online copies of its own database in its data folder&apos;s backups folder.</source>
+        <translation>每个席位都会在其数据文件夹下的 backups 文件夹中保存本机数据库的在线副本。</translation>
+    </message>
+    <message>
+        <source>Off: every ticket is dispatched by hand</source>
+        <translation>关闭：所有工单人工分派</translation>
+    </message>
+    <message>
+        <source>New tickets go to the best available member of %1</source>
+        <translation>新工单自动分派给 %1 中最合适的可用人员</translation>
+    </message>
+    <message>
+        <source>The built-in value: never changed</source>
+        <translation>内置默认值：从未修改</translation>
+    </message>
+    <message>
+        <source>Last change: %1, %2</source>
+        <translation>最近修改：%1，%2</translation>
+    </message>
+    <message>
+        <source>Every setting has its built-in value.</source>
+        <translation>所有设置均为内置默认值。</translation>
+    </message>
+    <message>
+        <source>taken over from this desk&apos;s settings file on %1</source>
+        <translation>于 %1 从本席位的设置文件迁移而来</translation>
+    </message>
+    <message>
+        <source>changed by %1 on %2</source>
+        <translation>由 %1 于 %2 修改</translation>
+    </message>
+    <message>
+        <source>Settings were changed meanwhile (%1). Revert shows them; Save keeps yours.</source>
+        <translation>设置已在此期间被修改（%1）。点击“还原”可查看最新设置；点击“保存”将保留您的修改。</translation>
+    </message>
+    <message>
+        <source>Only administrators change desk-wide settings</source>
+        <translation>仅管理员可修改服务台设置</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators change desk-wide settings. They apply to every desk of this service desk.</source>
+        <translation>只读：仅管理员可修改服务台设置。这些设置适用于本服务台的所有席位。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">班组</translation>
+    </message>
+    <message>
+        <source>On shift now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation type="unfinished">未结工单</translation>
+    </message>
+    <message>
+        <source>Skill match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill %1 · seniority %2 · %3 open ticket(s) · availability %4</source>
+        <translation type="unfinished">技能 %1 · 资历 %2 · 未结工单 %3 张 · 可用状态 %4</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Same phone: %1</source>
+        <translation>电话相同：%1</translation>
+    </message>
+    <message>
+        <source>Same name and unit: %1</source>
+        <translation>姓名和单位相同：%1</translation>
+    </message>
+    <message>
+        <source>%1 group(s) of requesters that look like one person: the same phone number, or the same name in the same unit.</source>
+        <translation>%1 组报障人疑似同一人：电话号码相同，或同一单位内姓名相同。</translation>
+    </message>
+    <message>
+        <source>No likely duplicates: no two requesters share a phone number, or a name in one unit.</source>
+        <translation>未发现疑似重复：没有电话号码相同的报障人，也没有同一单位内姓名相同的报障人。</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Edit ticket %1</source>
@@ -426,6 +1684,108 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Add a category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Add a ticket type</source>
+        <translation>添加工单类型</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>A code never changes: SLA policies and other desks refer to it.</source>
+        <translation>代码一经设定便不可更改：SLA 策略和其他席位会引用它。</translation>
+    </message>
+    <message>
+        <source>One to three characters drawn in white on the colour: pick one or type your own.</source>
+        <translation>以白色显示在底色上的 1 至 3 个字符：可从中选择，也可自行输入。</translation>
+    </message>
+    <message>
+        <source>Dispatch suggests people who have this skill.</source>
+        <translation>分派时将推荐具备此技能的人员。</translation>
+    </message>
+    <message>
+        <source>%1 (no longer active)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Choose a person</source>
+        <translation>选择人员</translation>
+    </message>
+    <message>
+        <source>The person answerable for this kind of problem.</source>
+        <translation>负责此类问题的人员。</translation>
+    </message>
+    <message>
+        <source>I&amp;con</source>
+        <translation>图标(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>名称（中文）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English)</source>
+        <translation>名称（英文）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>颜色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Skill</source>
+        <translation>技能(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible</source>
+        <translation>负责人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The code never changes once saved. One name is enough; the other language shows it until it has its own.</source>
+        <translation>代码一经保存便不可更改。名称填写一个即可；在另一种语言有自己的名称之前，将显示此名称。</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationInbox</name>
+    <message>
+        <source>Escalated to the supervisors</source>
+        <translation>已升级至值班长</translation>
+    </message>
+    <message>
+        <source>Acknowledge what you have taken charge of: it is recorded under your name, and leaves every supervisor&apos;s list.</source>
+        <translation>请确认您已接手处理的升级：确认将以您的名义记录，并从所有值班长的列表中移除。</translation>
+    </message>
+    <message>
+        <source>Acknowledge escalation</source>
+        <translation>确认升级</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected escalations</source>
+        <translation>确认所选升级</translation>
+    </message>
+    <message>
+        <source>{number}  {target} {threshold}, escalated at {time}
+{title}</source>
+        <translation>{number}  {target} {threshold}，升级时间 {time}
+{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Escalated to the supervisors: %n awaiting acknowledgement</source>
+        <translation>
+            <numerusform>已升级至值班长：%n 条待确认</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EscalationsEditor</name>
     <message>
         <source>Target</source>
@@ -461,32 +1821,203 @@
     </message>
 </context>
 <context>
-    <name>FirstStart</name>
+    <name>EscalationsPage</name>
     <message>
-        <source>Welcome to Seatdesk</source>
-        <translation>欢迎使用服务台坐席</translation>
+        <source>Escalation ledger</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This data folder is new:
-%1</source>
-        <translation>这是一个新的数据目录：
-%1</translation>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fill it with a demo desk (staff, requesters and about 3000 tickets) to try Seatdesk, start with an empty desk that only has the ticket categories, or connect to your service desk&apos;s sync server?</source>
-        <translation>要填入演示数据（人员、报障人和约 3000 张工单）来试用，从只含工单分类的空白席位开始，还是连接本服务台的同步服务器？</translation>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect to a server…</source>
-        <translation>连接服务器…</translation>
+        <source>O&amp;utcome:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo desk</source>
-        <translation>演示数据</translation>
+        <source>&amp;Category:</source>
+        <translation type="unfinished">分类(&amp;C)：</translation>
     </message>
     <message>
-        <source>Empty desk</source>
-        <translation>空白服务台</translation>
+        <source>&amp;Team:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished">最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation type="unfinished">最近 365 天</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished">全部时间</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation type="unfinished">自定义日期</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished">导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the lines shown to an Excel (XLSX) or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By team (owner&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From escalation to resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished">规则</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">分类</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">班组</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished">升级规则</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation type="unfinished">（无班组）</translation>
+    </message>
+    <message>
+        <source>Resolved after the escalation: %1; not resolved yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished">CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the escalation ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished">工单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">动作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished">已解决</translation>
+    </message>
+    <message>
+        <source>Hours to resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished">未导出</translation>
+    </message>
+    <message>
+        <source>The ledger could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Written to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>%2 files written to %1</source>
+        <translation>已将 %2 个文件导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
     </message>
 </context>
 <context>
@@ -510,6 +2041,89 @@
     <message>
         <source>Time zone:</source>
         <translation>时区：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import staff</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or XLSX file exported from Excel or WPS: one row per person, with at least the columns 姓名 (name) and 登录名 (login).</source>
+        <translation>请选择从 Excel 或 WPS 导出的 CSV 或 XLSX 文件：每人一行，至少包含“姓名”和“登录名”两列。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation>仅显示有问题的行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose a staff list</source>
+        <translation>选择人员名单</translation>
+    </message>
+    <message>
+        <source>Staff lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>人员名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>此文件无法导入。</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 to update, %3 with problems.</source>
+        <translation>新增 %1 条，更新 %2 条，有问题 %3 条。</translation>
+    </message>
+    <message>
+        <source>New accounts without a password: %1 (set passwords under Accounts and roles).</source>
+        <translation>未设置密码的新账号：%1（请在“账号与角色”中设置密码）。</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: see the problems above it.</source>
+        <translation>此文件无法导入：请查看上方列出的问题。</translation>
+    </message>
+    <message>
+        <source>Correct the rows with problems in the file, then choose it again: nothing is imported while a row has a problem.</source>
+        <translation>请在文件中修正有问题的行，然后重新选择该文件：只要还有一行有问题，就不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import all %1 rows in one step.</source>
+        <translation>一次性导入全部 %1 行。</translation>
     </message>
 </context>
 <context>
@@ -546,6 +2160,22 @@
         <source>category</source>
         <translation>分类</translation>
     </message>
+    <message>
+        <source>phone or e-mail</source>
+        <translation>电话或电子邮箱</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>reason for the override</source>
+        <translation>调整级别的原因</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -568,6 +2198,10 @@
     <message>
         <source>Automatic &amp;assignment…</source>
         <translation>自动分派(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Only administrators choose the automatic assignment</source>
+        <translation>仅管理员可选择自动分派</translation>
     </message>
     <message>
         <source>Off: every ticket is dispatched by hand</source>
@@ -682,8 +2316,48 @@
         <translation>缺少：%1</translation>
     </message>
     <message>
+        <source>Not valid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
         <source>Complete</source>
         <translation>已填写完整</translation>
+    </message>
+    <message>
+        <source>Unsaved ticket</source>
+        <translation>未保存的工单</translation>
+    </message>
+    <message>
+        <source>A new ticket was not saved (kept at %1): %2
+
+Restore it into this form?</source>
+        <translation>有一张新工单未保存（暂存于 %1）：%2
+
+是否将其恢复到此表单？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discard this ticket?</source>
+        <translation>丢弃此工单？</translation>
+    </message>
+    <message>
+        <source>What you typed into this form has not been saved as a ticket. Discard it?</source>
+        <translation>您在此表单中填写的内容尚未保存为工单。是否丢弃？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -753,8 +2427,8 @@
         <translation>导出文章到</translation>
     </message>
     <message>
-        <source>Exported %1 article(s).</source>
-        <translation>已导出 %1 篇文章。</translation>
+        <source>Exported %1 article(s) to %2.</source>
+        <translation>已将 %1 篇文章导出到 %2。</translation>
     </message>
     <message>
         <source>Rebuilding the search index…</source>
@@ -917,6 +2591,69 @@
         <source>Senior expert</source>
         <translation>高级专家</translation>
     </message>
+    <message>
+        <source>Phone call-back</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷调查</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished">工单</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished">规则</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">动作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Owner then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">班组</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">分类</translation>
+    </message>
+    <message>
+        <source>Delivered / acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished">无人</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -947,33 +2684,6 @@
     <message>
         <source>Relation</source>
         <translation>关系</translation>
-    </message>
-</context>
-<context>
-    <name>LockDialog</name>
-    <message>
-        <source>Desk locked</source>
-        <translation>席位已锁定</translation>
-    </message>
-    <message>
-        <source>This desk is locked by %1.</source>
-        <translation>本席位已由 %1 锁定。</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <source>Wrong password.</source>
-        <translation>密码错误。</translation>
-    </message>
-    <message>
-        <source>The desk could not check the password: %1</source>
-        <translation>席位无法核对密码：%1</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +2742,76 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge requesters</source>
+        <translation>合并报障人</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose the requester to keep:</source>
+        <translation>请选择要保留的报障人：</translation>
+    </message>
+    <message>
+        <source>Choose the requester to keep.</source>
+        <translation>请选择要保留的报障人。</translation>
+    </message>
+    <message>
+        <source>%1 ticket(s) of %2 other requester(s) move to %3, who keeps their own details; the others are removed. The audit log records what they were.</source>
+        <translation>其他 %2 位报障人的 %1 张工单将转到 %3 名下（其本人资料保持不变）；其他报障人将被删除，其原有资料会记录在审计日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Every active staff member has an account. Add the person under Staff, teams and skills first.</source>
+        <translation>所有启用的人员都已有账号。请先在“人员、班组和技能”中添加此人。</translation>
+    </message>
+    <message>
+        <source>Choose a staff member from the list.</source>
+        <translation>请从列表中选择人员。</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add to the timeline</source>
@@ -1068,6 +2848,14 @@
     <message>
         <source>Text</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Write the text of the note first.</source>
+        <translation>请先填写备注内容。</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +2910,132 @@
     <message>
         <source>Day off</source>
         <translation>休息日</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Set the password of %1</source>
+        <translation>设置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Search name, login, team, skill, phone…</source>
+        <translation>搜索姓名、登录名、班组、技能、电话…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Staff (%1)</source>
+        <translation>人员（%1）</translation>
+    </message>
+    <message>
+        <source>Teams (%1)</source>
+        <translation>班组（%1）</translation>
+    </message>
+    <message>
+        <source>Skills (%1)</source>
+        <translation>技能（%1）</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 active, %3 deactivated</source>
+        <translation>共 %1 人，启用 %2 人，停用 %3 人</translation>
+    </message>
+    <message>
+        <source>Read-only: only administrators change staff, teams and skills.</source>
+        <translation>只读：仅管理员可修改人员、班组和技能。</translation>
+    </message>
+    <message>
+        <source>Only administrators change teams and skills</source>
+        <translation>仅管理员可修改班组和技能</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>恢复启用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add a staff member (Ctrl+N)</source>
+        <translation>添加人员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit the selected person (Enter)</source>
+        <translation>编辑所选人员（Enter）</translation>
+    </message>
+    <message>
+        <source>Deactivate (Del) or reactivate the selected person; history keeps them either way</source>
+        <translation>停用（Del）或恢复启用所选人员；两种情况下历史记录均会保留</translation>
+    </message>
+    <message>
+        <source>Import staff from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入人员</translation>
+    </message>
+    <message>
+        <source>Only administrators change staff</source>
+        <translation>仅管理员可修改人员</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 (%2)? They keep their history and can be reactivated, but are offered no new tickets or shifts and cannot sign in.</source>
+        <translation>停用 %1（%2）？其历史记录将保留，之后也可恢复启用；但停用后不会再被分派新工单或班次，也无法登录。</translation>
+    </message>
+    <message>
+        <source>%1 open ticket(s) stay assigned to them until someone reassigns them.</source>
+        <translation>其名下的 %1 张未结工单仍由其处理，直到有人重新分派。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Add a team</source>
+        <translation>添加班组</translation>
+    </message>
+    <message>
+        <source>Rename the team</source>
+        <translation>重命名班组</translation>
+    </message>
+    <message>
+        <source>Add a skill</source>
+        <translation>添加技能</translation>
+    </message>
+    <message>
+        <source>Rename the skill</source>
+        <translation>重命名技能</translation>
     </message>
 </context>
 <context>
@@ -1289,20 +3203,147 @@
         <translation>工单不能关联到自身。</translation>
     </message>
     <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>This login is already taken.</source>
+        <translation>此登录名已被占用。</translation>
+    </message>
+    <message>
+        <source>Wrong login or password, or the account is disabled.</source>
+        <translation>登录名或密码错误，或账号已被禁用。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>No active staff member has this login.</source>
+        <translation>没有使用此登录名的启用人员。</translation>
+    </message>
+    <message>
+        <source>There is no account with this login.</source>
+        <translation>不存在使用此登录名的账号。</translation>
+    </message>
+    <message>
+        <source>Give a name.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <source>A login is letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; or &apos;@&apos;, without spaces, at most %1 characters.</source>
+        <translation>登录名只能包含字母、数字、“.”、“_”、“-”或“@”，不能有空格，最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A code starts with a letter and has only lower-case letters, digits and &apos;_&apos;, at most %1 characters.</source>
+        <translation>代码须以字母开头，只能包含小写字母、数字和“_”，最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>This code is already taken (perhaps by a retired entry).</source>
+        <translation>此代码已被占用（可能被某个已停用的条目占用）。</translation>
+    </message>
+    <message>
+        <source>Choose a colour (#rrggbb).</source>
+        <translation>请选择颜色（#rrggbb）。</translation>
+    </message>
+    <message>
+        <source>An icon is one to %1 characters without spaces, e.g. ! or SD or 网.</source>
+        <translation>图标为 1 至 %1 个字符，不能有空格，例如“!”“SD”或“网”。</translation>
+    </message>
+    <message>
+        <source>Choose the skill this category asks for.</source>
+        <translation>请选择此分类所需的技能。</translation>
+    </message>
+    <message>
+        <source>Name the person responsible for this category: an active staff member.</source>
+        <translation>请为此分类指定负责人：须为启用状态的人员。</translation>
+    </message>
+    <message>
+        <source>Still used by %1 ticket(s) or article(s): retire it instead, so they keep its name.</source>
+        <translation>仍有 %1 项工单或文章在使用：请改为停用，以便保留其名称。</translation>
+    </message>
+    <message>
+        <source>Choose the requester to keep and at least one other to merge into it.</source>
+        <translation>请选择要保留的报障人，以及至少一位要合并到其名下的其他报障人。</translation>
+    </message>
+    <message>
+        <source>Choose a team that is in service.</source>
+        <translation>请选择使用中的班组。</translation>
+    </message>
+    <message>
+        <source>The skill %1 does not exist or is retired.</source>
+        <translation>技能 %1 不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>Choose a seniority: engineer, experienced or senior expert.</source>
+        <translation>请选择资历：工程师、资深工程师或高级专家。</translation>
+    </message>
+    <message>
+        <source>It is no longer there: someone removed it in the meantime.</source>
+        <translation>该记录已不存在：有人在此期间将其删除了。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own seat; another administrator can.</source>
+        <translation>您不能停用自己的坐席，可由其他管理员停用。</translation>
+    </message>
+    <message>
+        <source>A login never changes: accounts and sign-in find the person by it.</source>
+        <translation>登录名一经设定便不可更改：账号和登录均通过它识别此人。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 rows have problems. Correct the file and open it again.</source>
+        <translation>未导入任何数据：有 %1 行存在问题。请修正文件后重新打开。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: staff or accounts changed since the preview. Open the file again.</source>
+        <translation>未导入任何数据：预览之后人员或账号已发生变化。请重新打开文件。</translation>
+    </message>
+    <message>
+        <source>This is the last active account that may manage accounts: give another account that role first, or nobody could manage accounts any more.</source>
+        <translation>这是最后一个可管理账号的启用账号：请先将该角色授予其他账号，否则将无人能够管理账号。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, e.g. Asia/Shanghai.</source>
+        <translation>请从列表中选择时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>This value cannot be used for this setting.</source>
+        <translation>此值不能用于该设置项。</translation>
+    </message>
+    <message>
+        <source>Give a number from %1.</source>
+        <translation>请输入 %1 范围内的数字。</translation>
+    </message>
+    <message>
+        <source>The grading weights must not be negative nor all zero, and the thresholds must satisfy 1 ≤ level 2 ≤ level 1 ≤ 3.</source>
+        <translation>定级权重不能为负数，也不能全部为零；分数下限须满足 1 ≤ 二级 ≤ 一级 ≤ 3。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;File name:</source>
+        <translation>文件名(&amp;F)：</translation>
+    </message>
+</context>
+<context>
     <name>QueueBulk</name>
-    <message>
-        <source>Assign</source>
-        <translation>分派</translation>
-    </message>
-    <message>
-        <source>Assign the selected tickets to:</source>
-        <translation>将选中的工单分派给：</translation>
-    </message>
     <message>
         <source>Comment</source>
         <translation>备注</translation>
@@ -1500,6 +3541,111 @@
     </message>
 </context>
 <context>
+    <name>RequesterDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>RequesterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+</context>
+<context>
+    <name>RequestersTab</name>
+    <message>
+        <source>Search name, unit, phone, e-mail…</source>
+        <translation>搜索姓名、单位、电话、电子邮箱…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>%1 requesters</source>
+        <translation>共 %1 位报障人</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 requesters: search to narrow them down</source>
+        <translation>仅显示前 %1 位（共 %2 位报障人）：请通过搜索缩小范围</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators merge requesters and rename units.</source>
+        <translation>仅值班长和管理员可合并报障人和重命名单位。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators merge requesters and rename units</source>
+        <translation>仅值班长和管理员可合并报障人和重命名单位</translation>
+    </message>
+    <message>
+        <source>Edit the selected requester (Enter)</source>
+        <translation>编辑所选报障人（Enter）</translation>
+    </message>
+    <message>
+        <source>Merge the selected requesters into one of them (Ctrl+M); select two or more with Ctrl or Shift</source>
+        <translation>将所选报障人合并为其中一位（Ctrl+M）；按住 Ctrl 或 Shift 可选择两位或以上</translation>
+    </message>
+    <message>
+        <source>Rename the selected unit on all its requesters</source>
+        <translation>重命名所选单位（该单位的所有报障人同步更新）</translation>
+    </message>
+    <message>
+        <source>Merge the selected group into the requester you choose</source>
+        <translation>将所选组中的报障人合并到您指定的一位</translation>
+    </message>
+    <message>
+        <source>Your role does not work tickets</source>
+        <translation>您的角色不处理工单</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve ticket</source>
@@ -1512,6 +3658,25 @@
     <message>
         <source>Cause</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change the role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The role decides what the person may do from their next sign-in on.</source>
+        <translation>角色决定此人可执行的操作，自其下次登录起生效。</translation>
     </message>
 </context>
 <context>
@@ -2061,14 +4226,6 @@
         <translation>报障人确认</translation>
     </message>
     <message>
-        <source>Phone call-back</source>
-        <translation>电话回访</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>问卷调查</translation>
-    </message>
-    <message>
         <source>Satisfaction (1–5)</source>
         <translation>满意度（1–5）</translation>
     </message>
@@ -2079,6 +4236,63 @@
     <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SeatDesk</name>
+    <message>
+        <source>&amp;Lock desk</source>
+        <translation>锁定席位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch seat…</source>
+        <translation>切换坐席(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>checked offline</source>
+        <translation>离线验证</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Join a sync server</source>
+        <translation>加入同步服务器</translation>
+    </message>
+    <message>
+        <source>Your service desk&apos;s administrator gives you the server&apos;s address and your account. This desk then fetches the staff, catalog and tickets from the server.</source>
+        <translation>服务器地址和您的账号由服务台管理员提供。随后本席位将从服务器获取人员、工单目录和工单。</translation>
+    </message>
+    <message>
+        <source>Signing in and fetching the desk&apos;s records from the server… A large desk takes a few minutes.</source>
+        <translation>正在登录并从服务器获取服务台数据…数据量较大时需要几分钟。</translation>
+    </message>
+    <message>
+        <source>This data folder already holds records of its own, so it cannot join a server. Start Seatdesk with a new data folder to join.</source>
+        <translation>此数据文件夹中已有本地数据，因此无法加入服务器。如需加入，请使用新的数据文件夹启动 Seatdesk。</translation>
+    </message>
+    <message>
+        <source>The desk could not join the server: %1</source>
+        <translation>无法加入服务器：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Seatdesk</source>
+        <translation>设置 Seatdesk</translation>
+    </message>
+    <message>
+        <source>The language of this desk&apos;s windows; each seat may change it later in the View menu.</source>
+        <translation>本席位界面所用的语言；每位坐席之后可在“视图”菜单中更改。</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +4340,77 @@
     <message>
         <source>The order is the grid&apos;s keys 1, 2, 3…; the code letter is typed in the grid. On-call shifts are the emergency reserve: they count for one shift a day, not for hours or rest.</source>
         <translation>顺序即表格中的快捷键 1、2、3…；代码字母可在表格中直接输入。备班是应急储备：计入每天一个班次，不计工时和休息。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Demo desk: sign in as %1 (administrator), %2 (supervisor) or %3 (agent); the password is &quot;%4&quot;.</source>
+        <translation>演示服务台：可使用 %1（管理员）、%2（值班长）或 %3（坐席）登录，密码均为“%4”。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Another seat…</source>
+        <translation>其他坐席登录…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sign in to Seatdesk</source>
+        <translation>登录 Seatdesk</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>席位已锁定</translation>
+    </message>
+    <message>
+        <source>Switch seat</source>
+        <translation>切换坐席</translation>
+    </message>
+    <message>
+        <source>This desk is locked by %1. Enter the password to go on, or let another seat sign in.</source>
+        <translation>此席位已被 %1 锁定。请输入密码继续，或由其他坐席登录。</translation>
+    </message>
+    <message>
+        <source>The next seat signs in: from now on every change is recorded under their name.</source>
+        <translation>由下一位坐席登录：此后的每项更改都将以其名义记录。</translation>
+    </message>
+    <message>
+        <source>Sign in with your account: every change you make is recorded under your name.</source>
+        <translation>请使用您的账号登录：您所做的每项更改都将以您的名义记录。</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>The desk could not check the password: %1</source>
+        <translation>无法验证密码：%1</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +4477,38 @@
     <message>
         <source>%1 min before the deadline</source>
         <translation>到期前 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Notify the supervisor</source>
+        <translation>通知值班长</translation>
+    </message>
+    <message>
+        <source>Raise the level</source>
+        <translation>提升级别</translation>
+    </message>
+    <message>
+        <source>Hand over to a senior group</source>
+        <translation>转交高级处理组</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Sent, not acknowledged</source>
+        <translation>已发送，未确认</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +4669,26 @@
         </translation>
     </message>
     <message>
+        <source>Supervisors notified (%1 %2, %3)</source>
+        <translation>已通知值班长（%1 %2，%3）</translation>
+    </message>
+    <message>
+        <source>delivered to %1 %2</source>
+        <translation>已于 %2 送达 %1</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 %2</source>
+        <translation>%1 已于 %2 确认</translation>
+    </message>
+    <message>
+        <source>not acknowledged yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>not seen by a supervisor yet</source>
+        <translation>尚无值班长查看</translation>
+    </message>
+    <message>
         <source>on track</source>
         <translation>正常</translation>
     </message>
@@ -2374,6 +4711,279 @@
     <message>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add a staff member</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>A login never changes: accounts and sign-in find the person by it.</source>
+        <translation>登录名一经设定便不可更改：账号和登录均通过它识别此人。</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（无班组）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>登录名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>班组(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Seniority</source>
+        <translation>资历(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;kills</source>
+        <translation>技能(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffImport</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入方式</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Seniority</source>
+        <translation>资历</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Update, reactivate</source>
+        <translation>更新并恢复启用</translation>
+    </message>
+    <message>
+        <source>new account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>account kept</source>
+        <translation>保留原账号</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {detail}</source>
+        <translation>无法读取文件：{detail}</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK text. Save it from Excel or WPS as CSV or XLSX.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码的文本。请用 Excel 或 WPS 将其另存为 CSV 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV (near row {detail}).</source>
+        <translation>文件不是有效的 CSV（第 {detail} 行附近）。</translation>
+    </message>
+    <message>
+        <source>The file is not an XLSX workbook.</source>
+        <translation>文件不是 XLSX 工作簿。</translation>
+    </message>
+    <message>
+        <source>Old Excel (.xls) and WPS (.et) workbooks cannot be read. Save the file as XLSX or CSV.</source>
+        <translation>无法读取旧版 Excel（.xls）和 WPS（.et）工作簿。请将文件另存为 XLSX 或 CSV。</translation>
+    </message>
+    <message>
+        <source>No column named “{field}” in the first five rows.</source>
+        <translation>前五行中没有名为“{field}”的列。</translation>
+    </message>
+    <message>
+        <source>Two columns are named “{field}”: keep one.</source>
+        <translation>有两列都名为“{field}”：请只保留一列。</translation>
+    </message>
+    <message>
+        <source>The file has no staff rows.</source>
+        <translation>文件中没有人员数据行。</translation>
+    </message>
+    <message>
+        <source>The file has more than {detail} rows: split it.</source>
+        <translation>文件超过 {detail} 行：请拆分后再导入。</translation>
+    </message>
+    <message>
+        <source>{field} missing</source>
+        <translation>缺少{field}</translation>
+    </message>
+    <message>
+        <source>{field} longer than {detail} characters</source>
+        <translation>{field}超过 {detail} 个字符</translation>
+    </message>
+    <message>
+        <source>login “{detail}” may only have letters, digits and . _ @ -</source>
+        <translation>登录名“{detail}”只能包含字母、数字和 . _ @ -</translation>
+    </message>
+    <message>
+        <source>same login as row {detail}</source>
+        <translation>与第 {detail} 行的登录名相同</translation>
+    </message>
+    <message>
+        <source>login “{detail}” belonged to a removed staff member</source>
+        <translation>登录名“{detail}”曾属于已删除的人员</translation>
+    </message>
+    <message>
+        <source>no team “{detail}” in service</source>
+        <translation>班组“{detail}”不存在或已停用</translation>
+    </message>
+    <message>
+        <source>no skill “{detail}” in service</source>
+        <translation>技能“{detail}”不存在或已停用</translation>
+    </message>
+    <message>
+        <source>seniority “{detail}” is not 1, 2 or 3</source>
+        <translation>资历“{detail}”不是 1、2 或 3</translation>
+    </message>
+    <message>
+        <source>“{detail}” is not a phone number</source>
+        <translation>“{detail}”不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>“{detail}” is not an e-mail address</source>
+        <translation>“{detail}”不是有效的电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>no role “{detail}”</source>
+        <translation>角色“{detail}”不存在</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between a row&apos;s problems</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Seniority</source>
+        <translation>资历</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to Seatdesk</source>
+        <translation>欢迎使用 Seatdesk</translation>
+    </message>
+    <message>
+        <source>This data folder is new: %1. How should this desk start?</source>
+        <translation>这是一个新的数据文件夹：%1。请选择本席位的启动方式。</translation>
+    </message>
+    <message>
+        <source>&amp;Set up a new service desk</source>
+        <translation>新建服务台(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Join your service desk&apos;s sync server</source>
+        <translation>加入服务台的同步服务器(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo desk</source>
+        <translation>试用演示服务台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You are its administrator: name the desk, choose its time zone and make your account. Staff, accounts and the catalog are then added under Administration.</source>
+        <translation>您将担任其管理员：为服务台命名、选择时区并创建您的账号。之后可在“系统管理”中添加人员、账号和工单目录。</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your administrator gave you: the desk fetches everything from the server and keeps working when the network is down.</source>
+        <translation>使用管理员为您分配的账号登录：本席位将从服务器获取全部数据，网络中断时也可继续工作。</translation>
+    </message>
+    <message>
+        <source>Made-up staff, requesters and about 3000 tickets, to try Seatdesk. Not for real work: start a new data folder for that.</source>
+        <translation>包含虚构的人员、报障人和约 3000 张工单，供试用 Seatdesk。请勿用于实际工作：实际使用请新建数据文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2408,14 +5018,6 @@
     <message>
         <source>Sync &amp;status…</source>
         <translation>同步状态(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock desk</source>
-        <translation>锁定席位(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>退出登录(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +5180,18 @@
         <translation>解决方案</translation>
     </message>
     <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>处理用时</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>Links</source>
         <translation>关联工单</translation>
     </message>
@@ -2596,6 +5210,26 @@
     <message>
         <source>Why is it reopened?</source>
         <translation>重新打开的原因是什么？</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>closed without the requester&apos;s confirmation</source>
+        <translation>未经报障人确认即关闭</translation>
+    </message>
+    <message>
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <source>%1, collected by %2</source>
+        <translation>%1，由 %2 收集</translation>
     </message>
     <message>
         <source>duplicate of</source>
@@ -2677,6 +5311,18 @@
         <translation>已升级（%1 %2）：%3</translation>
     </message>
     <message>
+        <source>%1, collected by %2</source>
+        <translation>%1，由 %2 收集</translation>
+    </message>
+    <message>
+        <source> without the requester&apos;s confirmation</source>
+        <translation>（未经报障人确认）</translation>
+    </message>
+    <message>
+        <source> without the requester&apos;s confirmation (no answer within %1 h)</source>
+        <translation>（未经报障人确认：%1 小时内未答复）</translation>
+    </message>
+    <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
     </message>
@@ -2730,6 +5376,48 @@
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Rename unit</source>
+        <translation>重命名单位</translation>
+    </message>
+    <message>
+        <source>Renames the unit of %1 requester(s) at once. Choosing the name of another unit joins the two.</source>
+        <translation>将一次性修改 %1 位报障人的单位名称。如改为另一个已有单位的名称，两个单位将合并。</translation>
+    </message>
+    <message>
+        <source>&amp;New name</source>
+        <translation>新名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPanel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Requesters</source>
+        <translation>报障人数</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Show requesters</source>
+        <translation>查看报障人</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+</context>
+<context>
     <name>VersionHistory</name>
     <message>
         <source>Article history</source>
@@ -2750,6 +5438,47 @@
     <message>
         <source>First version.</source>
         <translation>第一个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>WallDisplay</name>
+    <message>
+        <source>Seatdesk wallboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallboardPage</name>
+    <message>
+        <source>Wallboard</source>
+        <translation type="unfinished">值班大屏</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the wallboard alone on this screen, for a wall display; F11 or Esc returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>确认密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. Tell it to the person in person or by phone; they sign in with it.</source>
+        <translation>至少 %1 个字符。请当面或通过电话告知本人，其将使用此密码登录。</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>正在请求服务器…</translation>
     </message>
 </context>
 </TS>
