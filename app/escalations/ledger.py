@@ -77,12 +77,17 @@ _OWNER = """
  ORDER BY ev.at DESC, ev.id DESC LIMIT 1)
 """
 
+# The owner is computed once per line (materialised: referenced three times below, a
+# flattened subquery ran three times per line) over the lines the ledger's own filters
+# keep; ticket and team filters apply after it.
 _LINES = f"""
+WITH o AS MATERIALIZED (SELECT e.id, {_OWNER} AS owner_id FROM sla_escalations e
+                        WHERE {{line_filters}})
 SELECT e.id, e.ticket_id, t.number, t.title, e.kind, e.threshold, e.action, e.at,
        e.outcome, e.detail, t.level, t.category_id, c.{{name}}, o.owner_id,
        coalesce(s.name, ''), coalesce(s.team_id, t.team_id), coalesce(tm.{{name}}, ''),
        CASE WHEN t.resolved_at >= e.at THEN t.resolved_at END
-FROM (SELECT e.*, {_OWNER} AS owner_id FROM sla_escalations e) o
+FROM o
 JOIN sla_escalations e ON e.id = o.id
 JOIN tickets t ON t.id = e.ticket_id AND t.deleted = 0
 JOIN categories c ON c.id = t.category_id
@@ -101,20 +106,23 @@ def read_ledger(conn: sqlite3.Connection, language: str,
                 narrow: LedgerFilter = LedgerFilter()) -> list[LedgerEntry]:
     """The ledger's lines under ``narrow``, newest first."""
     name = "name_zh" if language.startswith("zh") else "name_en"
+    lines: list[str] = ["1 = 1"]
+    line_params: list[Any] = []
+    if narrow.since is not None:
+        lines.append("e.at >= ?")
+        line_params.append(sqlite_utc_text(narrow.since))
+    if narrow.until is not None:
+        lines.append("e.at < ?")
+        line_params.append(sqlite_utc_text(narrow.until))
+    _in("e.action", narrow.actions, lines, line_params)
+    _in("e.outcome", narrow.outcomes, lines, line_params)
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
-    if narrow.since is not None:
-        where.append("e.at >= ?")
-        params.append(sqlite_utc_text(narrow.since))
-    if narrow.until is not None:
-        where.append("e.at < ?")
-        params.append(sqlite_utc_text(narrow.until))
-    _in("e.action", narrow.actions, where, params)
-    _in("e.outcome", narrow.outcomes, where, params)
     _in("t.category_id", narrow.category_ids, where, params)
     _in("coalesce(s.team_id, t.team_id)", narrow.team_ids, where, params)
-    sql = (_LINES.format(name=name) + " WHERE " + " AND ".join(where)
-           + " ORDER BY e.at DESC, e.id DESC")
+    sql = (_LINES.format(name=name, line_filters=" AND ".join(lines)) + " WHERE "
+           + " AND ".join(where) + " ORDER BY e.at DESC, e.id DESC")
+    params = line_params + params
     rows = conn.execute(sql, params).fetchall()
     receipts = _receipts(conn, [r[0] for r in rows])
     return [LedgerEntry(

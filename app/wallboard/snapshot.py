@@ -118,11 +118,14 @@ _OLDEST_OF_STATE = ("SELECT * FROM (SELECT t.id, t.number, t.title, t.level, t.s
                     "t.created_at, t.assignee_id FROM tickets t INDEXED BY "
                     "ix_tickets_state_created WHERE t.state = ? AND t.deleted = 0 "
                     "ORDER BY t.created_at, t.id LIMIT ?)")
+# Newest by id along the primary key: ids grow with time (UUIDv7 from the writer's clock,
+# as app/sla/ledger.newest_line relies on). Ordering by ``at`` sorted the whole ledger -
+# 16 000 lines on a big desk, 10-65 ms right after a write.
 _LAST_LINES = """
 SELECT e.id, e.ticket_id, coalesce(t.number, ''), e.kind, e.threshold, e.action, e.at,
        e.outcome
 FROM sla_escalations e LEFT JOIN tickets t ON t.id = e.ticket_id
-ORDER BY e.at DESC, e.id DESC LIMIT ?
+ORDER BY e.id DESC LIMIT ?
 """
 
 
