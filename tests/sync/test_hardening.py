@@ -439,3 +439,14 @@ def test_a_heard_refresh_spends_its_token_once_the_new_one_is_used(
                         timeout=10).status_code == 200
     assert requests.post(f"{server.url}/v1/refresh", timeout=10,
                          json={"refresh_token": tokens["refresh_token"]}).status_code == 401
+
+
+def test_a_lone_surrogate_in_a_new_accounts_password_is_a_bad_request(
+        server: RunningServer) -> None:
+    """A guard: pydantic refuses it in every constrained text field (as the account
+    bodies' are); a push's patch values have no constraint, hence ``inputs.Body``."""
+    body = (b'{"login": "newseat", "name": "New", "role": "agent", '
+            b'"password": "long enough \\udc80"}')
+    answer = requests.post(f"{server.url}/v1/accounts", data=body, timeout=10, headers={
+        **_bearer(_signed_in(server, ADMIN)), "Content-Type": "application/json"})
+    assert answer.status_code == 422 and answer.json()["error"] == "invalid_request"
