@@ -49,23 +49,3 @@ def skill_rows(now: datetime, categories: list[dict[str, Any]]) -> list[dict[str
             "version": 1, "deleted": False})
     return list(named.values())
 
-
-def write_desk_history(conn: Connection, rng: Random, now: datetime,
-                       staff: list[dict[str, Any]]) -> None:
-    """The audit lines the demo desk's setting-up left: the administrator made the
-    supervisors', the technical lead's and the senior reviewer's accounts. (The demo desk
-    keeps every desk-wide setting at its default: it has no ``desk_settings`` rows.)"""
-    import json
-    from datetime import timedelta
-
-    from app.audit.tables import AuditRow
-
-    admin = next(m["id"] for m in staff if m["login"] == DEMO_ADMIN)
-    start = now - timedelta(days=61)
-    logins = [login for login in sorted(_ROLES) if login != DEMO_ADMIN]
-    conn.execute(insert(AuditRow), [
-        {"id": seeded_id(start + timedelta(minutes=n), rng), "at": start + timedelta(minutes=n),
-         "actor_id": admin, "kind": "accounts", "subject": "desk_accounts",
-         "subject_id": login, "summary": "created", "before": "{}",
-         "after": json.dumps({"login": login, "role": str(_ROLES[login]), "active": True})}
-        for n, login in enumerate(logins)])

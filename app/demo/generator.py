@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, update
 
 from app.demo import catalog
-from app.demo.accounts import skill_rows, write_accounts, write_desk_history
+from app.demo.accounts import skill_rows, write_accounts
 from app.demo.people import requester_rows, staff_rows
 from app.demo.tickets import Refs, TicketWriter, creation_times
 from app.domain.clock import Clock
@@ -73,7 +73,6 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         conn.execute(insert(StaffSkillRow), skills)
         # Own random streams: the ids of everything else stay as they were.
         write_accounts(conn, Random(spec.seed + 1), now, staff)
-        write_desk_history(conn, Random(spec.seed + 2), now, staff)
         _name_category_owners(conn, staff, skills)
         requesters = requester_rows(rng, now, min(2000, max(50, spec.tickets // 40)))
         conn.execute(insert(RequesterRow), requesters)

@@ -12,13 +12,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import delete
 
 from app.audit import reading
 from app.audit.export import Words, write_csv, write_xlsx
 from app.audit.reading import AuditFilter, AuditLine, Cursor, period
 from app.audit.recorder import Action, AuditKind, AuditRecorder, record
-from app.audit.tables import AuditRow
 from app.desk_settings import save
 from app.domain.clock import ManualClock
 from app.identity.seat import SignedIn
@@ -47,8 +45,6 @@ def logged(demo_store: Store, clock: ManualClock, people: dict[str, SignedIn]) -
     """Lines by three people over three days (T0 is 10:00 in Shanghai on 26 November):
     the administrator's real changes through the recorder, and lines written directly."""
     admin, supervisor = people["admin"], people["supervisor"]
-    with demo_store.unit_of_work() as session:  # only these lines, not the demo's history
-        session.execute(delete(AuditRow))
     recorder = AuditRecorder(demo_store, clock)
     demo_store.author_id = admin.staff_id
     clock.set(T0 - timedelta(days=1))  # 25 November

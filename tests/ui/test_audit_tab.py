@@ -13,10 +13,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import delete
 
 from app.audit.recorder import Action, AuditKind, record
-from app.audit.tables import AuditRow
 from app.domain.clock import ManualClock
 from tests.conftest import T0, seat_of
 from tests.ui.conftest import activate, shown_page
@@ -36,8 +34,6 @@ def tab(qtbot: QtBot, desk: Desk) -> AuditLogTab:
     assert isinstance(clock, ManualClock)
     supervisor = seat_of(context.data, "seat002")
     with context.store().unit_of_work() as session:
-        # Only these lines: the demo desk's own history (its setting-up) is set aside.
-        session.execute(delete(AuditRow))
         clock.set(T0 - timedelta(days=1))
         record(session, clock, supervisor.staff_id, AuditKind.ROTA, "rota_periods", "p1",
                Action.PUBLISHED, {}, {"published_by": supervisor.staff_id})

@@ -25,17 +25,22 @@ PAGE_ID = "admin"
 
 
 def _tabs() -> list[tuple[str, str, Callable[[], str]]]:
-    """(object name, module under ui.admin, translated title) in the order shown."""
-    def title(text: str) -> Callable[[], str]:
-        return lambda: QCoreApplication.translate("AdministrationPage", text)
-
+    """(object name, module under ui.admin, translated title) in the order shown. Each
+    title is spelled out in its own translate() call, so lupdate finds it."""
     return [
-        ("people", "people_tab", title("Staff, teams and skills")),
-        ("accounts", "accounts_tab", title("Accounts and roles")),
-        ("catalog", "catalog_tab", title("Ticket types and categories")),
-        ("requesters", "requesters_tab", title("Requesters")),
-        ("settings", "settings_tab", title("Desk settings")),
-        ("audit", "audit_tab", title("Audit log")),
+        ("people", "people_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Staff, teams and skills")),
+        ("accounts", "accounts_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Accounts and roles")),
+        ("catalog", "catalog_tab",
+         lambda: QCoreApplication.translate("AdministrationPage",
+                                            "Ticket types and categories")),
+        ("requesters", "requesters_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Requesters")),
+        ("settings", "settings_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Desk settings")),
+        ("audit", "audit_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Audit log")),
     ]
 
 

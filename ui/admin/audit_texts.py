@@ -13,7 +13,7 @@ import re
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.audit.reading import AuditLine, Change
 from app.audit.recorder import REDACTED, Action, AuditKind
@@ -152,6 +152,10 @@ def value_text(line: AuditLine, field: str, value: Any, name: str, zone: tzinfo)
             return value
     if line.subject == "desk_settings" and line.subject_id == ADOPTED:
         return setting_value(field, value)
+    if field == "role" and isinstance(value, str) and value:
+        from app.domain.roles import spec
+
+        return spec(value).name(QLocale().name())  # "Supervisor", not "supervisor"
     if name:
         return name
     return plain_value(value, zone)
