@@ -83,6 +83,39 @@ def test_translate_is_never_aliased() -> None:
     assert offenders == []
 
 
+# Calls that translate a text held in a variable, and why its strings still reach the
+# catalogue: the wizard words QWizard's buttons with Qt's own texts (Qt's catalogue), and
+# the setup's server page reuses the connect dialog's texts (literal in ui/sync/connect.py).
+TRANSLATED_VARIABLES = {("wizard.py", "retranslate"), ("server_page.py", "_connect_text")}
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_read() -> None:
+    """A wrapper like ``def t(text): return QCoreApplication.translate("X", text)`` hides
+    every string passed to it from lupdate: they stayed English in the Chinese desk."""
+    import ast
+
+    offenders = []
+    for path in (Path(__file__).resolve().parents[2] / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and isinstance(node.func.value, ast.Name)
+                        and (node.func.value.id, node.func.attr) in (
+                            ("QCoreApplication", "translate"), ("self", "tr"))):
+                    continue
+                index = 1 if node.func.attr == "translate" else 0
+                if len(node.args) <= index:
+                    continue
+                text = node.args[index]
+                literal = isinstance(text, ast.Constant) and isinstance(text.value, str)
+                if not literal and (path.name, function.name) not in TRANSLATED_VARIABLES:
+                    offenders.append(f"{path.name}:{node.lineno} in {function.name}")
+    assert offenders == []
+
+
 def test_qt_file_dialog_labels_are_chinese_in_the_chinese_desk(qtbot: QtBot) -> None:
     """Issue 22: Qt's own catalogue lacks the file dialog's "&Look in:" and "Files of
     &type:"; Seatdesk's catalogue supplies them (ui/qt_texts.py)."""

@@ -37,13 +37,12 @@ class Column(IntEnum):
     PASSWORD = 4
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AccountsModel", text)
-
-
 def column_title(column: Column) -> str:
-    return {Column.LOGIN: _t("Login"), Column.NAME: _t("Staff member"), Column.ROLE: _t("Role"),
-            Column.ACTIVE: _t("Status"), Column.PASSWORD: _t("Password")}[column]
+    return {Column.LOGIN: QCoreApplication.translate("AccountsModel", "Login"),
+            Column.NAME: QCoreApplication.translate("AccountsModel", "Staff member"),
+            Column.ROLE: QCoreApplication.translate("AccountsModel", "Role"),
+            Column.ACTIVE: QCoreApplication.translate("AccountsModel", "Status"),
+            Column.PASSWORD: QCoreApplication.translate("AccountsModel", "Password")}[column]
 
 
 class AccountsModel(QAbstractTableModel):
@@ -106,15 +105,21 @@ class AccountsModel(QAbstractTableModel):
         if column is Column.ROLE:
             return spec(account.role).name(self._language)
         if column is Column.ACTIVE:
-            return _t("Active") if account.active else _t("Disabled")
-        return _t("Set") if account.has_password else _t("Not set")
+            return (QCoreApplication.translate("AccountsModel", "Active") if account.active
+                    else QCoreApplication.translate("AccountsModel", "Disabled"))
+        return (QCoreApplication.translate("AccountsModel", "Set") if account.has_password
+                else QCoreApplication.translate("AccountsModel", "Not set"))
 
     def _tip(self, account: Account, column: Column) -> str:
         if column is Column.PASSWORD and not account.has_password:
-            return _t("No password yet: this account cannot sign in until an administrator "
-                      "sets one.")
+            return QCoreApplication.translate(
+                "AccountsModel", "No password yet: this account cannot sign in until an "
+                "administrator sets one.")
         if column is Column.NAME and not account.staff_name:
-            return _t("No active staff member has this login: the account cannot sign in.")
+            return QCoreApplication.translate(
+                "AccountsModel", "No active staff member has this login: the account cannot "
+                "sign in.")
         if column is Column.ACTIVE and not account.active:
-            return _t("Disabled: this account cannot sign in.")
+            return QCoreApplication.translate(
+                "AccountsModel", "Disabled: this account cannot sign in.")
         return self._text(account, column)

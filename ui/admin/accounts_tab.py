@@ -414,20 +414,20 @@ def refusal_text(error: Exception) -> str:
     """What the administrator reads when a change of accounts is not made."""
     from PySide6.QtCore import QCoreApplication
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("AccountsTab", text)
-
     if isinstance(error, DeskError):
         return problem_text(error.problem, error.detail)
     from app.sync.client import Offline, SignInNeeded
 
     if isinstance(error, Offline):
-        return t("The server cannot be reached, so its accounts cannot be read or changed "
-                 "now. Try again when the network is back.")
+        return QCoreApplication.translate(
+            "AccountsTab", "The server cannot be reached, so its accounts cannot be read or "
+            "changed now. Try again when the network is back.")
     if isinstance(error, SignInNeeded):
-        return t("The server wants you to sign in again: lock the desk (Ctrl+Shift+L) and "
-                 "sign in, then try again.")
-    return t("The accounts could not be changed: %1").replace("%1", str(error))
+        return QCoreApplication.translate(
+            "AccountsTab", "The server wants you to sign in again: lock the desk "
+            "(Ctrl+Shift+L) and sign in, then try again.")
+    return QCoreApplication.translate(
+        "AccountsTab", "The accounts could not be changed: %1").replace("%1", str(error))
 
 
 def build(context: DeskContext, parent: QWidget) -> QWidget:
