@@ -11,7 +11,9 @@ What is kept never depends on "now": a stopped target is met or missed with its 
 time; a running one keeps its deadline, and it is breached once that has passed (the
 engine's own rule, ``deadline <= now``). A ticket's facts are recomputed when any event
 of it is written (followed by ``ticket_events``' rowid, so pulled events count as
-well), and every ticket's when the policy versions or the calendar overrides change.
+well) or the ticket itself changes (``tickets.updated_at``), and every ticket's when
+the policy versions or the calendar overrides change. Each row carries copies of the
+ticket's fields reports filter and group by, so a report reads these small tables only.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from pathlib import Path
 from app.sla.clock import ClockState, clocks
 from app.sla.reading import calendars, histories, policy_book
 from app.sla.running import chunks, to_ms
+from app.store.reading import parse_sqlite_utc
 
 SCHEMA = 'rep'
 _TABLES = """
 CREATE TABLE IF NOT EXISTS rep.target_facts (
+    created_ms INTEGER NOT NULL,    -- the ticket's creation: reports select by it
     ticket_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     state TEXT NOT NULL,            -- met | missed | running
@@ -35,11 +39,36 @@ CREATE TABLE IF NOT EXISTS rep.target_facts (
     deadline_ms INTEGER,            -- running: when it is breached (NULL while paused)
     stopped_ms INTEGER,
     missed_windows INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (ticket_id, kind)
+    -- copies of the ticket's fields, so that a report reads this table alone
+    level INTEGER NOT NULL, type_id TEXT NOT NULL, channel TEXT NOT NULL,
+    category_id TEXT NOT NULL, team_id TEXT, assignee_id TEXT,
+    PRIMARY KEY (created_ms, ticket_id, kind)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rep.ix_target_facts_ticket ON target_facts (ticket_id);
+CREATE TABLE IF NOT EXISTS rep.ticket_facts (
+    created_ms INTEGER NOT NULL,
+    ticket_id TEXT NOT NULL,
+    level INTEGER NOT NULL, type_id TEXT NOT NULL, channel TEXT NOT NULL,
+    category_id TEXT NOT NULL, team_id TEXT, assignee_id TEXT,
+    state TEXT NOT NULL,
+    satisfaction INTEGER, satisfaction_method TEXT NOT NULL,
+    closed_unconfirmed INTEGER NOT NULL,
+    reopened INTEGER NOT NULL,      -- left resolved/closed for work again (timeline)
+    PRIMARY KEY (created_ms, ticket_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rep.ix_ticket_facts_ticket ON ticket_facts (ticket_id);
 CREATE TABLE IF NOT EXISTS rep.marks (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-VERSION = "1"  # of what the facts hold: a new one rebuilds them
+_TICKETS = """
+SELECT t.id, t.created_at, t.level, t.type_id, t.channel, t.category_id, t.team_id,
+       t.assignee_id, t.state, t.satisfaction, t.satisfaction_method, t.closed_unconfirmed,
+       EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
+               AND e.kind = 'state_changed'
+               AND json_extract(e.data, '$.from') IN ('resolved', 'closed')
+               AND json_extract(e.data, '$.to') NOT IN ('resolved', 'closed'))
+FROM tickets t WHERE t.id IN ({marks}) AND t.deleted = 0
+"""
+VERSION = "2"  # of what the facts hold: a new one rebuilds them
 
 
 def facts_file(conn: sqlite3.Connection) -> Path | None:
@@ -78,37 +107,55 @@ def refresh(conn: sqlite3.Connection, now: datetime) -> int:
     """Bring the facts up to date with the event history; returns the tickets recomputed."""
     attach(conn)
     stamp = _policy_stamp(conn)
-    seen = 0
+    seen, edited = 0, ""
     if _mark(conn, "policy") == stamp:
-        seen = int(_mark(conn, "event_rowid") or 0)
+        seen, edited = int(_mark(conn, "event_rowid") or 0), _mark(conn, "updated_at") or ""
     else:
-        conn.execute("DELETE FROM rep.target_facts")
+        with conn:
+            conn.execute("DELETE FROM rep.target_facts")
+            conn.execute("DELETE FROM rep.ticket_facts")
     top = conn.execute("SELECT coalesce(max(rowid), 0) FROM ticket_events").fetchone()[0]
-    if top == seen:
+    latest = conn.execute("SELECT coalesce(max(updated_at), '') FROM tickets").fetchone()[0]
+    if top == seen and latest == edited:
         return 0
-    changed = [row[0] for row in conn.execute(
-        "SELECT DISTINCT ticket_id FROM ticket_events WHERE rowid > ? AND rowid <= ?",
-        (seen, top))]
+    changed = list(dict.fromkeys(
+        [row[0] for row in conn.execute(
+            "SELECT DISTINCT ticket_id FROM ticket_events WHERE rowid > ? AND rowid <= ?",
+            (seen, top))]
+        + [row[0] for row in conn.execute(
+            "SELECT id FROM tickets WHERE updated_at > ? AND updated_at <= ?", (edited, latest))]))
     book, cals = policy_book(conn), calendars(conn)
-    rows: list[tuple[object, ...]] = []
+    targets: list[tuple[object, ...]] = []
+    tickets: list[tuple[object, ...]] = []
     for chunk in chunks(changed):
-        found = histories(conn, chunk)
-        for history in found.values():
+        heads = {row[0]: row for row in conn.execute(
+            _TICKETS.format(marks=",".join("?" * len(chunk))), chunk)}
+        for ticket_id, head in heads.items():
+            created = to_ms(parse_sqlite_utc(head[1]))
+            dims = head[2:8]
+            tickets.append((created, ticket_id, *dims, *head[8:]))
+        for history in histories(conn, chunk).values():
+            head = heads.get(history.ticket_id)
+            if head is None:
+                continue
+            created = to_ms(history.created_at)
             policy = book.for_ticket(history.created_at)
             for clock in clocks(history, policy, cals, max(now, history.created_at)):
                 stopped = clock.stopped_at is not None
                 state = ("running" if not stopped
                          else "missed" if clock.state is ClockState.MISSED else "met")
-                rows.append((history.ticket_id, str(clock.kind), state,
-                             clock.elapsed.total_seconds() if stopped else None,
-                             int(clock.budget.total_seconds()),
-                             None if stopped else to_ms(clock.deadline),
-                             to_ms(clock.stopped_at), clock.missed_windows))
+                targets.append((created, history.ticket_id, str(clock.kind), state,
+                                clock.elapsed.total_seconds() if stopped else None,
+                                int(clock.budget.total_seconds()),
+                                None if stopped else to_ms(clock.deadline),
+                                to_ms(clock.stopped_at), clock.missed_windows, *head[2:8]))
     with conn:
         for chunk in chunks(changed):
-            conn.execute(f"DELETE FROM rep.target_facts WHERE ticket_id IN "
-                         f"({','.join('?' * len(chunk))})", chunk)
-        conn.executemany("INSERT INTO rep.target_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM rep.target_facts WHERE ticket_id IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM rep.ticket_facts WHERE ticket_id IN ({marks})", chunk)
+        conn.executemany(f"INSERT INTO rep.target_facts VALUES ({','.join('?' * 15)})", targets)
+        conn.executemany(f"INSERT INTO rep.ticket_facts VALUES ({','.join('?' * 13)})", tickets)
         conn.executemany("INSERT OR REPLACE INTO rep.marks VALUES (?, ?)",
-                         [("policy", stamp), ("event_rowid", str(top))])
+                         [("policy", stamp), ("event_rowid", str(top)), ("updated_at", latest)])
     return len(changed)

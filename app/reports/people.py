@@ -12,19 +12,13 @@ from app.reports.targets import ANY, Dimension, TargetFigures, target_figures
 from app.sla.policy import TargetKind
 
 _TICKETS = """
-FROM tickets t WHERE t.deleted = 0 AND t.created_at >= ? AND t.created_at < ?{filters}
-"""
-# A reopen: the timeline's state change out of resolved or closed back into work.
-_REOPENED = """
-EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'state_changed'
-        AND json_extract(e.data, '$.from') IN ('resolved', 'closed')
-        AND json_extract(e.data, '$.to') NOT IN ('resolved', 'closed'))
+FROM rep.ticket_facts t WHERE t.created_ms >= ? AND t.created_ms < ?{filters}
 """
 
 
 def _tickets(period: Period, filters: Filters) -> tuple[str, list[object]]:
     where, params = filters.sql()
-    return _TICKETS.format(filters=where), [*period.bounds(), *params]
+    return _TICKETS.format(filters=where), [*period.bounds_ms(), *params]
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,7 @@ def seats(conn: sqlite3.Connection, period: Period, now: datetime, filters: Filt
     duty = duty_hours(conn, period) if by is Dimension.SEAT else {}
     rows = conn.execute(
         f"SELECT {column} AS k, count(*), sum(t.state IN ('resolved', 'closed')), "
-        f"sum({_REOPENED}), count(t.satisfaction), avg(t.satisfaction) {base} "
+        f"sum(t.reopened), count(t.satisfaction), avg(t.satisfaction) {base} "
         f"AND t.assignee_id IS NOT NULL GROUP BY k ORDER BY k", params)
     return [SeatFigures(key, taken, resolved, reopened, rated, mean, targets.get(key, {}),
                         duty.get(key) if by is Dimension.SEAT else None)
@@ -130,8 +124,9 @@ class Satisfaction:
         return sum(s * n for s, n in self.scores.items()) / total if total else None
 
 
-def satisfaction(conn: sqlite3.Connection, period: Period,
+def satisfaction(conn: sqlite3.Connection, period: Period, now: datetime,
                  filters: Filters = ANY) -> Satisfaction:
+    facts.refresh(conn, now)
     base, params = _tickets(period, filters)
     scores: dict[int, int] = {}
     by_method: dict[str, dict[int, int]] = {}
@@ -146,13 +141,15 @@ def satisfaction(conn: sqlite3.Connection, period: Period,
     return Satisfaction(dict(sorted(scores.items())), by_method, closed, unconfirmed)
 
 
-def satisfaction_ticket_ids(conn: sqlite3.Connection, period: Period, score: int | None = None,
-                            unconfirmed: bool = False, filters: Filters = ANY) -> list[str]:
+def satisfaction_ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime,
+                            score: int | None = None, unconfirmed: bool = False,
+                            filters: Filters = ANY) -> list[str]:
     """The tickets behind a satisfaction figure."""
+    facts.refresh(conn, now)
     base, params = _tickets(period, filters)
     extra = " AND t.closed_unconfirmed = 1" if unconfirmed else ""
     if score is not None:
         extra += " AND t.satisfaction = ?"
         params.append(score)
-    return [row[0] for row in conn.execute(f"SELECT t.id {base}{extra} ORDER BY t.created_at",
-                                           params)]
+    sql = f"SELECT t.ticket_id {base}{extra} ORDER BY t.created_ms, t.ticket_id"
+    return [row[0] for row in conn.execute(sql, params)]

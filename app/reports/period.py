@@ -69,6 +69,10 @@ class Period:
         offset = self.start.astimezone(ZoneInfo(self.zone)).utcoffset()
         return 0.0 if offset is None else offset.total_seconds() / 3600
 
+    def bounds_ms(self) -> tuple[int, int]:
+        """Start and end in epoch milliseconds (the facts' ``created_ms``)."""
+        return round(self.start.timestamp() * 1000), round(self.end.timestamp() * 1000)
+
     def bounds(self) -> tuple[str, str]:
         """Start and end as ``tickets.created_at`` stores them, to compare in SQL."""
         return sqlite_utc_text(self.start), sqlite_utc_text(self.end)

@@ -51,14 +51,15 @@ class Dimension(StrEnum):
     WEEKDAY = "weekday"  # local weekday of creation, 0 = Sunday (SQLite's %w)
 
 
-def dimension_sql(by: Dimension, period: Period) -> str:
+def dimension_sql(by: Dimension, period: Period, alias: str = "f") -> str:
     offset = f"'{period.utc_offset_hours():+.2f} hours'"
-    return {Dimension.CHANNEL: "t.channel", Dimension.LEVEL: "t.level",
-            Dimension.TYPE: "t.type_id", Dimension.CATEGORY: "t.category_id",
-            Dimension.TEAM: "coalesce(t.team_id, '')",
-            Dimension.SEAT: "coalesce(t.assignee_id, '')",
-            Dimension.HOUR: f"CAST(strftime('%H', t.created_at, {offset}) AS INTEGER)",
-            Dimension.WEEKDAY: f"CAST(strftime('%w', t.created_at, {offset}) AS INTEGER)",
+    local = f"{alias}.created_ms / 1000, 'unixepoch', {offset}"
+    return {Dimension.CHANNEL: f"{alias}.channel", Dimension.LEVEL: f"{alias}.level",
+            Dimension.TYPE: f"{alias}.type_id", Dimension.CATEGORY: f"{alias}.category_id",
+            Dimension.TEAM: f"coalesce({alias}.team_id, '')",
+            Dimension.SEAT: f"coalesce({alias}.assignee_id, '')",
+            Dimension.HOUR: f"CAST(strftime('%H', {local}) AS INTEGER)",
+            Dimension.WEEKDAY: f"CAST(strftime('%w', {local}) AS INTEGER)",
             }[by]
 
 
@@ -115,14 +116,13 @@ class TargetFigures:
 EMPTY = Distribution(0, None, None, None, None, (0,) * (len(BIN_EDGES) + 1))
 
 _FROM = """
-FROM tickets t JOIN rep.target_facts f ON f.ticket_id = t.id
-WHERE t.deleted = 0 AND t.created_at >= ? AND t.created_at < ?{filters}
+FROM rep.target_facts f WHERE f.created_ms >= ? AND f.created_ms < ?{filters}
 """
 
 
 def base_sql(period: Period, filters: Filters) -> tuple[str, list[object]]:
-    where, params = filters.sql()
-    return _FROM.format(filters=where), [*period.bounds(), *params]
+    where, params = filters.sql("f")
+    return _FROM.format(filters=where), [*period.bounds_ms(), *params]
 
 
 def outcome_sql(now_ms: int) -> str:
@@ -130,6 +130,42 @@ def outcome_sql(now_ms: int) -> str:
     return (f"CASE WHEN f.state <> 'running' THEN f.state "
             f"WHEN f.deadline_ms IS NOT NULL AND f.deadline_ms <= {int(now_ms)} "
             f"THEN 'breached' ELSE 'running' END")
+
+
+def _rank(percent: int) -> str:
+    """The row number of the nearest-rank percentile among ``c`` values (integer ceil)."""
+    return f"max(1, ({percent} * c + 99) / 100)"
+
+
+def _bins() -> str:
+    edges = (0, *BIN_EDGES)
+    parts = [f"sum(elapsed_s >= {low} AND elapsed_s < {high})"
+             for low, high in zip(edges, edges[1:], strict=False)]
+    parts[0] = f"sum(elapsed_s < {BIN_EDGES[0]})"
+    parts.append(f"sum(elapsed_s >= {BIN_EDGES[-1]})")
+    return ", ".join(parts)
+
+
+# One statement per breakdown: counts per outcome, the percentiles (nearest rank over the
+# non-null times, which the window orders first) and the histogram.
+_FIGURES = """
+WITH r AS (
+    SELECT {group} AS g, f.kind AS kind, f.state AS state, f.deadline_ms AS deadline_ms,
+           f.elapsed_s AS elapsed_s,
+           row_number() OVER (PARTITION BY {group}, f.kind
+                              ORDER BY f.elapsed_s IS NULL, f.elapsed_s) AS n,
+           count(f.elapsed_s) OVER (PARTITION BY {group}, f.kind) AS c
+    {base}{kinds})
+SELECT g, kind, sum(state = 'met'), sum(state = 'missed'),
+       sum(state = 'running' AND deadline_ms <= :now),
+       sum(state = 'running' AND (deadline_ms IS NULL OR deadline_ms > :now)),
+       count(elapsed_s), avg(elapsed_s),
+       max(CASE WHEN elapsed_s IS NOT NULL AND n = {p50} THEN elapsed_s END),
+       max(CASE WHEN elapsed_s IS NOT NULL AND n = {p90} THEN elapsed_s END),
+       max(CASE WHEN elapsed_s IS NOT NULL AND n = {p95} THEN elapsed_s END),
+       {bins}
+FROM r GROUP BY g, kind
+"""
 
 
 def target_figures(conn: sqlite3.Connection, period: Period, now: datetime,
@@ -143,28 +179,27 @@ def target_figures(conn: sqlite3.Connection, period: Period, now: datetime,
     else:
         facts.attach(conn)
     base, params = base_sql(period, filters)
-    group = dimension_sql(by, period) if by is not None else "NULL"
     wanted = [str(k) for k in kinds]
     kind_sql = f" AND f.kind IN ({','.join('?' * len(wanted))})"
-    now_ms = to_ms(now) or 0
-    counts: dict[tuple[object, str], list[int]] = {}
-    for key, kind, met, missed, breached, running in conn.execute(
-            f"SELECT {group} AS g, f.kind, sum(f.state = 'met'), sum(f.state = 'missed'), "
-            f"sum(f.state = 'running' AND f.deadline_ms <= ?), "
-            f"sum(f.state = 'running' AND (f.deadline_ms IS NULL OR f.deadline_ms > ?)) "
-            f"{base}{kind_sql} GROUP BY g, f.kind", [now_ms, now_ms, *params, *wanted]):
-        counts[(key, kind)] = [met, missed, breached, running]
-    times: dict[tuple[object, str], list[float]] = {}
-    for key, kind, elapsed in conn.execute(
-            f"SELECT {group} AS g, f.kind, f.elapsed_s {base}{kind_sql} "
-            f"AND f.elapsed_s IS NOT NULL ORDER BY f.elapsed_s", [*params, *wanted]):
-        times.setdefault((key, kind), []).append(elapsed)
+    sql = _FIGURES.format(group=dimension_sql(by, period) if by is not None else "NULL",
+                          base=base, kinds=kind_sql, p50=_rank(50), p90=_rank(90),
+                          p95=_rank(95), bins=_bins())
+    named = {f"p{i}": value for i, value in enumerate([*params, *wanted])}
+    sql = _numbered(sql, len(named))
     result: dict[object, dict[TargetKind, TargetFigures]] = {}
-    for (key, kind), (met, missed, breached, running) in counts.items():
+    for row in conn.execute(sql, named | {"now": to_ms(now) or 0}):
+        key, kind, met, missed, breached, running, count, mean, p50, p90, p95 = row[:11]
+        times = Distribution(count, p50, p90, p95, mean, tuple(b or 0 for b in row[11:]))
         result.setdefault(key, {})[TargetKind(kind)] = TargetFigures(
-            TargetKind(kind), met, missed, breached, running,
-            distribution(times.get((key, kind), [])))
+            TargetKind(kind), met, missed, breached, running, times if count else EMPTY)
     return result
+
+
+def _numbered(sql: str, count: int) -> str:
+    """Positional ``?`` marks as ``:p0``, ``:p1``... (the statement also names ``:now``)."""
+    parts = sql.split("?")
+    assert len(parts) == count + 1
+    return "".join(part + (f":p{i}" if i < count else "") for i, part in enumerate(parts))
 
 
 def totals(conn: sqlite3.Connection, period: Period, now: datetime,
@@ -183,8 +218,8 @@ def ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime, kind: Ta
     marks = ",".join("?" * len(outcomes))
     now_ms = to_ms(now) or 0
     rows = conn.execute(
-        f"SELECT t.id {base} AND f.kind = ? AND {outcome_sql(now_ms)} IN ({marks}){extra} "
-        f"ORDER BY t.created_at",
+        f"SELECT f.ticket_id {base} AND f.kind = ? AND {outcome_sql(now_ms)} IN ({marks})"
+        f"{extra} ORDER BY f.created_ms, f.ticket_id",
         [*params, str(kind), *(str(o) for o in outcomes),
          *([key] if by is not None else [])])
     return [row[0] for row in rows]

@@ -68,12 +68,12 @@ def test_seats_channels_and_satisfaction(known, demo_copy: DataDir) -> None:
     chat_fr = by_channel["chat"].first_response
     assert chat_fr is not None
     assert chat_fr.met == sum(p.first_response_s <= 60 for p in planned if p.channel == "chat")
-    sat = satisfaction(conn, DECEMBER)
+    sat = satisfaction(conn, DECEMBER, LATER)
     assert sat.rated == len(rated)
     for score in range(1, 6):
         assert sat.scores.get(score, 0) == rated.count(score)
     assert sum(sat.by_method.get("call_back", {}).values()) == sum(
         1 for p in planned if p.method == "call_back")
     assert sat.closed == len(rated) and sat.unconfirmed == 0
-    assert satisfaction_ticket_ids(conn, DECEMBER, score=5) == [
+    assert satisfaction_ticket_ids(conn, DECEMBER, LATER, score=5) == [
         ids[p.index] for p in planned if p.score == 5]
