@@ -86,6 +86,11 @@ class SyncDesk(QObject):
     def start_later(self) -> None:
         if self._context.settings.settings.server_url:
             self._record_changes()
+            # The seat who signed in at start (against this server) is the one to sync as,
+            # whoever was connected last.
+            seat = self._context.signed_in
+            if seat.login:
+                self.follow_seat(seat.login, seat.role)
             QTimer.singleShot(START_DELAY_MS, self.start)
 
     def _record_changes(self) -> None:
