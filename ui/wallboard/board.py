@@ -54,6 +54,7 @@ QGroupBox { color: #9fb3c8; font-weight: bold; border: 1px solid #2a3644; border
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QTableWidget { background: #10151c; color: #e8eef4; gridline-color: #2a3644;
                border: none; alternate-background-color: #161d26; }
+QHeaderView { background: #1b2430; }
 QHeaderView::section { background: #1b2430; color: #9fb3c8; border: none; padding: 4px; }
 QLabel { color: #e8eef4; }
 QFrame#tile { background: #18212c; border-radius: 8px; }
@@ -65,13 +66,13 @@ def waited(since: datetime, now: datetime) -> str:
     minutes = max(0, int((now - since).total_seconds() // 60))
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
-    tr = QCoreApplication.translate
     if days:
-        return tr("Wallboard", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return QCoreApplication.translate("Wallboard", "%1 d %2 h").replace(
+            "%1", str(days)).replace("%2", str(hours))
     if hours:
-        return tr("Wallboard", "%1 h %2 min").replace("%1", str(hours)).replace(
-            "%2", str(mins))
-    return tr("Wallboard", "%1 min").replace("%1", str(mins))
+        return QCoreApplication.translate("Wallboard", "%1 h %2 min").replace(
+            "%1", str(hours)).replace("%2", str(mins))
+    return QCoreApplication.translate("Wallboard", "%1 min").replace("%1", str(mins))
 
 
 def share_text(met: int, decided: int) -> str:
@@ -79,6 +80,15 @@ def share_text(met: int, decided: int) -> str:
     if not decided:
         return "–"
     return f"{round(100 * met / decided)} % ({met}/{decided})"
+
+
+def met_text(figures: Any) -> str:
+    """A target's share met today from the reports' ``TargetFigures`` (counts SQL left
+    empty read as none)."""
+    if figures is None:
+        return "–"
+    met, missed, breached = (figures.met or 0), (figures.missed or 0), (figures.breached or 0)
+    return share_text(met, met + missed + breached)
 
 
 class Tile(QFrame):
@@ -119,11 +129,12 @@ class BoardView(QWidget):
         self.stamp.setObjectName("stamp")
         self.title = QLabel(self)
         self.title.setObjectName("board_title")
-        self.counts = self._table("counts", 5)
-        self.duty = self._table("duty", 3)
-        self.today = self._table("today", 4)
-        self.oldest = self._table("oldest", 6)
-        self.escalations = self._table("escalations", 6)
+        # The column of each table that takes the room left (the others fit their text).
+        self.counts = self._table("counts", 5, stretch=0)
+        self.duty = self._table("duty", 3, stretch=0)
+        self.today = self._table("today", 4, stretch=0)
+        self.oldest = self._table("oldest", 6, stretch=2)
+        self.escalations = self._table("escalations", 6, stretch=5)
         self.boxes = {name: QGroupBox(self) for name in
                       ("counts", "duty", "today", "oldest", "escalations")}
         self._layout()
@@ -132,7 +143,7 @@ class BoardView(QWidget):
 
     # --- building ----------------------------------------------------------------------
 
-    def _table(self, name: str, columns: int) -> QTableWidget:
+    def _table(self, name: str, columns: int, stretch: int) -> QTableWidget:
         table = QTableWidget(0, columns, self)
         table.setObjectName(name)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -145,8 +156,12 @@ class BoardView(QWidget):
                              else Qt.FocusPolicy.NoFocus)
         # Sized once per refresh (``_fitted``): with ResizeToContents every setItem measured
         # the whole column again - 25 ms of a refresh for 140 cells.
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        if self.wall:  # nobody scrolls a wall
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.activated.connect(self._activated)
         table.doubleClicked.connect(self._activated)
         return table
@@ -200,6 +215,7 @@ class BoardView(QWidget):
         for name in self.boxes:
             table = getattr(self, name)
             table.setFont(table_font)
+            table.horizontalHeader().setFont(caption)
             table.verticalHeader().setDefaultSectionSize(int(26 * scale * 1.1))
             self.boxes[name].setFont(caption)
         for name, color in _TILE_COLORS.items():
@@ -284,8 +300,12 @@ class BoardView(QWidget):
 
     @staticmethod
     def _fitted(table: QTableWidget) -> None:
-        """Columns as wide as their contents, measured once after a table is filled."""
-        table.resizeColumnsToContents()
+        """Columns as wide as their contents, measured once after a table is filled; the
+        stretching one takes the rest (``resizeColumnsToContents`` would fix it too)."""
+        header = table.horizontalHeader()
+        for column in range(table.columnCount()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                table.resizeColumnToContents(column)
 
     def _fill_counts(self, snapshot: Snapshot) -> None:
         table = self.counts
@@ -339,11 +359,9 @@ class BoardView(QWidget):
             figures = self._today[channel.value]
             first, resolution = figures.first_response, figures.resolution
             self._cell(table, row, 0, channel_label(channel))
-            self._cell(table, row, 1, "–" if first is None
-                       else share_text(first.met, first.decided), right=True)
-            self._cell(table, row, 2, "–" if resolution is None
-                       else share_text(resolution.met, resolution.decided), right=True)
-            breached = sum(f.breached for f in (first, resolution) if f is not None)
+            self._cell(table, row, 1, met_text(first), right=True)
+            self._cell(table, row, 2, met_text(resolution), right=True)
+            breached = sum(f.breached or 0 for f in (first, resolution) if f is not None)
             self._cell(table, row, 3, str(breached), right=True,
                        color=_TILE_COLORS["breached"] if breached else None)
 
