@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> int:
     # costs a start ~25 ms. The desk turns collection back on once its window shows.
     gc.disable()
     try:
-        from app.cli import DemoArgs, parse
+        from app.cli import DemoArgs, ReportArgs, parse
 
         args = parse(sys.argv[1:] if argv is None else argv)
         if isinstance(args, DemoArgs):
@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
             from app.demo.command import run_demo_command
 
             return run_demo_command(args)
+        if isinstance(args, ReportArgs):
+            gc.enable()
+            from ui.reports.command import run_report_command
+
+            return run_report_command(args)
         from ui.launch import run
 
         return run(args)

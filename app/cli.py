@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.settings import LANGUAGES
@@ -28,6 +29,34 @@ class DemoArgs:
     data_dir: Path | None
     tickets: int
     seed: int
+
+
+@dataclass(frozen=True)
+class ReportArgs:
+    """Arguments of ``seatdesk report`` (the monthly service report, headless)."""
+
+    data_dir: Path | None
+    month: date  # its first day
+    out: Path
+    language: str | None
+
+
+def _month(text: str) -> date:
+    try:
+        return date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text}") from None
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seatdesk report",
+        description="Write the monthly service report (PDF and XLSX) without a window.")
+    parser.add_argument("--data-dir", type=Path, help="folder of the desk's data")
+    parser.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write into")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the report")
+    return parser
 
 
 def _desk_parser() -> argparse.ArgumentParser:
@@ -61,8 +90,11 @@ def _demo_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse(argv: list[str]) -> DeskArgs | DemoArgs:
+def parse(argv: list[str]) -> DeskArgs | DemoArgs | ReportArgs:
     """Parse ``argv`` (without the program name)."""
+    if argv[:1] == ["report"]:
+        ns = _report_parser().parse_args(argv[1:])
+        return ReportArgs(ns.data_dir, ns.month, ns.out, ns.lang)
     if argv[:1] == ["demo"]:
         parser = _demo_parser()
         ns = parser.parse_args(argv[1:])

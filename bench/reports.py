@@ -96,6 +96,7 @@ def main() -> None:  # noqa: PLR0915 (one linear script)
     figures["xlsx_ms"] = round(elapsed_ms(lambda: write_xlsx(report, out / "r.xlsx")), 1)
     if not args.no_pdf:
         from PySide6.QtGui import QGuiApplication
+
         from ui.reports.pdf import write_pdf
 
         _app = QGuiApplication([])

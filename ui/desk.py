@@ -12,7 +12,7 @@ from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.reading import read_connection
-from ui import admin, escalations, intake, kb, queues, rota, seat, sla, sync, wallboard
+from ui import admin, escalations, intake, kb, queues, reports, rota, seat, sla, sync, wallboard
 from ui.announce import Announcer
 from ui.context import DeskContext
 
@@ -142,9 +142,16 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context, announcer)
     # The supervisor's pages (issue 17): the wallboard also follows the SLA monitor's index.
-    wall = wallboard.register(window, context, tickets.open)
+    def show_queue_view(view: str) -> None:
+        from app.store.queues import View
+
+        window.show_page("queues")
+        queue_page.show_view(View(view))
+
+    wall = wallboard.register(window, context, tickets.open, show_queue_view)
     sla_desk.index_changed.connect(wall.refresh)
     escalations.register(window, context, tickets.open)
+    reports.register(window, context, tickets.open)
     sync_desk = sync.register(window, context)
     admin.register(window, context)
     from ui.seat.sign_in import checker

@@ -15,7 +15,7 @@ Jobs:
 from __future__ import annotations
 
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, Signal
@@ -89,8 +89,23 @@ def start_scheduler(context: DeskContext) -> QtScheduler:
         max_instances=1,
         misfire_grace_time=int(CLOSE_EVERY.total_seconds()),
     )
+    _schedule_monthly_report(scheduler, context)
     scheduler.start()
     return scheduler
+
+
+def _schedule_monthly_report(scheduler: QtScheduler, context: DeskContext) -> None:
+    """Last month's service report into the data folder's reports/ (ui/reports/schedule.py):
+    asked every day at 06:00 desk time and soon after start; written once."""
+    from ui.reports.schedule import JOB_ID, write_if_missing
+
+    zone = context.desk_settings().time_zone
+    scheduler.add_job(
+        write_if_missing, "cron", hour=6, timezone=zone, id=JOB_ID, replace_existing=True,
+        args=(context.data.database, context.data.root / "reports", context.clock,
+              context.language, zone),
+        next_run_time=datetime.now(UTC) + timedelta(minutes=2),
+        coalesce=True, max_instances=1, misfire_grace_time=6 * 3600)
 
 
 def _schedule_backups(scheduler: QtScheduler, context: DeskContext) -> None:

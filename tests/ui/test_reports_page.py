@@ -1,0 +1,133 @@
+"""The Reports page and the monthly report on the desk with planned times
+(tests/app/reports_desk.py): the figures shown, a figure opening its tickets, who sees
+the page, the PDF (pages, Chinese text, fonts embedded) and the XLSX, rendered to PNG."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from app.cli import ReportArgs, parse
+from app.domain.clock import ManualClock
+from app.paths import DataDir
+from app.reports.monthly import build, write_xlsx
+from app.reports.period import Period
+from app.settings import SettingsFile
+from app.store.database import Store
+from app.store.reading import read_connection
+from tests.app.reports_desk import START, TICKETS, plan, write
+from tests.conftest import seat_of
+from ui.desk import Desk, build_desk
+from ui.reports.page import ReportsPage
+from ui.reports.pdf import write_pdf
+
+LATER = START + timedelta(days=20)
+OUT = Path("/tmp/seatdesk-reports-shots")
+
+
+@pytest.fixture
+def planned(demo_store: Store, demo_copy: DataDir) -> dict[int, str]:
+    return write(demo_store, demo_copy, ManualClock(START))
+
+
+def open_desk(qtbot: QtBot, data: DataDir, language: str, login: str | None = None) -> Desk:
+    desk = build_desk(data, SettingsFile(data.settings), ManualClock(LATER), language,
+                      seat_of(data, login))
+    qtbot.addWidget(desk.window)
+    return desk
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str]) -> Iterator[Desk]:
+    built = open_desk(qtbot, demo_copy, "en")
+    yield built
+    built.close()
+
+
+def december(page: ReportsPage) -> None:
+    page.span.setCurrentIndex(2)
+    page.first.setDate(QDate(2026, 12, 1))
+    page.refresh()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_page_shows_the_planned_figures_and_opens_their_tickets(
+        qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str], language: str) -> None:
+    desk = open_desk(qtbot, demo_copy, language)
+    try:
+        desk.window.resize(1500, 900)
+        desk.window.show()
+        qtbot.waitExposed(desk.window)
+        assert desk.window.show_page("reports")
+        page = desk.window.findChild(ReportsPage)
+        assert isinstance(page, ReportsPage)
+        december(page)
+        table = page.targets_table
+        assert table.item(0, 1).text() == "6"  # first response met
+        assert table.item(0, 2).text() == str(TICKETS - 6)
+        with qtbot.waitSignal(page.tickets_requested) as signal:
+            table.cellClicked.emit(0, 1)
+        title, ids = signal.args
+        assert ids == [planned[p.index] for p in plan() if p.first_response_s <= 60]
+        OUT.mkdir(exist_ok=True)
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
+            qtbot.wait(10)
+            desk.window.grab().save(str(OUT / f"reports-{index}-{language}.png"))
+    finally:
+        desk.close()
+
+
+def test_only_roles_that_read_reports_see_the_page(qtbot: QtBot, desk_data: DataDir) -> None:
+    agent = open_desk(qtbot, desk_data, "en", "seat010")
+    try:
+        assert not agent.window.page_visible("reports")
+    finally:
+        agent.close()
+    supervisor = open_desk(qtbot, desk_data, "en", "seat002")
+    try:
+        assert supervisor.window.page_visible("reports")
+    finally:
+        supervisor.close()
+
+
+def test_the_monthly_pdf_and_xlsx(qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str],
+                                  tmp_path: Path) -> None:
+    conn = read_connection(demo_copy.database)
+    report = build(conn, Period.month(2026, 12), LATER, "zh_CN", desk_name="政务云服务台")
+    conn.close()
+    pdf = write_pdf(report, tmp_path / "report.pdf")
+    xlsx = write_xlsx(report, tmp_path / "report.xlsx")
+    from openpyxl import load_workbook
+    sheet = load_workbook(xlsx)["targets"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[2][0] == "first_response" and rows[2][1] == 6
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Pages:           5" in info.stdout  # cover, targets, analysis, seats, channels
+    assert "A4" in info.stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "政务云服务台" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "CJK" in fonts and " yes " in fonts
+    OUT.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / "pdf")], check=True)
+    assert len(list(OUT.glob("pdf-*.png"))) >= 5
+
+
+def test_the_report_command_parses() -> None:
+    args = parse(["report", "--month", "2026-11", "--out", "/tmp/x"])
+    assert isinstance(args, ReportArgs)
+    assert args.month == date(2026, 11, 1) and args.out == Path("/tmp/x")
+    with pytest.raises(SystemExit):
+        parse(["report", "--month", "November", "--out", "/tmp/x"])

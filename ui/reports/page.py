@@ -1,0 +1,404 @@
+"""The Reports page: a period and filters, then targets, response times, seats,
+channels and satisfaction as tables and charts. Every figure opens the tickets behind it.
+
+Signals: ``tickets_requested(str, list)`` - a title and the ticket ids behind a figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.analysis import response_analysis
+from app.reports.monthly import names
+from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
+from app.reports.period import Filters, Period, Span
+from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids, totals
+from app.sla.policy import TargetKind
+from ui.context import DeskContext
+from ui.reports.chart_view import ChartView
+from ui.reports.texts import (
+    channel_label,
+    histogram_labels,
+    kind_label,
+    method_label,
+    minutes,
+    share,
+    tr,
+    weekdays,
+)
+
+Drill = Callable[[], list[str]]
+OUTCOME_COLUMNS = {1: (Outcome.MET,), 2: (Outcome.MISSED,), 3: (Outcome.BREACHED,),
+                   4: (Outcome.RUNNING,), 5: (Outcome.MISSED, Outcome.BREACHED)}
+
+
+def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if drill is not None:
+        item.setData(Qt.ItemDataRole.UserRole, drill)
+        item.setToolTip(tr("Click to list the tickets behind this figure"))
+    return item
+
+
+class ReportsPage(QWidget):
+    tickets_requested = Signal(str, list)
+
+    def __init__(self, context: DeskContext,  # noqa: PLR0915 (the page's widgets)
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._zone = context.time_zone.key
+        conn = context.reader
+        self._names = names(conn, context.language)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.span = QComboBox()
+        for span, label in ((Span.DAY, tr("Day")), (Span.WEEK, tr("Week")),
+                            (Span.MONTH, tr("Month")), (Span.CUSTOM, tr("Custom"))):
+            self.span.addItem(label, span)
+        self.span.setCurrentIndex(2)
+        today = context.clock.now().date()
+        self.first = QDateEdit(QDate(today.year, today.month, 1))
+        self.last = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        bar.addWidget(QLabel(tr("Period")))
+        bar.addWidget(self.span)
+        bar.addWidget(self.first)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.last)
+        self.level = self._combo(tr("Any level"), [(str(n), f"L{n}") for n in (1, 2, 3)])
+        self.channel = self._combo(tr("Any channel"), [
+            (c, channel_label(c)) for c in ("phone", "email", "chat", "walk_in", "monitoring",
+                                            "web")])
+        self.type = self._combo(tr("Any type"), sorted(self._names[Dimension.TYPE].items()))
+        self.category = self._combo(tr("Any category"),
+                                    sorted(self._names[Dimension.CATEGORY].items(),
+                                           key=lambda kv: kv[1]))
+        self.team = self._combo(tr("Any team"), sorted(self._names[Dimension.TEAM].items()))
+        self.seat = self._combo(tr("Any seat"), sorted(self._names[Dimension.SEAT].items(),
+                                                       key=lambda kv: kv[1]))
+        for combo in (self.level, self.channel, self.type, self.category, self.team, self.seat):
+            bar.addWidget(combo)
+        self.show_button = QPushButton(tr("Show"))
+        self.monthly_button = QPushButton(tr("Monthly report…"))
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        bar.addWidget(self.monthly_button)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.targets_table = self._table()
+        self.histogram = ChartView()
+        self.heat = ChartView()
+        self.breakdown_by = QComboBox()
+        for by, label in ((Dimension.CHANNEL, tr("By channel")),
+                          (Dimension.CATEGORY, tr("By category")),
+                          (Dimension.LEVEL, tr("By level")), (Dimension.TEAM, tr("By team"))):
+            self.breakdown_by.addItem(label, by)
+        self.breakdown = self._table()
+        self.seats_table = self._table()
+        self.channels_table = self._table()
+        self.scores = ChartView()
+        self.satisfaction_table = self._table()
+        self.tabs.addTab(self._stack(self.targets_table, self.histogram), tr("Targets"))
+        self.tabs.addTab(self._stack(self.heat, self.breakdown_by, self.breakdown),
+                         tr("Response times"))
+        self.tabs.addTab(self.seats_table, tr("Seats"))
+        self.tabs.addTab(self.channels_table, tr("Channels"))
+        self.tabs.addTab(self._stack(self.scores, self.satisfaction_table), tr("Satisfaction"))
+        self.show_button.clicked.connect(self.refresh)
+        self.span.currentIndexChanged.connect(self._span_changed)
+        self.first.dateChanged.connect(self._span_changed)
+        self.breakdown_by.currentIndexChanged.connect(self._fill_breakdown)
+        self.monthly_button.clicked.connect(self.write_monthly)
+        self.histogram.part_clicked.connect(self._histogram_clicked)
+        self.heat.part_clicked.connect(self._heat_clicked)
+        self.scores.part_clicked.connect(self._score_clicked)
+        self._span_changed()
+
+    # --- layout helpers -------------------------------------------------------------------
+
+    def _combo(self, anything: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(anything, None)
+        for key, label in items:
+            combo.addItem(label, key)
+        return combo
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget()
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.cellClicked.connect(lambda r, c, t=table: self._cell_clicked(t, r, c))
+        return table
+
+    def _stack(self, *widgets: QWidget) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            lay.addWidget(w, 0 if isinstance(w, QComboBox) else 1)
+        return box
+
+    # --- period and filters ---------------------------------------------------------------
+
+    def period(self) -> Period:
+        span = Span(self.span.currentData())
+        first = self.first.date().toPython()
+        assert isinstance(first, date)
+        if span is Span.CUSTOM:
+            last = self.last.date().toPython()
+            assert isinstance(last, date)
+            return Period(first, max(first, last), self._zone, span)
+        return Period.of(span, first, self._zone)
+
+    def filters(self) -> Filters:
+        def one(combo: QComboBox) -> tuple[str, ...]:
+            value = combo.currentData()
+            return () if value is None else (str(value),)
+        level = self.level.currentData()
+        return Filters(levels=() if level is None else (int(level),),
+                       type_ids=one(self.type), channels=one(self.channel),
+                       category_ids=one(self.category), team_ids=one(self.team),
+                       seat_ids=one(self.seat))
+
+    @Slot()
+    def _span_changed(self) -> None:
+        custom = Span(self.span.currentData()) is Span.CUSTOM
+        self.last.setEnabled(custom)
+        if not custom:
+            period = self.period()
+            self.last.blockSignals(True)
+            self.last.setDate(QDate(period.last.year, period.last.month, period.last.day))
+            self.last.blockSignals(False)
+
+    # --- filling --------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._fill()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _fill(self) -> None:
+        conn, now = self._context.reader, self._context.clock.now()
+        period, filters = self.period(), self.filters()
+        self._now, self._period, self._filters = now, period, filters
+        figures = totals(conn, period, now, filters)
+        self.analysis = response_analysis(conn, period, now, filters)
+        count = sum(c.volume for c in channels(conn, period, now, filters))
+        self.summary.setText(tr("%1 to %2: %3 tickets").replace("%1", period.first.isoformat())
+                             .replace("%2", period.last.isoformat()).replace("%3", str(count)))
+        self._fill_targets(figures)
+        self._fill_heat()
+        self._fill_breakdown()
+        self._fill_seats(conn)
+        self._fill_channels(conn)
+        self._fill_satisfaction(conn)
+
+    def _target_cells(self, label: str, f: TargetFigures, by: Dimension | None = None,
+                      key: object = None) -> list[QTableWidgetItem]:
+        def drill(outcomes: tuple[Outcome, ...]) -> Drill:
+            return lambda: ticket_ids(self._context.reader, self._period, self._now, f.kind,
+                                      outcomes, self._filters, by, key)
+        return [_item(label), *(_item(str(v), drill(OUTCOME_COLUMNS[i + 1])) for i, v in
+                                enumerate((f.met, f.missed, f.breached, f.running))),
+                _item(share(f.share_met), drill((Outcome.MET,))),
+                _item(minutes(f.times.p50)), _item(minutes(f.times.p90)),
+                _item(minutes(f.times.p95))]
+
+    def _set_rows(self, table: QTableWidget, header: list[str],
+                  rows: list[list[QTableWidgetItem]]) -> None:
+        table.clear()
+        table.setColumnCount(len(header))
+        table.setHorizontalHeaderLabels(header)
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, item in enumerate(row):
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    def _target_header(self, first: str) -> list[str]:
+        return [first, tr("Met"), tr("Missed"), tr("Breached"), tr("Running"), tr("Share met"),
+                "p50", "p90", "p95"]
+
+    def _fill_targets(self, figures: dict[TargetKind, TargetFigures]) -> None:
+        self._figures = figures
+        rows = [self._target_cells(kind_label(kind), f) for kind in TargetKind
+                if (f := figures.get(kind)) is not None]
+        self._set_rows(self.targets_table, self._target_header(tr("Target")), rows)
+        first = figures.get(TargetKind.FIRST_RESPONSE)
+        self.histogram.show_bars(tr("First response: distribution of the actual times"),
+                                 histogram_labels(),
+                                 [float(b) for b in first.times.bins] if first else [])
+
+    def _fill_heat(self) -> None:
+        heat = self.analysis.heat
+        self.heat.show_heat(tr("First response by weekday and hour: tickets, colour = share "
+                               "missed"), weekdays(),
+                            {k: 1 - (c.share_met or 0.0) for k, c in heat.items()},
+                            {k: c.count for k, c in heat.items()})
+
+    @Slot()
+    def _fill_breakdown(self) -> None:
+        if not hasattr(self, "analysis"):
+            return
+        by = Dimension(self.breakdown_by.currentData())
+        rows = []
+        for key, kinds in sorted(self.analysis.breakdowns[by].items(),
+                                 key=lambda item: str(item[0])):
+            name = (channel_label(str(key)) if by is Dimension.CHANNEL
+                    else f"L{key}" if by is Dimension.LEVEL
+                    else self._names[by].get(str(key), str(key) or "-"))
+            for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
+                if (f := kinds.get(kind)) is not None:
+                    rows.append(self._target_cells(f"{name} · {kind_label(kind)}", f, by, key))
+        self._set_rows(self.breakdown, self._target_header(""), rows)
+
+    def _fill_seats(self, conn: object) -> None:
+        rows = []
+        for s in seats(self._context.reader, self._period, self._now, self._filters):
+            fr = s.targets.get(TargetKind.FIRST_RESPONSE)
+            res = s.targets.get(TargetKind.RESOLUTION)
+            def drill(kind: TargetKind, key: str = s.key) -> Drill:
+                return lambda: ticket_ids(self._context.reader, self._period, self._now, kind,
+                                          tuple(Outcome), self._filters, Dimension.SEAT, key)
+            rows.append([_item(self._names[Dimension.SEAT].get(s.key, s.key or "-")),
+                         _item(str(s.taken), drill(TargetKind.FIRST_RESPONSE)),
+                         _item(str(s.resolved)), _item(share(s.reopen_rate)),
+                         _item("-" if s.satisfaction is None else f"{s.satisfaction:.2f}"),
+                         _item(share(fr.share_met if fr else None)),
+                         _item(minutes(fr.times.p90 if fr else None)),
+                         _item(share(res.share_met if res else None)),
+                         _item(minutes(res.times.p90 if res else None)),
+                         _item("-" if s.duty_hours is None else f"{s.duty_hours:.0f}")])
+        self._set_rows(self.seats_table, [
+            tr("Seat"), tr("Taken"), tr("Resolved"), tr("Reopened"), tr("Satisfaction"),
+            tr("First response met"), tr("First response p90"), tr("Resolution met"),
+            tr("Resolution p90"), tr("Duty hours")], rows)
+
+    def _fill_channels(self, conn: object) -> None:
+        rows = []
+        for c in channels(self._context.reader, self._period, self._now, self._filters):
+            fr = c.first_response
+            def drill(channel: str = c.channel) -> Drill:
+                return lambda: ticket_ids(self._context.reader, self._period, self._now,
+                                          TargetKind.FIRST_RESPONSE, tuple(Outcome),
+                                          self._filters, Dimension.CHANNEL, channel)
+            rows.append([_item(channel_label(c.channel)), _item(str(c.volume), drill()),
+                         _item(share(fr.share_met if fr else None)), _item(str(c.rated)),
+                         _item("-" if c.satisfaction is None else f"{c.satisfaction:.2f}")])
+        self._set_rows(self.channels_table, [tr("Channel"), tr("Volume"),
+                                             tr("First response met"), tr("Rated"),
+                                             tr("Satisfaction")], rows)
+
+    def _fill_satisfaction(self, conn: object) -> None:
+        sat = satisfaction(self._context.reader, self._period, self._now, self._filters)
+        self._satisfaction = sat
+        self.scores.show_bars(tr("Satisfaction scores"), [str(s) for s in range(1, 6)],
+                              [float(sat.scores.get(s, 0)) for s in range(1, 6)])
+        rows = [[_item(method_label(m)), *(_item(str(scores.get(s, 0))) for s in range(1, 6))]
+                for m, scores in sorted(sat.by_method.items())]
+        unconfirmed = _item(str(sat.unconfirmed), lambda: satisfaction_ticket_ids(
+            self._context.reader, self._period, self._now, unconfirmed=True,
+            filters=self._filters))
+        rows.append([_item(tr("Closed unconfirmed")), unconfirmed, *(_item("") for _ in range(4))])
+        self._set_rows(self.satisfaction_table, [tr("Method"), "1", "2", "3", "4", "5"], rows)
+
+    # --- drilling down --------------------------------------------------------------------
+
+    def _cell_clicked(self, table: QTableWidget, row: int, column: int) -> None:
+        item = table.item(row, column)
+        drill = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if callable(drill):
+            label = table.item(row, 0)
+            header = table.horizontalHeaderItem(column)
+            title = " · ".join(x.text() for x in (label, header) if x is not None and x.text())
+            self.tickets_requested.emit(title, list(drill()))
+
+    @Slot(object)
+    def _histogram_clicked(self, index: object) -> None:
+        from app.reports.targets import BIN_EDGES
+        if not isinstance(index, int):
+            return
+        low = 0 if index == 0 else BIN_EDGES[index - 1]
+        high = BIN_EDGES[index] if index < len(BIN_EDGES) else None
+        conn = self._context.reader
+        sql = ("SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
+               "f.created_ms < ? AND f.kind = 'first_response' AND f.elapsed_s >= ?"
+               + ("" if high is None else " AND f.elapsed_s < ?"))
+        where, params = self._filters.sql("f")
+        args = [*self._period.bounds_ms(), low, *([] if high is None else [high])]
+        ids = [r[0] for r in conn.execute(sql + where + " ORDER BY f.created_ms",
+                                          [*args, *params])]
+        self.tickets_requested.emit(histogram_labels()[index], ids)
+
+    @Slot(object)
+    def _heat_clicked(self, key: object) -> None:
+        if not isinstance(key, tuple):
+            return
+        weekday, hour = key
+        conn = self._context.reader
+        offset = f"'{self._period.utc_offset_hours():+.2f} hours'"
+        local = f"f.created_ms / 1000, 'unixepoch', {offset}"
+        where, params = self._filters.sql("f")
+        ids = [r[0] for r in conn.execute(
+            "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
+            f"f.created_ms < ? AND f.kind = 'first_response' AND "
+            f"(CAST(strftime('%w', {local}) AS INTEGER) + 6) % 7 = ? AND "
+            f"CAST(strftime('%H', {local}) AS INTEGER) = ?{where} ORDER BY f.created_ms",
+            [*self._period.bounds_ms(), weekday, hour, *params])]
+        self.tickets_requested.emit(f"{weekdays()[weekday]} {hour:02d}:00", ids)
+
+    @Slot(object)
+    def _score_clicked(self, index: object) -> None:
+        if isinstance(index, int):
+            self.tickets_requested.emit(str(index + 1), satisfaction_ticket_ids(
+                self._context.reader, self._period, self._now, index + 1,
+                filters=self._filters))
+
+    # --- the monthly report ---------------------------------------------------------------
+
+    @Slot()
+    def write_monthly(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Write the monthly report into"))
+        if not folder:
+            return
+        from pathlib import Path
+
+        from ui.reports.command import write_monthly
+        month = self.period().first.replace(day=1)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pdf, _xlsx = write_monthly(self._context.data.database, month, Path(folder),
+                                       self._context.language, self._context.clock.now())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.summary.setText(tr("Written: %1").replace("%1", str(pdf)))

@@ -1,0 +1,282 @@
+"""The monthly service report as a paginated A4 PDF (QPdfWriter + QPainter).
+
+Vector text with the CJK font embedded by Qt (Noto Sans CJK SC where installed), the
+same charts as the Reports page (``charts.py``), tables drawn row by row; long tables
+continue on the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from app.reports.monthly import ServiceReport
+from app.reports.people import SeatFigures
+from app.reports.targets import Dimension, TargetFigures
+from app.sla.policy import TargetKind
+from ui.reports import charts
+from ui.reports.texts import (
+    channel_label,
+    histogram_labels,
+    kind_label,
+    method_label,
+    minutes,
+    share,
+    tr,
+    weekdays,
+)
+
+FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Sans Serif"]
+DPI = 150
+ROWS_PER_PAGE = 34
+Row = Sequence[str]
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def table(painter: QPainter, area: QRectF, header: Row, rows: Sequence[Row],
+          widths: Sequence[float] | None = None) -> float:
+    """A simple ruled table from the top of ``area``; returns the y below it."""
+    painter.save()
+    line = painter.fontMetrics().height() * 1.35
+    shares = widths or [1.0] * len(header)
+    total = sum(shares)
+    xs = [area.left()]
+    for w in shares:
+        xs.append(xs[-1] + area.width() * w / total)
+    y = area.top()
+    for r, row in enumerate([header, *rows]):
+        if r == 0:
+            painter.fillRect(QRectF(area.left(), y, area.width(), line), QColor("#e8eef7"))
+        for c, text in enumerate(row):
+            align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(xs[c] + 3, y, xs[c + 1] - xs[c] - 6, line),
+                             align | Qt.AlignmentFlag.AlignVCenter, text)
+        y += line
+        painter.setPen(QPen(QColor("#c8c8c8"), 0))
+        painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+        painter.setPen(Qt.GlobalColor.black)
+    painter.restore()
+    return y
+
+
+def target_rows(figures: dict[TargetKind, TargetFigures]) -> list[Row]:
+    return [[kind_label(kind), str(f.met), str(f.missed), str(f.breached), str(f.running),
+             share(f.share_met), minutes(f.times.p50), minutes(f.times.p90),
+             minutes(f.times.p95)]
+            for kind in TargetKind if (f := figures.get(kind)) is not None]
+
+
+def target_header(first: str) -> Row:
+    return [first, tr("Met"), tr("Missed"), tr("Breached"), tr("Running"), tr("Share met"),
+            "p50", "p90", "p95"]
+
+
+class _Pages:
+    """Page bookkeeping: the painter, the printable rectangle, headings and numbering."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, title: str, total: int) -> None:
+        self.writer, self.painter, self.title, self.total = writer, painter, title, total
+        self.number = 1
+        layout = writer.pageLayout()
+        self.area = QRectF(layout.paintRectPixels(DPI))
+        self.area.moveTo(0, 0)
+
+    def new(self) -> None:
+        self.writer.newPage()
+        self.number += 1
+
+    def heading(self, text: str) -> float:
+        p = self.painter
+        p.setFont(_font(8))
+        p.setPen(QColor("#666666"))
+        p.drawText(self.area, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, self.title)
+        p.drawText(self.area, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
+                   f"{self.number} / {self.total}")
+        p.setPen(Qt.GlobalColor.black)
+        p.setFont(_font(15, bold=True))
+        top = self.area.top() + p.fontMetrics().height() * 1.2
+        p.drawText(QRectF(self.area.left(), top, self.area.width(), 60),
+                   Qt.AlignmentFlag.AlignLeft, text)
+        y = top + p.fontMetrics().height() * 1.6
+        p.setFont(_font(9))
+        return y
+
+    def sub(self, y: float, text: str) -> float:
+        p = self.painter
+        p.setFont(_font(11, bold=True))
+        p.drawText(QRectF(self.area.left(), y, self.area.width(), 50),
+                   Qt.AlignmentFlag.AlignLeft, text)
+        y += p.fontMetrics().height() * 1.4
+        p.setFont(_font(9))
+        return y
+
+    def block(self, y: float, height: float) -> QRectF:
+        return QRectF(self.area.left(), y, self.area.width(), height)
+
+
+def _seat_rows(report: ServiceReport, by: Dimension, rows: Sequence[SeatFigures]) -> list[Row]:
+    result: list[Row] = []
+    for s in rows:
+        fr = s.targets.get(TargetKind.FIRST_RESPONSE)
+        res = s.targets.get(TargetKind.RESOLUTION)
+        result.append([report.name(by, s.key), str(s.taken), str(s.resolved),
+                       share(s.reopen_rate),
+                       "-" if s.satisfaction is None else f"{s.satisfaction:.2f}",
+                       share(fr.share_met if fr else None), minutes(fr.times.p90 if fr else None),
+                       share(res.share_met if res else None),
+                       minutes(res.times.p90 if res else None),
+                       "-" if s.duty_hours is None else f"{s.duty_hours:.0f}"])
+    return result
+
+
+def write_pdf(report: ServiceReport, path: Path) -> Path:
+    """Write the report to ``path``; needs a QGuiApplication (offscreen is fine)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
+    writer.setTitle(f"{report.desk_name} {tr('Monthly service report')} {period}")
+    writer.setCreator("Seatdesk")
+    seat_rows = _seat_rows(report, Dimension.SEAT, report.seats)
+    seat_pages = [seat_rows[i:i + ROWS_PER_PAGE]
+                  for i in range(0, len(seat_rows), ROWS_PER_PAGE)] or [[]]
+    sections: list[Callable[[_Pages], None]] = [
+        lambda pages: _cover(pages, report, period),
+        lambda pages: _targets(pages, report),
+        lambda pages: _analysis(pages, report),
+        *(lambda pages, chunk=chunk: _seats(pages, report, chunk) for chunk in seat_pages),
+        lambda pages: _channels(pages, report),
+    ]
+    painter = QPainter(writer)
+    try:
+        pages = _Pages(writer, painter, f"{report.desk_name} · {period}", len(sections))
+        for i, section in enumerate(sections):
+            if i:
+                pages.new()
+            section(pages)
+    finally:
+        painter.end()
+    return path
+
+
+def _cover(pages: _Pages, report: ServiceReport, period: str) -> None:
+    p, area = pages.painter, pages.area
+    p.setFont(_font(28, bold=True))
+    p.drawText(QRectF(area.left(), area.height() * 0.28, area.width(), 200),
+               Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+               report.desk_name or tr("Service desk"))
+    p.setFont(_font(20))
+    p.drawText(QRectF(area.left(), area.height() * 0.40, area.width(), 100),
+               Qt.AlignmentFlag.AlignHCenter, tr("Monthly service report"))
+    p.setFont(_font(14))
+    p.drawText(QRectF(area.left(), area.height() * 0.47, area.width(), 80),
+               Qt.AlignmentFlag.AlignHCenter, period)
+    p.setFont(_font(9))
+    tickets = sum(c.volume for c in report.channels)
+    p.drawText(QRectF(area.left(), area.height() * 0.55, area.width(), 80),
+               Qt.AlignmentFlag.AlignHCenter,
+               tr("Tickets in the period: %1").replace("%1", str(tickets)))
+    p.drawText(QRectF(area.left(), area.height() * 0.9, area.width(), 60),
+               Qt.AlignmentFlag.AlignHCenter,
+               tr("Made %1 by Seatdesk").replace(
+                   "%1", report.made_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+
+
+def _targets(pages: _Pages, report: ServiceReport) -> None:
+    y = pages.heading(tr("Targets met and missed"))
+    y = table(pages.painter, pages.block(y, 400), target_header(tr("Target")),
+              target_rows(report.targets), [2.2, 1, 1, 1, 1, 1.2, 1, 1, 1]) + 30
+    third = (pages.area.bottom() - y) / 3
+    for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
+        f = report.targets.get(kind)
+        if f is None:
+            continue
+        charts.bar_chart(pages.painter, pages.block(y, third - 20),
+                         tr("%1: distribution of the actual times").replace(
+                             "%1", kind_label(kind)),
+                         histogram_labels(), [float(b) for b in f.times.bins])
+        y += third
+    y = pages.sub(y, tr("Trend against the previous period"))
+    rows = [[kind_label(t.kind), share(t.current.share_met if t.current else None),
+             share(t.previous.share_met if t.previous else None),
+             "-" if t.share_change is None else f"{t.share_change * 100:+.1f}"]
+            for t in report.analysis.trend]
+    table(pages.painter, pages.block(y, 200),
+          [tr("Target"), tr("This period"), tr("Previous period"), tr("Change (points)")], rows)
+
+
+def _analysis(pages: _Pages, report: ServiceReport) -> None:
+    y = pages.heading(tr("Response-time analysis"))
+    heat = report.analysis.heat
+    cells = {k: 1 - (c.share_met or 0.0) for k, c in heat.items()}
+    counts = {k: c.count for k, c in heat.items()}
+    charts.heat_map(pages.painter, pages.block(y, 260),
+                    tr("First response by weekday and hour: tickets, colour = share missed"),
+                    weekdays(), cells, counts)
+    y += 290
+    for by, title, label in ((Dimension.CHANNEL, tr("By channel"), channel_label),
+                             (Dimension.LEVEL, tr("By level"), lambda k: f"L{k}")):
+        y = pages.sub(y, title)
+        rows = []
+        for key, kinds in sorted(report.analysis.breakdowns[by].items(),
+                                 key=lambda item: str(item[0])):
+            name = label(str(key)) if label else report.name(by, key)
+            for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
+                f = kinds.get(kind)
+                if f is not None:
+                    rows.append([f"{name} · {kind_label(kind)}", *target_rows({kind: f})[0][1:]])
+        y = table(pages.painter, pages.block(y, 400), target_header(""), rows[:12],
+                  [2.6, 1, 1, 1, 1, 1.2, 1, 1, 1]) + 18
+
+
+def _seats(pages: _Pages, report: ServiceReport, rows: list[Row]) -> None:
+    y = pages.heading(tr("Seats and teams"))
+    header = [tr("Seat"), tr("Taken"), tr("Resolved"), tr("Reopened"), tr("Satisfaction"),
+              tr("First response met"), "p90", tr("Resolution met"), "p90", tr("Duty hours")]
+    widths = [1.8, 0.8, 0.9, 0.9, 0.9, 1.2, 0.9, 1.2, 0.9, 0.9]
+    y = table(pages.painter, pages.block(y, 1000), header, rows, widths) + 20
+    if rows and rows[-1] == _seat_rows(report, Dimension.SEAT, report.seats)[-1:][0]:
+        y = pages.sub(y, tr("Teams"))
+        teams = _seat_rows(report, Dimension.TEAM, report.teams)
+        header[0] = tr("Team")
+        table(pages.painter, pages.block(y, 400), header, teams, widths)
+
+
+def _channels(pages: _Pages, report: ServiceReport) -> None:
+    y = pages.heading(tr("Channels and satisfaction"))
+    rows = [[channel_label(c.channel), str(c.volume),
+             share(c.first_response.share_met if c.first_response else None), str(c.rated),
+             "-" if c.satisfaction is None else f"{c.satisfaction:.2f}"]
+            for c in report.channels]
+    y = table(pages.painter, pages.block(y, 300),
+              [tr("Channel"), tr("Volume"), tr("First response met"), tr("Rated"),
+               tr("Satisfaction")], rows) + 30
+    sat = report.satisfaction
+    charts.bar_chart(pages.painter, pages.block(y, 260), tr("Satisfaction scores"),
+                     [str(s) for s in range(1, 6)],
+                     [float(sat.scores.get(s, 0)) for s in range(1, 6)],
+                     [charts.MISSED, QColor("#f0ad4e"), QColor("#cccc44"), QColor("#8fc96b"),
+                      charts.MET])
+    y += 290
+    y = pages.sub(y, tr("By how it was collected"))
+    rows = [[method_label(m), *(str(scores.get(s, 0)) for s in range(1, 6)),
+             str(sum(scores.values()))] for m, scores in sorted(sat.by_method.items())]
+    y = table(pages.painter, pages.block(y, 200),
+              [tr("Method"), "1", "2", "3", "4", "5", tr("Rated")], rows) + 24
+    pages.painter.drawText(pages.block(y, 40), Qt.AlignmentFlag.AlignLeft,
+                           tr("Closed: %1, of them closed unconfirmed: %2, mean score: %3")
+                           .replace("%1", str(sat.closed)).replace("%2", str(sat.unconfirmed))
+                           .replace("%3", "-" if sat.mean is None else f"{sat.mean:.2f}"))
