@@ -1,0 +1,155 @@
+"""The monthly service report's figures (one object the PDF, the XLSX and the page read),
+and its XLSX. Drawing the PDF needs Qt: ``ui/reports/pdf.py``."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.reports.analysis import ResponseAnalysis, response_analysis
+from app.reports.people import (
+    ChannelFigures,
+    Satisfaction,
+    SeatFigures,
+    channels,
+    satisfaction,
+    seats,
+)
+from app.reports.period import Filters, Period
+from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures, totals
+from app.sla.policy import TargetKind
+
+_NAMES = {
+    Dimension.TYPE: "SELECT id, name_zh, name_en FROM ticket_types",
+    Dimension.CATEGORY: "SELECT id, name_zh, name_en FROM categories",
+    Dimension.TEAM: "SELECT id, name_zh, name_en FROM teams",
+    Dimension.SEAT: "SELECT id, name, name FROM staff",
+}
+
+
+def names(conn: sqlite3.Connection, language: str) -> dict[Dimension, dict[str, str]]:
+    """Display names of the ids figures are keyed by, in ``language`` (zh_CN or en)."""
+    column = 1 if language.startswith("zh") else 2
+    return {by: {row[0]: row[column] for row in conn.execute(sql)} for by, sql in _NAMES.items()}
+
+
+@dataclass(frozen=True)
+class ServiceReport:
+    desk_name: str
+    period: Period
+    made_at: datetime
+    targets: dict[TargetKind, TargetFigures]
+    analysis: ResponseAnalysis
+    seats: list[SeatFigures]
+    teams: list[SeatFigures]
+    channels: list[ChannelFigures]
+    satisfaction: Satisfaction
+    names: dict[Dimension, dict[str, str]]
+
+    def name(self, by: Dimension, key: object) -> str:
+        return self.names.get(by, {}).get(str(key), str(key) or "-")
+
+
+def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str = "zh_CN",
+          filters: Filters = ANY, desk_name: str | None = None) -> ServiceReport:
+    """Every figure of the report for ``period``."""
+    if desk_name is None:
+        from app import desk_settings
+        desk_name = desk_settings.read(conn).desk_name
+    analysis = response_analysis(conn, period, now, filters)
+    return ServiceReport(desk_name, period, now,
+                         totals(conn, period, now, filters, refresh=False), analysis,
+                         seats(conn, period, now, filters, Dimension.SEAT),
+                         seats(conn, period, now, filters, Dimension.TEAM),
+                         channels(conn, period, now, filters),
+                         satisfaction(conn, period, now, filters),
+                         names(conn, language))
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 2)
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def target_row(label: str, f: TargetFigures | None) -> list[object]:
+    if f is None:
+        return [label, 0, 0, 0, 0, None, None, None, None]
+    return [label, f.met, f.missed, f.breached, f.running, _share(f.share_met),
+            _minutes(f.times.p50), _minutes(f.times.p90), _minutes(f.times.p95)]
+
+
+TARGET_HEADER = ["target", "met", "missed", "breached", "running", "share met",
+                 "p50 min", "p90 min", "p95 min"]
+
+
+def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, str]
+               | None = None) -> Path:
+    """The report's figures as a workbook, one sheet per section."""
+    from openpyxl import Workbook
+
+    labels = kind_labels or {k: str(k) for k in TargetKind}
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "targets"
+    sheet.append([report.desk_name, report.period.first.isoformat(),
+                  report.period.last.isoformat()])
+    sheet.append(TARGET_HEADER)
+    for kind in TargetKind:
+        if kind in report.targets:
+            sheet.append(target_row(labels[kind], report.targets[kind]))
+    hist = book.create_sheet("histogram")
+    hist.append(["below s", *(labels[k] for k in report.targets)])
+    for i, edge in enumerate((*BIN_EDGES, None)):
+        hist.append([edge if edge is not None else "more",
+                     *(f.times.bins[i] for f in report.targets.values())])
+    heat = book.create_sheet("heat map")
+    heat.append(["weekday (Mon=0)", "hour", "count", "met", "mean min"])
+    for (day, hour), cell in sorted(report.analysis.heat.items()):
+        heat.append([day, hour, cell.count, cell.met, _minutes(cell.mean_s)])
+    for by, figures in report.analysis.breakdowns.items():
+        part = book.create_sheet(f"by {by.value}")
+        part.append([by.value, *TARGET_HEADER])
+        for key, kinds in sorted(figures.items(), key=lambda item: str(item[0])):
+            for kind, f in kinds.items():
+                part.append([report.name(by, key), *target_row(labels[kind], f)])
+    trend = book.create_sheet("trend")
+    trend.append(["target", "share met", "previous", "change"])
+    for t in report.analysis.trend:
+        trend.append([labels[t.kind], _share(t.current.share_met if t.current else None),
+                      _share(t.previous.share_met if t.previous else None),
+                      _share(t.share_change)])
+    for title, rows, by in (("seats", report.seats, Dimension.SEAT),
+                            ("teams", report.teams, Dimension.TEAM)):
+        part = book.create_sheet(title)
+        part.append([title, "taken", "resolved", "reopen rate", "rated", "satisfaction",
+                     "first response met", "first response p90 min", "resolution met",
+                     "resolution p90 min", "duty hours"])
+        for s in rows:
+            fr, res = s.targets.get(TargetKind.FIRST_RESPONSE), s.targets.get(TargetKind.RESOLUTION)
+            part.append([report.name(by, s.key), s.taken, s.resolved, _share(s.reopen_rate),
+                         s.rated, s.satisfaction, _share(fr.share_met if fr else None),
+                         _minutes(fr.times.p90 if fr else None),
+                         _share(res.share_met if res else None),
+                         _minutes(res.times.p90 if res else None), s.duty_hours])
+    part = book.create_sheet("channels")
+    part.append(["channel", "volume", "first response met", "rated", "satisfaction"])
+    for c in report.channels:
+        fr = c.first_response
+        part.append([c.channel, c.volume, _share(fr.share_met if fr else None), c.rated,
+                     c.satisfaction])
+    part = book.create_sheet("satisfaction")
+    part.append(["method", *range(1, 6)])
+    part.append(["all", *(report.satisfaction.scores.get(s, 0) for s in range(1, 6))])
+    for method, scores in sorted(report.satisfaction.by_method.items()):
+        part.append([method or "-", *(scores.get(s, 0) for s in range(1, 6))])
+    part.append(["closed", report.satisfaction.closed])
+    part.append(["closed unconfirmed", report.satisfaction.unconfirmed])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
