@@ -14,8 +14,8 @@ from app.reports.targets import (
     Dimension,
     TargetFigures,
     base_sql,
+    breakdowns,
     dimension_sql,
-    target_figures,
     totals,
 )
 from app.sla.policy import TargetKind
@@ -74,17 +74,19 @@ class Trend:
 class ResponseAnalysis:
     period: Period
     heat: dict[tuple[int, int], HeatCell]
-    breakdowns: dict[Dimension, dict[object, dict[TargetKind, TargetFigures]]]
+    breakdowns: dict[Dimension, dict[object, dict[TargetKind, TargetFigures]]]  # + SEAT
     trend: tuple[Trend, ...]
+    totals: dict[TargetKind, TargetFigures]
 
 
 def response_analysis(conn: sqlite3.Connection, period: Period, now: datetime,
                       filters: Filters = ANY) -> ResponseAnalysis:
     heat = heat_map(conn, period, now, filters)
-    breakdowns = {by: target_figures(conn, period, now, filters, by, refresh=False)
-                  for by in BREAKDOWNS}
-    current = totals(conn, period, now, filters, refresh=False)
+    found = breakdowns(conn, period, now, filters, (None, *BREAKDOWNS, Dimension.SEAT),
+                       refresh=False)
+    current = found.pop(None).get(None, {})
+    by_dimension = {by: figures for by, figures in found.items() if by is not None}
     previous = totals(conn, period.previous(), now, filters, refresh=False)
     trend = tuple(Trend(kind, current.get(kind), previous.get(kind)) for kind in TargetKind
                   if kind in current or kind in previous)
-    return ResponseAnalysis(period, heat, breakdowns, trend)
+    return ResponseAnalysis(period, heat, by_dimension, trend, current)

@@ -18,7 +18,7 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period
-from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures, totals
+from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures
 from app.sla.policy import TargetKind
 
 _NAMES = {
@@ -59,11 +59,11 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
         from app import desk_settings
         desk_name = desk_settings.read(conn).desk_name
     analysis = response_analysis(conn, period, now, filters)
-    return ServiceReport(desk_name, period, now,
-                         totals(conn, period, now, filters, refresh=False), analysis,
-                         seats(conn, period, now, filters, Dimension.SEAT),
-                         seats(conn, period, now, filters, Dimension.TEAM),
-                         channels(conn, period, now, filters),
+    by = analysis.breakdowns
+    return ServiceReport(desk_name, period, now, analysis.totals, analysis,
+                         seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
+                         seats(conn, period, now, filters, Dimension.TEAM, by[Dimension.TEAM]),
+                         channels(conn, period, now, filters, by[Dimension.CHANNEL]),
                          satisfaction(conn, period, now, filters),
                          names(conn, language))
 

@@ -67,12 +67,16 @@ def duty_hours(conn: sqlite3.Connection, period: Period) -> dict[str, float]:
 
 
 def seats(conn: sqlite3.Connection, period: Period, now: datetime, filters: Filters = ANY,
-          by: Dimension = Dimension.SEAT) -> list[SeatFigures]:
-    """Per seat (``Dimension.SEAT``) or team (``Dimension.TEAM``)."""
+          by: Dimension = Dimension.SEAT,
+          targets: dict[object, dict[TargetKind, TargetFigures]] | None = None
+          ) -> list[SeatFigures]:
+    """Per seat (``Dimension.SEAT``) or team (``Dimension.TEAM``); ``targets``: the
+    breakdown by the same dimension when the caller has it already."""
     facts.refresh(conn, now)
     column = "coalesce(t.assignee_id, '')" if by is Dimension.SEAT else "coalesce(t.team_id, '')"
     base, params = _tickets(period, filters)
-    targets = target_figures(conn, period, now, filters, by, refresh=False)
+    if targets is None:
+        targets = target_figures(conn, period, now, filters, by, refresh=False)
     duty = duty_hours(conn, period) if by is Dimension.SEAT else {}
     rows = conn.execute(
         f"SELECT {column} AS k, count(*), sum(t.state IN ('resolved', 'closed')), "
@@ -93,11 +97,14 @@ class ChannelFigures:
 
 
 def channels(conn: sqlite3.Connection, period: Period, now: datetime,
-             filters: Filters = ANY) -> list[ChannelFigures]:
+             filters: Filters = ANY,
+             targets: dict[object, dict[TargetKind, TargetFigures]] | None = None
+             ) -> list[ChannelFigures]:
     """Per channel: volume, first response against its target, satisfaction."""
     facts.refresh(conn, now)
-    targets = target_figures(conn, period, now, filters, Dimension.CHANNEL,
-                             (TargetKind.FIRST_RESPONSE,), refresh=False)
+    if targets is None:
+        targets = target_figures(conn, period, now, filters, Dimension.CHANNEL,
+                                 (TargetKind.FIRST_RESPONSE,), refresh=False)
     base, params = _tickets(period, filters)
     rows = conn.execute(f"SELECT t.channel, count(*), count(t.satisfaction), "
                         f"avg(t.satisfaction) {base} GROUP BY t.channel ORDER BY count(*) DESC",

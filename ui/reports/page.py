@@ -29,7 +29,7 @@ from app.reports.analysis import response_analysis
 from app.reports.monthly import names
 from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
 from app.reports.period import Filters, Period, Span
-from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids, totals
+from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
 from app.sla.policy import TargetKind
 from ui.context import DeskContext
 from ui.reports.chart_view import ChartView
@@ -208,9 +208,11 @@ class ReportsPage(QWidget):
         conn, now = self._context.reader, self._context.clock.now()
         period, filters = self.period(), self.filters()
         self._now, self._period, self._filters = now, period, filters
-        figures = totals(conn, period, now, filters)
         self.analysis = response_analysis(conn, period, now, filters)
-        count = sum(c.volume for c in channels(conn, period, now, filters))
+        figures = self.analysis.totals
+        self._channels = channels(conn, period, now, filters,
+                                  self.analysis.breakdowns[Dimension.CHANNEL])
+        count = sum(c.volume for c in self._channels)
         self.summary.setText(tr("%1 to %2: %3 tickets").replace("%1", period.first.isoformat())
                              .replace("%2", period.last.isoformat()).replace("%3", str(count)))
         self._fill_targets(figures)
@@ -284,7 +286,8 @@ class ReportsPage(QWidget):
 
     def _fill_seats(self, conn: object) -> None:
         rows = []
-        for s in seats(self._context.reader, self._period, self._now, self._filters):
+        for s in seats(self._context.reader, self._period, self._now, self._filters,
+                       Dimension.SEAT, self.analysis.breakdowns[Dimension.SEAT]):
             fr = s.targets.get(TargetKind.FIRST_RESPONSE)
             res = s.targets.get(TargetKind.RESOLUTION)
             def drill(kind: TargetKind, key: str = s.key) -> Drill:
@@ -306,7 +309,7 @@ class ReportsPage(QWidget):
 
     def _fill_channels(self, conn: object) -> None:
         rows = []
-        for c in channels(self._context.reader, self._period, self._now, self._filters):
+        for c in self._channels:
             fr = c.first_response
             def drill(channel: str = c.channel) -> Drill:
                 return lambda: ticket_ids(self._context.reader, self._period, self._now,
