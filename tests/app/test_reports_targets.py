@@ -153,3 +153,19 @@ def test_today_by_channel_for_the_wallboard(known) -> None:
                if c.first_response) == len(mine)
     assert set(today) <= {"phone", "chat"}
     assert BIN_EDGES[0] == 30
+
+
+def test_a_new_policy_version_recomputes_every_ticket(known) -> None:
+    conn, ids = known
+    totals(conn, DECEMBER, LATER)
+    assert facts.refresh(conn, LATER) == 0
+    from app.sla.policy import DEFAULT_POLICY, Policy, Rule
+    # Two minutes for a first response, valid from before December: six more are met.
+    looser = Policy(2, (*DEFAULT_POLICY.rules, Rule(K.FIRST_RESPONSE, 2, channel="phone"),
+                        Rule(K.FIRST_RESPONSE, 2, channel="chat")))
+    with sqlite3.connect(facts.facts_file(conn).with_name("seatdesk.sqlite3")) as writer:
+        writer.execute("INSERT INTO sla_policies (version, valid_from, body) VALUES (?, ?, ?)",
+                       (2, "2026-11-01 00:00:00.000000", looser.to_json()))
+    assert facts.refresh(conn, LATER) > len(ids)  # every ticket, not only the changed ones
+    first = totals(conn, DECEMBER, LATER)[K.FIRST_RESPONSE]
+    assert first.met == sum(p.first_response_s <= 120 for p in plan()) == 12

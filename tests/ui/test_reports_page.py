@@ -131,3 +131,28 @@ def test_the_report_command_parses() -> None:
     assert args.month == date(2026, 11, 1) and args.out == Path("/tmp/x")
     with pytest.raises(SystemExit):
         parse(["report", "--month", "November", "--out", "/tmp/x"])
+
+
+def test_the_scheduled_report_is_written_once_for_last_month(
+        qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str], tmp_path: Path) -> None:
+    from ui.reports.schedule import previous_month, write_if_missing
+
+    clock = ManualClock(START + timedelta(days=31, hours=1))  # 2027-01-01 09:00 in Beijing
+    assert previous_month(date(2027, 1, 1)) == date(2026, 12, 1)
+    written = write_if_missing(demo_copy.database, tmp_path, clock, "zh_CN")
+    assert written == tmp_path / "service-report-2026-12.pdf" and written.exists()
+    assert (tmp_path / "service-report-2026-12.xlsx").exists()
+    assert write_if_missing(demo_copy.database, tmp_path, clock, "zh_CN") is None
+
+
+def test_the_report_command_writes_without_a_window(demo_copy: DataDir,
+                                                    planned: dict[int, str],
+                                                    tmp_path: Path) -> None:
+    from ui.reports.command import run_report_command
+
+    args = parse(["report", "--month", "2026-12", "--out", str(tmp_path), "--data-dir",
+                  str(demo_copy.root)])
+    assert isinstance(args, ReportArgs)
+    assert run_report_command(args) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "service-report-2026-12.pdf", "service-report-2026-12.xlsx"]

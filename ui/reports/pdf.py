@@ -54,14 +54,21 @@ def table(painter: QPainter, area: QRectF, header: Row, rows: Sequence[Row],
     for w in shares:
         xs.append(xs[-1] + area.width() * w / total)
     y = area.top()
+    metrics = painter.fontMetrics()
+    # Header cells wrap (narrow numeric columns with long names), so the row may be taller.
+    high = max((metrics.boundingRect(0, 0, max(1, int(xs[c + 1] - xs[c] - 6)), 10_000,
+                                     int(Qt.TextFlag.TextWordWrap), text).height()
+                for c, text in enumerate(header)), default=0)
     for r, row in enumerate([header, *rows]):
+        height = max(line, high + line * 0.35) if r == 0 else line
         if r == 0:
-            painter.fillRect(QRectF(area.left(), y, area.width(), line), QColor("#e8eef7"))
+            painter.fillRect(QRectF(area.left(), y, area.width(), height), QColor("#e8eef7"))
         for c, text in enumerate(row):
             align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
-            painter.drawText(QRectF(xs[c] + 3, y, xs[c + 1] - xs[c] - 6, line),
-                             align | Qt.AlignmentFlag.AlignVCenter, text)
-        y += line
+            painter.drawText(QRectF(xs[c] + 3, y, xs[c + 1] - xs[c] - 6, height),
+                             align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                             text)
+        y += height
         painter.setPen(QPen(QColor("#c8c8c8"), 0))
         painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
         painter.setPen(Qt.GlobalColor.black)
@@ -246,7 +253,7 @@ def _seats(pages: _Pages, report: ServiceReport, rows: list[Row]) -> None:
     y = pages.heading(tr("Seats and teams"))
     header = [tr("Seat"), tr("Taken"), tr("Resolved"), tr("Reopened"), tr("Satisfaction"),
               tr("First response met"), "p90", tr("Resolution met"), "p90", tr("Duty hours")]
-    widths = [1.8, 0.8, 0.9, 0.9, 0.9, 1.2, 0.9, 1.2, 0.9, 0.9]
+    widths = [1.6, 0.8, 0.95, 1.05, 1.25, 1.1, 0.9, 1.1, 0.9, 0.8]
     y = table(pages.painter, pages.block(y, 1000), header, rows, widths) + 20
     if rows and rows[-1] == _seat_rows(report, Dimension.SEAT, report.seats)[-1:][0]:
         y = pages.sub(y, tr("Teams"))
