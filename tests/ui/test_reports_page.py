@@ -51,10 +51,12 @@ def desk(qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str]) -> Iterator[
     built.close()
 
 
-def december(page: ReportsPage) -> None:
+def december(qtbot: QtBot, page: ReportsPage) -> None:
     page.span.setCurrentIndex(2)
     page.first.setDate(QDate(2026, 12, 1))
-    page.refresh()
+    qtbot.waitUntil(lambda: not page._running, timeout=20_000)  # the first show's figures
+    with qtbot.waitSignal(page.figures_changed, timeout=20_000):
+        page.refresh()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
@@ -68,7 +70,7 @@ def test_the_page_shows_the_planned_figures_and_opens_their_tickets(
         assert desk.window.show_page("reports")
         page = desk.window.findChild(ReportsPage)
         assert isinstance(page, ReportsPage)
-        december(page)
+        december(qtbot, page)
         table = page.targets_table
         assert table.item(0, 1).text() == "6"  # first response met
         assert table.item(0, 2).text() == str(TICKETS - 6)

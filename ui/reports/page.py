@@ -1,13 +1,16 @@
 """The Reports page: a period and filters, then targets, response times, seats,
 channels and satisfaction as tables and charts. Every figure opens the tickets behind it.
 
-Signals: ``tickets_requested(str, list)`` - a title and the ticket ids behind a figure.
+Signals: ``tickets_requested(str, list)`` - a title and the ticket ids behind a figure;
+``figures_changed()`` - the tabs show newly computed figures.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -27,10 +30,19 @@ from PySide6.QtWidgets import (
 
 from app.reports.analysis import response_analysis
 from app.reports.monthly import names
-from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
+from app.reports.people import (
+    Satisfaction,
+    SeatFigures,
+    channels,
+    satisfaction,
+    satisfaction_ticket_ids,
+    seats,
+)
 from app.reports.period import Filters, Period, Span
 from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
 from app.sla.policy import TargetKind
+from app.store.reading import read_connection
+from ui import background
 from ui.context import DeskContext
 from ui.reports.chart_view import ChartView
 from ui.reports.texts import (
@@ -60,11 +72,14 @@ def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
 
 class ReportsPage(QWidget):
     tickets_requested = Signal(str, list)
+    figures_changed = Signal()
 
     def __init__(self, context: DeskContext,  # noqa: PLR0915 (the page's widgets)
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._running, self._again = False, False
+        self._worker_conn: sqlite3.Connection | None = None
         self._zone = context.time_zone.key
         conn = context.reader
         self._names = names(conn, context.language)
@@ -198,29 +213,49 @@ class ReportsPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._fill()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
-    def _fill(self) -> None:
-        conn, now = self._context.reader, self._context.clock.now()
+        """Compute the figures off the GUI thread (a desk's first report builds the facts
+        of every ticket: tens of seconds on a large desk), then fill the tabs."""
+        if self._running:
+            self._again = True
+            return
+        self._running, self._again = True, False
+        self.summary.setText(tr("Counting…"))
+        if self._worker_conn is None:
+            self._worker_conn = read_connection(self._context.data.database)
+        conn, now = self._worker_conn, self._context.clock.now()
         period, filters = self.period(), self.filters()
-        self._now, self._period, self._filters = now, period, filters
-        self.analysis = response_analysis(conn, period, now, filters)
-        figures = self.analysis.totals
-        self._channels = channels(conn, period, now, filters,
-                                  self.analysis.breakdowns[Dimension.CHANNEL])
+
+        def work(_progress: Callable[[int, int], bool]) -> Any:
+            analysis = response_analysis(conn, period, now, filters)
+            by = analysis.breakdowns
+            return (period, filters, now, analysis,
+                    channels(conn, period, now, filters, by[Dimension.CHANNEL]),
+                    seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
+                    satisfaction(conn, period, now, filters))
+
+        background.start(work, self, done=self._computed, failed=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self._running = False
+        self.summary.setText(tr("The figures could not be computed: %1").replace("%1", message))
+
+    def _computed(self, result: Any) -> None:
+        self._running = False
+        (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows,
+         sat) = result
         count = sum(c.volume for c in self._channels)
+        period = self._period
         self.summary.setText(tr("%1 to %2: %3 tickets").replace("%1", period.first.isoformat())
                              .replace("%2", period.last.isoformat()).replace("%3", str(count)))
-        self._fill_targets(figures)
+        self._fill_targets(self.analysis.totals)
         self._fill_heat()
         self._fill_breakdown()
-        self._fill_seats(conn)
-        self._fill_channels(conn)
-        self._fill_satisfaction(conn)
+        self._fill_seats(seat_rows)
+        self._fill_channels()
+        self._fill_satisfaction(sat)
+        self.figures_changed.emit()
+        if self._again:
+            self.refresh()
 
     def _target_cells(self, label: str, f: TargetFigures, by: Dimension | None = None,
                       key: object = None) -> list[QTableWidgetItem]:
@@ -284,10 +319,9 @@ class ReportsPage(QWidget):
                     rows.append(self._target_cells(f"{name} · {kind_label(kind)}", f, by, key))
         self._set_rows(self.breakdown, self._target_header(""), rows)
 
-    def _fill_seats(self, conn: object) -> None:
+    def _fill_seats(self, seat_rows: list[SeatFigures]) -> None:
         rows = []
-        for s in seats(self._context.reader, self._period, self._now, self._filters,
-                       Dimension.SEAT, self.analysis.breakdowns[Dimension.SEAT]):
+        for s in seat_rows:
             fr = s.targets.get(TargetKind.FIRST_RESPONSE)
             res = s.targets.get(TargetKind.RESOLUTION)
             def drill(kind: TargetKind, key: str = s.key) -> Drill:
@@ -307,7 +341,7 @@ class ReportsPage(QWidget):
             tr("First response met"), tr("First response p90"), tr("Resolution met"),
             tr("Resolution p90"), tr("Duty hours")], rows)
 
-    def _fill_channels(self, conn: object) -> None:
+    def _fill_channels(self) -> None:
         rows = []
         for c in self._channels:
             fr = c.first_response
@@ -322,8 +356,7 @@ class ReportsPage(QWidget):
                                              tr("First response met"), tr("Rated"),
                                              tr("Satisfaction")], rows)
 
-    def _fill_satisfaction(self, conn: object) -> None:
-        sat = satisfaction(self._context.reader, self._period, self._now, self._filters)
+    def _fill_satisfaction(self, sat: Satisfaction) -> None:
         self._satisfaction = sat
         self.scores.show_bars(tr("Satisfaction scores"), [str(s) for s in range(1, 6)],
                               [float(sat.scores.get(s, 0)) for s in range(1, 6)])
