@@ -14,7 +14,7 @@ from ui.status import Connection
 
 def test_features_register_their_pages(desk: Desk) -> None:
     assert desk.window.page_ids() == ["queues", "kb", "rota", "notifications", "wallboard",
-                                      "escalations", "admin"]
+                                      "escalations", "reports", "admin"]
     assert desk.window.current_page() == "queues"
     assert desk.window.show_page("nowhere") is False
 

@@ -20,10 +20,12 @@ from ui.page_holder import PageHolder
 PAGE_ID = "reports"
 
 
-def register(window: MainWindow, context: DeskContext,
-             open_ticket: Callable[[str], object]) -> PageHolder:
+def register(
+    window: MainWindow, context: DeskContext, open_ticket: Callable[[str], object]
+) -> PageHolder:
     """Add the Reports page and the File menu's "Monthly service report…"; the tickets
     behind a figure are listed, and one activated there goes to ``open_ticket``."""
+
     def build(parent: QWidget) -> QWidget:
         from ui.reports.page import ReportsPage
         from ui.reports.tickets_dialog import TicketList

@@ -22,16 +22,22 @@ class ChartView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._title = ""
         self._bars: tuple[Sequence[str], Sequence[float]] | None = None
-        self._heat: tuple[Sequence[str], dict[tuple[int, int], float],
-                          dict[tuple[int, int], int]] | None = None
+        self._heat: (
+            tuple[Sequence[str], dict[tuple[int, int], float], dict[tuple[int, int], int]] | None
+        ) = None
         self._hits: list[tuple[object, QRectF]] = []
 
     def show_bars(self, title: str, labels: Sequence[str], values: Sequence[float]) -> None:
         self._title, self._bars, self._heat = title, (labels, values), None
         self.update()
 
-    def show_heat(self, title: str, rows: Sequence[str], cells: dict[tuple[int, int], float],
-                  counts: dict[tuple[int, int], int]) -> None:
+    def show_heat(
+        self,
+        title: str,
+        rows: Sequence[str],
+        cells: dict[tuple[int, int], float],
+        counts: dict[tuple[int, int], int],
+    ) -> None:
         self._title, self._heat, self._bars = title, (rows, cells, counts), None
         self.update()
 

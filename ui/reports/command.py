@@ -18,8 +18,9 @@ def file_stem(month: date) -> str:
     return f"service-report-{month.strftime('%Y-%m')}"
 
 
-def write_monthly(database: Path, month: date, out: Path, language: str,
-                  now_utc: object | None = None) -> tuple[Path, Path]:
+def write_monthly(
+    database: Path, month: date, out: Path, language: str, now_utc: object | None = None
+) -> tuple[Path, Path]:
     """Build the report of ``month`` from ``database`` and write its PDF and XLSX."""
     from datetime import UTC, datetime
 
@@ -38,8 +39,10 @@ def write_monthly(database: Path, month: date, out: Path, language: str,
     finally:
         conn.close()
     stem = file_stem(month)
-    return (write_pdf(report, out / f"{stem}.pdf"),
-            write_xlsx(report, out / f"{stem}.xlsx", kind_labels()))
+    return (
+        write_pdf(report, out / f"{stem}.pdf"),
+        write_xlsx(report, out / f"{stem}.xlsx", kind_labels()),
+    )
 
 
 def run_report_command(args: ReportArgs) -> int:

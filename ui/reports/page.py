@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,13 +52,17 @@ from ui.reports.texts import (
     method_label,
     minutes,
     share,
-    tr,
     weekdays,
 )
 
 Drill = Callable[[], list[str]]
-OUTCOME_COLUMNS = {1: (Outcome.MET,), 2: (Outcome.MISSED,), 3: (Outcome.BREACHED,),
-                   4: (Outcome.RUNNING,), 5: (Outcome.MISSED, Outcome.BREACHED)}
+OUTCOME_COLUMNS = {
+    1: (Outcome.MET,),
+    2: (Outcome.MISSED,),
+    3: (Outcome.BREACHED,),
+    4: (Outcome.RUNNING,),
+    5: (Outcome.MISSED, Outcome.BREACHED),
+}
 
 
 def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
@@ -66,7 +70,9 @@ def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if drill is not None:
         item.setData(Qt.ItemDataRole.UserRole, drill)
-        item.setToolTip(tr("Click to list the tickets behind this figure"))
+        item.setToolTip(
+            QCoreApplication.translate("Reports", "Click to list the tickets behind this figure")
+        )
     return item
 
 
@@ -74,8 +80,11 @@ class ReportsPage(QWidget):
     tickets_requested = Signal(str, list)
     figures_changed = Signal()
 
-    def __init__(self, context: DeskContext,  # noqa: PLR0915 (the page's widgets)
-                 parent: QWidget | None = None) -> None:
+    def __init__(  # noqa: PLR0915 (the page's widgets)
+        self,
+        context: DeskContext,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._running, self._again = False, False
@@ -86,8 +95,12 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.span = QComboBox()
-        for span, label in ((Span.DAY, tr("Day")), (Span.WEEK, tr("Week")),
-                            (Span.MONTH, tr("Month")), (Span.CUSTOM, tr("Custom"))):
+        for span, label in (
+            (Span.DAY, QCoreApplication.translate("Reports", "Day")),
+            (Span.WEEK, QCoreApplication.translate("Reports", "Week")),
+            (Span.MONTH, QCoreApplication.translate("Reports", "Month")),
+            (Span.CUSTOM, QCoreApplication.translate("Reports", "Custom")),
+        ):
             self.span.addItem(label, span)
         self.span.setCurrentIndex(2)
         today = context.clock.now().date()
@@ -96,26 +109,42 @@ class ReportsPage(QWidget):
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        bar.addWidget(QLabel(tr("Period")))
+        bar.addWidget(QLabel(QCoreApplication.translate("Reports", "Period")))
         bar.addWidget(self.span)
         bar.addWidget(self.first)
         bar.addWidget(QLabel("–"))
         bar.addWidget(self.last)
-        self.level = self._combo(tr("Any level"), [(str(n), f"L{n}") for n in (1, 2, 3)])
-        self.channel = self._combo(tr("Any channel"), [
-            (c, channel_label(c)) for c in ("phone", "email", "chat", "walk_in", "monitoring",
-                                            "web")])
-        self.type = self._combo(tr("Any type"), sorted(self._names[Dimension.TYPE].items()))
-        self.category = self._combo(tr("Any category"),
-                                    sorted(self._names[Dimension.CATEGORY].items(),
-                                           key=lambda kv: kv[1]))
-        self.team = self._combo(tr("Any team"), sorted(self._names[Dimension.TEAM].items()))
-        self.seat = self._combo(tr("Any seat"), sorted(self._names[Dimension.SEAT].items(),
-                                                       key=lambda kv: kv[1]))
+        self.level = self._combo(
+            QCoreApplication.translate("Reports", "Any level"),
+            [(str(n), f"L{n}") for n in (1, 2, 3)],
+        )
+        self.channel = self._combo(
+            QCoreApplication.translate("Reports", "Any channel"),
+            [
+                (c, channel_label(c))
+                for c in ("phone", "email", "chat", "walk_in", "monitoring", "web")
+            ],
+        )
+        self.type = self._combo(
+            QCoreApplication.translate("Reports", "Any type"),
+            sorted(self._names[Dimension.TYPE].items()),
+        )
+        self.category = self._combo(
+            QCoreApplication.translate("Reports", "Any category"),
+            sorted(self._names[Dimension.CATEGORY].items(), key=lambda kv: kv[1]),
+        )
+        self.team = self._combo(
+            QCoreApplication.translate("Reports", "Any team"),
+            sorted(self._names[Dimension.TEAM].items()),
+        )
+        self.seat = self._combo(
+            QCoreApplication.translate("Reports", "Any seat"),
+            sorted(self._names[Dimension.SEAT].items(), key=lambda kv: kv[1]),
+        )
         for combo in (self.level, self.channel, self.type, self.category, self.team, self.seat):
             bar.addWidget(combo)
-        self.show_button = QPushButton(tr("Show"))
-        self.monthly_button = QPushButton(tr("Monthly report…"))
+        self.show_button = QPushButton(QCoreApplication.translate("Reports", "Show"))
+        self.monthly_button = QPushButton(QCoreApplication.translate("Reports", "Monthly report…"))
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         bar.addWidget(self.monthly_button)
@@ -128,21 +157,32 @@ class ReportsPage(QWidget):
         self.histogram = ChartView()
         self.heat = ChartView()
         self.breakdown_by = QComboBox()
-        for by, label in ((Dimension.CHANNEL, tr("By channel")),
-                          (Dimension.CATEGORY, tr("By category")),
-                          (Dimension.LEVEL, tr("By level")), (Dimension.TEAM, tr("By team"))):
+        for by, label in (
+            (Dimension.CHANNEL, QCoreApplication.translate("Reports", "By channel")),
+            (Dimension.CATEGORY, QCoreApplication.translate("Reports", "By category")),
+            (Dimension.LEVEL, QCoreApplication.translate("Reports", "By level")),
+            (Dimension.TEAM, QCoreApplication.translate("Reports", "By team")),
+        ):
             self.breakdown_by.addItem(label, by)
         self.breakdown = self._table()
         self.seats_table = self._table()
         self.channels_table = self._table()
         self.scores = ChartView()
         self.satisfaction_table = self._table()
-        self.tabs.addTab(self._stack(self.targets_table, self.histogram), tr("Targets"))
-        self.tabs.addTab(self._stack(self.heat, self.breakdown_by, self.breakdown),
-                         tr("Response times"))
-        self.tabs.addTab(self.seats_table, tr("Seats"))
-        self.tabs.addTab(self.channels_table, tr("Channels"))
-        self.tabs.addTab(self._stack(self.scores, self.satisfaction_table), tr("Satisfaction"))
+        self.tabs.addTab(
+            self._stack(self.targets_table, self.histogram),
+            QCoreApplication.translate("Reports", "Targets"),
+        )
+        self.tabs.addTab(
+            self._stack(self.heat, self.breakdown_by, self.breakdown),
+            QCoreApplication.translate("Reports", "Response times"),
+        )
+        self.tabs.addTab(self.seats_table, QCoreApplication.translate("Reports", "Seats"))
+        self.tabs.addTab(self.channels_table, QCoreApplication.translate("Reports", "Channels"))
+        self.tabs.addTab(
+            self._stack(self.scores, self.satisfaction_table),
+            QCoreApplication.translate("Reports", "Satisfaction"),
+        )
         self.show_button.clicked.connect(self.refresh)
         self.span.currentIndexChanged.connect(self._span_changed)
         self.first.dateChanged.connect(self._span_changed)
@@ -193,11 +233,16 @@ class ReportsPage(QWidget):
         def one(combo: QComboBox) -> tuple[str, ...]:
             value = combo.currentData()
             return () if value is None else (str(value),)
+
         level = self.level.currentData()
-        return Filters(levels=() if level is None else (int(level),),
-                       type_ids=one(self.type), channels=one(self.channel),
-                       category_ids=one(self.category), team_ids=one(self.team),
-                       seat_ids=one(self.seat))
+        return Filters(
+            levels=() if level is None else (int(level),),
+            type_ids=one(self.type),
+            channels=one(self.channel),
+            category_ids=one(self.category),
+            team_ids=one(self.team),
+            seat_ids=one(self.seat),
+        )
 
     @Slot()
     def _span_changed(self) -> None:
@@ -219,7 +264,7 @@ class ReportsPage(QWidget):
             self._again = True
             return
         self._running, self._again = True, False
-        self.summary.setText(tr("Counting…"))
+        self.summary.setText(QCoreApplication.translate("Reports", "Counting…"))
         if self._worker_conn is None:
             self._worker_conn = read_connection(self._context.data.database)
         conn, now = self._worker_conn, self._context.clock.now()
@@ -228,25 +273,39 @@ class ReportsPage(QWidget):
         def work(_progress: Callable[[int, int], bool]) -> Any:
             analysis = response_analysis(conn, period, now, filters)
             by = analysis.breakdowns
-            return (period, filters, now, analysis,
-                    channels(conn, period, now, filters, by[Dimension.CHANNEL]),
-                    seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
-                    satisfaction(conn, period, now, filters))
+            return (
+                period,
+                filters,
+                now,
+                analysis,
+                channels(conn, period, now, filters, by[Dimension.CHANNEL]),
+                seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
+                satisfaction(conn, period, now, filters),
+            )
 
         background.start(work, self, done=self._computed, failed=self._failed)
 
     def _failed(self, message: str) -> None:
         self._running = False
-        self.summary.setText(tr("The figures could not be computed: %1").replace("%1", message))
+        self.summary.setText(
+            QCoreApplication.translate("Reports", "The figures could not be computed: %1").replace(
+                "%1", message
+            )
+        )
 
     def _computed(self, result: Any) -> None:
         self._running = False
-        (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows,
-         sat) = result
+        (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows, sat) = (
+            result
+        )
         count = sum(c.volume for c in self._channels)
         period = self._period
-        self.summary.setText(tr("%1 to %2: %3 tickets").replace("%1", period.first.isoformat())
-                             .replace("%2", period.last.isoformat()).replace("%3", str(count)))
+        self.summary.setText(
+            QCoreApplication.translate("Reports", "%1 to %2: %3 tickets")
+            .replace("%1", period.first.isoformat())
+            .replace("%2", period.last.isoformat())
+            .replace("%3", str(count))
+        )
         self._fill_targets(self.analysis.totals)
         self._fill_heat()
         self._fill_breakdown()
@@ -257,19 +316,36 @@ class ReportsPage(QWidget):
         if self._again:
             self.refresh()
 
-    def _target_cells(self, label: str, f: TargetFigures, by: Dimension | None = None,
-                      key: object = None) -> list[QTableWidgetItem]:
+    def _target_cells(
+        self, label: str, f: TargetFigures, by: Dimension | None = None, key: object = None
+    ) -> list[QTableWidgetItem]:
         def drill(outcomes: tuple[Outcome, ...]) -> Drill:
-            return lambda: ticket_ids(self._context.reader, self._period, self._now, f.kind,
-                                      outcomes, self._filters, by, key)
-        return [_item(label), *(_item(str(v), drill(OUTCOME_COLUMNS[i + 1])) for i, v in
-                                enumerate((f.met, f.missed, f.breached, f.running))),
-                _item(share(f.share_met), drill((Outcome.MET,))),
-                _item(minutes(f.times.p50)), _item(minutes(f.times.p90)),
-                _item(minutes(f.times.p95))]
+            return lambda: ticket_ids(
+                self._context.reader,
+                self._period,
+                self._now,
+                f.kind,
+                outcomes,
+                self._filters,
+                by,
+                key,
+            )
 
-    def _set_rows(self, table: QTableWidget, header: list[str],
-                  rows: list[list[QTableWidgetItem]]) -> None:
+        return [
+            _item(label),
+            *(
+                _item(str(v), drill(OUTCOME_COLUMNS[i + 1]))
+                for i, v in enumerate((f.met, f.missed, f.breached, f.running))
+            ),
+            _item(share(f.share_met), drill((Outcome.MET,))),
+            _item(minutes(f.times.p50)),
+            _item(minutes(f.times.p90)),
+            _item(minutes(f.times.p95)),
+        ]
+
+    def _set_rows(
+        self, table: QTableWidget, header: list[str], rows: list[list[QTableWidgetItem]]
+    ) -> None:
         table.clear()
         table.setColumnCount(len(header))
         table.setHorizontalHeaderLabels(header)
@@ -277,31 +353,56 @@ class ReportsPage(QWidget):
         for r, row in enumerate(rows):
             for c, item in enumerate(row):
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
 
     def _target_header(self, first: str) -> list[str]:
-        return [first, tr("Met"), tr("Missed"), tr("Breached"), tr("Running"), tr("Share met"),
-                "p50", "p90", "p95"]
+        return [
+            first,
+            QCoreApplication.translate("Reports", "Met"),
+            QCoreApplication.translate("Reports", "Missed"),
+            QCoreApplication.translate("Reports", "Breached"),
+            QCoreApplication.translate("Reports", "Running"),
+            QCoreApplication.translate("Reports", "Share met"),
+            "p50",
+            "p90",
+            "p95",
+        ]
 
     def _fill_targets(self, figures: dict[TargetKind, TargetFigures]) -> None:
         self._figures = figures
-        rows = [self._target_cells(kind_label(kind), f) for kind in TargetKind
-                if (f := figures.get(kind)) is not None]
-        self._set_rows(self.targets_table, self._target_header(tr("Target")), rows)
+        rows = [
+            self._target_cells(kind_label(kind), f)
+            for kind in TargetKind
+            if (f := figures.get(kind)) is not None
+        ]
+        self._set_rows(
+            self.targets_table,
+            self._target_header(QCoreApplication.translate("Reports", "Target")),
+            rows,
+        )
         first = figures.get(TargetKind.FIRST_RESPONSE)
-        self.histogram.show_bars(tr("First response: distribution of the actual times"),
-                                 histogram_labels(),
-                                 [float(b) for b in first.times.bins] if first else [])
+        self.histogram.show_bars(
+            QCoreApplication.translate(
+                "Reports", "First response: distribution of the actual times"
+            ),
+            histogram_labels(),
+            [float(b) for b in first.times.bins] if first else [],
+        )
 
     def _fill_heat(self) -> None:
         heat = self.analysis.heat
-        self.heat.show_heat(tr("First response by weekday and hour: tickets, colour = share "
-                               "missed"), weekdays(),
-                            {k: 1 - (c.share_met or 0.0) for k, c in heat.items()},
-                            {k: c.count for k, c in heat.items()})
+        self.heat.show_heat(
+            QCoreApplication.translate(
+                "Reports", "First response by weekday and hour: tickets, colour = share missed"
+            ),
+            weekdays(),
+            {k: 1 - (c.share_met or 0.0) for k, c in heat.items()},
+            {k: c.count for k, c in heat.items()},
+        )
 
     @Slot()
     def _fill_breakdown(self) -> None:
@@ -309,11 +410,16 @@ class ReportsPage(QWidget):
             return
         by = Dimension(self.breakdown_by.currentData())
         rows = []
-        for key, kinds in sorted(self.analysis.breakdowns[by].items(),
-                                 key=lambda item: str(item[0])):
-            name = (channel_label(str(key)) if by is Dimension.CHANNEL
-                    else f"L{key}" if by is Dimension.LEVEL
-                    else self._names[by].get(str(key), str(key) or "-"))
+        for key, kinds in sorted(
+            self.analysis.breakdowns[by].items(), key=lambda item: str(item[0])
+        ):
+            name = (
+                channel_label(str(key))
+                if by is Dimension.CHANNEL
+                else f"L{key}"
+                if by is Dimension.LEVEL
+                else self._names[by].get(str(key), str(key) or "-")
+            )
             for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
                 if (f := kinds.get(kind)) is not None:
                     rows.append(self._target_cells(f"{name} · {kind_label(kind)}", f, by, key))
@@ -324,49 +430,121 @@ class ReportsPage(QWidget):
         for s in seat_rows:
             fr = s.targets.get(TargetKind.FIRST_RESPONSE)
             res = s.targets.get(TargetKind.RESOLUTION)
+
             def drill(kind: TargetKind, key: str = s.key) -> Drill:
-                return lambda: ticket_ids(self._context.reader, self._period, self._now, kind,
-                                          tuple(Outcome), self._filters, Dimension.SEAT, key)
-            rows.append([_item(self._names[Dimension.SEAT].get(s.key, s.key or "-")),
-                         _item(str(s.taken), drill(TargetKind.FIRST_RESPONSE)),
-                         _item(str(s.resolved)), _item(share(s.reopen_rate)),
-                         _item("-" if s.satisfaction is None else f"{s.satisfaction:.2f}"),
-                         _item(share(fr.share_met if fr else None)),
-                         _item(minutes(fr.times.p90 if fr else None)),
-                         _item(share(res.share_met if res else None)),
-                         _item(minutes(res.times.p90 if res else None)),
-                         _item("-" if s.duty_hours is None else f"{s.duty_hours:.0f}")])
-        self._set_rows(self.seats_table, [
-            tr("Seat"), tr("Taken"), tr("Resolved"), tr("Reopened"), tr("Satisfaction"),
-            tr("First response met"), tr("First response p90"), tr("Resolution met"),
-            tr("Resolution p90"), tr("Duty hours")], rows)
+                return lambda: ticket_ids(
+                    self._context.reader,
+                    self._period,
+                    self._now,
+                    kind,
+                    tuple(Outcome),
+                    self._filters,
+                    Dimension.SEAT,
+                    key,
+                )
+
+            rows.append(
+                [
+                    _item(self._names[Dimension.SEAT].get(s.key, s.key or "-")),
+                    _item(str(s.taken), drill(TargetKind.FIRST_RESPONSE)),
+                    _item(str(s.resolved)),
+                    _item(share(s.reopen_rate)),
+                    _item("-" if s.satisfaction is None else f"{s.satisfaction:.2f}"),
+                    _item(share(fr.share_met if fr else None)),
+                    _item(minutes(fr.times.p90 if fr else None)),
+                    _item(share(res.share_met if res else None)),
+                    _item(minutes(res.times.p90 if res else None)),
+                    _item("-" if s.duty_hours is None else f"{s.duty_hours:.0f}"),
+                ]
+            )
+        self._set_rows(
+            self.seats_table,
+            [
+                QCoreApplication.translate("Reports", "Seat"),
+                QCoreApplication.translate("Reports", "Taken"),
+                QCoreApplication.translate("Reports", "Resolved"),
+                QCoreApplication.translate("Reports", "Reopened"),
+                QCoreApplication.translate("Reports", "Satisfaction"),
+                QCoreApplication.translate("Reports", "First response met"),
+                QCoreApplication.translate("Reports", "First response p90"),
+                QCoreApplication.translate("Reports", "Resolution met"),
+                QCoreApplication.translate("Reports", "Resolution p90"),
+                QCoreApplication.translate("Reports", "Duty hours"),
+            ],
+            rows,
+        )
 
     def _fill_channels(self) -> None:
         rows = []
         for c in self._channels:
             fr = c.first_response
+
             def drill(channel: str = c.channel) -> Drill:
-                return lambda: ticket_ids(self._context.reader, self._period, self._now,
-                                          TargetKind.FIRST_RESPONSE, tuple(Outcome),
-                                          self._filters, Dimension.CHANNEL, channel)
-            rows.append([_item(channel_label(c.channel)), _item(str(c.volume), drill()),
-                         _item(share(fr.share_met if fr else None)), _item(str(c.rated)),
-                         _item("-" if c.satisfaction is None else f"{c.satisfaction:.2f}")])
-        self._set_rows(self.channels_table, [tr("Channel"), tr("Volume"),
-                                             tr("First response met"), tr("Rated"),
-                                             tr("Satisfaction")], rows)
+                return lambda: ticket_ids(
+                    self._context.reader,
+                    self._period,
+                    self._now,
+                    TargetKind.FIRST_RESPONSE,
+                    tuple(Outcome),
+                    self._filters,
+                    Dimension.CHANNEL,
+                    channel,
+                )
+
+            rows.append(
+                [
+                    _item(channel_label(c.channel)),
+                    _item(str(c.volume), drill()),
+                    _item(share(fr.share_met if fr else None)),
+                    _item(str(c.rated)),
+                    _item("-" if c.satisfaction is None else f"{c.satisfaction:.2f}"),
+                ]
+            )
+        self._set_rows(
+            self.channels_table,
+            [
+                QCoreApplication.translate("Reports", "Channel"),
+                QCoreApplication.translate("Reports", "Volume"),
+                QCoreApplication.translate("Reports", "First response met"),
+                QCoreApplication.translate("Reports", "Rated"),
+                QCoreApplication.translate("Reports", "Satisfaction"),
+            ],
+            rows,
+        )
 
     def _fill_satisfaction(self, sat: Satisfaction) -> None:
         self._satisfaction = sat
-        self.scores.show_bars(tr("Satisfaction scores"), [str(s) for s in range(1, 6)],
-                              [float(sat.scores.get(s, 0)) for s in range(1, 6)])
-        rows = [[_item(method_label(m)), *(_item(str(scores.get(s, 0))) for s in range(1, 6))]
-                for m, scores in sorted(sat.by_method.items())]
-        unconfirmed = _item(str(sat.unconfirmed), lambda: satisfaction_ticket_ids(
-            self._context.reader, self._period, self._now, unconfirmed=True,
-            filters=self._filters))
-        rows.append([_item(tr("Closed unconfirmed")), unconfirmed, *(_item("") for _ in range(4))])
-        self._set_rows(self.satisfaction_table, [tr("Method"), "1", "2", "3", "4", "5"], rows)
+        self.scores.show_bars(
+            QCoreApplication.translate("Reports", "Satisfaction scores"),
+            [str(s) for s in range(1, 6)],
+            [float(sat.scores.get(s, 0)) for s in range(1, 6)],
+        )
+        rows = [
+            [_item(method_label(m)), *(_item(str(scores.get(s, 0))) for s in range(1, 6))]
+            for m, scores in sorted(sat.by_method.items())
+        ]
+        unconfirmed = _item(
+            str(sat.unconfirmed),
+            lambda: satisfaction_ticket_ids(
+                self._context.reader,
+                self._period,
+                self._now,
+                unconfirmed=True,
+                filters=self._filters,
+            ),
+        )
+        rows.append(
+            [
+                _item(QCoreApplication.translate("Reports", "Closed unconfirmed")),
+                unconfirmed,
+                *(_item("") for _ in range(4)),
+            ]
+        )
+        self._set_rows(
+            self.satisfaction_table,
+            [QCoreApplication.translate("Reports", "Method"), "1", "2", "3", "4", "5"],
+            rows,
+        )
 
     # --- drilling down --------------------------------------------------------------------
 
@@ -382,18 +560,20 @@ class ReportsPage(QWidget):
     @Slot(object)
     def _histogram_clicked(self, index: object) -> None:
         from app.reports.targets import BIN_EDGES
+
         if not isinstance(index, int):
             return
         low = 0 if index == 0 else BIN_EDGES[index - 1]
         high = BIN_EDGES[index] if index < len(BIN_EDGES) else None
         conn = self._context.reader
-        sql = ("SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
-               "f.created_ms < ? AND f.kind = 'first_response' AND f.elapsed_s >= ?"
-               + ("" if high is None else " AND f.elapsed_s < ?"))
+        sql = (
+            "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
+            "f.created_ms < ? AND f.kind = 'first_response' AND f.elapsed_s >= ?"
+            + ("" if high is None else " AND f.elapsed_s < ?")
+        )
         where, params = self._filters.sql("f")
         args = [*self._period.bounds_ms(), low, *([] if high is None else [high])]
-        ids = [r[0] for r in conn.execute(sql + where + " ORDER BY f.created_ms",
-                                          [*args, *params])]
+        ids = [r[0] for r in conn.execute(sql + where + " ORDER BY f.created_ms", [*args, *params])]
         self.tickets_requested.emit(histogram_labels()[index], ids)
 
     @Slot(object)
@@ -405,36 +585,53 @@ class ReportsPage(QWidget):
         offset = f"'{self._period.utc_offset_hours():+.2f} hours'"
         local = f"f.created_ms / 1000, 'unixepoch', {offset}"
         where, params = self._filters.sql("f")
-        ids = [r[0] for r in conn.execute(
-            "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
-            f"f.created_ms < ? AND f.kind = 'first_response' AND "
-            f"(CAST(strftime('%w', {local}) AS INTEGER) + 6) % 7 = ? AND "
-            f"CAST(strftime('%H', {local}) AS INTEGER) = ?{where} ORDER BY f.created_ms",
-            [*self._period.bounds_ms(), weekday, hour, *params])]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
+                f"f.created_ms < ? AND f.kind = 'first_response' AND "
+                f"(CAST(strftime('%w', {local}) AS INTEGER) + 6) % 7 = ? AND "
+                f"CAST(strftime('%H', {local}) AS INTEGER) = ?{where} ORDER BY f.created_ms",
+                [*self._period.bounds_ms(), weekday, hour, *params],
+            )
+        ]
         self.tickets_requested.emit(f"{weekdays()[weekday]} {hour:02d}:00", ids)
 
     @Slot(object)
     def _score_clicked(self, index: object) -> None:
         if isinstance(index, int):
-            self.tickets_requested.emit(str(index + 1), satisfaction_ticket_ids(
-                self._context.reader, self._period, self._now, index + 1,
-                filters=self._filters))
+            self.tickets_requested.emit(
+                str(index + 1),
+                satisfaction_ticket_ids(
+                    self._context.reader, self._period, self._now, index + 1, filters=self._filters
+                ),
+            )
 
     # --- the monthly report ---------------------------------------------------------------
 
     @Slot()
     def write_monthly(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Write the monthly report into"))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("Reports", "Write the monthly report into")
+        )
         if not folder:
             return
         from pathlib import Path
 
         from ui.reports.command import write_monthly
+
         month = self.period().first.replace(day=1)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pdf, _xlsx = write_monthly(self._context.data.database, month, Path(folder),
-                                       self._context.language, self._context.clock.now())
+            pdf, _xlsx = write_monthly(
+                self._context.data.database,
+                month,
+                Path(folder),
+                self._context.language,
+                self._context.clock.now(),
+            )
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.summary.setText(tr("Written: %1").replace("%1", str(pdf)))
+        self.summary.setText(
+            QCoreApplication.translate("Reports", "Written: %1").replace("%1", str(pdf))
+        )

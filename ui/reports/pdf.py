@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from app.reports.monthly import ServiceReport
@@ -25,7 +25,6 @@ from ui.reports.texts import (
     method_label,
     minutes,
     share,
-    tr,
     weekdays,
 )
 
@@ -43,8 +42,13 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def table(painter: QPainter, area: QRectF, header: Row, rows: Sequence[Row],
-          widths: Sequence[float] | None = None) -> float:
+def table(
+    painter: QPainter,
+    area: QRectF,
+    header: Row,
+    rows: Sequence[Row],
+    widths: Sequence[float] | None = None,
+) -> float:
     """A simple ruled table from the top of ``area``; returns the y below it."""
     painter.save()
     line = painter.fontMetrics().height() * 1.35
@@ -56,18 +60,31 @@ def table(painter: QPainter, area: QRectF, header: Row, rows: Sequence[Row],
     y = area.top()
     metrics = painter.fontMetrics()
     # Header cells wrap (narrow numeric columns with long names), so the row may be taller.
-    high = max((metrics.boundingRect(0, 0, max(1, int(xs[c + 1] - xs[c] - 6)), 10_000,
-                                     int(Qt.TextFlag.TextWordWrap), text).height()
-                for c, text in enumerate(header)), default=0)
+    high = max(
+        (
+            metrics.boundingRect(
+                0,
+                0,
+                max(1, int(xs[c + 1] - xs[c] - 6)),
+                10_000,
+                int(Qt.TextFlag.TextWordWrap),
+                text,
+            ).height()
+            for c, text in enumerate(header)
+        ),
+        default=0,
+    )
     for r, row in enumerate([header, *rows]):
         height = max(line, high + line * 0.35) if r == 0 else line
         if r == 0:
             painter.fillRect(QRectF(area.left(), y, area.width(), height), QColor("#e8eef7"))
         for c, text in enumerate(row):
             align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
-            painter.drawText(QRectF(xs[c] + 3, y, xs[c + 1] - xs[c] - 6, height),
-                             align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             text)
+            painter.drawText(
+                QRectF(xs[c] + 3, y, xs[c + 1] - xs[c] - 6, height),
+                align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                text,
+            )
         y += height
         painter.setPen(QPen(QColor("#c8c8c8"), 0))
         painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
@@ -77,15 +94,35 @@ def table(painter: QPainter, area: QRectF, header: Row, rows: Sequence[Row],
 
 
 def target_rows(figures: dict[TargetKind, TargetFigures]) -> list[Row]:
-    return [[kind_label(kind), str(f.met), str(f.missed), str(f.breached), str(f.running),
-             share(f.share_met), minutes(f.times.p50), minutes(f.times.p90),
-             minutes(f.times.p95)]
-            for kind in TargetKind if (f := figures.get(kind)) is not None]
+    return [
+        [
+            kind_label(kind),
+            str(f.met),
+            str(f.missed),
+            str(f.breached),
+            str(f.running),
+            share(f.share_met),
+            minutes(f.times.p50),
+            minutes(f.times.p90),
+            minutes(f.times.p95),
+        ]
+        for kind in TargetKind
+        if (f := figures.get(kind)) is not None
+    ]
 
 
 def target_header(first: str) -> Row:
-    return [first, tr("Met"), tr("Missed"), tr("Breached"), tr("Running"), tr("Share met"),
-            "p50", "p90", "p95"]
+    return [
+        first,
+        QCoreApplication.translate("Reports", "Met"),
+        QCoreApplication.translate("Reports", "Missed"),
+        QCoreApplication.translate("Reports", "Breached"),
+        QCoreApplication.translate("Reports", "Running"),
+        QCoreApplication.translate("Reports", "Share met"),
+        "p50",
+        "p90",
+        "p95",
+    ]
 
 
 class _Pages:
@@ -107,13 +144,17 @@ class _Pages:
         p.setFont(_font(8))
         p.setPen(QColor("#666666"))
         p.drawText(self.area, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, self.title)
-        p.drawText(self.area, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
-                   f"{self.number} / {self.total}")
+        p.drawText(
+            self.area,
+            Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
+            f"{self.number} / {self.total}",
+        )
         p.setPen(Qt.GlobalColor.black)
         p.setFont(_font(15, bold=True))
         top = self.area.top() + p.fontMetrics().height() * 1.2
-        p.drawText(QRectF(self.area.left(), top, self.area.width(), 60),
-                   Qt.AlignmentFlag.AlignLeft, text)
+        p.drawText(
+            QRectF(self.area.left(), top, self.area.width(), 60), Qt.AlignmentFlag.AlignLeft, text
+        )
         y = top + p.fontMetrics().height() * 1.6
         p.setFont(_font(9))
         return y
@@ -121,8 +162,9 @@ class _Pages:
     def sub(self, y: float, text: str) -> float:
         p = self.painter
         p.setFont(_font(11, bold=True))
-        p.drawText(QRectF(self.area.left(), y, self.area.width(), 50),
-                   Qt.AlignmentFlag.AlignLeft, text)
+        p.drawText(
+            QRectF(self.area.left(), y, self.area.width(), 50), Qt.AlignmentFlag.AlignLeft, text
+        )
         y += p.fontMetrics().height() * 1.4
         p.setFont(_font(9))
         return y
@@ -136,13 +178,20 @@ def _seat_rows(report: ServiceReport, by: Dimension, rows: Sequence[SeatFigures]
     for s in rows:
         fr = s.targets.get(TargetKind.FIRST_RESPONSE)
         res = s.targets.get(TargetKind.RESOLUTION)
-        result.append([report.name(by, s.key), str(s.taken), str(s.resolved),
-                       share(s.reopen_rate),
-                       "-" if s.satisfaction is None else f"{s.satisfaction:.2f}",
-                       share(fr.share_met if fr else None), minutes(fr.times.p90 if fr else None),
-                       share(res.share_met if res else None),
-                       minutes(res.times.p90 if res else None),
-                       "-" if s.duty_hours is None else f"{s.duty_hours:.0f}"])
+        result.append(
+            [
+                report.name(by, s.key),
+                str(s.taken),
+                str(s.resolved),
+                share(s.reopen_rate),
+                "-" if s.satisfaction is None else f"{s.satisfaction:.2f}",
+                share(fr.share_met if fr else None),
+                minutes(fr.times.p90 if fr else None),
+                share(res.share_met if res else None),
+                minutes(res.times.p90 if res else None),
+                "-" if s.duty_hours is None else f"{s.duty_hours:.0f}",
+            ]
+        )
     return result
 
 
@@ -151,15 +200,22 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
-    writer.setTitle(f"{report.desk_name} {tr('Monthly service report')} {period}")
+    name = QCoreApplication.translate("Reports", "Monthly service report")
+    writer.setTitle(f"{report.desk_name} {name} {period}")
     writer.setCreator("Seatdesk")
     seat_rows = _seat_rows(report, Dimension.SEAT, report.seats)
-    seat_pages = [seat_rows[i:i + ROWS_PER_PAGE]
-                  for i in range(0, len(seat_rows), ROWS_PER_PAGE)] or [[]]
+    seat_pages = [
+        seat_rows[i : i + ROWS_PER_PAGE] for i in range(0, len(seat_rows), ROWS_PER_PAGE)
+    ] or [[]]
     sections: list[Callable[[_Pages], None]] = [
         lambda pages: _cover(pages, report, period),
         lambda pages: _targets(pages, report),
@@ -182,108 +238,222 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
 def _cover(pages: _Pages, report: ServiceReport, period: str) -> None:
     p, area = pages.painter, pages.area
     p.setFont(_font(28, bold=True))
-    p.drawText(QRectF(area.left(), area.height() * 0.28, area.width(), 200),
-               Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-               report.desk_name or tr("Service desk"))
+    p.drawText(
+        QRectF(area.left(), area.height() * 0.28, area.width(), 200),
+        Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+        report.desk_name or QCoreApplication.translate("Reports", "Service desk"),
+    )
     p.setFont(_font(20))
-    p.drawText(QRectF(area.left(), area.height() * 0.40, area.width(), 100),
-               Qt.AlignmentFlag.AlignHCenter, tr("Monthly service report"))
+    p.drawText(
+        QRectF(area.left(), area.height() * 0.40, area.width(), 100),
+        Qt.AlignmentFlag.AlignHCenter,
+        QCoreApplication.translate("Reports", "Monthly service report"),
+    )
     p.setFont(_font(14))
-    p.drawText(QRectF(area.left(), area.height() * 0.47, area.width(), 80),
-               Qt.AlignmentFlag.AlignHCenter, period)
+    p.drawText(
+        QRectF(area.left(), area.height() * 0.47, area.width(), 80),
+        Qt.AlignmentFlag.AlignHCenter,
+        period,
+    )
     p.setFont(_font(9))
     tickets = sum(c.volume for c in report.channels)
-    p.drawText(QRectF(area.left(), area.height() * 0.55, area.width(), 80),
-               Qt.AlignmentFlag.AlignHCenter,
-               tr("Tickets in the period: %1").replace("%1", str(tickets)))
-    p.drawText(QRectF(area.left(), area.height() * 0.9, area.width(), 60),
-               Qt.AlignmentFlag.AlignHCenter,
-               tr("Made %1 by Seatdesk").replace(
-                   "%1", report.made_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+    p.drawText(
+        QRectF(area.left(), area.height() * 0.55, area.width(), 80),
+        Qt.AlignmentFlag.AlignHCenter,
+        QCoreApplication.translate("Reports", "Tickets in the period: %1").replace(
+            "%1", str(tickets)
+        ),
+    )
+    p.drawText(
+        QRectF(area.left(), area.height() * 0.9, area.width(), 60),
+        Qt.AlignmentFlag.AlignHCenter,
+        QCoreApplication.translate("Reports", "Made %1 by Seatdesk").replace(
+            "%1", report.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        ),
+    )
 
 
 def _targets(pages: _Pages, report: ServiceReport) -> None:
-    y = pages.heading(tr("Targets met and missed"))
-    y = table(pages.painter, pages.block(y, 400), target_header(tr("Target")),
-              target_rows(report.targets), [2.2, 1, 1, 1, 1, 1.2, 1, 1, 1]) + 30
+    y = pages.heading(QCoreApplication.translate("Reports", "Targets met and missed"))
+    y = (
+        table(
+            pages.painter,
+            pages.block(y, 400),
+            target_header(QCoreApplication.translate("Reports", "Target")),
+            target_rows(report.targets),
+            [2.2, 1, 1, 1, 1, 1.2, 1, 1, 1],
+        )
+        + 30
+    )
     third = (pages.area.bottom() - y) / 3
     for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
         f = report.targets.get(kind)
         if f is None:
             continue
-        charts.bar_chart(pages.painter, pages.block(y, third - 20),
-                         tr("%1: distribution of the actual times").replace(
-                             "%1", kind_label(kind)),
-                         histogram_labels(), [float(b) for b in f.times.bins])
+        charts.bar_chart(
+            pages.painter,
+            pages.block(y, third - 20),
+            QCoreApplication.translate("Reports", "%1: distribution of the actual times").replace(
+                "%1", kind_label(kind)
+            ),
+            histogram_labels(),
+            [float(b) for b in f.times.bins],
+        )
         y += third
-    y = pages.sub(y, tr("Trend against the previous period"))
-    rows = [[kind_label(t.kind), share(t.current.share_met if t.current else None),
-             share(t.previous.share_met if t.previous else None),
-             "-" if t.share_change is None else f"{t.share_change * 100:+.1f}"]
-            for t in report.analysis.trend]
-    table(pages.painter, pages.block(y, 200),
-          [tr("Target"), tr("This period"), tr("Previous period"), tr("Change (points)")], rows)
+    y = pages.sub(y, QCoreApplication.translate("Reports", "Trend against the previous period"))
+    rows = [
+        [
+            kind_label(t.kind),
+            share(t.current.share_met if t.current else None),
+            share(t.previous.share_met if t.previous else None),
+            "-" if t.share_change is None else f"{t.share_change * 100:+.1f}",
+        ]
+        for t in report.analysis.trend
+    ]
+    table(
+        pages.painter,
+        pages.block(y, 200),
+        [
+            QCoreApplication.translate("Reports", "Target"),
+            QCoreApplication.translate("Reports", "This period"),
+            QCoreApplication.translate("Reports", "Previous period"),
+            QCoreApplication.translate("Reports", "Change (points)"),
+        ],
+        rows,
+    )
 
 
 def _analysis(pages: _Pages, report: ServiceReport) -> None:
-    y = pages.heading(tr("Response-time analysis"))
+    y = pages.heading(QCoreApplication.translate("Reports", "Response-time analysis"))
     heat = report.analysis.heat
     cells = {k: 1 - (c.share_met or 0.0) for k, c in heat.items()}
     counts = {k: c.count for k, c in heat.items()}
-    charts.heat_map(pages.painter, pages.block(y, 260),
-                    tr("First response by weekday and hour: tickets, colour = share missed"),
-                    weekdays(), cells, counts)
+    charts.heat_map(
+        pages.painter,
+        pages.block(y, 260),
+        QCoreApplication.translate(
+            "Reports", "First response by weekday and hour: tickets, colour = share missed"
+        ),
+        weekdays(),
+        cells,
+        counts,
+    )
     y += 290
-    for by, title, label in ((Dimension.CHANNEL, tr("By channel"), channel_label),
-                             (Dimension.LEVEL, tr("By level"), lambda k: f"L{k}")):
+    for by, title, label in (
+        (Dimension.CHANNEL, QCoreApplication.translate("Reports", "By channel"), channel_label),
+        (Dimension.LEVEL, QCoreApplication.translate("Reports", "By level"), lambda k: f"L{k}"),
+    ):
         y = pages.sub(y, title)
         rows = []
-        for key, kinds in sorted(report.analysis.breakdowns[by].items(),
-                                 key=lambda item: str(item[0])):
+        for key, kinds in sorted(
+            report.analysis.breakdowns[by].items(), key=lambda item: str(item[0])
+        ):
             name = label(str(key)) if label else report.name(by, key)
             for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
                 f = kinds.get(kind)
                 if f is not None:
                     rows.append([f"{name} · {kind_label(kind)}", *target_rows({kind: f})[0][1:]])
-        y = table(pages.painter, pages.block(y, 400), target_header(""), rows[:12],
-                  [2.6, 1, 1, 1, 1, 1.2, 1, 1, 1]) + 18
+        y = (
+            table(
+                pages.painter,
+                pages.block(y, 400),
+                target_header(""),
+                rows[:12],
+                [2.6, 1, 1, 1, 1, 1.2, 1, 1, 1],
+            )
+            + 18
+        )
 
 
 def _seats(pages: _Pages, report: ServiceReport, rows: list[Row]) -> None:
-    y = pages.heading(tr("Seats and teams"))
-    header = [tr("Seat"), tr("Taken"), tr("Resolved"), tr("Reopened"), tr("Satisfaction"),
-              tr("First response met"), "p90", tr("Resolution met"), "p90", tr("Duty hours")]
+    y = pages.heading(QCoreApplication.translate("Reports", "Seats and teams"))
+    header = [
+        QCoreApplication.translate("Reports", "Seat"),
+        QCoreApplication.translate("Reports", "Taken"),
+        QCoreApplication.translate("Reports", "Resolved"),
+        QCoreApplication.translate("Reports", "Reopened"),
+        QCoreApplication.translate("Reports", "Satisfaction"),
+        QCoreApplication.translate("Reports", "First response met"),
+        "p90",
+        QCoreApplication.translate("Reports", "Resolution met"),
+        "p90",
+        QCoreApplication.translate("Reports", "Duty hours"),
+    ]
     widths = [1.6, 0.8, 0.95, 1.05, 1.25, 1.1, 0.9, 1.1, 0.9, 0.8]
     y = table(pages.painter, pages.block(y, 1000), header, rows, widths) + 20
     if rows and rows[-1] == _seat_rows(report, Dimension.SEAT, report.seats)[-1:][0]:
-        y = pages.sub(y, tr("Teams"))
+        y = pages.sub(y, QCoreApplication.translate("Reports", "Teams"))
         teams = _seat_rows(report, Dimension.TEAM, report.teams)
-        header[0] = tr("Team")
+        header[0] = QCoreApplication.translate("Reports", "Team")
         table(pages.painter, pages.block(y, 400), header, teams, widths)
 
 
 def _channels(pages: _Pages, report: ServiceReport) -> None:
-    y = pages.heading(tr("Channels and satisfaction"))
-    rows = [[channel_label(c.channel), str(c.volume),
-             share(c.first_response.share_met if c.first_response else None), str(c.rated),
-             "-" if c.satisfaction is None else f"{c.satisfaction:.2f}"]
-            for c in report.channels]
-    y = table(pages.painter, pages.block(y, 300),
-              [tr("Channel"), tr("Volume"), tr("First response met"), tr("Rated"),
-               tr("Satisfaction")], rows) + 30
+    y = pages.heading(QCoreApplication.translate("Reports", "Channels and satisfaction"))
+    rows = [
+        [
+            channel_label(c.channel),
+            str(c.volume),
+            share(c.first_response.share_met if c.first_response else None),
+            str(c.rated),
+            "-" if c.satisfaction is None else f"{c.satisfaction:.2f}",
+        ]
+        for c in report.channels
+    ]
+    y = (
+        table(
+            pages.painter,
+            pages.block(y, 300),
+            [
+                QCoreApplication.translate("Reports", "Channel"),
+                QCoreApplication.translate("Reports", "Volume"),
+                QCoreApplication.translate("Reports", "First response met"),
+                QCoreApplication.translate("Reports", "Rated"),
+                QCoreApplication.translate("Reports", "Satisfaction"),
+            ],
+            rows,
+        )
+        + 30
+    )
     sat = report.satisfaction
-    charts.bar_chart(pages.painter, pages.block(y, 260), tr("Satisfaction scores"),
-                     [str(s) for s in range(1, 6)],
-                     [float(sat.scores.get(s, 0)) for s in range(1, 6)],
-                     [charts.MISSED, QColor("#f0ad4e"), QColor("#cccc44"), QColor("#8fc96b"),
-                      charts.MET])
+    charts.bar_chart(
+        pages.painter,
+        pages.block(y, 260),
+        QCoreApplication.translate("Reports", "Satisfaction scores"),
+        [str(s) for s in range(1, 6)],
+        [float(sat.scores.get(s, 0)) for s in range(1, 6)],
+        [charts.MISSED, QColor("#f0ad4e"), QColor("#cccc44"), QColor("#8fc96b"), charts.MET],
+    )
     y += 290
-    y = pages.sub(y, tr("By how it was collected"))
-    rows = [[method_label(m), *(str(scores.get(s, 0)) for s in range(1, 6)),
-             str(sum(scores.values()))] for m, scores in sorted(sat.by_method.items())]
-    y = table(pages.painter, pages.block(y, 200),
-              [tr("Method"), "1", "2", "3", "4", "5", tr("Rated")], rows) + 24
-    pages.painter.drawText(pages.block(y, 40), Qt.AlignmentFlag.AlignLeft,
-                           tr("Closed: %1, of them closed unconfirmed: %2, mean score: %3")
-                           .replace("%1", str(sat.closed)).replace("%2", str(sat.unconfirmed))
-                           .replace("%3", "-" if sat.mean is None else f"{sat.mean:.2f}"))
+    y = pages.sub(y, QCoreApplication.translate("Reports", "By how it was collected"))
+    rows = [
+        [method_label(m), *(str(scores.get(s, 0)) for s in range(1, 6)), str(sum(scores.values()))]
+        for m, scores in sorted(sat.by_method.items())
+    ]
+    y = (
+        table(
+            pages.painter,
+            pages.block(y, 200),
+            [
+                QCoreApplication.translate("Reports", "Method"),
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                QCoreApplication.translate("Reports", "Rated"),
+            ],
+            rows,
+        )
+        + 24
+    )
+    pages.painter.drawText(
+        pages.block(y, 40),
+        Qt.AlignmentFlag.AlignLeft,
+        QCoreApplication.translate(
+            "Reports", "Closed: %1, of them closed unconfirmed: %2, mean score: %3"
+        )
+        .replace("%1", str(sat.closed))
+        .replace("%2", str(sat.unconfirmed))
+        .replace("%3", "-" if sat.mean is None else f"{sat.mean:.2f}"),
+    )

@@ -23,8 +23,9 @@ def previous_month(today: date) -> date:
     return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
-def write_if_missing(database: Path, folder: Path, clock: Clock, language: str,
-                     zone: str = "Asia/Shanghai") -> Path | None:
+def write_if_missing(
+    database: Path, folder: Path, clock: Clock, language: str, zone: str = "Asia/Shanghai"
+) -> Path | None:
     """Write last month's report into ``folder`` unless its PDF exists; returns the PDF
     written, or None."""
     from zoneinfo import ZoneInfo

@@ -7,15 +7,13 @@ from PySide6.QtCore import QCoreApplication
 from app.sla.policy import TargetKind
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reports", text)
-
-
 def kind_label(kind: TargetKind) -> str:
-    return {TargetKind.FIRST_RESPONSE: tr("First response"),
-            TargetKind.UPDATE: tr("Update cadence"),
-            TargetKind.RESOLUTION: tr("Resolution"),
-            TargetKind.PICKUP: tr("Pickup")}[kind]
+    return {
+        TargetKind.FIRST_RESPONSE: QCoreApplication.translate("Reports", "First response"),
+        TargetKind.UPDATE: QCoreApplication.translate("Reports", "Update cadence"),
+        TargetKind.RESOLUTION: QCoreApplication.translate("Reports", "Resolution"),
+        TargetKind.PICKUP: QCoreApplication.translate("Reports", "Pickup"),
+    }[kind]
 
 
 def kind_labels() -> dict[TargetKind, str]:
@@ -23,18 +21,33 @@ def kind_labels() -> dict[TargetKind, str]:
 
 
 def channel_label(channel: str) -> str:
-    return {"phone": tr("Phone"), "email": tr("E-mail"), "chat": tr("Chat"),
-            "walk_in": tr("Walk-in"), "monitoring": tr("Monitoring"),
-            "web": tr("Web")}.get(channel, channel)
+    return {
+        "phone": QCoreApplication.translate("Reports", "Phone"),
+        "email": QCoreApplication.translate("Reports", "E-mail"),
+        "chat": QCoreApplication.translate("Reports", "Chat"),
+        "walk_in": QCoreApplication.translate("Reports", "Walk-in"),
+        "monitoring": QCoreApplication.translate("Reports", "Monitoring"),
+        "web": QCoreApplication.translate("Reports", "Web"),
+    }.get(channel, channel)
 
 
 def method_label(method: str) -> str:
-    return {"call_back": tr("Call back"), "questionnaire": tr("Questionnaire")}.get(
-        method, tr("Not recorded"))
+    return {
+        "call_back": QCoreApplication.translate("Reports", "Call back"),
+        "questionnaire": QCoreApplication.translate("Reports", "Questionnaire"),
+    }.get(method, QCoreApplication.translate("Reports", "Not recorded"))
 
 
 def weekdays() -> list[str]:
-    return [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")]
+    return [
+        QCoreApplication.translate("Reports", "Mon"),
+        QCoreApplication.translate("Reports", "Tue"),
+        QCoreApplication.translate("Reports", "Wed"),
+        QCoreApplication.translate("Reports", "Thu"),
+        QCoreApplication.translate("Reports", "Fri"),
+        QCoreApplication.translate("Reports", "Sat"),
+        QCoreApplication.translate("Reports", "Sun"),
+    ]
 
 
 def share(value: float | None) -> str:
@@ -53,4 +66,5 @@ def minutes(seconds: float | None) -> str:
 
 def histogram_labels() -> list[str]:
     from app.reports.targets import BIN_EDGES
+
     return [f"<{minutes(edge)}" for edge in BIN_EDGES] + [f"≥{minutes(BIN_EDGES[-1])}"]
