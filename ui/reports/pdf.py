@@ -210,6 +210,7 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
     )
     period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
     name = QCoreApplication.translate("Reports", "Monthly service report")
+    desk = report.desk_name or QCoreApplication.translate("Reports", "Service desk")
     writer.setTitle(f"{report.desk_name} {name} {period}")
     writer.setCreator("Seatdesk")
     seat_rows = _seat_rows(report, Dimension.SEAT, report.seats)
@@ -225,7 +226,7 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
     ]
     painter = QPainter(writer)
     try:
-        pages = _Pages(writer, painter, f"{report.desk_name} · {period}", len(sections))
+        pages = _Pages(writer, painter, f"{desk} · {period}", len(sections))
         for i, section in enumerate(sections):
             if i:
                 pages.new()
