@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -104,6 +106,22 @@ def open_workload(conn: sqlite3.Connection) -> dict[str, int]:
         "AND state IN ('assigned', 'in_progress', 'pending_requester', 'pending_vendor') "
         "GROUP BY assignee_id")
     return {staff_id: count for staff_id, count in rows}
+
+
+def dispatch_needs(conn: sqlite3.Connection, ticket_ids: Sequence[str]) -> tuple[str, Level]:
+    """What dispatching several tickets at once ranks people by: the skill most of them ask
+    for (their categories'), and the most severe level among them (level 1 first)."""
+    skills: Counter[str] = Counter()
+    level = Level.THREE
+    for start in range(0, len(ticket_ids), 500):  # SQLite's limit on bound parameters
+        chunk = list(ticket_ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        for skill, ticket_level in conn.execute(
+                f"SELECT c.skill, t.level FROM tickets t JOIN categories c "
+                f"ON c.id = t.category_id WHERE t.id IN ({marks})", chunk):
+            skills[str(skill)] += 1
+            level = min(level, Level(ticket_level))
+    return (skills.most_common(1)[0][0] if skills else ""), level
 
 
 def ticket_links(conn: sqlite3.Connection, ticket_id: str) -> list[tuple[str, str, str]]:

@@ -8,11 +8,11 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QStyle,
@@ -214,9 +214,19 @@ def test_bulk_assign_changes_every_selected_ticket(
     page = page_of(desk)
     page.views.setCurrentRow(list(View).index(View.PENDING))
     chosen = [page.model.item(row).id for row in range(3)]
-    staff_name = desk.context.reader.execute(
-        "SELECT name FROM staff ORDER BY login LIMIT 1 OFFSET 5").fetchone()[0]
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (staff_name, True))
+    staff_name, login = desk.context.reader.execute(
+        "SELECT name, login FROM staff ORDER BY login LIMIT 1 OFFSET 5").fetchone()
+
+    def choose() -> None:  # the dispatch ranking (ui/dispatch): type the login, Enter
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, choose)
+            return
+        search = dialog.findChild(QLineEdit, "search")
+        qtbot.keyClicks(search, login)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
     with qtbot.waitSignal(desk.context.events.tickets_changed) as changed:
         page.bulk(chosen, "assign")
     assert changed.args == [chosen]
@@ -291,13 +301,17 @@ def test_ctrl_g_assigns_the_selected_tickets(qtbot: QtBot, desk: Desk) -> None:
     activate(qtbot, desk.window)
     chosen = select_rows(page, {TicketState.NEW, TicketState.ASSIGNED,
                                 TicketState.IN_PROGRESS}, 2)
-    staff_name = desk.context.reader.execute(
-        "SELECT name FROM staff ORDER BY login LIMIT 1 OFFSET 7").fetchone()[0]
+    staff_id, staff_name, login = desk.context.reader.execute(
+        "SELECT id, name, login FROM staff ORDER BY login LIMIT 1 OFFSET 7").fetchone()
 
-    def choose(dialog: QWidget) -> None:
-        combo = dialog.findChild(QComboBox)
-        assert combo is not None
-        combo.setCurrentIndex(combo.findText(staff_name))
+    def choose(dialog: QWidget) -> None:  # the dispatch ranking: type the login, pick, OK
+        search = dialog.findChild(QLineEdit, "search")
+        assert search is not None
+        qtbot.keyClicks(search, login)
+        for _ in range(5):  # a login may be part of another's
+            if dialog.choice()[0] == staff_id:  # type: ignore[attr-defined]
+                break
+            qtbot.keyClick(search, Qt.Key.Key_Down)
         click_ok(qtbot, dialog)
 
     answered = when_shown(choose)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -79,21 +79,21 @@ def test_log_find_dispatch_resolve_confirm_close_reopen(  # noqa: PLR0915 (one s
     window = desk.tickets.open_windows[ticket_id]
     assert isinstance(window, TicketWindow) and window.detail is not None
 
-    # Dispatch: the dialog ranks staff; the seat takes the top suggestion.
+    # Dispatch: the dialog ranks staff (ui/dispatch); Enter gives it to the top suggestion.
     seen: list[list[str]] = []
 
-    def first_suggestion(parent: object, context: object, detail: object) -> tuple[str, str]:
-        from ui.ticket.dialogs import AssignDialog, suggest
+    def first_suggestion() -> None:
+        from ui.dispatch.dialog import AssignDialog
 
-        members = dialogs.staff(desk.context.reader)
-        ranked = suggest(members, window.detail.category_skill, window.detail.level, {})
-        shown = AssignDialog(ranked)
-        seen.append([shown.list.item(i).text() for i in range(shown.list.count())])
-        choice = shown.choice()
-        assert choice is not None
-        return choice  # type: ignore[return-value]
+        shown = QApplication.activeModalWidget()
+        if not isinstance(shown, AssignDialog):
+            QTimer.singleShot(10, first_suggestion)
+            return
+        seen.append([shown.model.why(row) for row in range(shown.model.rowCount())])
+        activate(qtbot, shown)
+        qtbot.keyClick(shown.search, Qt.Key.Key_Return)
 
-    monkeypatch.setattr("ui.ticket.window.ask_assignee", first_suggestion)
+    QTimer.singleShot(0, first_suggestion)
     window.buttons["assign"].click()
     assert "skill +50" in seen[0][0]  # the best candidate knows the category
     assert window.detail.state.value == "assigned"

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.services.bulk import BulkResult, apply_to_each
-from app.store.directory import staff
+from app.store.ticket_detail import dispatch_needs
+from ui import dispatch
 from ui.context import DeskContext
 from ui.dialogs import ask_resolution
 from ui.problems import problem_text
@@ -25,7 +26,7 @@ def _flow(context: DeskContext) -> object:
 def run_bulk(parent: QWidget, context: DeskContext, ticket_ids: list[str], action: str) -> None:
     """Ask what is needed for ``action``, apply it to every ticket, report the outcome."""
     flow = _flow(context)
-    step = _step(parent, context, flow, action)
+    step = _step(parent, context, flow, action, ticket_ids)
     if step is None:
         return
     result = apply_to_each(context.reader, ticket_ids, step)
@@ -34,8 +35,8 @@ def run_bulk(parent: QWidget, context: DeskContext, ticket_ids: list[str], actio
     _report(parent, result)
 
 
-def _step(parent: QWidget, context: DeskContext, flow: object,
-          action: str) -> Callable[[str, int], object] | None:
+def _step(parent: QWidget, context: DeskContext, flow: object, action: str,
+          ticket_ids: list[str]) -> Callable[[str, int], object] | None:
     from app.services.ticket_flow import NoteKind, TicketFlow
 
     assert isinstance(flow, TicketFlow)
@@ -46,16 +47,15 @@ def _step(parent: QWidget, context: DeskContext, flow: object,
     if action == "close":
         return flow.close_unconfirmed
     if action == "assign":
-        members = staff(context.reader)
-        names = [member.name for member in members]
-        name, ok = QInputDialog.getItem(
-            parent, QCoreApplication.translate("QueueBulk", "Assign"),
-            QCoreApplication.translate("QueueBulk", "Assign the selected tickets to:"),
-            names, 0, False)
-        if not ok:
+        # Ranked for the skill most of them ask for, at the most severe level among them.
+        skill, level = dispatch_needs(context.reader, ticket_ids)
+        title = QCoreApplication.translate("QueueBulk", "Assign %n ticket(s)", "",
+                                           len(ticket_ids))
+        chosen = dispatch.ask_assignee(parent, context, skill, level, title)
+        if chosen is None:
             return None
-        member = members[names.index(name)]
-        return lambda tid, version: flow.assign(tid, version, member.id, member.team_id)
+        member_id, team_id = chosen
+        return lambda tid, version: flow.assign(tid, version, member_id, team_id)
     if action == "resolve":
         answer = ask_resolution(parent)
         if answer is None:
