@@ -4,7 +4,8 @@ Reads with plain ``sqlite3`` (the hot path, see app/store/reading.py). A query's
 are ANDed, each Han word being a phrase of its bigrams, i.e. an exact substring match;
 if that finds nothing, the bigrams and words are ORed so a longer sentence still finds
 the closest articles (``SearchResult.relaxed`` tells the UI). BM25 ranks, with the title
-weighing most.
+weighing most; published articles come before drafts, and drafts before archived ones.
+English stop words ("to", "with", "the": app/kb/stop_words.py) are not searched for.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 from app.kb.article import ArticleState, tags_from_text
 from app.kb.segment import Term, terms
 from app.kb.snippet import Snippet, highlight, highlight_spans, needles, plain_text, snippet
+from app.kb.stop_words import is_stop_word
 
 # Weights per kb_search column: article_id, title, tags, summary, body, solution.
 _BM25 = "bm25(kb_search, 0.0, 8.0, 4.0, 2.0, 1.0, 1.5)"
+_STATE_ORDER = "CASE a.state WHEN 'published' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END"
 # A ticket's text may hold hundreds of bigrams. ORing them all costs 100+ ms on 20 000
 # articles, mostly walking the long posting lists of common bigrams that barely move BM25;
 # suggestions use the rarest few, skipping those in more than 5 % of the articles (but
@@ -77,6 +80,14 @@ def relaxed_expression(query_terms: list[Term], limit: int | None = None) -> str
     return " OR ".join(f'"{token}"' for token in chosen)
 
 
+def meaningful_terms(text: str) -> list[Term]:
+    """The terms of ``text`` without English stop words (all of them if nothing else is
+    left: a search for "to do" still finds something)."""
+    found = terms(text)
+    kept = [term for term in found if term.han or not is_stop_word(term.text)]
+    return kept or found
+
+
 def _is_identifier(token: str) -> bool:
     return token.isascii() and any(char.isdigit() for char in token)
 
@@ -92,7 +103,7 @@ class ArticleSearch:
     def search(self, query: str, filters: SearchFilters = SearchFilters(),  # noqa: B008
                limit: int = 50) -> SearchResult:
         """Articles matching ``query``, best first, at most ``limit``."""
-        query_terms = terms(query)
+        query_terms = meaningful_terms(query)
         if not query_terms:
             return SearchResult([])
         ranked = self._ranked(strict_expression(query_terms), filters, limit)
@@ -104,7 +115,8 @@ class ArticleSearch:
 
     def suggest(self, title: str, description: str, limit: int = 5) -> list[SearchHit]:
         """Published articles closest to a ticket's title and description."""
-        query_terms = terms(f"{title}\n{description}")
+        query_terms = [term for term in terms(f"{title}\n{description}")
+                       if term.han or not is_stop_word(term.text)]
         tokens = self._informative(query_terms)
         if not tokens:
             return []
@@ -127,7 +139,8 @@ class ArticleSearch:
             " FROM kb_article_events e WHERE e.article_id = a.id)"
             " + 3 * (SELECT count(*) FROM kb_ticket_links l WHERE l.article_id = a.id) AS used"
             f" FROM kb_articles a WHERE {' AND '.join(where)}"
-            " ORDER BY used DESC, a.updated_at DESC LIMIT ?", [*params, limit]).fetchall()
+            f" ORDER BY {_STATE_ORDER}, used DESC, a.updated_at DESC LIMIT ?",
+            [*params, limit]).fetchall()
         return self._hits([(str(r[0]), 0.0) for r in rows], [])
 
     @staticmethod
@@ -176,20 +189,41 @@ class ArticleSearch:
 
     def _ranked(self, expression: str, filters: SearchFilters, limit: int
                 ) -> list[tuple[str, float]]:
+        """The best ``limit`` matches: published articles first (vetted knowledge: a draft
+        may be wrong, an archived article out of date), then drafts, then archived ones,
+        each by BM25."""
         where, params = self._filter_sql(filters)
-        join = ""
-        if where:
-            join = "JOIN kb_articles a ON a.id = s.article_id"
-            where.append("a.deleted = 0")
-        where.insert(0, "kb_search MATCH ?")
-        params.insert(0, expression)
-        sql = (f"SELECT s.article_id, {_BM25} AS score FROM kb_search s {join}"
-               f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:
-            rows = self._conn.execute(sql, [*params, limit]).fetchall()
+            if where:
+                where += ["a.deleted = 0", "kb_search MATCH ?"]
+                sql = (f"SELECT s.article_id, {_BM25} AS score FROM kb_search s"
+                       f" JOIN kb_articles a ON a.id = s.article_id"
+                       f" WHERE {' AND '.join(where)} ORDER BY {_STATE_ORDER}, score LIMIT ?")
+                rows = self._conn.execute(sql, [*params, expression, limit]).fetchall()
+                return [(str(row[0]), float(row[1])) for row in rows]
+            # Without filters FTS5 ranks alone, 3x faster than joining every match to its
+            # article for its state. The unpublished articles are few (found through the
+            # state index): among the best limit + their number by BM25 are the best
+            # ``limit`` published ones, so ordering that window by state is exact.
+            tiers = self._unpublished()
+            rows = self._conn.execute(
+                f"SELECT s.article_id, {_BM25} AS score FROM kb_search s WHERE kb_search"
+                f" MATCH ? ORDER BY score LIMIT ?", [expression, limit + len(tiers)]
+            ).fetchall()
         except sqlite3.OperationalError:
             return []  # an expression FTS5 cannot parse finds nothing rather than failing
-        return [(str(row[0]), float(row[1])) for row in rows]
+        ranked = sorted(((str(row[0]), float(row[1])) for row in rows),
+                        key=lambda hit: tiers.get(hit[0], 0))  # stable: BM25 within a tier
+        return ranked[:limit]
+
+    def _unpublished(self) -> dict[str, int]:
+        """Article ids not published, with their place after the published ones."""
+        later = {ArticleState.DRAFT: 1, ArticleState.ARCHIVED: 2}
+        marks = ",".join("?" * len(later))
+        rows = self._conn.execute(
+            f"SELECT id, state FROM kb_articles WHERE state IN ({marks}) AND deleted = 0",
+            [str(state) for state in later])
+        return {str(article_id): later[ArticleState(state)] for article_id, state in rows}
 
     def _hits(self, ranked: list[tuple[str, float]], query_terms: list[Term]
               ) -> list[SearchHit]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,6 +64,7 @@ class KnowledgePage(QWidget):
             self.tr("Search articles: 网络, 磁盘, ORA-00600, CVE-2024-3094…"))
         self.query.textChanged.connect(lambda _text: self._delay.start())
         self.query.returnPressed.connect(self.run_search)
+        self._add_find()
         self.category = QComboBox(self)
         self.tag = QComboBox(self)
         self.state = QComboBox(self)
@@ -147,6 +149,21 @@ class KnowledgePage(QWidget):
         layout.addWidget(splitter, 1)
 
     # --- searching -----------------------------------------------------------------------
+
+    def _add_find(self) -> None:
+        """Ctrl+F from anywhere in the window while this page is shown, as on the queues
+        (a hidden page's window shortcuts are off, so the two never compete)."""
+        find = QAction(self.tr("Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find.triggered.connect(self.focus_query)
+        self.addAction(find)
+
+    @Slot()
+    def focus_query(self) -> None:
+        """Into the search box, its text selected so typing replaces it."""
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
 
     def filters(self) -> SearchFilters:
         state = self.state.currentData()
