@@ -14,6 +14,7 @@ The SLA monitor runs first, so countdowns and notifications are filled in.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,7 +87,10 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
         from ui.desk import suggest_articles
         from ui.intake.dialog import IntakeDialog
 
-        dialog = IntakeDialog(desk.context, desk.window)
+        # Its autosaved draft goes elsewhere: a screenshot must not leave the desk a draft
+        # to offer, nor show one the desk had.
+        drafts = Path(tempfile.mkdtemp(prefix="seatdesk-shot-"))
+        dialog = IntakeDialog(desk.context, desk.window, draft_path=drafts / "draft.json")
         suggest_articles(dialog, desk.context)
         dialog.requester_search.setText("市财政局")
         dialog.show()
