@@ -54,8 +54,9 @@ class AssignDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Names whole (with seniority); a long team name is what gives way.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.TEAM, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.accept())
         self.empty = QLabel(self.tr("Nobody matches what you typed."), self)
         self.empty.setObjectName("empty")
@@ -73,7 +74,7 @@ class AssignDialog(QDialog):
         layout.addWidget(dialog_buttons(self, on_accept=self._choose))
         self._highlight_first()
         self.search.setFocus()
-        self.resize(760, 480)
+        self.resize(860, 520)
 
     def _narrow(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

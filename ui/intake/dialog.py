@@ -350,6 +350,8 @@ class IntakeDialog(QDialog):
             parts.append(self.tr("Not valid: %1").replace(
                 "%1", ", ".join(field_label(m) for m in invalid)))
         self.missing.setText(" · ".join(parts) if parts else self.tr("Complete"))
+        # What the desk would refuse shows in red; what is merely missing does not.
+        self.missing.setStyleSheet("color: #c62828" if invalid else "")
 
     def problems(self) -> tuple[list[str], list[str]]:
         """Names of the fields still empty, and of those filled with what the desk refuses
