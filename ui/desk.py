@@ -142,7 +142,13 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     intake.register(window, context, lambda form: suggest_articles(form, context))
     sla_desk = sla.register(window, context, announcer)
     # The supervisor's pages (issue 17): the wallboard also follows the SLA monitor's index.
-    wall = wallboard.register(window, context, tickets.open)
+    def show_queue_view(view: str) -> None:
+        from app.store.queues import View
+
+        window.show_page("queues")
+        queue_page.show_view(View(view))
+
+    wall = wallboard.register(window, context, tickets.open, show_queue_view)
     sla_desk.index_changed.connect(wall.refresh)
     escalations.register(window, context, tickets.open)
     reports.register(window, context, tickets.open)

@@ -190,3 +190,21 @@ def test_only_roles_that_read_reports_see_it(qtbot: QtBot, desk: Desk,
     assert not desk.window.page_visible("escalations")
     desk.context.switch_seat(supervisor(known))
     assert desk.window.page_visible("wallboard")
+
+
+def test_a_tile_lists_its_tickets_in_the_queue(qtbot: QtBot, desk: Desk) -> None:
+    from app.store.queues import View
+
+    page = board_page(qtbot, desk)
+    with qtbot.waitSignal(page.view_requested) as asked:
+        qtbot.mouseClick(page.board.tiles["breached"], Qt.MouseButton.LeftButton)
+    assert asked.args == ["breached"]
+    assert desk.window.current_page() == "queues"
+    assert desk.queues.current_view() == View.BREACHED
+    desk.window.show_page("wallboard")
+    qtbot.mouseClick(page.board.tiles["unassigned"], Qt.MouseButton.LeftButton)
+    assert desk.queues.current_view() == View.UNASSIGNED
+    desk.window.show_page("wallboard")
+    with qtbot.assertNotEmitted(page.view_requested):
+        qtbot.mouseClick(page.board.tiles["not_picked_up"], Qt.MouseButton.LeftButton)
+    assert desk.window.current_page() == "wallboard"

@@ -214,6 +214,13 @@ class QueuesPage(QWidget):
     def current_view(self) -> View:
         return self._current_filter()[0]
 
+    def show_view(self, view: View) -> None:
+        """Select ``view`` in the list of views (the wallboard opens its figures here)."""
+        for row in range(self.views.count()):
+            if self.views.item(row).data(Qt.ItemDataRole.UserRole) == view.value:
+                self.views.setCurrentRow(row)
+                return
+
     def _current_filter(self) -> tuple[View, QueueFilter]:
         """The selected view (or saved filter) narrowed by the search box."""
         item = self.views.currentItem()

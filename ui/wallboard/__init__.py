@@ -20,14 +20,17 @@ PAGE_ID = "wallboard"
 
 
 def register(window: MainWindow, context: DeskContext,
-             open_ticket: Callable[[str], object]) -> PageHolder:
+             open_ticket: Callable[[str], object],
+             show_view: Callable[[str], object] | None = None) -> PageHolder:
     """Add the wallboard page; a ticket activated on it goes to ``open_ticket`` (the desk's
-    ticket windows)."""
+    ticket windows), a figure clicked to ``show_view`` (a queue view's name)."""
     def build(parent: QWidget) -> QWidget:
         from ui.wallboard.page import WallboardPage
 
         page = WallboardPage(context, parent)
         page.open_requested.connect(open_ticket)
+        if show_view is not None:
+            page.view_requested.connect(show_view)
         return page
 
     holder = PageHolder(PAGE_ID, build, window)

@@ -4,6 +4,7 @@ the full-screen wall display (``wall=True``: dark background, big type).
 
 Signals:
     open_requested(str): a ticket's line was activated (double-click or Enter).
+    view_requested(str): a tile was clicked: list its tickets in this queue view.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -45,6 +46,8 @@ from ui.labels import (
 TICKET_ID = Qt.ItemDataRole.UserRole
 _STATE_ORDER = [s for s in TicketState if s in OPEN_STATES]
 TILES = ("open", "at_risk", "breached", "unassigned", "not_picked_up")
+# The queue view (app.store.queues.View) behind a tile's figure: the same count, listed.
+QUEUE_VIEWS = {"at_risk": "at_risk", "breached": "breached", "unassigned": "unassigned"}
 _TILE_COLORS = {"at_risk": "#ef6c00", "breached": "#c62828"}
 
 _WALL_STYLE = """
@@ -92,10 +95,18 @@ def met_text(figures: Any) -> str:
 
 
 class Tile(QFrame):
-    """A headline figure: a big number over its name."""
+    """A headline figure: a big number over its name. A tile with a queue view behind it
+    (``QUEUE_VIEWS``) is clicked to open that view.
+
+    Signals:
+        clicked(): the tile was clicked.
+    """
+
+    clicked = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.name = name
         self.setObjectName("tile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("–", self)
@@ -106,6 +117,13 @@ class Tile(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        if name in QUEUE_VIEWS:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.name in QUEUE_VIEWS:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class BoardView(QWidget):
@@ -113,6 +131,7 @@ class BoardView(QWidget):
     the oldest waiting tickets and the last escalations."""
 
     open_requested = Signal(str)
+    view_requested = Signal(str)
 
     def __init__(self, zone: ZoneInfo, wall: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -125,6 +144,8 @@ class BoardView(QWidget):
         self._today: dict[str, Any] | None = None
         self._today_known = False
         self.tiles = {name: Tile(name, self) for name in TILES}
+        for name, view in QUEUE_VIEWS.items():
+            self.tiles[name].clicked.connect(lambda v=view: self.view_requested.emit(v))
         self.stamp = QLabel(self)
         self.stamp.setObjectName("stamp")
         self.title = QLabel(self)
@@ -235,7 +256,10 @@ class BoardView(QWidget):
             self.tiles[name].caption.setText(text)
         self.tiles["not_picked_up"].setToolTip(
             self.tr("Given to a seat who has not started it yet"))
-        self.tiles["unassigned"].setToolTip(self.tr("Open tickets nobody holds"))
+        self.tiles["unassigned"].setToolTip(self.tr("Open tickets nobody holds; click to list "
+                                                    "them in the queue"))
+        for name in ("at_risk", "breached"):
+            self.tiles[name].setToolTip(self.tr("Click to list these tickets in the queue"))
         titles = {"counts": self.tr("Open tickets by state and level"),
                   "duty": self.tr("On duty now"),
                   "today": self.tr("Today per channel (tickets logged today)"),

@@ -13,6 +13,8 @@ on the clock alone (waiting times, who is on duty, the rollover of "today").
 
 Signals:
     open_requested(str): open this ticket (wired by ui/desk.py to the ticket windows).
+    view_requested(str): list the tickets behind a figure in this queue view
+        (``app.store.queues.View``; wired by ui/desk.py to the queues page).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class WallDisplay(QWidget):
 
 class WallboardPage(QWidget):
     open_requested = Signal(str)
+    view_requested = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,7 @@ class WallboardPage(QWidget):
         self.wall: WallDisplay | None = None
         self.board = BoardView(context.time_zone, parent=self)
         self.board.open_requested.connect(self.open_requested)
+        self.board.view_requested.connect(self.view_requested)
         self.full_screen = QPushButton(self)
         self.full_screen.setObjectName("full_screen")
         self.full_screen.clicked.connect(self.toggle_wall)
