@@ -58,8 +58,12 @@ def run_report_command(args: ReportArgs) -> int:
         return 2
     app = QGuiApplication.instance() or QGuiApplication([])
     language = args.language or "zh_CN"
-    _translators = install_translators(app, language)
-    pdf, xlsx = write_monthly(data.database, args.month, args.out, language)
+    translators = install_translators(app, language)
+    try:
+        pdf, xlsx = write_monthly(data.database, args.month, args.out, language)
+    finally:  # an application that runs on (a test session) keeps its own language
+        for translator in translators:
+            app.removeTranslator(translator)
     print(pdf)
     print(xlsx)
     return 0
