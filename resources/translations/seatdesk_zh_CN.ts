@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Wallboard</source>
-        <comment>%1 d %2 h</comment>
-        <translation>值班大屏</translation>
-    </message>
-    <message>
-        <source>Wallboard</source>
-        <comment>%1 h %2 min</comment>
-        <translation>值班大屏</translation>
-    </message>
-    <message>
-        <source>Wallboard</source>
-        <comment>%1 min</comment>
-        <translation>值班大屏</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Seatdesk</source>
@@ -95,6 +77,57 @@
     <message>
         <source>Add wish</source>
         <translation>添加意愿</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>No password yet: this account cannot sign in until an administrator sets one.</source>
+        <translation>尚无密码：在管理员设置密码之前，此账号无法登录。</translation>
+    </message>
+    <message>
+        <source>No active staff member has this login: the account cannot sign in.</source>
+        <translation>没有使用此登录名的在岗人员：此账号无法登录。</translation>
+    </message>
+    <message>
+        <source>Disabled: this account cannot sign in.</source>
+        <translation>已停用：此账号无法登录。</translation>
     </message>
 </context>
 <context>
@@ -191,6 +224,18 @@
         <source>Disable the account %1 (%2)? It can no longer sign in; its history stays, and it can be enabled again.</source>
         <translation>禁用账号 %1（%2）？禁用后将无法登录；其历史记录会保留，之后也可重新启用。</translation>
     </message>
+    <message>
+        <source>The server cannot be reached, so its accounts cannot be read or changed now. Try again when the network is back.</source>
+        <translation>无法连接服务器，当前无法读取或修改其账号。请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The server wants you to sign in again: lock the desk (Ctrl+Shift+L) and sign in, then try again.</source>
+        <translation>服务器要求重新登录：请锁定席位（Ctrl+Shift+L）并登录，然后重试。</translation>
+    </message>
+    <message>
+        <source>The accounts could not be changed: %1</source>
+        <translation>无法修改账号：%1</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -241,6 +286,30 @@
 </context>
 <context>
     <name>AdministrationPage</name>
+    <message>
+        <source>Staff, teams and skills</source>
+        <translation>人员、班组和技能</translation>
+    </message>
+    <message>
+        <source>Accounts and roles</source>
+        <translation>账号和角色</translation>
+    </message>
+    <message>
+        <source>Ticket types and categories</source>
+        <translation>工单类型和分类</translation>
+    </message>
+    <message>
+        <source>Requesters</source>
+        <translation>报障人</translation>
+    </message>
+    <message>
+        <source>Desk settings</source>
+        <translation>服务台设置</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
     <message>
         <source>Administration</source>
         <translation>系统管理</translation>
@@ -387,19 +456,19 @@
     <name>AssignDialog</name>
     <message>
         <source>Type to find: name, login, team or pinyin initials</source>
-        <translation type="unfinished"></translation>
+        <translation>输入以查找：姓名、登录名、班组或拼音首字母</translation>
     </message>
     <message>
         <source>Nobody matches what you typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与输入内容匹配的人员。</translation>
     </message>
     <message>
         <source>Best first: skill for the category, seniority for the level, open tickets and who is on shift now.</source>
-        <translation type="unfinished"></translation>
+        <translation>优先推荐：分类所需技能、级别所需资历、未结工单数以及当前是否在班。</translation>
     </message>
     <message>
         <source>Assign %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分派 %1</translation>
     </message>
 </context>
 <context>
@@ -862,8 +931,12 @@
         <translation>已分派给坐席，但尚未开始处理</translation>
     </message>
     <message>
-        <source>Open tickets nobody holds</source>
-        <translation>无人处理的未结工单</translation>
+        <source>Open tickets nobody holds; click to list them in the queue</source>
+        <translation>无人处理的未结工单；点击在队列中列出</translation>
+    </message>
+    <message>
+        <source>Click to list these tickets in the queue</source>
+        <translation>点击在队列中列出这些工单</translation>
     </message>
     <message>
         <source>Open tickets by state and level</source>
@@ -1550,51 +1623,51 @@
     <name>DispatchModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished">班组</translation>
+        <translation>班组</translation>
     </message>
     <message>
         <source>On shift now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前在班</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished">未结工单</translation>
+        <translation>未结工单</translation>
     </message>
     <message>
         <source>Skill match</source>
-        <translation type="unfinished"></translation>
+        <translation>技能匹配</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>on shift</source>
-        <translation type="unfinished"></translation>
+        <translation>在班</translation>
     </message>
     <message>
         <source>off shift</source>
-        <translation type="unfinished"></translation>
+        <translation>不在班</translation>
     </message>
     <message>
         <source>available</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌</translation>
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>离开</translation>
     </message>
     <message>
         <source>skill %1 · seniority %2 · %3 open ticket(s) · availability %4</source>
-        <translation type="unfinished">技能 %1 · 资历 %2 · 未结工单 %3 张 · 可用状态 %4</translation>
+        <translation>技能 %1 · 资历 %2 · %3 个未结工单 · 可用性 %4</translation>
     </message>
 </context>
 <context>
@@ -1824,185 +1897,185 @@
     <name>EscalationsPage</name>
     <message>
         <source>Escalation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>升级台账</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>动作(&amp;A)：</translation>
     </message>
     <message>
         <source>O&amp;utcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished">分类(&amp;C)：</translation>
+        <translation>分类(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
-        <translation type="unfinished"></translation>
+        <translation>班组(&amp;T)：</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">最近 7 天</translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">最近 30 天</translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished">最近 365 天</translation>
+        <translation>最近 365 天</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished">全部时间</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Chosen days</source>
-        <translation type="unfinished">自定义日期</translation>
+        <translation>指定日期</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished">导出(&amp;E)…</translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Write the lines shown to an Excel (XLSX) or CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>将显示的行写入 Excel（XLSX）或 CSV 文件</translation>
     </message>
     <message>
         <source>By rule</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation type="unfinished"></translation>
+        <translation>按分类</translation>
     </message>
     <message>
         <source>By team (owner&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>按班组（处理人所在班组）</translation>
     </message>
     <message>
         <source>From escalation to resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>从升级到解决</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished">规则</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished">班组</translation>
+        <translation>班组</translation>
     </message>
     <message>
         <source>Escalations</source>
-        <translation type="unfinished">升级规则</translation>
+        <translation>升级</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n escalation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次升级</numerusform>
         </translation>
     </message>
     <message>
         <source>(no team)</source>
-        <translation type="unfinished">（无班组）</translation>
+        <translation>（无班组）</translation>
     </message>
     <message>
         <source>Resolved after the escalation: %1; not resolved yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>升级后已解决：%1；尚未解决：%2</translation>
     </message>
     <message>
         <source>p%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>p%1：%2</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished">CSV，UTF-8 编码 (*.csv)</translation>
+        <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Export the escalation ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>导出升级台账</translation>
     </message>
     <message>
         <source>Time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间（%1）</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished">工单</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">动作</translation>
+        <translation>动作</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Owner then</source>
-        <translation type="unfinished"></translation>
+        <translation>当时处理人</translation>
     </message>
     <message>
         <source>Delivered to</source>
-        <translation type="unfinished"></translation>
+        <translation>送达对象</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
+        <translation>确认人</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished">已解决</translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Hours to resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>解决用时（小时）</translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished">未导出</translation>
+        <translation>未导出</translation>
     </message>
     <message>
         <source>The ledger could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入台账：%1</translation>
     </message>
 </context>
 <context>
@@ -2488,6 +2561,10 @@ Restore it into this form?</source>
         <source>Try a ticket text</source>
         <translation>试试工单内容</translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
     <message numerus="yes">
         <source>No article has all the words; %n closest match(es)</source>
         <translation>
@@ -2604,55 +2681,55 @@ Restore it into this form?</source>
     <name>LedgerModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished">工单</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished">规则</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">动作</translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Owner then</source>
-        <translation type="unfinished"></translation>
+        <translation>当时负责人</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished">班组</translation>
+        <translation>班组</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Delivered / acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>送达 / 确认</translation>
     </message>
     <message>
         <source>To resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>距解决时限</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished">无人</translation>
+        <translation>无人</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 %1 确认</translation>
     </message>
     <message>
         <source>delivered to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达 %1</translation>
     </message>
 </context>
 <context>
@@ -3538,6 +3615,389 @@ Restore it into this form?</source>
     <message>
         <source>During quiet hours SLA messages and sounds wait in the notification centre. Breaches of level-1 tickets are always shown and heard.</source>
         <translation>免打扰时段内，SLA 提醒和提示音暂存在通知中心；一级工单超时始终弹出提醒并发声。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Monthly service report…</source>
+        <translation>月度服务报表…</translation>
+    </message>
+    <message>
+        <source>Click to list the tickets behind this figure</source>
+        <translation>点击列出此数字对应的工单</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>任意级别</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>任意渠道</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意分类</translation>
+    </message>
+    <message>
+        <source>Any team</source>
+        <translation>任意班组</translation>
+    </message>
+    <message>
+        <source>Any seat</source>
+        <translation>任意坐席</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Monthly report…</source>
+        <translation>月度报表…</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>By level</source>
+        <translation>按级别</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按班组</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>时限目标</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>无法计算统计数字：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 tickets</source>
+        <translation>%1 至 %2：%3 个工单</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>Share met</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>First response: distribution of the actual times</source>
+        <translation>首次响应：实际用时分布</translation>
+    </message>
+    <message>
+        <source>First response by weekday and hour: tickets, colour = share missed</source>
+        <translation>按星期和小时统计的首次响应：工单数，颜色 = 未达标比例</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>First response met</source>
+        <translation>首次响应达标</translation>
+    </message>
+    <message>
+        <source>First response p90</source>
+        <translation>首次响应 p90</translation>
+    </message>
+    <message>
+        <source>Resolution met</source>
+        <translation>解决达标</translation>
+    </message>
+    <message>
+        <source>Resolution p90</source>
+        <translation>解决 p90</translation>
+    </message>
+    <message>
+        <source>Duty hours</source>
+        <translation>在岗时长</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>工单量</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Satisfaction scores</source>
+        <translation>满意度评分</translation>
+    </message>
+    <message>
+        <source>Closed unconfirmed</source>
+        <translation>未确认即关闭</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Write the monthly report into</source>
+        <translation>将月度报表写入</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>Monthly service report</source>
+        <translation>月度服务报表</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Tickets in the period: %1</source>
+        <translation>本期工单数：%1</translation>
+    </message>
+    <message>
+        <source>Made %1 by Seatdesk</source>
+        <translation>由 Seatdesk 于 %1 生成</translation>
+    </message>
+    <message>
+        <source>Targets met and missed</source>
+        <translation>时限目标达标与未达标情况</translation>
+    </message>
+    <message>
+        <source>%1: distribution of the actual times</source>
+        <translation>%1：实际用时分布</translation>
+    </message>
+    <message>
+        <source>Trend against the previous period</source>
+        <translation>与上一周期对比的趋势</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <source>Response-time analysis</source>
+        <translation>响应时间分析</translation>
+    </message>
+    <message>
+        <source>Seats and teams</source>
+        <translation>坐席与班组</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Channels and satisfaction</source>
+        <translation>渠道与满意度</translation>
+    </message>
+    <message>
+        <source>By how it was collected</source>
+        <translation>按收集方式</translation>
+    </message>
+    <message>
+        <source>Closed: %1, of them closed unconfirmed: %2, mean score: %3</source>
+        <translation>已关闭：%1，其中未确认即关闭：%2，平均分：%3</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Update cadence</source>
+        <translation>更新频率</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>现场来访</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>%1 个工单</translation>
+    </message>
+    <message>
+        <source>(the first %1 shown)</source>
+        <translation>（仅显示前 %1 个）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -5444,22 +5904,37 @@ Restore it into this form?</source>
     <name>WallDisplay</name>
     <message>
         <source>Seatdesk wallboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Seatdesk 值班大屏</translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
     <name>WallboardPage</name>
     <message>
         <source>Wallboard</source>
-        <translation type="unfinished">值班大屏</translation>
+        <translation>值班大屏</translation>
     </message>
     <message>
         <source>Full screen (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏（F11）</translation>
     </message>
     <message>
         <source>Show the wallboard alone on this screen, for a wall display; F11 or Esc returns</source>
-        <translation type="unfinished"></translation>
+        <translation>在此屏幕上单独显示值班大屏，用于墙面显示；按 F11 或 Esc 返回</translation>
     </message>
 </context>
 <context>
