@@ -4,6 +4,7 @@ the page, the PDF (pages, Chinese text, fonts embedded) and the XLSX, rendered t
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -111,7 +112,8 @@ def test_the_monthly_pdf_and_xlsx(qtbot: QtBot, demo_copy: DataDir, planned: dic
     sheet = load_workbook(xlsx)["targets"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[2][0] == "first_response" and rows[2][1] == 6
-    if shutil.which("pdftotext") is None:
+    # .ci/run installs poppler-utils: in CI a missing pdftotext fails here, never skips.
+    if shutil.which("pdftotext") is None and not os.environ.get("CI"):
         pytest.skip("poppler-utils is not installed")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "Pages:           5" in info.stdout  # cover, targets, analysis, seats, channels
