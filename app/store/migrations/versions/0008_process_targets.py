@@ -1,0 +1,20 @@
+"""Reserved for the handling process: target kinds, causes of missed targets, escalation owners, years of holidays (issue 16, part 1).
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+from __future__ import annotations
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
