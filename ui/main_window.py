@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
     def pages(self) -> list[QWidget]:
         return [page.widget for page in self._pages]
 
+    def page_titles(self) -> list[str]:
+        """The navigation's visible labels, in order."""
+        return [page.title for row, page in enumerate(self._pages)
+                if not self._nav.item(row).isHidden()]
+
     def page_ids(self) -> list[str]:
         return [page.id for page in self._pages]
 

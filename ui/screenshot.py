@@ -202,4 +202,10 @@ def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
         widget.show()
     _settle()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return widget.grab().save(str(path), "PNG")
+    image = widget.grab().toImage()
+    # What the picture shows, as PNG text: an installed desk's test reads it back to check
+    # the page and the language without looking at pixels.
+    image.setText("Seatdesk-Page", desk.window.current_page())
+    image.setText("Seatdesk-Title", widget.windowTitle())
+    image.setText("Seatdesk-Navigation", "|".join(desk.window.page_titles()))
+    return image.save(str(path), "PNG")

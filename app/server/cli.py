@@ -2,8 +2,9 @@
 run the escalation service.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
-``SEATDESK_HOST``, ``SEATDESK_PORT``; for ``escalate`` ``SEATDESK_SERVER``,
-``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``), then a TOML file given with ``--config``.
+``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_TLS_CERT``, ``SEATDESK_TLS_KEY``; for
+``escalate`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``), then a TOML
+file given with ``--config`` (the packaged server's is /etc/seatdesk/server.toml).
 Logs are JSON lines on standard error.
 """
 
@@ -63,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     escalate = commands.add_parser(
         "escalate", help="run the escalation service (one per server) against a running API")
     escalate.add_argument("--data-dir", type=Path,
@@ -140,8 +143,13 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     app = create_app(engine, clock, listen_dsn=dsn)
     # Long-polls would hold a graceful shutdown for their whole 25 s: desks retry anyway.
+    # TLS in the server itself, for a desk without a reverse proxy in front.
+    cert, key = _setting(args, file, "tls_cert", ""), _setting(args, file, "tls_key", "")
+    if bool(cert) != bool(key):
+        print("seatdesk-server: give both tls_cert and tls_key, or neither", file=sys.stderr)
+        return 2
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False,
-                timeout_graceful_shutdown=3)
+                timeout_graceful_shutdown=3, ssl_certfile=cert or None, ssl_keyfile=key or None)
     return 0
 
 

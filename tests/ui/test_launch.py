@@ -32,6 +32,12 @@ def test_screenshot_of_a_new_desk(tmp_path: Path, language: str) -> None:
     assert (image.width(), image.height()) == (1440, 900)
     colors = {image.pixel(x, y) for x in range(0, 1440, 37) for y in range(0, 900, 23)}
     assert len(colors) > 20  # a painted window, not a blank rectangle
+    # What the picture shows, written beside it (packaging/tests reads it from an installed
+    # desk): the queues, with the navigation in the chosen language.
+    assert image.text("Seatdesk-Page") == "queues"
+    navigation = image.text("Seatdesk-Navigation").split("|")
+    assert navigation[0] == {"zh_CN": "队列", "en": "Queues"}[language]
+    assert len(navigation) >= 5
     with sqlite3.connect(tmp_path / "data" / "seatdesk.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 3000
 
