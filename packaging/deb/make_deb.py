@@ -29,7 +29,9 @@ def _architecture() -> str:
 
 
 def _size_kib(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) // 1024 + 1
+    # PyInstaller links some libraries twice by symlink: count each file once.
+    return sum(p.lstat().st_size for p in folder.rglob("*")
+               if p.is_file() and not p.is_symlink()) // 1024 + 1
 
 
 def _control(kind: str, stage: Path) -> None:
