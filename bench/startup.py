@@ -7,9 +7,11 @@ the main window shown with its first page of tickets and the event loop idle, fo
            what PySide6 charges for the Qt classes any such window touches
   - app:   `main.py --data-dir D --login seat010` on a demo desk of --tickets tickets
            (100 000 by default), signed in from the environment
+  - installed (with --installed PATH): the same start from a packaged desk's executable,
+           e.g. /opt/seatdesk/seatdesk or build/pyinstaller/dist/seatdesk/seatdesk
 Each process prints a marker from a zero-timer after show(); peak RSS is read there.
 
-    python -m bench.startup [--tickets 100000] [--runs 7] [--data-dir DIR]
+    python -m bench.startup [--tickets 100000] [--runs 7] [--data-dir DIR] [--installed PATH]
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--installed", type=Path, help="a packaged desk's executable")
     args = parser.parse_args()
     data_dir = args.data_dir or Path(f"/tmp/seatdesk-bench-{args.tickets}")
     ensure_demo(data_dir, args.tickets)
@@ -87,6 +90,8 @@ def main() -> None:
         "app": [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
                 "--lang", "zh_CN", "--login", DEMO_AGENT],
     }
+    if args.installed is not None:
+        commands["installed"] = [str(args.installed), *commands["app"][2:]]
     for command in commands.values():
         time_to_ready(command)  # warm the page cache and bytecode
     elapsed: dict[str, list[float]] = {name: [] for name in commands}
@@ -103,7 +108,8 @@ def main() -> None:
     # The fastest run of each is the least disturbed by other load on the machine.
     ratio_min = round(app_s["min"] / bare_s["min"], 2)
     labels = {"bare": "bare Qt window", "floor": "floor window",
-              "app": f"seatdesk ({args.tickets} tickets)"}
+              "app": f"seatdesk ({args.tickets} tickets)",
+              "installed": f"installed seatdesk ({args.tickets} tickets)"}
     for name, figures in stats.items():
         print(f"{labels[name]}: p50 {figures['p50']} ms, p95 {figures['p95']} ms, "
               f"min {figures['min']} ms, peak RSS {max(peak[name]) / 1024:.0f} MB")
@@ -114,7 +120,18 @@ def main() -> None:
           "app_p95_ms": app_s["p95"], "ratio_vs_bare": ratio, "ratio_min_vs_bare": ratio_min,
           "floor_ratio_vs_bare": floor_ratio,
           "app_peak_rss_mb": round(max(peak["app"]) / 1024, 1),
-          "bare_peak_rss_mb": round(max(peak["bare"]) / 1024, 1)})
+          "bare_peak_rss_mb": round(max(peak["bare"]) / 1024, 1),
+          **_installed_figures(stats, bare_s["p50"])})
+
+
+def _installed_figures(stats: dict[str, dict[str, float]], bare_p50: float
+                       ) -> dict[str, float]:
+    if "installed" not in stats:
+        return {}
+    installed = stats["installed"]
+    return {"installed_p50_ms": installed["p50"], "installed_p95_ms": installed["p95"],
+            "installed_ratio_vs_bare": round(installed["p50"] / bare_p50, 2),
+            "installed_vs_source_p50": round(installed["p50"] / stats["app"]["p50"], 2)}
 
 
 if __name__ == "__main__":
