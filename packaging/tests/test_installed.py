@@ -120,6 +120,11 @@ def test_the_installed_desk_starts_in_chinese_on_a_new_data_folder(debian_root: 
     _install("seatdesk")
     assert (debian_root / "usr/share/applications/seatdesk.desktop").is_file()
     assert (debian_root / "usr/share/icons/hicolor/scalable/apps/seatdesk.svg").is_file()
+    bundled = debian_root / "opt/seatdesk/_internal"
+    for part in ("PySide6/Qt/translations/qtbase_zh_CN.qm",  # Qt's own dialogs in Chinese
+                 "resources/translations/seatdesk_zh_CN.qm", "resources/sounds/notify.wav",
+                 "PySide6/Qt/plugins/platforms/libqxcb.so", "ortools/sat"):
+        assert (bundled / part).exists(), part
     shown = _screenshot("/root/seatdesk-data", "/tmp/desk.png")
     assert shown["Seatdesk-Page"] == "queues"
     navigation = shown["Seatdesk-Navigation"].split("|")
