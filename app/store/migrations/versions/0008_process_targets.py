@@ -1,4 +1,5 @@
-"""Reserved for the handling process: target kinds, causes of missed targets, escalation owners, years of holidays (issue 16, part 1).
+"""Reserved for the handling process: target kinds, missed-target causes, escalation owners
+(issue 16, part 1).
 
 Revision ID: 0008
 Revises: 0007

@@ -1,4 +1,5 @@
-"""Reserved for the handling process: level-2 plans and verification, level-3 reviews, emergency plans (issue 16, part 2).
+"""Reserved for the handling process: level-2 plans and verification, level-3 reviews,
+emergency plans (issue 16, part 2).
 
 Revision ID: 0009
 Revises: 0008
