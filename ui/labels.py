@@ -67,6 +67,9 @@ def target_label(kind: str) -> str:
         "update": QCoreApplication.translate("SlaLabels", "Progress update"),
         "resolution": QCoreApplication.translate("SlaLabels", "Resolution"),
         "pickup": QCoreApplication.translate("SlaLabels", "Pickup"),
+        "analysis": QCoreApplication.translate("SlaLabels", "Analysis"),
+        "consultation": QCoreApplication.translate("SlaLabels", "Consultation answered"),
+        "follow_up": QCoreApplication.translate("SlaLabels", "Follow-up"),
     }.get(kind, kind)
 
 

@@ -60,6 +60,7 @@ AUDITED: dict[str, AuditKind] = {
     "ticket_types": AuditKind.CATALOG, "categories": AuditKind.CATALOG,
     "desk_settings": AuditKind.SETTINGS,
     "sla_policies": AuditKind.SLA, "sla_calendar_overrides": AuditKind.SLA,
+    "sla_holiday_years": AuditKind.SLA,
     "rota_periods": AuditKind.ROTA, "rota_overrides": AuditKind.ROTA,
     "kb_articles": AuditKind.KB,
 }

@@ -87,6 +87,7 @@ TABLE_WRITERS: dict[str, Capability] = {
     "teams": C.MANAGE_PEOPLE, "staff": C.MANAGE_PEOPLE, "staff_skills": C.MANAGE_PEOPLE,
     "skills": C.MANAGE_PEOPLE,
     "sla_policies": C.MANAGE_SLA, "sla_calendar_overrides": C.MANAGE_SLA,
+    "sla_holiday_years": C.MANAGE_SLA,
     "desk_settings": C.MANAGE_SETTINGS,
     "sla_escalations": C.WRITE_LEDGER,
     "kb_articles": C.WRITE_KB, "kb_article_versions": C.WRITE_KB,

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from app.domain.clock import Clock
-from app.sla.policy import DEFAULT_POLICY, Policy
+from app.sla.policy import DEFAULT_POLICY, LEGACY_POLICY, Policy
 from app.sla.problems import PolicyInvalid, override_issues
 from app.store.reading import parse_sqlite_utc
 
@@ -41,11 +41,14 @@ class CalendarOverride:
 
 
 def policy_versions(conn: sqlite3.Connection) -> list[PolicyVersion]:
-    """Every version, oldest first, starting with the built-in defaults."""
+    """Every version, oldest first, starting with the built-in ones: version 0 (tickets
+    created before ``CUT_OVER`` on a desk that never saved a policy) and the defaults.
+    A saved version always wins over the built-in ones (``reading.PolicyBook``)."""
     rows = conn.execute(
         "SELECT p.version, p.valid_from, s.name, p.body FROM sla_policies p "
         "LEFT JOIN staff s ON s.id = p.author_id ORDER BY p.valid_from, p.version")
-    return [PolicyVersion(DEFAULT_POLICY.version, None, None, DEFAULT_POLICY),
+    return [PolicyVersion(LEGACY_POLICY.version, None, None, LEGACY_POLICY),
+            PolicyVersion(DEFAULT_POLICY.version, None, None, DEFAULT_POLICY),
             *(PolicyVersion(version, parse_sqlite_utc(valid_from), author,
                             Policy.from_json(version, body))
               for version, valid_from, author, body in rows)]

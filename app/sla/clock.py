@@ -169,8 +169,8 @@ def _stopped_at(spans: list[Span]) -> datetime | None:
 
 def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
            now: datetime) -> list[TargetClock]:
-    """Every target of the ticket at ``now``, in the order first response, update,
-    resolution, pickup."""
+    """Every target of the ticket at ``now``, in ``TargetKind`` order. A follow-up exists
+    once the ticket was resolved (one window per resolution)."""
     targets = policy.targets_for(history.level_at(now), history.type_code, history.channel)
     spans = history.spans(now)
     updates = history.updates(now)
@@ -192,6 +192,15 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
         elif kind is TargetKind.PICKUP:
             result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, history.picked_up(now)))
+        elif kind in (TargetKind.ANALYSIS, TargetKind.CONSULTATION):
+            done = history.analysed(now) if kind is TargetKind.ANALYSIS \
+                else history.answered(now)
+            ends = [moment for moment in (done, _first_stop(spans)) if moment is not None]
+            result.append(_clock(history, target, calendar, marks, now, spans,
+                                 history.created_at, min(ends) if ends else None))
+        elif kind is TargetKind.FOLLOW_UP:
+            if resolutions := history.resolutions(now):
+                result.append(_follow_up(history, target, calendar, marks, now, resolutions))
         else:
             result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, _stopped_at(spans)))
@@ -214,3 +223,20 @@ def _cadence(history: TicketHistory, target: Target, calendar: Calendar, marks: 
             missed += 1
     return _clock(history, target, calendar, marks, now, spans, starts[-1],
                   _stopped_at(spans), window=len(starts) - 1, missed=missed)
+
+
+def _follow_up(history: TicketHistory, target: Target, calendar: Calendar, marks: Marks,
+               now: datetime, resolutions: list[tuple[datetime, datetime | None]]
+               ) -> TargetClock:
+    """The follow-up after the latest resolution: it counts while the ticket waits for
+    the requester (resolved), so it never pauses; earlier resolutions' follow-ups that ran
+    out count as missed windows."""
+    missed = 0
+    for begin, end in resolutions[:-1]:
+        deadline = calendar.add(begin, target.budget)
+        if end is None or deadline < end:
+            missed += 1
+    begin, end = resolutions[-1]
+    spans = [Span(Phase.RUNNING, begin, None)]
+    return _clock(history, target, calendar, marks, now, spans, begin, end,
+                  window=len(resolutions) - 1, missed=missed)

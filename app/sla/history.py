@@ -107,6 +107,39 @@ class TicketHistory:
                 return event.at
         return None
 
+    def analysed(self, now: datetime) -> datetime | None:
+        """When the seat first wrote an assessment: a work-log entry, an internal note, or
+        an entry marked as the analysis (``{"analysis": true}``)."""
+        for event in self.until(now):
+            if event.data.get("analysis") or event.kind == EventKind.WORK_LOG or (
+                    event.kind == EventKind.COMMENT
+                    and event.data.get("visibility") == "internal"):
+                return event.at
+        return None
+
+    def answered(self, now: datetime) -> datetime | None:
+        """The first reply the requester saw besides the marked "received" response."""
+        for event in self.until(now):
+            if event.visible_to_requester and not event.data.get("first_response"):
+                return event.at
+        return None
+
+    def resolutions(self, now: datetime) -> list[tuple[datetime, datetime | None]]:
+        """Each resolution with the moment the follow-up after it ended: a reply the
+        requester saw, the confirmation, a close or a reopen (None: still due)."""
+        result: list[tuple[datetime, datetime | None]] = []
+        for event in self.until(now):
+            if event.kind == EventKind.STATE_CHANGED and event.data.get("to") == "resolved":
+                result.append((event.at, None))
+                continue
+            if not result or result[-1][1] is not None:
+                continue
+            ends = event.visible_to_requester or event.kind in (
+                EventKind.SATISFACTION, EventKind.STATE_CHANGED)
+            if ends and event.at >= result[-1][0]:
+                result[-1] = (result[-1][0], event.at)
+        return result
+
     def updates(self, now: datetime) -> list[datetime]:
         return [e.at for e in self.until(now) if e.visible_to_requester]
 

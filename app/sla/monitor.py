@@ -107,10 +107,11 @@ def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable
 
 
 def open_ticket_ids(conn: sqlite3.Connection) -> list[str]:
-    """Tickets that can have running targets (start-up reconciliation)."""
+    """Tickets that can have running targets (start-up reconciliation): a resolved one
+    runs its follow-up."""
     return [row[0] for row in conn.execute(
-        "SELECT id FROM tickets WHERE deleted = 0 AND state IN "
-        "('new', 'assigned', 'in_progress', 'pending_requester', 'pending_vendor')")]
+        "SELECT id FROM tickets WHERE deleted = 0 AND state IN ('new', 'assigned', "
+        "'in_progress', 'pending_requester', 'pending_vendor', 'resolved')")]
 
 
 def tickets_changed_by(raised: Iterable[Raised]) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from app.sla.calendar import BusinessHours
 from app.sla.clock import Calendars, TargetClock, clocks
 from app.sla.history import Event, TicketHistory
-from app.sla.policy import DEFAULT_POLICY, Policy
+from app.sla.policy import DEFAULT_POLICY, LEGACY_POLICY, Policy, built_in_for
 from app.sla.running import chunks, from_ms, to_ms
 from app.store.reading import parse_sqlite_utc
 
@@ -25,7 +25,7 @@ WHERE t.id IN ({marks}) AND t.deleted = 0
 _EVENTS = """
 SELECT ticket_id, at, kind, data FROM ticket_events
 WHERE ticket_id IN ({marks}) AND kind IN ('created', 'state_changed', 'level_changed',
-                                          'comment', 'call_note')
+                                          'comment', 'call_note', 'work_log', 'satisfaction')
 """
 
 
@@ -53,7 +53,7 @@ class PolicyBook:
     versions: tuple[tuple[datetime, Policy], ...]
 
     def for_ticket(self, created_at: datetime) -> Policy:
-        chosen = DEFAULT_POLICY
+        chosen = built_in_for(created_at)
         for valid_from, policy in self.versions:
             if valid_from <= created_at:
                 chosen = policy
@@ -61,6 +61,8 @@ class PolicyBook:
 
     def version(self, number: int) -> Policy:
         """The policy with that version number (the built-in one if it is unknown)."""
+        if number == LEGACY_POLICY.version:
+            return LEGACY_POLICY
         return next((policy for _from, policy in self.versions if policy.version == number),
                     DEFAULT_POLICY)
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 # Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
 # When sync brings one, the monitor recomputes every open ticket (a version may be valid
 # from the past).
-POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides"})
+POLICY_TABLES = frozenset({"sla_policies", "sla_calendar_overrides", "sla_holiday_years"})
 
 
 def to_ms(moment: datetime | None) -> int | None:

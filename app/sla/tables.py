@@ -112,6 +112,9 @@ class SlaEscalationRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     outcome: Mapped[str] = mapped_column(String(20))  # done | failed | pending
     detail: Mapped[str] = mapped_column(Text, default="")
+    # Who must follow the escalated ticket (schema 0008), chosen by the rule when it is
+    # escalated (``app.sla.owners``): None when nobody fits.
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class SlaEscalationReceiptRow(Base):
@@ -127,3 +130,19 @@ class SlaEscalationReceiptRow(Base):
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     step: Mapped[str] = mapped_column(String(20))  # delivered | acknowledged
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SlaHolidayYearRow(Base):
+    """A year's official holidays and make-up working days as an administrator entered them
+    from the State Council's notice (schema 0008), for a year the holiday library does not
+    know yet. Synced: every desk and the escalation service count business hours with it.
+    ``holidays`` and ``workdays`` are ISO dates separated by commas."""
+
+    __tablename__ = "sla_holiday_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    holidays: Mapped[str] = mapped_column(Text, default="")
+    workdays: Mapped[str] = mapped_column(Text, default="")
+    notice: Mapped[str] = mapped_column(Text, default="")  # the notice's title or number
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -32,6 +32,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "rota_shift_types", "rota_coverage", "rota_rules", "rota_contracts", "rota_absences",
     "rota_preferences", "rota_periods", "rota_assignments", "rota_overrides",
     "sla_policies", "sla_calendar_overrides", "sla_escalations", "sla_escalation_receipts",
+    "sla_holiday_years",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
@@ -59,7 +60,7 @@ AUTHOR_FIELDS: dict[str, str] = {
     "kb_article_versions": "editor_id",
     "rota_periods": "published_by", "rota_overrides": "author_id",
     "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
-    "sla_escalation_receipts": "staff_id"}
+    "sla_escalation_receipts": "staff_id", "sla_holiday_years": "author_id"}
 # An author field naming who did a later act is empty until the act: a draft period has no
 # publisher yet. Empty is allowed there while the act's own time is empty too.
 AUTHOR_OF_ACT: dict[str, str] = {"rota_periods": "published_at"}

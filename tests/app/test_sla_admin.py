@@ -40,8 +40,9 @@ def test_saving_writes_a_new_version_and_the_overrides_in_one_go(
                        []).version == 3
     versions = policy_versions(reader)
     name = reader.execute("SELECT name FROM staff WHERE id = ?", (author,)).fetchone()[0]
-    assert [(v.version, v.author) for v in versions] == [(1, None), (2, name), (3, name)]
-    assert versions[1].valid_from == clock.now() - timedelta(hours=1)
+    assert [(v.version, v.author) for v in versions] == [(0, None), (1, None), (2, name),
+                                                         (3, name)]
+    assert versions[2].valid_from == clock.now() - timedelta(hours=1)
     assert policy_book(reader).current.at_risk_share == 0.5
     assert calendar_overrides(reader) == []
 
@@ -63,7 +64,7 @@ def test_a_day_twice_saves_nothing(demo_store: Store, demo_copy: DataDir,
         save_policy(demo_store, clock, None, replace(DEFAULT_POLICY, at_risk_share=0.6),
                     [CalendarOverride(day, False), CalendarOverride(day, True)])
     assert [(i.problem, i.row) for i in caught.value.issues] == [(PolicyProblem.DAY_TWICE, 1)]
-    assert len(policy_versions(reader)) == 1 and calendar_overrides(reader) == []
+    assert len(policy_versions(reader)) == 2 and calendar_overrides(reader) == []
     assert reader.execute("SELECT count(*) FROM sla_policies").fetchone()[0] == 0
 
 

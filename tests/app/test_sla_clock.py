@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from app.sla.calendar import BusinessHours
 from app.sla.clock import Calendars, ClockState, TargetClock, clocks
 from app.sla.history import Phase, TicketHistory
-from app.sla.policy import DEFAULT_POLICY, CalendarName, Policy, Rule, TargetKind
+from app.sla.policy import DEFAULT_POLICY, LEGACY_POLICY, CalendarName, Policy, Rule, TargetKind
 from tests.app.sla_cases import at, history, level, reply, state
 
 CAL = Calendars(BusinessHours())
@@ -165,7 +165,7 @@ def test_policy_changes_apply_to_new_tickets_only() -> None:
 
     stricter = Policy(2, (Rule(K.RESOLUTION, 30),))
     book = PolicyBook(((at(60), stricter),))
-    assert book.for_ticket(at(0)) is DEFAULT_POLICY
+    assert book.for_ticket(at(0)) is LEGACY_POLICY  # before CUT_OVER
     assert book.for_ticket(at(61)) is stricter
     assert book.current is stricter
 

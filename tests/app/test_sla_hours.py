@@ -102,7 +102,7 @@ def test_a_new_version_changes_the_hours_of_new_tickets_only(
     saved = save_policy(demo_store, clock, None, business_policy(EARLY), [])
     assert saved.version == 3
     assert [v.policy.hours for v in policy_versions(reader)] == \
-        [WorkingHours(), WorkingHours(), EARLY]
+        [WorkingHours(), WorkingHours(), WorkingHours(), EARLY]
     book, cals = policy_book(reader), calendars(reader)
     older = history()  # Thursday: version 2, 09:00-18:00
     created = Event(clock.now(), "created", {"channel": "phone", "level": 3})
