@@ -4919,6 +4919,18 @@ Restore it into this form?</source>
         <translation>领取</translation>
     </message>
     <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Consultation answered</source>
+        <translation>咨询答复</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>结果回访</translation>
+    </message>
+    <message>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
