@@ -23,7 +23,7 @@ class Words:
     headings: tuple[str, ...] = (
         "Time", "Ticket", "Title", "Target", "Threshold", "Action", "Outcome", "Detail",
         "Owner", "Team", "Category", "Delivered to", "Acknowledged by", "Resolved",
-        "Hours to resolution")
+        "Hours to resolution", "Followed by")
     names: Mapping[str, str] = field(default_factory=dict)  # codes -> words
 
 
@@ -38,7 +38,7 @@ def values(entry: LedgerEntry, zone: ZoneInfo, words: Words) -> list[Any]:
             ", ".join(entry.delivered_to), ", ".join(entry.acknowledged_by),
             None if entry.resolved_at is None
             else entry.resolved_at.astimezone(zone).replace(tzinfo=None, microsecond=0),
-            None if hours is None else round(hours / 3600, 2)]
+            None if hours is None else round(hours / 3600, 2), entry.follower]
 
 
 def _text(value: Any) -> str:

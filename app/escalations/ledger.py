@@ -52,6 +52,10 @@ class LedgerEntry:
     resolved_at: datetime | None  # the ticket's resolution, if it came after the escalation
     delivered_to: tuple[str, ...]
     acknowledged_by: tuple[str, ...]
+    # Who must follow the escalated ticket, chosen by the rule when it was escalated
+    # (``app.sla.owners``, schema 0008); None on older lines and when nobody fitted.
+    follower_id: str | None = None
+    follower: str = ""
 
     @property
     def rule(self) -> str:
@@ -86,12 +90,14 @@ WITH o AS MATERIALIZED (SELECT e.id, {_OWNER} AS owner_id FROM sla_escalations e
 SELECT e.id, e.ticket_id, t.number, t.title, e.kind, e.threshold, e.action, e.at,
        e.outcome, e.detail, t.level, t.category_id, c.{{name}}, o.owner_id,
        coalesce(s.name, ''), coalesce(s.team_id, t.team_id), coalesce(tm.{{name}}, ''),
-       CASE WHEN t.resolved_at >= e.at THEN t.resolved_at END
+       CASE WHEN t.resolved_at >= e.at THEN t.resolved_at END, e.owner_id,
+       coalesce(f.name, '')
 FROM o
 JOIN sla_escalations e ON e.id = o.id
 JOIN tickets t ON t.id = e.ticket_id AND t.deleted = 0
 JOIN categories c ON c.id = t.category_id
 LEFT JOIN staff s ON s.id = o.owner_id
+LEFT JOIN staff f ON f.id = e.owner_id
 LEFT JOIN teams tm ON tm.id = coalesce(s.team_id, t.team_id)
 """
 
@@ -130,7 +136,7 @@ def read_ledger(conn: sqlite3.Connection, language: str,
         int(r[10]), r[11], r[12], r[13], r[14], r[15], r[16],
         None if r[17] is None else parse_sqlite_utc(r[17]),
         tuple(receipts.get((r[0], "delivered"), ())),
-        tuple(receipts.get((r[0], "acknowledged"), ()))) for r in rows]
+        tuple(receipts.get((r[0], "acknowledged"), ())), r[18], r[19]) for r in rows]
 
 
 def _receipts(conn: sqlite3.Connection, ids: list[str]) -> dict[tuple[str, str], list[str]]:

@@ -17,6 +17,7 @@ from app.domain.enums import EventKind, TicketState
 from app.domain.ids import new_id
 from app.domain.states import can_transition
 from app.sla.escalation import Action, Escalation
+from app.sla.owners import Followers
 from app.store.models import TeamRow, TicketEventRow, TicketRow
 
 DONE, SKIPPED, PENDING = "done", "skipped", "pending"
@@ -53,8 +54,11 @@ def _reassign(session: Session, ticket: TicketRow, team_code: str) -> tuple[str,
 
 
 def carry_out(session: Session, clock: Clock, ticket_id: str, kind: str, threshold: str,
-              escalation: Escalation) -> tuple[str, str]:
-    """Do ``escalation`` now (not the deferred webhook) and log it on the timeline."""
+              escalation: Escalation, followers: Followers | None = None
+              ) -> tuple[str, str, str | None]:
+    """Do ``escalation`` now (not the deferred webhook) and log it on the timeline, naming
+    the person who must follow the ticket (chosen by ``followers`` after a hand-over, so
+    the senior group's lead follows it). Returns outcome, detail and that person."""
     now = clock.now()
     ticket = session.get(TicketRow, ticket_id)
     outcome, detail = DONE, escalation.describe()
@@ -68,10 +72,16 @@ def carry_out(session: Session, clock: Clock, ticket_id: str, kind: str, thresho
             Action.RAISE_LEVEL, Action.REASSIGN):
         ticket.version += 1
         ticket.updated_at = now
+    owner = None
+    if followers is not None:
+        team = followers.team_of(escalation.team) if escalation.action is Action.REASSIGN \
+            else None
+        owner = followers.follower(team or (ticket.team_id if ticket is not None else None))
+    entry: dict[str, object] = {"action": str(escalation.action), "target": kind,
+                                "threshold": threshold, "outcome": outcome, "detail": detail}
+    if owner is not None:
+        entry["owner_id"] = owner
     session.add(TicketEventRow(
         id=new_id(clock), ticket_id=ticket_id, at=now, actor_id=None,
-        kind=str(EventKind.ESCALATED), body="",
-        data=json.dumps({"action": str(escalation.action), "target": kind,
-                         "threshold": threshold, "outcome": outcome, "detail": detail},
-                        ensure_ascii=False)))
-    return outcome, detail
+        kind=str(EventKind.ESCALATED), body="", data=json.dumps(entry, ensure_ascii=False)))
+    return outcome, detail, owner

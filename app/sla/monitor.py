@@ -33,6 +33,7 @@ from app.domain.ids import new_id
 from app.sla.actions import carry_out
 from app.sla.clock import RUNNING_STATES, Calendars, ClockState, TargetClock, clocks
 from app.sla.escalation import Action, Escalation, plan_escalations
+from app.sla.owners import Followers
 from app.sla.policy import Policy
 from app.sla.reading import PolicyBook, anything_due, calendars, histories, policy_book
 from app.sla.running import from_ms, to_ms
@@ -133,7 +134,7 @@ def _escalated_before(session: Session, ticket_id: str, kind: str, window: int,
 
 def _raise(session: Session, clock: Clock, policy: Policy | None, now: datetime,
            ticket_id: str, kind: str, window: int, threshold: str,
-           due_at: datetime) -> Raised | None:
+           due_at: datetime, followers: Followers) -> Raised | None:
     """Insert the notification unless it exists; if it is new and ``policy`` is given
     (this desk escalates), carry out its escalations."""
     notification_id = new_id(clock)
@@ -147,11 +148,13 @@ def _raise(session: Session, clock: Clock, policy: Policy | None, now: datetime,
         rules = ()
     planned = tuple((new_id(clock), escalation) for escalation in rules)
     for ledger_id, escalation in planned:
-        outcome, detail = carry_out(session, clock, ticket_id, kind, threshold, escalation)
+        outcome, detail, owner = carry_out(session, clock, ticket_id, kind, threshold,
+                                           escalation, followers)
         session.add(SlaEscalationRow(
             id=ledger_id, ticket_id=ticket_id, kind=kind, threshold=threshold, window=window,
             action=escalation.action, at=now,
-            outcome="pending" if escalation.deferred else outcome, detail=detail))
+            outcome="pending" if escalation.deferred else outcome, detail=detail,
+            owner_id=owner))
     return Raised(notification_id, ticket_id, kind, window, threshold, due_at, planned)
 
 
@@ -166,6 +169,7 @@ def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
     book = book or policy_book(conn)
     now_ms = to_ms(now) or 0
     raised: list[Raised] = []
+    followers = Followers(conn, now)  # loaded at the first escalation, if any
     running = cast(Table, SlaRunningRow.__table__)
     with store.unit_of_work() as session:
         # Core statements, not ORM objects: a burst of thresholds stays a few statements.
@@ -185,7 +189,7 @@ def due_thresholds(store: Store, conn: sqlite3.Connection, clock: Clock,
             policy = book.version(version) if escalate else None
             for step, step_ms in crossed:
                 item = _raise(session, clock, policy, now, ticket_id, kind, window, step,
-                              from_ms(step_ms))
+                              from_ms(step_ms), followers)
                 if item is not None:
                     raised.append(item)
             rest = steps[len(crossed):]

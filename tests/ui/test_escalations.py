@@ -171,3 +171,24 @@ def test_resolving_a_ticket_moves_the_analysis(qtbot: QtBot, desk: Desk,
     assert "p50: 1.5 h" in page.spread.text()
     row = cells(page.model, Column.TICKET).index(known.numbers["t2"])
     assert page.model.index(row, Column.TO_RESOLUTION).data() == "1.5 h"
+
+
+def test_the_ledger_shows_who_follows_each_escalation(qtbot: QtBot, known: KnownDesk,
+                                                      desk: Desk) -> None:
+    # Issue 16: the monitor named a person to follow each line when it escalated; a line
+    # written before (no one named) shows a dash.
+    with known.store.unit_of_work() as session:
+        from sqlalchemy import select
+
+        from app.sla.tables import SlaEscalationRow
+
+        line = session.execute(select(SlaEscalationRow).where(
+            SlaEscalationRow.ticket_id == known.tickets["t2"])).scalars().first()
+        assert line is not None
+        line.owner_id = None
+    page = ledger_page(qtbot, desk)
+    followed = cells(page.model, Column.FOLLOWED_BY)
+    assert followed.count("—") == 1
+    assert set(followed) - {"—"} and set(followed) - {"—"} <= set(known.staff)
+    assert page.model.headerData(Column.FOLLOWED_BY, Qt.Orientation.Horizontal) == \
+        "Followed by"

@@ -28,10 +28,11 @@ class Column(IntEnum):
     ACTION = 3
     OUTCOME = 4
     OWNER = 5
-    TEAM = 6
-    CATEGORY = 7
-    SEEN = 8
-    TO_RESOLUTION = 9
+    FOLLOWED_BY = 6  # who must follow the escalated ticket (issue 16)
+    TEAM = 7
+    CATEGORY = 8
+    SEEN = 9
+    TO_RESOLUTION = 10
 
 
 def hours_text(seconds: float | None) -> str:
@@ -67,6 +68,7 @@ class LedgerModel(QAbstractTableModel):
             Column.TIME: self.tr("Time"), Column.TICKET: self.tr("Ticket"),
             Column.RULE: self.tr("Rule"), Column.ACTION: self.tr("Action"),
             Column.OUTCOME: self.tr("Outcome"), Column.OWNER: self.tr("Owner then"),
+            Column.FOLLOWED_BY: self.tr("Followed by"),
             Column.TEAM: self.tr("Team"), Column.CATEGORY: self.tr("Category"),
             Column.SEEN: self.tr("Delivered / acknowledged"),
             Column.TO_RESOLUTION: self.tr("To resolution"),
@@ -87,6 +89,9 @@ class LedgerModel(QAbstractTableModel):
                 return entry.title
             if column in (Column.OUTCOME, Column.ACTION) and entry.detail:
                 return entry.detail
+            if column == Column.FOLLOWED_BY:
+                return self.tr("Chosen when escalated: the most senior member of the group "
+                               "on duty by the rota, else the group's lead.")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.OUTCOME:
             color = _OUTCOME_COLORS.get(entry.outcome)
@@ -106,6 +111,8 @@ class LedgerModel(QAbstractTableModel):
             return escalation_outcome_label(entry.outcome)
         if column == Column.OWNER:
             return entry.owner or self.tr("nobody")
+        if column == Column.FOLLOWED_BY:
+            return entry.follower or "—"
         if column == Column.TEAM:
             return entry.team
         if column == Column.CATEGORY:

@@ -142,7 +142,8 @@ class EscalationsPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((Column.TIME, 130), (Column.TICKET, 100), (Column.RULE, 170),
                               (Column.ACTION, 150), (Column.OUTCOME, 140),
-                              (Column.OWNER, 90), (Column.TEAM, 110), (Column.CATEGORY, 110),
+                              (Column.OWNER, 90), (Column.FOLLOWED_BY, 90),
+                              (Column.TEAM, 110), (Column.CATEGORY, 110),
                               (Column.SEEN, 170)):
             table.setColumnWidth(column, width)
         table.activated.connect(self._activated)
@@ -370,7 +371,8 @@ class EscalationsPage(QWidget):
             self.tr("Title"), self.tr("Target"), self.tr("Threshold"), self.tr("Action"),
             self.tr("Outcome"), self.tr("Detail"), self.tr("Owner then"), self.tr("Team"),
             self.tr("Category"), self.tr("Delivered to"), self.tr("Acknowledged by"),
-            self.tr("Resolved"), self.tr("Hours to resolution")), names=names)
+            self.tr("Resolved"), self.tr("Hours to resolution"), self.tr("Followed by")),
+            names=names)
         try:
             written = export_file(path, self.entries, self._context.time_zone, words)
         except OSError as error:
