@@ -2070,6 +2070,10 @@
         <translation>解决用时（小时）</translation>
     </message>
     <message>
+        <source>Followed by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -2704,6 +2708,10 @@ Restore it into this form?</source>
         <translation>当时负责人</translation>
     </message>
     <message>
+        <source>Followed by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>班组</translation>
     </message>
@@ -2718,6 +2726,10 @@ Restore it into this form?</source>
     <message>
         <source>To resolution</source>
         <translation>距解决时限</translation>
+    </message>
+    <message>
+        <source>Chosen when escalated: the most senior member of the group on duty by the rota, else the group&apos;s lead.</source>
+        <translation>升级时按规则选定：该组按排班在岗的最资深成员，否则为该组负责人。</translation>
     </message>
     <message>
         <source>nobody</source>
