@@ -107,7 +107,12 @@ def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | No
             if args.demo is None and args.screenshot is None:
                 return NEW_DESK
             # --no-demo: the catalog only; a screenshot without --no-demo: the demo desk.
-            seed(data, clock, None if args.demo is False else FIRST_START_TICKETS)
+            if args.demo is False:
+                seed(data, clock, None)
+            else:  # seconds of work: a window says how far it is (ui/seeding.py)
+                from ui.seeding import seed_with_progress
+
+                seed_with_progress(data, clock, FIRST_START_TICKETS)
         if not joins_server and args.screenshot is None and needs_administrator(data):
             return NO_ACCOUNT
     except DatabaseTooNew as error:

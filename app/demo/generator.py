@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from random import Random
@@ -46,6 +47,18 @@ CHUNK = 5000
 # transaction, after the core desk is written.
 FEATURE_DEMOS: tuple[str, ...] = ("app.kb.demo", "app.rota.demo")
 
+# How far along the demo desk is: the stage now running ("catalog", "tickets", or a
+# feature module of FEATURE_DEMOS) and the share done, 0.0 to 1.0. A first start shows it
+# (ui/seeding.py): the demo desk takes seconds, most of them writing tickets and planning
+# the rota.
+Progress = Callable[[str, float], None]
+TICKETS_FROM, TICKETS_TO = 0.05, 0.5  # shares of the bar: the rest is the feature demos
+PROGRESS_EVERY = 250  # tickets
+
+
+def _no_progress(_stage: str, _done: float) -> None:
+    pass
+
 
 @dataclass(frozen=True)
 class DemoSpec:
@@ -58,10 +71,13 @@ class DemoSpec:
     weights: GradingWeights = GradingWeights()
 
 
-def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
-    """Write the demo desk described by ``spec``; all or nothing."""
+def write_demo(store: Store, clock: Clock, spec: DemoSpec,
+               progress: Progress = _no_progress) -> None:
+    """Write the demo desk described by ``spec``; all or nothing. ``progress`` hears of
+    each stage (from whichever thread this runs in)."""
     rng = Random(spec.seed)
     now = clock.now()
+    progress("catalog", 0.0)
     with store.engine.begin() as conn:
         type_ids, categories = _write_catalog(conn, rng, now)
         team_ids = _write_teams(conn, rng, now)
@@ -84,12 +100,15 @@ def write_demo(store: Store, clock: Clock, spec: DemoSpec) -> None:
         refs = Refs(type_ids, categories, [(r["id"], r["name"]) for r in requesters],
                     dict(by_skill))
         _write_tickets(conn, TicketWriter(rng, now, refs, spec.weights),
-                       creation_times(rng, now, spec.tickets, spec.days))
+                       creation_times(rng, now, spec.tickets, spec.days), progress)
         _set_counter(conn, spec.tickets)
         # Marks the demo desk: its sign-in prompt names the demo accounts and password.
         conn.execute(insert(CounterRow), [{"name": "demo_desk", "value": 1}])
-        for module in FEATURE_DEMOS:
+        share = (1.0 - TICKETS_TO) / len(FEATURE_DEMOS)
+        for position, module in enumerate(FEATURE_DEMOS):
+            progress(module, TICKETS_TO + position * share)
             importlib.import_module(module).write_demo(conn, Random(spec.seed), now)
+    progress("done", 1.0)
 
 
 def _write_catalog(conn: Connection, rng: Random, now: datetime
@@ -140,15 +159,19 @@ def _write_teams(conn: Connection, rng: Random, now: datetime) -> dict[str, str]
     return team_ids
 
 
-def _write_tickets(conn: Connection, writer: TicketWriter, moments: list[datetime]) -> None:
+def _write_tickets(conn: Connection, writer: TicketWriter, moments: list[datetime],
+                   progress: Progress = _no_progress) -> None:
     tickets: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     next_rowid = 1
-    for ticket, timeline in writer.tickets(moments):
+    total = max(1, len(moments))
+    for done, (ticket, timeline) in enumerate(writer.tickets(moments), 1):
         tickets.append(ticket)
         events.extend(timeline)
         if len(tickets) >= CHUNK:
             next_rowid = _flush(conn, tickets, events, next_rowid)
+        if done % PROGRESS_EVERY == 0:
+            progress("tickets", TICKETS_FROM + (TICKETS_TO - TICKETS_FROM) * done / total)
     _flush(conn, tickets, events, next_rowid)
 
 

@@ -7,10 +7,14 @@ here."""
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from app.domain.clock import Clock
 from app.paths import DataDir
 from app.store.schema import SchemaResult, ensure_schema
+
+if TYPE_CHECKING:
+    from app.demo.generator import Progress
 
 
 def prepare(data: DataDir, clock: Clock) -> SchemaResult:
@@ -30,15 +34,20 @@ def needs_seed(data: DataDir) -> bool:
         conn.close()
 
 
-def seed(data: DataDir, clock: Clock, demo_tickets: int | None, seed: int = 20261126) -> None:
-    """Write the reference catalog, plus a demo desk with ``demo_tickets`` tickets if given."""
+def seed(data: DataDir, clock: Clock, demo_tickets: int | None, seed: int = 20261126,
+         progress: Progress | None = None) -> None:
+    """Write the reference catalog, plus a demo desk with ``demo_tickets`` tickets if given;
+    ``progress`` hears how far it is (app.demo.generator.Progress)."""
     from app.demo.generator import DemoSpec, write_demo
     from app.store.database import Store
 
     store = Store(data.database)
     try:
         spec = DemoSpec(tickets=demo_tickets or 0, seed=seed, catalog_only=demo_tickets is None)
-        write_demo(store, clock, spec)
+        if progress is None:
+            write_demo(store, clock, spec)
+        else:
+            write_demo(store, clock, spec, progress)
     finally:
         store.close()
 

@@ -74,3 +74,12 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def intake_form(desk: Desk) -> QWidget | None:
+    """The desk's open new-ticket form (a window beside the desk, not modal), if any."""
+    from ui.intake.dialog import IntakeDialog
+
+    shown = [form for form in desk.window.findChildren(IntakeDialog) if form.isVisible()]
+    assert len(shown) <= 1, "one form per call"
+    return shown[0] if shown else None

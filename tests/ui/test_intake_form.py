@@ -20,7 +20,7 @@ from app.paths import DataDir
 from app.services.intake_draft import draft_file
 from app.settings import SettingsFile
 from tests.conftest import T0, seat_of
-from tests.ui.conftest import activate
+from tests.ui.conftest import activate, intake_form
 from ui.desk import Desk, build_desk
 from ui.intake.dialog import IntakeDialog
 
@@ -45,8 +45,8 @@ def chinese_desk(qtbot: QtBot, desk_data: DataDir) -> Iterator[Desk]:
 def press_ctrl_n(qtbot: QtBot, desk: Desk) -> IntakeDialog:
     activate(qtbot, desk.window)
     qtbot.keyClick(desk.window, Qt.Key.Key_N, CTRL)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), IntakeDialog))
-    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: intake_form(desk) is not None)
+    dialog = intake_form(desk)
     assert isinstance(dialog, IntakeDialog)
     return dialog
 
@@ -257,3 +257,32 @@ def test_an_opened_list_starts_at_its_first_item(qtbot: QtBot, desk: Desk) -> No
     qtbot.keyClick(category.view(), Qt.Key.Key_Return)
     assert category.currentIndex() == 0
 
+
+
+def test_the_form_leaves_the_desk_usable_and_ctrl_n_brings_it_back(
+        qtbot: QtBot, desk: Desk) -> None:
+    """A seat on a call looks things up while the form stays open (it is not modal); the
+    next Ctrl+N brings the same form back rather than a second one."""
+    from app.demo.accounts import DEMO_PASSWORD
+    from ui.queues.page import QueuesPage
+
+    dialog = open_intake(qtbot, desk)
+    qtbot.keyClicks(dialog.title, "Mail bounces")
+    assert QApplication.activeModalWidget() is None
+    activate(qtbot, desk.window)
+    queues = desk.window.findChild(QueuesPage)
+    assert queues is not None
+    qtbot.keyClicks(queues.search, "VPN")  # the queue takes keys with the form open
+    assert queues.search.text() == "VPN"
+    qtbot.keyClick(desk.window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert intake_form(desk) is dialog and dialog.title.text() == "Mail bounces"
+    # Locking from the form hides it with the rest of the desk; unlocking brings it back.
+    qtbot.keyClick(dialog.title, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    lock = desk.seat.dialog
+    assert lock is not None and not dialog.isVisible()
+    qtbot.keyClicks(lock.password, DEMO_PASSWORD)
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.seat.dialog is None, timeout=10_000)
+    assert dialog.isVisible() and dialog.title.text() == "Mail bounces"

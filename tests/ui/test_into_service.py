@@ -33,7 +33,7 @@ from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.settings import SettingsFile
 from tests.conftest import T0
-from tests.ui.conftest import activate, shown_page
+from tests.ui.conftest import activate, intake_form, shown_page
 from ui.admin import AdministrationPage
 from ui.admin.account_dialogs import PasswordDialog
 from ui.admin.accounts_tab import AccountsTab
@@ -188,8 +188,8 @@ def log_and_take(qtbot: QtBot, desk: Desk, requester: str, phone: str, title: st
     """Ctrl+N: a call logged with a new requester; then Ctrl+T on it in the queue."""
     activate(qtbot, desk.window)
     qtbot.keyClick(desk.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), IntakeDialog))
-    form = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: intake_form(desk) is not None)
+    form = intake_form(desk)
     assert isinstance(form, IntakeDialog)
     activate(qtbot, form)
     form.new_requester.setFocus()

@@ -376,3 +376,50 @@ def test_the_table_menu_shows_the_shortcuts(qtbot: QtBot, desk: Desk) -> None:
     assert [text for text, _keys in shown][:4] == ["Take", "Assign to…", "Start work",
                                                   "Resolve…"]
     assert ("Assign to…", "Ctrl+G") in shown and ("Resolve…", "Ctrl+E") in shown
+
+
+def fits(page: QueuesPage, column: Column) -> bool:
+    header = page.table.horizontalHeader()
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    return not header.isSectionHidden(column) and 0 <= right <= page.table.viewport().width()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_columns_fit_a_small_screen_by_priority(qtbot: QtBot, desk_data: DataDir,
+                                                language: str) -> None:
+    """At 1024×700 the number, countdown, level, state and creation time stay in view and
+    the title keeps its room; the unit and channel give way (issue 22)."""
+    from ui.queues.columns import TITLE_MIN
+
+    desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language,
+                      seat_of(desk_data))
+    qtbot.addWidget(desk.window)
+    try:
+        page = page_of(desk)
+        page.set_column_visible(Column.UNIT, True)  # the seat asks for every column
+        page.set_column_visible(Column.CHANNEL, True)
+        desk.window.resize(1024, 700)
+        desk.window.show()
+        qtbot.waitExposed(desk.window)
+        header = page.table.horizontalHeader()
+        qtbot.waitUntil(lambda: fits(page, Column.SLA) and fits(page, Column.CREATED))
+        for column in (Column.NUMBER, Column.LEVEL, Column.STATE, Column.CREATED, Column.SLA):
+            assert fits(page, column), column
+        assert header.sectionSize(Column.TITLE) >= TITLE_MIN
+        assert header.sectionSize(Column.TITLE) > header.sectionSize(Column.CATEGORY)
+        assert not page.table.horizontalScrollBar().isVisible()
+        assert header.isSectionHidden(Column.UNIT)  # the least needed gave way
+        # Dates are shown whole.
+        created = page.model.index(0, Column.CREATED).data()
+        assert header.sectionSize(Column.CREATED) >= page.table.fontMetrics() \
+            .horizontalAdvance(created)
+        # On a wide screen everything the seat asked for is back.
+        desk.window.resize(1920, 1080)
+        qtbot.waitUntil(lambda: not header.isSectionHidden(Column.UNIT))
+        assert all(fits(page, column) for column in Column)
+        page.set_column_visible(Column.CHANNEL, False)  # and what the seat hides stays so
+        desk.window.resize(1900, 1060)
+        qtbot.wait(20)
+        assert header.isSectionHidden(Column.CHANNEL)
+    finally:
+        desk.close()

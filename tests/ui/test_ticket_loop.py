@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import activate
+from tests.ui.conftest import activate, intake_form
 from ui.desk import Desk
 from ui.intake.dialog import IntakeDialog
 from ui.queues.page import QueuesPage
@@ -33,8 +33,8 @@ def type_in(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None
 def open_intake(qtbot: QtBot, desk: Desk) -> IntakeDialog:
     activate(qtbot, desk.window)
     qtbot.keyClick(desk.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), IntakeDialog))
-    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: intake_form(desk) is not None)
+    dialog = intake_form(desk)
     assert isinstance(dialog, IntakeDialog)
     activate(qtbot, dialog)
     return dialog

@@ -1,4 +1,9 @@
-"""The new-ticket form (Ctrl+N from anywhere)."""
+"""The new-ticket form (Ctrl+N from anywhere).
+
+The form is a window of its own beside the desk, not a modal dialog: a seat on a call looks
+things up in the queue, the knowledge base and ticket windows while it stays open. One form
+per call: Ctrl+N while a form is open brings that form back to the front (its autosaved
+draft is one file) instead of opening a second."""
 
 from __future__ import annotations
 
@@ -24,16 +29,39 @@ def register(window: MainWindow, context: DeskContext,
     action.setShortcut(QKeySequence.StandardKey.New)
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
+    forms: list[IntakeDialog] = []  # the open form, if any
+
     def open_form() -> None:
+        from shiboken6 import isValid
+
+        forms[:] = [form for form in forms if isValid(form)]  # a form gone another way
+        if forms:
+            form = forms[0]
+            form.showNormal()
+            form.raise_()
+            form.activateWindow()
+            return
         # Imported on first use: the form pulls in the write side (SQLAlchemy), which
         # must stay off the start-up path.
         from ui.intake.dialog import IntakeDialog
 
         dialog = IntakeDialog(context, window)
+        dialog.setModal(False)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         if extend is not None:
             extend(dialog)
         dialog.ticket_logged.connect(logged)
-        dialog.open()
+        forms.append(dialog)
+
+        def gone(_result: int) -> None:
+            if dialog in forms:
+                forms.remove(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(gone)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def logged(ticket_id: str, number: str) -> None:
         text = QCoreApplication.translate("IntakeDialog", "Ticket %1 saved.").replace(

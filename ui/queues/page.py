@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -49,6 +48,7 @@ from app.services.saved_filters import SavedFilter, saved_filters
 from app.store.queues import QueueFilter, QueueReader, View
 from ui.context import DeskContext
 from ui.problems import show_problem
+from ui.queues.columns import ColumnFitter
 from ui.queues.model import Column, QueueModel, column_title
 from ui.sort_arrow import point_sort_arrows
 
@@ -103,11 +103,12 @@ class QueuesPage(QWidget):
             "Search: ticket number, requester, phone, words in title or description"))
         self._summary = QLabel(self)
         self._summary.setObjectName("summary")
-        self.table = self._build_table()
         self._settings = context.settings
-        for name in filter(None, context.settings.settings.queue_hidden_columns.split(",")):
-            if name.upper() in Column.__members__:
-                self.table.horizontalHeader().setSectionHidden(Column[name.upper()], True)
+        self._seat_hidden = {  # the columns the seat chose to hide (the header's menu)
+            Column[name.upper()] for name in
+            context.settings.settings.queue_hidden_columns.split(",")
+            if name.upper() in Column.__members__}
+        self.table = self._build_table()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -140,13 +141,8 @@ class QueuesPage(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = {Column.NUMBER: 92, Column.LEVEL: 56, Column.TYPE: 100,
-                  Column.CATEGORY: 124, Column.REQUESTER: 72, Column.UNIT: 150,
-                  Column.CHANNEL: 88, Column.STATE: 92, Column.ASSIGNEE: 64,
-                  Column.CREATED: 124, Column.SLA: 120}
-        for column, width in widths.items():
-            table.setColumnWidth(column, width)
+        # Widths follow the content and the room there is (ui/queues/columns.py).
+        self.columns = ColumnFitter(table, lambda column: column in self._seat_hidden)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         table.doubleClicked.connect(lambda index: self.open_requested.emit(
@@ -198,15 +194,18 @@ class QueuesPage(QWidget):
         for column in Column:
             action = menu.addAction(column_title(column))
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
+            action.setChecked(column not in self._seat_hidden)
             action.setEnabled(column not in (Column.NUMBER, Column.TITLE))
             action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
         menu.exec(header.mapToGlobal(position))
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
-        self.table.horizontalHeader().setSectionHidden(column, not visible)
-        hidden = sorted(c.name.lower() for c in Column
-                        if self.table.horizontalHeader().isSectionHidden(c))
+        if visible:
+            self._seat_hidden.discard(column)
+        else:
+            self._seat_hidden.add(column)
+        self.columns.fit()
+        hidden = sorted(c.name.lower() for c in self._seat_hidden)
         self._settings.update(queue_hidden_columns=",".join(hidden))
 
     # --- behaviour ------------------------------------------------------------------------

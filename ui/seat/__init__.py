@@ -7,7 +7,7 @@ Signals of ``SeatDesk``:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -34,6 +34,9 @@ class SeatDesk(QObject):
         first = menu.actions()[0] if menu.actions() else None
         self.lock_action = menu.addAction(self.tr("&Lock desk"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))  # Ctrl+L links tickets
+        # From any of the desk's windows: the intake form or a ticket window in front
+        # must not keep the seat from locking (issue 22 #5).
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         self.switch_action = menu.addAction(self.tr("S&witch seat…"))
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+W"))

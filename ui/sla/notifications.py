@@ -1,8 +1,10 @@
 """The notification centre: SLA at-risk and breach notifications, newest first.
 
-Double-click (or Enter) opens the ticket; Acknowledge removes a notification for good;
-Snooze hides it for a while. The list is stored, so it survives a restart. Above it, a
-supervisor sees the escalations to the supervisors nobody has acknowledged yet
+Double-click (or Enter) opens the ticket; Acknowledge (or Delete) removes a notification
+for good and leaves the next one selected, so Delete after Delete works down the list;
+Snooze hides it for a while. Above the list the seat narrows it to the tickets assigned to
+them or to their team, and to breaches only. The list is stored, so it survives a restart.
+Above it, a supervisor sees the escalations to the supervisors nobody has acknowledged yet
 (``ui/sla/escalations.py``).
 
 Signals:
@@ -18,6 +20,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,13 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sla.notices import Notice, acknowledge, mark_read, notices, snooze, unread_count
+from app.sla.notices import (
+    Notice,
+    NoticeFilter,
+    acknowledge,
+    mark_read,
+    notices,
+    snooze,
+    unread_count,
+)
 from app.sla.thresholds import is_breach
 from ui.context import DeskContext
 from ui.labels import target_label, threshold_label
 from ui.sla.escalations import EscalationInbox
 
 SNOOZE = timedelta(minutes=15)
+ALL, MINE, MY_TEAM = "all", "mine", "team"
 
 
 class NotificationCentre(QWidget):
@@ -61,6 +74,20 @@ class NotificationCentre(QWidget):
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.snooze_button.clicked.connect(self.snooze_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.acknowledge_selected)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("scope")
+        self.scope.addItem(self.tr("All tickets"), ALL)
+        self.scope.addItem(self.tr("Assigned to me"), MINE)
+        self.scope.addItem(self.tr("My team's"), MY_TEAM)
+        self.breaches_only = QCheckBox(self.tr("&Breaches only"), self)
+        self.breaches_only.setObjectName("breaches_only")
+        self.scope.currentIndexChanged.connect(self._filter_changed)
+        self.breaches_only.toggled.connect(self._filter_changed)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Show:"), self))
+        filters.addWidget(self.scope)
+        filters.addWidget(self.breaches_only)
+        filters.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.snooze_button)
@@ -75,6 +102,7 @@ class NotificationCentre(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.calendar_warning)
         layout.addWidget(self.escalations)
+        layout.addLayout(filters)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         self.refresh()
@@ -118,7 +146,7 @@ class NotificationCentre(QWidget):
     def _fill(self, now: datetime) -> None:
         self._stale = False
         self.escalations.fill()
-        self._notices = notices(self._context.reader, now)
+        self._notices = notices(self._context.reader, now, chosen=self.chosen())
         self.list.clear()
         zone = self._context.time_zone
         for notice in self._notices:
@@ -136,18 +164,52 @@ class NotificationCentre(QWidget):
                 item.setFont(font)
             self.list.addItem(item)
 
+    def chosen(self) -> NoticeFilter:
+        """The seat's filter. "Mine" and "my team's" of a seat without a staff member or a
+        team list nothing rather than everything."""
+        seat = self._context.seat
+        scope = self.scope.currentData()
+        return NoticeFilter(
+            assignee=(seat.staff_id or "") if scope == MINE else None,
+            team=(seat.team_id or "") if scope == MY_TEAM else None,
+            breaches_only=self.breaches_only.isChecked())
+
+    @Slot()
+    def _filter_changed(self) -> None:
+        if self.isVisible():
+            self._fill(self._context.clock.now())
+            if self.list.count():
+                self.list.setCurrentRow(0)
+        else:
+            self._stale = True
+
     def _selected(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
 
+    def _first_selected_row(self) -> int:
+        rows = [self.list.row(item) for item in self.list.selectedItems()]
+        return min(rows) if rows else self.list.currentRow()
+
+    def _select_after_removal(self, row: int) -> None:
+        """The next notification takes the removed ones' place in the selection (the last
+        one when they were at the end), so the seat works down the list by keys alone."""
+        if row < 0 or not self.list.count():
+            return
+        self.list.setCurrentRow(min(row, self.list.count() - 1))
+
     @Slot()
     def acknowledge_selected(self) -> None:
+        row = self._first_selected_row()
         acknowledge(self._context.store(), self._selected(), self._context.clock.now())
         self.refresh()
+        self._select_after_removal(row)
 
     @Slot()
     def snooze_selected(self) -> None:
+        row = self._first_selected_row()
         snooze(self._context.store(), self._selected(), self._context.clock.now() + SNOOZE)
         self.refresh()
+        self._select_after_removal(row)
 
     @Slot(QListWidgetItem)
     def _open(self, item: QListWidgetItem) -> None:
