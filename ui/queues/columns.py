@@ -105,39 +105,45 @@ class ColumnFitter(QObject):
         if not self._measured:
             self.measure()
         header = self._table.horizontalHeader()
-        available = self._table.viewport().width()
         shown = [c for c in PRIORITY if not self._seat_hidden(c)]
-        width = {c: self.wanted[c] for c in shown}
-        need = sum(width.values()) + TITLE_MIN
-        for column in reversed(shown):  # the least needed shrink first
-            if need <= available:
-                break
-            cut = min(width[column] - self.least[column], need - available)
-            width[column] -= cut
-            need -= cut
-        squeezed: set[Column] = set()
-        for column in reversed(shown):  # then hide, least needed first
-            if need <= available:
-                break
-            if column in NEVER_HIDDEN:
-                continue
-            squeezed.add(column)
-            need -= width[column]
-        # Hiding may have freed more than was missing: the most needed get it back first.
-        spare = available - need
-        for column in shown:
-            if spare <= 0:
-                break
-            if column not in squeezed:
-                given = min(self.wanted[column] - width[column], spare)
-                width[column] += given
-                spare -= given
-        self.squeezed = squeezed
+        width, self.squeezed = share_out(shown, self.wanted, self.least,
+                                         self._table.viewport().width())
         for column in Column:
             if column is Column.TITLE:
                 continue
-            hidden = self._seat_hidden(column) or column in squeezed
+            hidden = self._seat_hidden(column) or column in self.squeezed
             if header.isSectionHidden(column) != hidden:
                 header.setSectionHidden(column, hidden)
             if not hidden and header.sectionSize(column) != width[column]:
                 header.resizeSection(column, width[column])
+
+
+def share_out(shown: list[Column], wanted: dict[Column, int], least: dict[Column, int],
+              available: int) -> tuple[dict[Column, int], set[Column]]:
+    """Widths of the ``shown`` columns (most needed first) and those that must hide, so
+    that they and ``TITLE_MIN`` of title fit in ``available`` pixels."""
+    width = {c: wanted[c] for c in shown}
+    need = sum(width.values()) + TITLE_MIN
+    for column in reversed(shown):  # the least needed shrink first
+        if need <= available:
+            break
+        cut = min(width[column] - least[column], need - available)
+        width[column] -= cut
+        need -= cut
+    squeezed: set[Column] = set()
+    for column in reversed(shown):  # then hide, least needed first
+        if need <= available:
+            break
+        if column not in NEVER_HIDDEN:
+            squeezed.add(column)
+            need -= width[column]
+    # Hiding may have freed more than was missing: the most needed get it back first.
+    spare = available - need
+    for column in shown:
+        if spare <= 0:
+            break
+        if column not in squeezed:
+            given = min(wanted[column] - width[column], spare)
+            width[column] += given
+            spare -= given
+    return width, squeezed
