@@ -2962,6 +2962,26 @@ Restore it into this form?</source>
         <translation>稍后提醒（15 分钟）</translation>
     </message>
     <message>
+        <source>All tickets</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>分配给我的</translation>
+    </message>
+    <message>
+        <source>My team&apos;s</source>
+        <translation>我所在团队的</translation>
+    </message>
+    <message>
+        <source>&amp;Breaches only</source>
+        <translation>仅超时(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
         <source>No official holiday data for %1 yet: business-hours targets count Monday to Friday there, without public holidays or make-up working days. Add the days as calendar overrides once they are announced.</source>
         <translation>%1 年尚无官方节假日数据：该年按周一至周五计算工作时间目标，不含法定节假日和调休。官方公布后，请把这些日期录入日历例外。</translation>
     </message>
@@ -4731,6 +4751,40 @@ Restore it into this form?</source>
     <message>
         <source>checked offline</source>
         <translation>离线验证</translation>
+    </message>
+</context>
+<context>
+    <name>Seeding</name>
+    <message>
+        <source>Writing the catalog and the staff…</source>
+        <translation>正在写入目录和人员…</translation>
+    </message>
+    <message>
+        <source>Writing the demo tickets…</source>
+        <translation>正在写入演示工单…</translation>
+    </message>
+    <message>
+        <source>Writing the knowledge base…</source>
+        <translation>正在写入知识库…</translation>
+    </message>
+    <message>
+        <source>Planning the demo rota…</source>
+        <translation>正在编排演示排班…</translation>
+    </message>
+    <message>
+        <source>Opening the desk…</source>
+        <translation>正在打开服务台…</translation>
+    </message>
+</context>
+<context>
+    <name>SeedingWindow</name>
+    <message>
+        <source>Seatdesk: preparing the demo desk</source>
+        <translation>Seatdesk：正在准备演示服务台</translation>
+    </message>
+    <message>
+        <source>Seatdesk is writing a demo desk to try it out. This takes a few seconds, once.</source>
+        <translation>Seatdesk 正在写入一个供试用的演示服务台。只需一次，耗时几秒钟。</translation>
     </message>
 </context>
 <context>
