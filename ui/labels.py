@@ -70,6 +70,7 @@ def target_label(kind: str) -> str:
         "analysis": QCoreApplication.translate("SlaLabels", "Analysis"),
         "consultation": QCoreApplication.translate("SlaLabels", "Consultation answered"),
         "follow_up": QCoreApplication.translate("SlaLabels", "Follow-up"),
+        "plan": QCoreApplication.translate("SlaLabels", "Handling plan"),
     }.get(kind, kind)
 
 

@@ -115,6 +115,21 @@ def problem_text(problem: Problem, detail: str = "") -> str:
         Problem.GRADING_INVALID: QCoreApplication.translate(
             "Problem", "The grading weights must not be negative nor all zero, and the "
             "thresholds must satisfy 1 ≤ level 2 ≤ level 1 ≤ 3."),
+        Problem.NOT_VERIFIED: QCoreApplication.translate(
+            "Problem", "A level-2 result is confirmed only after the technical lead has "
+            "verified it: ask a technical lead to verify the resolution first."),
+        Problem.PLAN_EMPTY: QCoreApplication.translate(
+            "Problem", "A plan needs at least one step."),
+        Problem.STEP_TEXT_MISSING: QCoreApplication.translate(
+            "Problem", "Step %1 has no text: say what is to be done."),
+        Problem.WRONG_LEVEL: QCoreApplication.translate(
+            "Problem", "This step is for level-%1 tickets only."),
+        Problem.NOT_RESOLVED: QCoreApplication.translate(
+            "Problem", "Only a resolved ticket can be verified or reviewed."),
+        Problem.EXPERT_NOT_SENIOR: QCoreApplication.translate(
+            "Problem", "A level-1 emergency is led by a senior expert: choose one."),
+        Problem.PLANNED_TIME_INVALID: QCoreApplication.translate(
+            "Problem", "Give the planned time in minutes, from %1."),
     }[problem]
     return t.replace("%1", detail)
 

@@ -81,3 +81,12 @@ class EventKind(StrEnum):
     EDITED = "edited"
     ESCALATED = "escalated"
     SATISFACTION = "satisfaction"
+    # The handling process (issue 16, app/process): a plan saved (meets the "plan" target),
+    # a plan step done, a level-2 verification, a level-3 review, the level-3 analysis at
+    # intake, a level-1 emergency declared.
+    PLAN_SAVED = "plan_saved"
+    STEP_DONE = "step_done"
+    VERIFIED = "verified"
+    REVIEWED = "reviewed"
+    ANALYSED = "analysed"
+    EMERGENCY = "emergency"

@@ -6,7 +6,8 @@ neither the UI nor the server ever compares role names.
 
 - Agents work tickets and write the knowledge base, as in Zammad and Jira Service
   Management; in the rota they state only their own wishes and unavailable days.
-- Technical leads verify level-2 results; senior reviewers review level-3 results (the
+- Technical leads write level-2 handling plans (supervisors too, and level-1 emergency
+  plans) and verify level-2 results; senior reviewers review level-3 results (the
   customer's process, REQUIREMENTS.md section 3). Otherwise both work as agents.
 - Supervisors plan and publish the rota, merge requesters, read the audit log and reports,
   and see the administration pages read-only.
@@ -38,6 +39,7 @@ class Capability(StrEnum):
     VERIFY_RESOLUTIONS = "verify_resolutions"  # level 2: the technical lead's verification
     REVIEW_RESOLUTIONS = "review_resolutions"  # level 3: the senior engineer's review
     WRITE_LEDGER = "write_ledger"  # the escalation ledger
+    WRITE_PLANS = "write_plans"  # level-2 handling plans and level-1 emergency plans
 
 
 class Role(StrEnum):
@@ -64,12 +66,13 @@ class RoleSpec:
 C = Capability
 _AGENT = frozenset({C.WORK_TICKETS, C.WRITE_KB})
 _SUPERVISOR = _AGENT | {C.PLAN_ROTA, C.MERGE_REQUESTERS, C.READ_AUDIT, C.READ_REPORTS,
-                        C.VIEW_ADMINISTRATION, C.VERIFY_RESOLUTIONS, C.REVIEW_RESOLUTIONS}
+                        C.VIEW_ADMINISTRATION, C.VERIFY_RESOLUTIONS, C.REVIEW_RESOLUTIONS,
+                        C.WRITE_PLANS}
 
 ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(Role.AGENT, "坐席", "Agent", _AGENT),
     RoleSpec(Role.TECHNICAL_LEAD, "技术负责人", "Technical lead",
-             _AGENT | {C.VERIFY_RESOLUTIONS}),
+             _AGENT | {C.VERIFY_RESOLUTIONS, C.WRITE_PLANS}),
     RoleSpec(Role.SENIOR_REVIEWER, "高级审核工程师", "Senior reviewer",
              _AGENT | {C.REVIEW_RESOLUTIONS}),
     RoleSpec(Role.SUPERVISOR, "值班长", "Supervisor", _SUPERVISOR),
@@ -92,6 +95,8 @@ TABLE_WRITERS: dict[str, Capability] = {
     "sla_escalations": C.WRITE_LEDGER,
     "kb_articles": C.WRITE_KB, "kb_article_versions": C.WRITE_KB,
     "kb_ticket_links": C.WRITE_KB, "kb_article_events": C.WRITE_KB,
+    "process_plans": C.WRITE_PLANS,
+    "process_verifications": C.VERIFY_RESOLUTIONS, "process_reviews": C.REVIEW_RESOLUTIONS,
 }
 ROTA_PREFIX = "rota_"  # every rota table needs PLAN_ROTA, but for a seat's own rows
 ANYONE_WRITES: frozenset[str] = frozenset({"audit_log"})

@@ -24,6 +24,7 @@ from app.domain.numbers import is_provisional, ticket_number
 from app.server import desks as registry
 from app.server.accounts import User
 from app.server.numbers import final_number
+from app.server.process import check_confirmation
 from app.server.references import References
 from app.server.roles import Permissions
 from app.server.tables import counters, desks, rows
@@ -194,6 +195,9 @@ class _BatchPush:
         if mutation.op == "put":
             self._references.check(entity, mutation.patch, stored, self._stored)
         merged = self._merged(entity, stored, mutation)
+        if merged.changed and not merged.row.deleted:
+            check_confirmation(self._conn, entity, mutation.key, stored, merged.row,
+                               self._stored)
         if merged.changed and not merged.row.deleted and entity.name != "tickets":
             # Ticket numbers have their own rule and index (``_numbered``).
             self._check_unique(entity, mutation.key, stored, merged.row)

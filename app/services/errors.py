@@ -58,6 +58,14 @@ class Problem(StrEnum):
     SETTING_INVALID = "setting_invalid"  # a desk-wide setting of the wrong kind
     SETTING_OUT_OF_RANGE = "setting_out_of_range"  # a desk-wide number (detail: its range)
     GRADING_INVALID = "grading_invalid"  # negative or all-zero weights, thresholds unordered
+    # The handling process (app/process, issue 16).
+    NOT_VERIFIED = "not_verified"  # a level-2 result confirmed before its verification
+    PLAN_EMPTY = "plan_empty"  # a plan without a step
+    STEP_TEXT_MISSING = "step_text_missing"  # a plan step without its text (detail: number)
+    WRONG_LEVEL = "wrong_level"  # the step is for another level (detail: the level it needs)
+    NOT_RESOLVED = "not_resolved"  # verifying or reviewing what is not resolved
+    EXPERT_NOT_SENIOR = "expert_not_senior"  # an emergency's expert is not a senior expert
+    PLANNED_TIME_INVALID = "planned_time_invalid"  # level-3 planned minutes out of range
 
 
 class DeskError(Exception):

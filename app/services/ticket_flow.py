@@ -18,6 +18,7 @@ from app.domain.grading import GradingWeights
 from app.domain.ids import new_id
 from app.domain.states import IllegalTransition, check_transition
 from app.domain.validation import TEXT_MAX
+from app.process.verification import verification_missing
 from app.services.errors import DeskError, Problem
 from app.services.intake import TicketEdits, check_edits
 from app.store.database import Store
@@ -125,6 +126,10 @@ class TicketFlow:
 
         def change(row: TicketRow) -> dict[str, Any]:
             data = self._move(row, S.CLOSED, has_assignee=True)
+            # Level 2: the technical lead verifies before the requester is asked (the
+            # server refuses the same, app/server/process.py).
+            if verification_missing(_session_of(row), row):
+                raise DeskError(Problem.NOT_VERIFIED, "verification")
             row.satisfaction, row.closed_at = score, self._clock.now()
             row.satisfaction_method = str(collected_by)
             # "collected_by", not the "method" that entries before schema 0007 carry: that
@@ -147,11 +152,22 @@ class TicketFlow:
         text = _text(reason, "reason", required=Problem.REASON_MISSING)
 
         def change(row: TicketRow) -> dict[str, Any]:
-            data = self._move(row, S.ASSIGNED, has_assignee=row.assignee_id is not None)
-            row.closed_at, row.resolved_at, row.satisfaction = None, None, None
-            row.satisfaction_method, row.closed_unconfirmed = "", False
-            return data | {"reason": text}
+            return self.reopen_row(row) | {"reason": text}
         return self._change(ticket_id, version, EventKind.STATE_CHANGED, change, body=text)
+
+    def reopen_row(self, row: TicketRow) -> dict[str, Any]:
+        """Put a resolved or closed ticket back to work (inside ``act``'s change)."""
+        data = self._move(row, S.ASSIGNED, has_assignee=row.assignee_id is not None)
+        row.closed_at, row.resolved_at, row.satisfaction = None, None, None
+        row.satisfaction_method, row.closed_unconfirmed = "", False
+        return data
+
+    def act(self, ticket_id: str, version: int, kind: EventKind,
+            change: Callable[[TicketRow], dict[str, Any]], *, body: str = "") -> int:
+        """A change made by another part of the desk (the handling process): ``change``
+        may add its own rows through the row's session, all in one transaction with the
+        version check and the timeline entry."""
+        return self._change(ticket_id, version, kind, change, body=body)
 
     def first_response(self, ticket_id: str, version: int) -> int:
         """Mark that the requester heard back (stops the first-response clock once)."""

@@ -201,6 +201,11 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
         elif kind is TargetKind.FOLLOW_UP:
             if resolutions := history.resolutions(now):
                 result.append(_follow_up(history, target, calendar, marks, now, resolutions))
+        elif kind is TargetKind.PLAN:
+            # Met when the plan is saved; a ticket resolved without one stops it too.
+            ends = [m for m in (history.plan_saved(now), _stopped_at(spans)) if m is not None]
+            result.append(_clock(history, target, calendar, marks, now, spans,
+                                 history.created_at, min(ends) if ends else None))
         else:
             result.append(_clock(history, target, calendar, marks, now, spans,
                                  history.created_at, _stopped_at(spans)))

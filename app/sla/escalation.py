@@ -57,6 +57,8 @@ class Escalation:
 DEFAULT_ESCALATIONS: tuple[Escalation, ...] = (
     Escalation(Action.NOTIFY_SUPERVISOR, "breached", "resolution"),
     Escalation(Action.NOTIFY_SUPERVISOR, "breached", "pickup"),
+    # Issue 16: a level-2 ticket with no handling plan after its hour.
+    Escalation(Action.NOTIFY_SUPERVISOR, "breached", "plan"),
 )
 
 

@@ -139,6 +139,9 @@ class TicketHistory:
             if ends and event.at >= result[-1][0]:
                 result[-1] = (result[-1][0], event.at)
         return result
+    def plan_saved(self, now: datetime) -> datetime | None:
+        """When a handling or emergency plan was first saved (meets the "plan" target)."""
+        return next((e.at for e in self.until(now) if e.kind == EventKind.PLAN_SAVED), None)
 
     def updates(self, now: datetime) -> list[datetime]:
         return [e.at for e in self.until(now) if e.visible_to_requester]

@@ -25,7 +25,8 @@ WHERE t.id IN ({marks}) AND t.deleted = 0
 _EVENTS = """
 SELECT ticket_id, at, kind, data FROM ticket_events
 WHERE ticket_id IN ({marks}) AND kind IN ('created', 'state_changed', 'level_changed',
-                                          'comment', 'call_note', 'work_log', 'satisfaction')
+                                          'comment', 'call_note', 'work_log', 'satisfaction',
+                                          'plan_saved')
 """
 
 

@@ -33,6 +33,8 @@ SYNCED_TABLES: tuple[str, ...] = (
     "rota_preferences", "rota_periods", "rota_assignments", "rota_overrides",
     "sla_policies", "sla_calendar_overrides", "sla_escalations", "sla_escalation_receipts",
     "sla_holiday_years",
+    "process_plans", "process_plan_steps", "process_verifications", "process_reviews",
+    "process_analyses",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
@@ -40,7 +42,8 @@ SYNCED_TABLES: tuple[str, ...] = (
 APPEND_ONLY: frozenset[str] = frozenset({
     "ticket_events", "ticket_links", "kb_article_versions", "kb_ticket_links",
     "kb_article_events", "rota_overrides", "sla_policies", "audit_log",
-    "sla_escalation_receipts"})
+    "sla_escalation_receipts", "process_verifications", "process_reviews",
+    "process_analyses"})
 # Rota rows a seat may write for himself (the column naming the person): a wish about his
 # own shifts, and the days he is unavailable (app/rota/access.py, the desk's own rule).
 OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}
@@ -60,7 +63,10 @@ AUTHOR_FIELDS: dict[str, str] = {
     "kb_article_versions": "editor_id",
     "rota_periods": "published_by", "rota_overrides": "author_id",
     "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
-    "sla_escalation_receipts": "staff_id", "sla_holiday_years": "author_id"}
+    "sla_escalation_receipts": "staff_id", "sla_holiday_years": "author_id",
+    "process_plans": "author_id", "process_plan_steps": "author_id",
+    "process_verifications": "verifier_id", "process_reviews": "reviewer_id",
+    "process_analyses": "author_id"}
 # An author field naming who did a later act is empty until the act: a draft period has no
 # publisher yet. Empty is allowed there while the act's own time is empty too.
 AUTHOR_OF_ACT: dict[str, str] = {"rota_periods": "published_at"}

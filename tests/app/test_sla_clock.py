@@ -35,7 +35,10 @@ def test_a_fault_gets_the_customers_targets() -> None:
         timedelta(hours=24)
     level2 = DEFAULT_POLICY.targets_for(2, "maintenance", "web")
     assert level2[K.UPDATE].budget == timedelta(hours=2)
-    assert level2[K.RESOLUTION].budget == timedelta(hours=1)
+    # The level-2 hour is for the handling plan (issue 16), not the resolution.
+    assert level2[K.PLAN].budget == timedelta(hours=1)
+    assert level2[K.RESOLUTION].budget == timedelta(hours=24)
+    assert K.PLAN not in DEFAULT_POLICY.targets_for(3, "maintenance", "web")
 
 
 def test_policy_round_trips_through_json() -> None:
@@ -77,12 +80,12 @@ def test_pause_moves_the_deadline_and_resume_continues() -> None:
 
 
 def test_level_change_recomputes_from_history_and_keeps_the_paused_time() -> None:
-    # Level 3 maintenance: 24 h. Paused 30 min, then raised to level 2 (1 h plan).
+    # Level 3 maintenance: no plan target. Paused 30 min, then raised to level 2 (1 h plan).
     h = history(state(10, "pending_vendor"), state(40, "in_progress"), level(50, 2),
                 type_code="maintenance")
     before = clock_of(h, K.RESOLUTION, 45)
     assert before.budget == timedelta(hours=24)
-    after = clock_of(h, K.RESOLUTION, 55)
+    after = clock_of(h, K.PLAN, 55)
     assert after.budget == timedelta(hours=1)
     # 60 min of running time: 10 before the pause, 50 after 40 -> deadline at 90, not 60.
     assert after.deadline == at(90)

@@ -13,6 +13,7 @@ def kind_label(kind: TargetKind) -> str:
         TargetKind.UPDATE: QCoreApplication.translate("Reports", "Update cadence"),
         TargetKind.RESOLUTION: QCoreApplication.translate("Reports", "Resolution"),
         TargetKind.PICKUP: QCoreApplication.translate("Reports", "Pickup"),
+        TargetKind.PLAN: QCoreApplication.translate("Reports", "Handling plan"),
     }[kind]
 
 

@@ -67,6 +67,40 @@ def _unconfirmed(data: dict[str, object]) -> str:
         .replace("%1", f"{hours:g}")
 
 
+PROCESS_KINDS = frozenset({EventKind.ESCALATED, EventKind.PLAN_SAVED, EventKind.STEP_DONE,
+                           EventKind.VERIFIED, EventKind.REVIEWED, EventKind.ANALYSED,
+                           EventKind.EMERGENCY})
+
+
+def _process(kind: str, data: dict[str, object]) -> str:
+    """Escalations and the handling process's entries (app/process)."""
+    if kind == EventKind.ESCALATED:
+        return _escalation(data)
+    if kind == EventKind.PLAN_SAVED:
+        if data.get("kind") == "emergency":
+            return QCoreApplication.translate("Timeline", "wrote the emergency plan (%1 steps)") \
+                .replace("%1", str(data.get("steps", 0)))
+        return QCoreApplication.translate("Timeline", "saved the handling plan (%1 steps)") \
+            .replace("%1", str(data.get("steps", 0)))
+    if kind == EventKind.STEP_DONE:
+        text = QCoreApplication.translate("Timeline", "carried out plan step %1") \
+            .replace("%1", str(int(str(data.get("position", 0))) + 1))
+        return text + QCoreApplication.translate("Timeline", " (after its planned time)") \
+            if data.get("late") else text
+    if kind == EventKind.VERIFIED:
+        return QCoreApplication.translate("Timeline", "verified the resolution") \
+            if data.get("approved") else \
+            QCoreApplication.translate("Timeline", "did not verify the resolution: back to work")
+    if kind == EventKind.REVIEWED:
+        return QCoreApplication.translate("Timeline", "reviewed and approved the result") \
+            if data.get("approved") else \
+            QCoreApplication.translate("Timeline", "sent the result back with findings")
+    if kind == EventKind.ANALYSED:
+        return QCoreApplication.translate("Timeline", "recorded the analysis (planned: %1 min)") \
+            .replace("%1", str(data.get("planned_minutes", 0)))
+    return QCoreApplication.translate("Timeline", "declared a level-1 emergency")
+
+
 def _what(entry: TimelineEntry) -> str:
     data = entry.data
     if entry.kind == EventKind.CREATED:
@@ -92,8 +126,8 @@ def _what(entry: TimelineEntry) -> str:
             .replace("%2", level_label(Level(data["to"])))
     if entry.kind == EventKind.CALL_NOTE:
         return QCoreApplication.translate("Timeline", "noted a call")
-    if entry.kind == EventKind.ESCALATED:
-        return _escalation(data)
+    if entry.kind in PROCESS_KINDS:
+        return _process(entry.kind, data)
     if data.get("first_response"):
         return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):
