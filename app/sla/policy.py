@@ -210,6 +210,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
          note="level 1 consultation: 10 minutes"),
     Rule(K.UPDATE, 30, level=1, note="level 1: stakeholders updated every 30 minutes"),
     Rule(K.FOLLOW_UP, 60, level=1, note="level 1: follow-up within 1 hour of resolution"),
+    # Issue 16 part 2: the emergency plan (from the library, roles named) is the level-1
+    # plan; declaring the emergency meets it.
+    Rule(K.PLAN, 15, level=1, note="level 1: emergency plan declared within 15 minutes"),
 )
 
 # Tickets created before this moment on a desk with no saved policy keep version 0 (the

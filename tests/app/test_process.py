@@ -29,6 +29,7 @@ from app.services.errors import DeskError, Problem
 from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import TicketFlow
 from app.sla.monitor import due_thresholds, refresh_targets
+from app.sla.policy import CUT_OVER
 from app.sla.reading import ticket_clocks
 from app.store.database import Store
 from app.store.reading import read_connection
@@ -38,7 +39,8 @@ from tests.conftest import seat_of
 
 
 @pytest.fixture
-def reader(demo_copy: DataDir) -> sqlite3.Connection:
+def reader(demo_copy: DataDir, clock: ManualClock) -> sqlite3.Connection:
+    clock.set(CUT_OVER + timedelta(days=3))  # the built-in policy with the "plan" target
     return read_connection(demo_copy.database)
 
 
@@ -229,6 +231,7 @@ def test_a_level_1_emergency_is_shown_until_the_ticket_is_resolved(
     assert refused.value.problem is Problem.EXPERT_NOT_SENIOR
     process.declare_emergency(ticket, 1, first.code, expert,
                               {"liaison": supervisor.staff_id}, "zh_CN")
+    assert clock_state(reader, ticket, "plan", clock) == "met"  # level 1: the emergency plan
     (shown,) = emergencies(reader)
     assert shown.ticket_id == ticket and shown.plan == first.name_zh
     detail = ticket_detail(reader, ticket, "en")

@@ -56,7 +56,8 @@ def test_level_1_has_the_strictest_clock_of_every_kind() -> None:
     assert {k: t.budget for k, t in fault.items()} == {
         K.FIRST_RESPONSE: timedelta(minutes=1), K.RESOLUTION: timedelta(minutes=30),
         K.PICKUP: timedelta(minutes=1), K.UPDATE: timedelta(minutes=30),
-        K.ANALYSIS: timedelta(minutes=2), K.FOLLOW_UP: timedelta(hours=1)}
+        K.ANALYSIS: timedelta(minutes=2), K.FOLLOW_UP: timedelta(hours=1),
+        K.PLAN: timedelta(minutes=15)}
     assert DEFAULT_POLICY.targets_for(1, "consultation", "chat")[K.CONSULTATION].budget == \
         timedelta(minutes=5)
     assert DEFAULT_POLICY.targets_for(3, "fault", "phone")[K.FOLLOW_UP].budget == \

@@ -14,7 +14,10 @@ def kind_label(kind: TargetKind) -> str:
         TargetKind.RESOLUTION: QCoreApplication.translate("Reports", "Resolution"),
         TargetKind.PICKUP: QCoreApplication.translate("Reports", "Pickup"),
         TargetKind.PLAN: QCoreApplication.translate("Reports", "Handling plan"),
-    }[kind]
+        TargetKind.ANALYSIS: QCoreApplication.translate("Reports", "Analysis"),
+        TargetKind.CONSULTATION: QCoreApplication.translate("Reports", "Consultation answered"),
+        TargetKind.FOLLOW_UP: QCoreApplication.translate("Reports", "Follow-up"),
+    }.get(kind, str(kind))
 
 
 def kind_labels() -> dict[TargetKind, str]:
