@@ -3432,6 +3432,34 @@ Restore it into this form?</source>
         <translation>定级权重不能为负数，也不能全部为零；分数下限须满足 1 ≤ 二级 ≤ 一级 ≤ 3。</translation>
     </message>
     <message>
+        <source>A level-2 result is confirmed only after the technical lead has verified it: ask a technical lead to verify the resolution first.</source>
+        <translation>二级请求的处理结果须经技术负责人验证后才能请求确认：请先请技术负责人验证处理结果。</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one step.</source>
+        <translation>方案至少需要一个步骤。</translation>
+    </message>
+    <message>
+        <source>Step %1 has no text: say what is to be done.</source>
+        <translation>第 %1 步没有内容：请写明要做什么。</translation>
+    </message>
+    <message>
+        <source>This step is for level-%1 tickets only.</source>
+        <translation>此环节仅适用于 %1 级工单。</translation>
+    </message>
+    <message>
+        <source>Only a resolved ticket can be verified or reviewed.</source>
+        <translation>只有已解决的工单才能验证或审核。</translation>
+    </message>
+    <message>
+        <source>A level-1 emergency is led by a senior expert: choose one.</source>
+        <translation>一级应急须由资深专家牵头：请选择一位资深专家。</translation>
+    </message>
+    <message>
+        <source>Give the planned time in minutes, from %1.</source>
+        <translation>请填写计划用时（分钟），范围 %1。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3946,6 +3974,22 @@ Restore it into this form?</source>
     <message>
         <source>Pickup</source>
         <translation>领取</translation>
+    </message>
+    <message>
+        <source>Handling plan</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Consultation answered</source>
+        <translation>咨询答复</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>结果回访</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4997,6 +5041,10 @@ Restore it into this form?</source>
         <translation>结果回访</translation>
     </message>
     <message>
+        <source>Handling plan</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
@@ -5859,6 +5907,46 @@ Restore it into this form?</source>
     <message>
         <source> without the requester&apos;s confirmation (no answer within %1 h)</source>
         <translation>（未经报障人确认：%1 小时内未答复）</translation>
+    </message>
+    <message>
+        <source>wrote the emergency plan (%1 steps)</source>
+        <translation>制定了应急处置方案（%1 步）</translation>
+    </message>
+    <message>
+        <source>saved the handling plan (%1 steps)</source>
+        <translation>保存了处理方案（%1 步）</translation>
+    </message>
+    <message>
+        <source>carried out plan step %1</source>
+        <translation>完成了方案第 %1 步</translation>
+    </message>
+    <message>
+        <source> (after its planned time)</source>
+        <translation>（晚于计划时间）</translation>
+    </message>
+    <message>
+        <source>verified the resolution</source>
+        <translation>验证了处理结果</translation>
+    </message>
+    <message>
+        <source>did not verify the resolution: back to work</source>
+        <translation>处理结果未通过验证：退回处理</translation>
+    </message>
+    <message>
+        <source>reviewed and approved the result</source>
+        <translation>审核通过了处理结果</translation>
+    </message>
+    <message>
+        <source>sent the result back with findings</source>
+        <translation>审核退回并附审核意见</translation>
+    </message>
+    <message>
+        <source>recorded the analysis (planned: %1 min)</source>
+        <translation>记录了分析（计划用时 %1 分钟）</translation>
+    </message>
+    <message>
+        <source>declared a level-1 emergency</source>
+        <translation>启动了一级应急响应</translation>
     </message>
     <message>
         <source>created the ticket</source>
