@@ -7,24 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.rota.model import Assignment
+from app.rota.personal_checks import PERSONAL_CHECKS
 from app.rota.problem import RotaProblem
 from app.rota.rules import FAIRNESS, Rule, RuleKind
+from app.rota.violation import Cells, Violation, soft_cost
 
-
-@dataclass(frozen=True)
-class Violation:
-    """One broken rule: who (None for the desk as a whole), which days, which shift."""
-
-    rule: RuleKind
-    hard: bool
-    staff_id: str | None
-    days: tuple[date, ...]
-    shift: str | None = None
-    data: dict[str, int | str] = field(default_factory=dict, compare=False, hash=False)
+__all__ = ["Violation", "check", "fair_counts", "hard_violations", "total_cost"]
 
 
 def check(problem: RotaProblem, plan: Iterable[Assignment]) -> list[Violation]:
@@ -40,9 +31,6 @@ def check(problem: RotaProblem, plan: Iterable[Assignment]) -> list[Violation]:
         if rule is not None:
             found += rule_check(problem, rule, cells)
     return found
-
-
-Cells = dict[tuple[str, date], list[str]]
 
 
 def _one_per_day(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
@@ -69,16 +57,37 @@ def _coverage(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]
                 continue
             people = [members[s] for s in on_shift.get((day, shift.code), []) if s in members]
             if len(people) < need.headcount:
+                short = need.headcount - len(people)
                 found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
-                                       {"need": need.headcount, "have": len(people)}))
+                                       {"need": need.headcount, "have": len(people)},
+                                       soft_cost(rule, short, need.under_weight)))
             seniors = sum(1 for p in people if problem.is_senior(p))
             if seniors < need.seniors:
                 found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
-                                       {"seniors": need.seniors, "have": seniors}))
+                                       {"seniors": need.seniors, "have": seniors},
+                                       soft_cost(rule, need.seniors - seniors)))
             for skill in sorted(need.skills):
                 if not any(skill in p.skills for p in people):
                     found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
-                                           {"skill": skill}))
+                                           {"skill": skill}, soft_cost(rule, 1)))
+    return found
+
+
+def _over_cover(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
+    on_shift: dict[tuple[date, str], int] = defaultdict(int)
+    for (_staff, day), codes in cells.items():
+        for code in codes:
+            on_shift[day, code] += 1
+    found = []
+    for day in problem.days:
+        for shift in problem.shifts:
+            need = problem.coverage_for(day, shift.code)
+            have = on_shift.get((day, shift.code), 0)
+            if need is not None and have > need.headcount:
+                found.append(Violation(rule.kind, rule.hard, None, (day,), shift.code,
+                                       {"need": need.headcount, "have": have},
+                                       soft_cost(rule, have - need.headcount,
+                                                 need.over_weight)))
     return found
 
 
@@ -96,7 +105,8 @@ def _rest(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
                 for later in cells.get((staff, later_day), []):
                     if (first, later, offset) in conflicts:
                         found.append(Violation(rule.kind, rule.hard, staff, (day, later_day),
-                                               later, {"hours": rule.value, "after": first}))
+                                               later, {"hours": rule.value, "after": first},
+                                               soft_cost(rule, 1)))
     return found
 
 
@@ -108,15 +118,19 @@ def _working(problem: RotaProblem, cells: Cells, staff: str, index: int) -> int:
 def _consecutive(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
     found = []
     for member in problem.staff:
+        most = problem.limit(member, rule.kind)
+        if most is None:
+            continue
         carried = problem.run_before(member.id)
         run: list[date] = [problem.days[0] - timedelta(n) for n in range(carried, 0, -1)]
         for index, day in enumerate((*problem.days, None)):
             if day is not None and _working(problem, cells, member.id, index):
                 run.append(day)
                 continue
-            if len(run) > rule.value and run[-1] >= problem.days[0]:
+            if len(run) > most and run[-1] >= problem.days[0]:
                 found.append(Violation(rule.kind, rule.hard, member.id, tuple(run), None,
-                                       {"days": len(run), "max": rule.value}))
+                                       {"days": len(run), "max": most},
+                                       soft_cost(rule, len(run) - most)))
             run = []
     return found
 
@@ -131,7 +145,8 @@ def _hours(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
             if minutes > cap:
                 found.append(Violation(
                     rule.kind, rule.hard, member.id, tuple(problem.days[i] for i in group), None,
-                    {"hours": minutes // 60, "max": cap // 60}))
+                    {"hours": minutes // 60, "max": cap // 60},
+                    soft_cost(rule, -(-(minutes - cap) // 60))))
     return found
 
 
@@ -160,9 +175,14 @@ def _fairness(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]
     mean = sum(totals.values()) / len(totals)
     sides = {most} if most - mean > mean - least else (
         {least} if mean - least > most - mean else {most, least})
+    named = [(staff, count) for staff, count in sorted(totals.items()) if count in sides]
+    # One penalty for the spread, shared by the people named (the first takes the rest).
+    total = soft_cost(rule, most - least - rule.value)
+    shares = [total // len(named) + (total % len(named) if i == 0 else 0)
+              for i in range(len(named))]
     return [Violation(rule.kind, rule.hard, staff, (), None,
-                      {"count": count, "least": least, "most": most, "max_spread": rule.value})
-            for staff, count in sorted(totals.items()) if count in sides]
+                      {"count": count, "least": least, "most": most, "max_spread": rule.value},
+                      share) for (staff, count), share in zip(named, shares, strict=True)]
 
 
 def _preferences(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violation]:
@@ -174,7 +194,8 @@ def _preferences(problem: RotaProblem, rule: Rule, cells: Cells) -> list[Violati
         matches = any(pref.shift in (None, code) for code in codes)
         if matches != pref.wanted:
             found.append(Violation(rule.kind, rule.hard, pref.staff_id, (pref.day,), pref.shift,
-                                   {"wanted": int(pref.wanted)}))
+                                   {"wanted": int(pref.wanted)},
+                                   soft_cost(rule, 1, pref.weight)))
     return found
 
 
@@ -188,7 +209,13 @@ _CHECKS = {
     RuleKind.MAX_HOURS_MONTH: _hours,
     **{kind: _fairness for kind in FAIRNESS},
     RuleKind.PREFERENCES: _preferences,
+    RuleKind.OVER_COVER: _over_cover,
+    **PERSONAL_CHECKS,
 }
+
+
+def total_cost(violations: Iterable[Violation]) -> int:
+    return sum(v.cost for v in violations)
 
 
 def hard_violations(problem: RotaProblem, plan: Iterable[Assignment]) -> list[Violation]:

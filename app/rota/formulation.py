@@ -13,6 +13,7 @@ from datetime import timedelta
 from ortools.sat.python import cp_model
 
 from app.rota.model import Assignment
+from app.rota.personal_constraints import PERSONAL_POSTS
 from app.rota.problem import RotaProblem
 from app.rota.rules import FAIRNESS, Rule, RuleKind
 
@@ -28,6 +29,7 @@ class RotaModel:
     model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
     cells: dict[Cell, cp_model.IntVar] = field(default_factory=dict)
     penalties: list[Expr] = field(default_factory=list)
+    worked: dict[tuple[int, int], Expr] = field(default_factory=dict)
 
     def x(self, s: int, d: int, t: int) -> Expr:
         """The cell's variable, or 0 where the person cannot work that shift."""
@@ -39,24 +41,54 @@ class RotaModel:
         return sorted(Assignment(p.days[d], p.staff[s].id, p.shifts[t].code)
                       for (s, d, t), var in self.cells.items() if value.boolean_value(var))
 
-    def _limit(self, rule: Rule, expr: Expr, bound: int, scale: int = 1) -> None:
-        """``expr <= bound``; for a soft rule each ``scale`` units over costs ``weight``."""
+    def _limit(self, rule: Rule, expr: Expr, bound: int, scale: int = 1,
+               weight: int = 0) -> None:
+        """``expr <= bound``; for a soft rule each ``scale`` units over costs ``weight``
+        (0: the rule's)."""
+        weight = weight or rule.weight
         if isinstance(expr, int):  # cells fixed or impossible: decided before solving
             over = max(0, -(-(expr - bound) // scale))
             if over and rule.hard:
                 self.model.add_bool_or([])  # fixed cells already break a hard rule
             elif over:
-                self.penalties.append(rule.weight * over)
+                self.penalties.append(weight * over)
             return
         if rule.hard:
             self.model.add(expr <= bound)
             return
         slack = self.model.new_int_var(0, 10_000, "")
         self.model.add(expr <= bound + scale * slack)
-        self.penalties.append(rule.weight * slack)
+        self.penalties.append(weight * slack)
 
-    def _at_least(self, rule: Rule, expr: Expr, bound: int) -> None:
-        self._limit(rule, -expr, -bound)
+    def _at_least(self, rule: Rule, expr: Expr, bound: int, weight: int = 0) -> None:
+        self._limit(rule, -expr, -bound, weight=weight)
+
+    def shifts_worked(self, s: int, d: int) -> Expr:
+        """How many working (not on-call) shifts person ``s`` has on day ``d``."""
+        p = self.problem
+        return sum(self.x(s, d, t) for t, shift in enumerate(p.shifts) if not shift.on_call)
+
+    def working(self, s: int, d: int) -> Expr:
+        """1 if person ``s`` works (not on call) on day ``d``, as one boolean (for rules
+        stated as clauses); made on first use."""
+        key = (s, d)
+        if key not in self.worked:
+            p = self.problem
+            terms = [self.x(s, d, t) for t, shift in enumerate(p.shifts) if not shift.on_call]
+            free = [term for term in terms if not isinstance(term, int)]
+            one = p.rule(RuleKind.ONE_SHIFT_PER_DAY)
+            if not free:
+                self.worked[key] = 0
+            elif len(free) == 1:
+                self.worked[key] = free[0]
+            else:
+                var = self.model.new_bool_var("")
+                if one is not None and one.hard:
+                    self.model.add(var == sum(free))  # at most one of them anyway
+                else:
+                    self.model.add_max_equality(var, free)
+                self.worked[key] = var
+        return self.worked[key]
 
 
 def build(problem: RotaProblem) -> RotaModel:
@@ -75,6 +107,8 @@ def build(problem: RotaProblem) -> RotaModel:
 def _variables(rota: RotaModel) -> None:
     p = rota.problem
     leave = p.rule(RuleKind.LEAVE)
+    type_rule = p.rule(RuleKind.MAX_SHIFTS_OF_TYPE)
+    not_allowed = type_rule is not None and type_rule.hard
     for s, member in enumerate(p.staff):
         for d, day in enumerate(p.days):
             fixed = p.fixed.get((member.id, day), "") if (member.id, day) in p.fixed else ""
@@ -89,6 +123,8 @@ def _variables(rota: RotaModel) -> None:
                     continue
                 if not member.active:
                     continue  # deactivated: keeps only the shifts fixed above
+                if not_allowed and member.limits.max_of(shift.code) == 0:
+                    continue  # may not work this shift at all
                 rota.cells[s, d, t] = rota.model.new_bool_var(f"x{s}_{d}_{t}")
 
 
@@ -116,11 +152,15 @@ def _coverage(rota: RotaModel, rule: Rule) -> None:
             if need is None:
                 continue
             people = [rota.x(s, d, t) for s in range(len(p.staff))]
-            rota._at_least(rule, sum(people), need.headcount)
-            # More than asked for is no violation but wastes hours: keep it exact unless
-            # fixed cells already put more people there.
-            fixed = sum(1 for m in p.staff if p.fixed.get((m.id, day)) == shift.code)
-            rota.model.add(sum(people) <= max(need.headcount, fixed))
+            rota._at_least(rule, sum(people), need.headcount, need.under_weight)
+            over = p.rule(RuleKind.OVER_COVER)
+            if over is not None:
+                rota._limit(over, sum(people), need.headcount, weight=need.over_weight)
+            else:
+                # Without the over-cover rule more than asked for is no violation but
+                # wastes hours: keep it exact unless fixed cells already put more there.
+                fixed = sum(1 for m in p.staff if p.fixed.get((m.id, day)) == shift.code)
+                rota.model.add(sum(people) <= max(need.headcount, fixed))
             seniors = [rota.x(s, d, t) for s, m in enumerate(p.staff) if p.is_senior(m)]
             rota._at_least(rule, sum(seniors), need.seniors)
             for skill in sorted(need.skills):
@@ -157,23 +197,21 @@ def _minutes(rota: RotaModel, s: int, d: int) -> Expr:
                if not shift.on_call)
 
 
-def _working(rota: RotaModel, s: int, d: int) -> Expr:
-    p = rota.problem
-    return sum(rota.x(s, d, t) for t, shift in enumerate(p.shifts) if not shift.on_call)
-
-
 def _consecutive(rota: RotaModel, rule: Rule) -> None:
     p = rota.problem
-    span = rule.value + 1
     for s, member in enumerate(p.staff):
+        most = p.limit(member, rule.kind)
+        if most is None:
+            continue
+        span = most + 1
         for start in range(len(p.days) - span + 1):
-            rota._limit(rule, sum(_working(rota, s, d) for d in range(start, start + span)),
-                        rule.value)
+            rota._limit(rule, sum(rota.shifts_worked(s, d)
+                                  for d in range(start, start + span)), most)
         # A run carried over from the previous period leaves fewer days for this one.
-        for carried in range(1, min(p.run_before(member.id), rule.value) + 1):
+        for carried in range(1, min(p.run_before(member.id), most) + 1):
             head = min(span - carried, len(p.days))
-            rota._limit(rule, sum(_working(rota, s, d) for d in range(head)),
-                        rule.value - carried)
+            rota._limit(rule, sum(rota.shifts_worked(s, d) for d in range(head)),
+                        most - carried)
 
 
 def _hours(rota: RotaModel, rule: Rule) -> None:
@@ -216,9 +254,9 @@ def _preferences(rota: RotaModel, rule: Rule) -> None:
         on = sum(rota.x(s, d, t) for t, shift in enumerate(p.shifts)
                  if pref.shift in (None, shift.code))
         if pref.wanted:
-            rota._at_least(rule, on, 1)
+            rota._at_least(rule, on, 1, pref.weight)
         else:
-            rota._limit(rule, on, 0)
+            rota._limit(rule, on, 0, weight=pref.weight)
 
 
 _POSTS = (
@@ -231,4 +269,5 @@ _POSTS = (
     (RuleKind.MAX_HOURS_MONTH, _hours),
     *((kind, _fairness) for kind in FAIRNESS),
     (RuleKind.PREFERENCES, _preferences),
+    *PERSONAL_POSTS,
 )

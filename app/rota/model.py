@@ -33,6 +33,10 @@ class ShiftType:
     minutes: int
     color: str
     on_call: bool = False
+    # Shift codes that may not start the next day after this one (the benchmark's "shifts
+    # which cannot follow this shift"): a late then an early, stated rather than implied
+    # by the minimum rest.
+    not_followed_by: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def hours(self) -> float:
@@ -54,6 +58,31 @@ class ShiftType:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """A person's own limits over a planning period; None leaves the desk's rule (or no
+    limit). ``max_shifts`` pairs a shift code with how many of it at most, 0 meaning the
+    person may not work that shift at all."""
+
+    max_shifts: tuple[tuple[str, int], ...] = ()
+    min_minutes: int | None = None
+    max_minutes: int | None = None
+    max_consecutive: int | None = None
+    min_consecutive: int | None = None
+    min_days_off: int | None = None
+    max_weekends: int | None = None
+
+    def max_of(self, code: str) -> int | None:
+        return dict(self.max_shifts).get(code)
+
+    @property
+    def empty(self) -> bool:
+        return self == Limits()
+
+
+NO_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
 class RotaStaff:
     """A staff member as the rota sees them."""
 
@@ -65,6 +94,7 @@ class RotaStaff:
     # A person deactivated since, shown for the shifts they still have in the period; the
     # planner gives them no new ones.
     active: bool = True
+    limits: Limits = NO_LIMITS
 
 
 class AbsenceKind(StrEnum):
@@ -90,24 +120,35 @@ class Absence:
 
 @dataclass(frozen=True)
 class Preference:
-    """A wanted or unwanted day; ``shift`` None means any shift."""
+    """A wanted or unwanted day; ``shift`` None means any shift. ``weight`` is what
+    disappointing it costs (a strong wish against a mild one); 0 takes the rule's."""
 
     staff_id: str
     day: date
     wanted: bool
     shift: str | None = None
     id: str = ""
+    weight: int = 0
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """How many people a shift needs on a kind of day, with which skills and seniority."""
+    """How many people a shift needs on a kind of day, with which skills and seniority.
+
+    With ``day`` set the row is for that date only (a special-assurance period, 重保期, or
+    one day's event) and wins over the row for its kind of day. ``under_weight`` and
+    ``over_weight`` are what each missing or extra person costs when the coverage and
+    over-cover rules are soft; 0 takes the rule's weight.
+    """
 
     shift: str
     day_kind: DayKind
     headcount: int
     skills: frozenset[str] = field(default_factory=frozenset)
     seniors: int = 1
+    day: date | None = None
+    under_weight: int = 0
+    over_weight: int = 0
 
 
 @dataclass(frozen=True, order=True)

@@ -75,15 +75,43 @@ class RotaProblem:
         return member.seniority >= self.senior_from
 
     def coverage_for(self, day: date, shift: str) -> Coverage | None:
-        """The requirement for ``shift`` on ``day``; a holiday without its own falls back to
-        the weekend's."""
+        """The requirement for ``shift`` on ``day``: the row for that date if any, else the
+        one for its kind of day (a holiday without its own falls back to the weekend's)."""
+        for item in self.coverage:
+            if item.day == day and item.shift == shift:
+                return item
         kind = self.kinds[day]
         order = [kind, DayKind.WEEKEND] if kind is DayKind.HOLIDAY else [kind]
         for wanted in order:
             for item in self.coverage:
-                if item.shift == shift and item.day_kind is wanted:
+                if item.day is None and item.shift == shift and item.day_kind is wanted:
                     return item
         return None
+
+    def limit(self, member: RotaStaff, kind: RuleKind) -> int | None:
+        """The person's own limit for ``kind`` if set, else the desk rule's value; None for
+        no limit (the rule off, or a value that would mean nothing: 0 days in a row)."""
+        rule = self.rule(kind)
+        if rule is None:
+            return None
+        own = {RuleKind.MAX_CONSECUTIVE_DAYS: member.limits.max_consecutive,
+               RuleKind.MIN_CONSECUTIVE_DAYS: member.limits.min_consecutive,
+               RuleKind.MIN_DAYS_OFF: member.limits.min_days_off,
+               RuleKind.MAX_WEEKENDS: member.limits.max_weekends}[kind]
+        if own is not None:
+            return own
+        if kind is RuleKind.MAX_CONSECUTIVE_DAYS:
+            return rule.value
+        return rule.value or None
+
+    def successions(self) -> set[tuple[str, str]]:
+        """(shift, shift the next day) pairs the shift types forbid."""
+        return {(shift.code, later) for shift in self.shifts for later in shift.not_followed_by}
+
+    def weekends(self) -> list[list[int]]:
+        """Day indexes of each calendar weekend (Saturday and Sunday) in the period."""
+        return _groups(tuple(d for d in self.days if d.weekday() >= 5),
+                       lambda d: d.isocalendar()[:2], self.days)
 
     # --- derived rules ---------------------------------------------------------------------
 
@@ -149,8 +177,11 @@ class RotaProblem:
         return run
 
 
-def _groups(days: tuple[date, ...], key: object) -> list[list[int]]:
+def _groups(days: tuple[date, ...], key: object,
+            period: tuple[date, ...] | None = None) -> list[list[int]]:
+    """Indexes (in ``period``, by default ``days`` itself) of ``days`` grouped by ``key``."""
+    index_of = {day: index for index, day in enumerate(period or days)}
     groups: dict[object, list[int]] = {}
-    for index, day in enumerate(days):
-        groups.setdefault(key(day), []).append(index)  # type: ignore[operator]
+    for day in days:
+        groups.setdefault(key(day), []).append(index_of[day])  # type: ignore[operator]
     return list(groups.values())

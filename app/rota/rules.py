@@ -1,7 +1,10 @@
 """The rota rules: each is hard (never broken by the planner) or soft (weighted penalty).
 
 ``value`` is the rule's parameter: hours of rest, days in a row, hours a week, or the
-tolerated spread of a fairness count between the most and the least loaded person.
+tolerated spread of a fairness count between the most and the least loaded person. For
+the rules a person can have their own limit for (days in a row, days off in a row,
+weekends), ``value`` is the desk's default and 0 means "no limit" where 0 would make no
+sense as one; a person's own limit (``model.Limits``) wins.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ class RuleKind(StrEnum):
     FAIR_WEEKENDS = "fair_weekends"
     FAIR_HOLIDAYS = "fair_holidays"
     PREFERENCES = "preferences"
+    # Issue 20: the rules of the Curtois & Qu shift-scheduling benchmark.
+    OVER_COVER = "over_cover"
+    FORBIDDEN_SUCCESSIONS = "forbidden_successions"
+    MAX_SHIFTS_OF_TYPE = "max_shifts_of_type"
+    PERIOD_MINUTES = "period_minutes"
+    MIN_CONSECUTIVE_DAYS = "min_consecutive_days"
+    MIN_DAYS_OFF = "min_days_off"
+    MAX_WEEKENDS = "max_weekends"
 
 
 FAIRNESS = (RuleKind.FAIR_NIGHTS, RuleKind.FAIR_WEEKENDS, RuleKind.FAIR_HOLIDAYS)
@@ -48,4 +59,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(RuleKind.FAIR_WEEKENDS, hard=False, weight=5, value=1),
     Rule(RuleKind.FAIR_HOLIDAYS, hard=False, weight=8, value=1),
     Rule(RuleKind.PREFERENCES, hard=False, weight=3),
+    # Off: more people than asked for stays impossible, as before issue 20. On and soft,
+    # each extra person costs the weight (the benchmark's over-cover weight).
+    Rule(RuleKind.OVER_COVER, hard=False, weight=1, enabled=False),
+    Rule(RuleKind.FORBIDDEN_SUCCESSIONS, hard=True),
+    Rule(RuleKind.MAX_SHIFTS_OF_TYPE, hard=True),
+    Rule(RuleKind.PERIOD_MINUTES, hard=True),
+    Rule(RuleKind.MIN_CONSECUTIVE_DAYS, hard=True, value=0),
+    Rule(RuleKind.MIN_DAYS_OFF, hard=True, value=0),
+    Rule(RuleKind.MAX_WEEKENDS, hard=True, value=0),
 )

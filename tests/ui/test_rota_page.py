@@ -34,7 +34,9 @@ def select(page: RotaPage, row: int, day: int, to_day: int | None = None) -> Non
     selection.clearSelection()
     for column in range(Column.FIRST_DAY + day - 1, Column.FIRST_DAY + (to_day or day)):
         selection.select(model.index(row, column), QItemSelectionModel.SelectionFlag.Select)
-    page.view.setCurrentIndex(model.index(row, Column.FIRST_DAY + day - 1))
+    # Without NoUpdate, setCurrentIndex would select the current cell alone again.
+    selection.setCurrentIndex(model.index(row, Column.FIRST_DAY + day - 1),
+                              QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 def test_the_grid_model_passes_the_model_tester(qtmodeltester: object, page: RotaPage) -> None:

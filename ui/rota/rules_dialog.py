@@ -20,7 +20,8 @@ from ui.rota.texts import rule_name
 # Rules whose value means something (hours, days, tolerated spread).
 WITH_VALUE = {RuleKind.MIN_REST, RuleKind.MAX_CONSECUTIVE_DAYS, RuleKind.MAX_HOURS_WEEK,
               RuleKind.MAX_HOURS_MONTH, RuleKind.FAIR_NIGHTS, RuleKind.FAIR_WEEKENDS,
-              RuleKind.FAIR_HOLIDAYS}
+              RuleKind.FAIR_HOLIDAYS, RuleKind.MIN_CONSECUTIVE_DAYS, RuleKind.MIN_DAYS_OFF,
+              RuleKind.MAX_WEEKENDS}
 
 
 class RulesDialog(QDialog):

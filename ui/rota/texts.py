@@ -25,8 +25,23 @@ def rule_name(kind: RuleKind) -> str:
         RuleKind.FAIR_WEEKENDS: QCoreApplication.translate("RotaRules", "Fair weekends"),
         RuleKind.FAIR_HOLIDAYS: QCoreApplication.translate("RotaRules", "Fair holidays"),
         RuleKind.PREFERENCES: QCoreApplication.translate("RotaRules", "Preferences"),
+        RuleKind.OVER_COVER: QCoreApplication.translate("RotaRules", "More people than asked"),
+        RuleKind.FORBIDDEN_SUCCESSIONS: QCoreApplication.translate(
+            "RotaRules", "Forbidden successions"),
+        RuleKind.MAX_SHIFTS_OF_TYPE: QCoreApplication.translate(
+            "RotaRules", "Shifts of each type"),
+        RuleKind.PERIOD_MINUTES: QCoreApplication.translate("RotaRules", "Hours in the period"),
+        RuleKind.MIN_CONSECUTIVE_DAYS: QCoreApplication.translate(
+            "RotaRules", "Fewest days in a row"),
+        RuleKind.MIN_DAYS_OFF: QCoreApplication.translate("RotaRules", "Fewest days off in a row"),
+        RuleKind.MAX_WEEKENDS: QCoreApplication.translate("RotaRules", "Weekends worked"),
     }
     return names[kind]
+
+
+def _hours(minutes: int | str) -> str:
+    """Minutes as hours, with a decimal only where needed (7.5 h)."""
+    return f"{int(minutes) / 60:g}"
 
 
 def _day(day: date) -> str:
@@ -41,6 +56,13 @@ def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str],
     name = names.get(v.staff_id or "", v.staff_id or "")
     day = _day(v.days[0]) if v.days else ""
     shift = shifts.get(v.shift or "", v.shift or "")
+    return (_describe_limit(v, name, day, shift, shifts)
+            or _describe_standing(v, name, day, shift, skills))
+
+
+def _describe_standing(v: Violation, name: str, day: str, shift: str,
+                       skills: Mapping[str, str]) -> str:
+    """The rules the rota had before issue 20."""
     d = v.data
     match v.rule:
         case RuleKind.COVERAGE if "skill" in d:
@@ -88,3 +110,49 @@ def describe(v: Violation, names: Mapping[str, str], shifts: Mapping[str, str],
         case _:
             return QCoreApplication.translate(
                 "RotaRules", "{name} wanted {day} off").format(name=name, day=day)
+
+
+def _describe_limit(v: Violation, name: str, day: str, shift: str,
+                    shifts: Mapping[str, str]) -> str | None:
+    """The rules issue 20 added: cover beyond what was asked, successions, own limits."""
+    d = v.data
+    match v.rule:
+        case RuleKind.OVER_COVER:
+            return QCoreApplication.translate(
+                "RotaRules", "{day} {shift}: {have} people, {need} asked for").format(
+                day=day, shift=shift, have=d["have"], need=d["need"])
+        case RuleKind.FORBIDDEN_SUCCESSIONS:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: {shift} on {day} may not follow {after}").format(
+                name=name, shift=shift, day=_day(v.days[-1]),
+                after=shifts.get(str(d["after"]), d["after"]))
+        case RuleKind.MAX_SHIFTS_OF_TYPE if d["max"] == 0:
+            return QCoreApplication.translate(
+                "RotaRules", "{name} may not work {shift} ({day})").format(
+                name=name, shift=shift, day=day)
+        case RuleKind.MAX_SHIFTS_OF_TYPE:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: {count} × {shift} (at most {max})").format(
+                name=name, count=d["count"], shift=shift, max=d["max"])
+        case RuleKind.PERIOD_MINUTES if "max" in d:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: {hours} h in the period (at most {max} h)").format(
+                name=name, hours=_hours(d["minutes"]), max=_hours(d["max"]))
+        case RuleKind.PERIOD_MINUTES:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: {hours} h in the period (at least {min} h)").format(
+                name=name, hours=_hours(d["minutes"]), min=_hours(d["min"]))
+        case RuleKind.MIN_CONSECUTIVE_DAYS:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: only {days} days in a row from {day} (at least {min})"
+            ).format(name=name, days=d["days"], day=day, min=d["min"])
+        case RuleKind.MIN_DAYS_OFF:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: only {days} days off from {day} (at least {min})").format(
+                name=name, days=d["days"], day=day, min=d["min"])
+        case RuleKind.MAX_WEEKENDS:
+            return QCoreApplication.translate(
+                "RotaRules", "{name}: {count} weekends worked (at most {max})").format(
+                name=name, count=d["count"], max=d["max"])
+        case _:
+            return None

@@ -1,0 +1,177 @@
+"""The rules issue 20 added, each in the checker and in the planner: forbidden successions,
+dated cover with its own weights, over-cover, per-person limits, weighted requests.
+
+The planner's objective, the checker's costs and the benchmark's own scorer must agree on
+any plan the planner returns (Hypothesis draws the instances).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.rota.checker import check, hard_violations, total_cost
+from app.rota.model import Assignment, Limits
+from app.rota.nrp.instance import NrpCover, NrpInstance, NrpRequest, NrpShift, NrpStaff
+from app.rota.nrp.problem import FIRST_DAY, to_problem, triples
+from app.rota.nrp.score import score
+from app.rota.planner import PlanControl, PlanStatus, plan_rota
+from app.rota.problem import RotaProblem
+from app.rota.rules import RuleKind
+from tests.app.nrp_cases import tiny
+from tests.app.rota_problems import with_rule
+
+
+def problem() -> RotaProblem:
+    return to_problem(tiny())
+
+
+def day(n: int) -> date:
+    return problem().days[n]
+
+
+def plan(*cells: tuple[str, int, str]) -> list[Assignment]:
+    return [Assignment(day(n), staff, code) for staff, n, code in cells]
+
+
+def kinds(p: RotaProblem, cells: list[Assignment]) -> list[RuleKind]:
+    return sorted(v.rule for v in check(p, cells) if v.hard)
+
+
+def test_a_forbidden_succession_is_a_violation_the_other_way_round_is_not() -> None:
+    p = problem()
+    found = [v for v in check(p, plan(("A", 0, "L"), ("A", 1, "E")))
+             if v.rule is RuleKind.FORBIDDEN_SUCCESSIONS]
+    assert len(found) == 1 and found[0].days == (day(0), day(1)) and found[0].data == {
+        "after": "L"}
+    assert not [v for v in check(p, plan(("A", 0, "E"), ("A", 1, "L")))
+                if v.rule is RuleKind.FORBIDDEN_SUCCESSIONS]
+
+
+def test_a_shift_a_person_may_not_work_and_one_over_their_count() -> None:
+    p = problem()
+    assert RuleKind.MAX_SHIFTS_OF_TYPE in kinds(p, plan(("B", 0, "L"), ("B", 1, "L")))
+    few = replace(p, staff=tuple(replace(m, limits=replace(m.limits, max_shifts=(("E", 1),)))
+                                 for m in p.staff))
+    found = [v for v in check(few, plan(("A", 0, "E"), ("A", 1, "E")))
+             if v.rule is RuleKind.MAX_SHIFTS_OF_TYPE]
+    assert found[0].data == {"count": 2, "max": 1}
+
+
+def test_total_minutes_below_and_above_the_persons_limits() -> None:
+    p = problem()
+    low = [v for v in check(p, []) if v.rule is RuleKind.PERIOD_MINUTES]
+    assert {v.staff_id for v in low} == {"A", "B", "C"} and low[0].data["min"] == 2400
+    capped = replace(p, staff=tuple(replace(m, limits=replace(m.limits, max_minutes=960))
+                                    for m in p.staff))
+    over = [v for v in check(capped, plan(("A", 0, "E"), ("A", 1, "E"), ("A", 2, "E")))
+            if v.rule is RuleKind.PERIOD_MINUTES and "max" in v.data]
+    assert over[0].data == {"minutes": 1440, "max": 960}
+
+
+def test_minimum_runs_hold_inside_the_period_not_at_its_edges() -> None:
+    p = problem()
+    lone = [v for v in check(p, plan(("A", 5, "E"))) if v.rule is RuleKind.MIN_CONSECUTIVE_DAYS]
+    assert lone[0].days == (day(5),) and lone[0].data == {"days": 1, "min": 2}
+    for edge in (0, 13):
+        assert RuleKind.MIN_CONSECUTIVE_DAYS not in kinds(p, plan(("A", edge, "E")))
+    gap = plan(*(("A", n, "E") for n in (1, 2, 4, 5)))
+    off = [v for v in check(p, gap) if v.rule is RuleKind.MIN_DAYS_OFF]
+    assert [v.days for v in off] == [(day(3),)]
+
+
+def test_a_persons_own_maximum_days_in_a_row_wins_over_the_desks() -> None:
+    p = problem()  # everyone's own limit: at most 4 in a row
+    run = plan(*(("A", n, "E") for n in range(1, 6)))
+    found = [v for v in check(p, run) if v.rule is RuleKind.MAX_CONSECUTIVE_DAYS]
+    assert found[0].data == {"days": 5, "max": 4}
+    desk = replace(with_rule(p, RuleKind.MAX_CONSECUTIVE_DAYS, value=6), staff=tuple(
+        replace(m, limits=replace(m.limits, max_consecutive=None)) for m in p.staff))
+    assert RuleKind.MAX_CONSECUTIVE_DAYS not in kinds(desk, run)
+
+
+def test_weekends_worked_count_saturday_or_sunday() -> None:
+    p = problem()  # at most 1 weekend each; days 5/6 and 12/13 are weekends
+    found = [v for v in check(p, plan(("A", 6, "E"), ("A", 12, "E")))
+             if v.rule is RuleKind.MAX_WEEKENDS]
+    assert found[0].data == {"count": 2, "max": 1}
+    assert RuleKind.MAX_WEEKENDS not in kinds(p, plan(("A", 5, "E"), ("A", 6, "E")))
+
+
+def test_dated_cover_costs_each_rows_own_weights() -> None:
+    p = problem()
+    cost = {v.rule: v.cost for v in check(p, plan(("C", 5, "L"), ("A", 5, "L")))
+            if v.shift == "L" and v.days == (day(5),)}
+    assert cost[RuleKind.OVER_COVER] == 2
+    short = [v for v in check(p, []) if v.rule is RuleKind.COVERAGE and v.days == (day(5),)]
+    assert short[0].cost == 50 and short[0].data == {"need": 1, "have": 0}
+
+
+def test_weighted_requests_cost_their_own_weight() -> None:
+    p = problem()
+    costs = {(v.staff_id, v.days[0]): v.cost for v in check(p, plan(("B", 1, "E")))
+             if v.rule is RuleKind.PREFERENCES}
+    assert costs == {("A", day(0)): 2, ("C", day(5)): 3, ("B", day(1)): 1}
+
+
+def test_the_planner_keeps_every_new_hard_rule_and_agrees_with_the_checker() -> None:
+    p = problem()
+    result = plan_rota(p, PlanControl(), time_limit=20, workers=2)
+    assert result.status is PlanStatus.OPTIMAL
+    assert hard_violations(p, result.plan) == []
+    assert total_cost(check(p, result.plan)) == result.objective
+    scored = score(tiny(), triples(p, result.plan))
+    assert scored.hard == {} and scored.objective == result.objective
+
+
+def test_an_empty_own_limit_leaves_the_desks_rule() -> None:
+    p = problem()
+    member = replace(p.staff[0], limits=Limits())
+    assert p.limit(member, RuleKind.MAX_CONSECUTIVE_DAYS) == 0  # the rule's value
+    assert p.limit(member, RuleKind.MIN_CONSECUTIVE_DAYS) is None  # 0 means no minimum
+    assert p.limit(p.staff[0], RuleKind.MIN_CONSECUTIVE_DAYS) == 2
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> NrpInstance:
+    horizon = draw(st.sampled_from((7, 14)))
+    two = draw(st.booleans())
+    shifts = (NrpShift("E", 480, ()), *((NrpShift("L", 600, ("E",)),) if two else ()))
+    codes = [s.id for s in shifts]
+    people = []
+    for n in range(draw(st.integers(2, 4))):
+        people.append(NrpStaff(
+            f"S{n}", tuple((c, draw(st.integers(0, horizon))) for c in codes),
+            draw(st.integers(2400, 6000)), draw(st.integers(0, 2400)),
+            draw(st.integers(2, 6)), draw(st.integers(1, 3)), draw(st.integers(1, 3)),
+            draw(st.integers(0, 2))))
+    ids = [m.id for m in people]
+    days_off = tuple(sorted({(draw(st.sampled_from(ids)), draw(st.integers(0, horizon - 1)))
+                             for _ in range(draw(st.integers(0, 4)))}))
+
+    def requests() -> tuple[NrpRequest, ...]:
+        return tuple(NrpRequest(draw(st.sampled_from(ids)), draw(st.integers(0, horizon - 1)),
+                                draw(st.sampled_from(codes)), draw(st.integers(1, 3)))
+                     for _ in range(draw(st.integers(0, 5))))
+
+    cover = tuple(NrpCover(d, c, draw(st.integers(0, 3)), draw(st.sampled_from((1, 100))),
+                           draw(st.integers(1, 2))) for d in range(horizon) for c in codes)
+    return NrpInstance(horizon, shifts, tuple(people), days_off, requests(), requests(), cover)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_any_plan_the_planner_returns_passes_the_checker_and_the_scorer(
+        instance: NrpInstance) -> None:
+    p = to_problem(instance)
+    result = plan_rota(p, PlanControl(), time_limit=10, workers=2)
+    if result.status not in (PlanStatus.OPTIMAL, PlanStatus.FEASIBLE):
+        return  # drawn limits can contradict each other
+    assert hard_violations(p, result.plan) == []
+    scored = score(instance, triples(p, result.plan))
+    assert scored.hard == {}
+    assert scored.objective == total_cost(check(p, result.plan)) == result.objective
+    assert p.days[0] == FIRST_DAY
