@@ -4583,6 +4583,34 @@ Restore it into this form?</source>
         <translation>个人意愿</translation>
     </message>
     <message>
+        <source>More people than asked</source>
+        <translation>人数超出需求</translation>
+    </message>
+    <message>
+        <source>Forbidden successions</source>
+        <translation>禁止的班次衔接</translation>
+    </message>
+    <message>
+        <source>Shifts of each type</source>
+        <translation>各类班次次数</translation>
+    </message>
+    <message>
+        <source>Hours in the period</source>
+        <translation>周期内工时</translation>
+    </message>
+    <message>
+        <source>Fewest days in a row</source>
+        <translation>最少连续上班天数</translation>
+    </message>
+    <message>
+        <source>Fewest days off in a row</source>
+        <translation>最少连续休息天数</translation>
+    </message>
+    <message>
+        <source>Weekends worked</source>
+        <translation>上班的周末数</translation>
+    </message>
+    <message>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
@@ -4633,6 +4661,42 @@ Restore it into this form?</source>
     <message>
         <source>{name} wanted {day} off</source>
         <translation>{name}希望{day}休息</translation>
+    </message>
+    <message>
+        <source>{day} {shift}: {have} people, {need} asked for</source>
+        <translation>{day} {shift}：{have} 人，需求 {need} 人</translation>
+    </message>
+    <message>
+        <source>{name}: {shift} on {day} may not follow {after}</source>
+        <translation>{name}：{day} 的{shift}不能接在{after}之后</translation>
+    </message>
+    <message>
+        <source>{name} may not work {shift} ({day})</source>
+        <translation>{name} 不能上{shift}（{day}）</translation>
+    </message>
+    <message>
+        <source>{name}: {count} × {shift} (at most {max})</source>
+        <translation>{name}：{shift} {count} 次（最多 {max} 次）</translation>
+    </message>
+    <message>
+        <source>{name}: {hours} h in the period (at most {max} h)</source>
+        <translation>{name}：周期内 {hours} 小时（最多 {max} 小时）</translation>
+    </message>
+    <message>
+        <source>{name}: {hours} h in the period (at least {min} h)</source>
+        <translation>{name}：周期内 {hours} 小时（至少 {min} 小时）</translation>
+    </message>
+    <message>
+        <source>{name}: only {days} days in a row from {day} (at least {min})</source>
+        <translation>{name}：自 {day} 起只连续上班 {days} 天（至少 {min} 天）</translation>
+    </message>
+    <message>
+        <source>{name}: only {days} days off from {day} (at least {min})</source>
+        <translation>{name}：自 {day} 起只连续休息 {days} 天（至少 {min} 天）</translation>
+    </message>
+    <message>
+        <source>{name}: {count} weekends worked (at most {max})</source>
+        <translation>{name}：上班 {count} 个周末（最多 {max} 个）</translation>
     </message>
 </context>
 <context>
