@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.rota.checker import hard_violations
@@ -322,3 +323,49 @@ def test_only_a_role_that_plans_the_rota_publishes_and_the_page_follows_the_seat
     assert page.absences_button.isEnabled()  # his own unavailability
     desk.context.switch_seat(seat_of(desk.context.data, "seat002"))  # a supervisor
     assert page.supervisor and page.publish_button.isEnabled()
+
+
+def visible_in(widget: QWidget, inside: QWidget) -> bool:
+    """``widget`` shows and lies wholly inside ``inside`` (not folded, not off the edge)."""
+    if not widget.isVisible():
+        return False
+    corner = widget.mapTo(inside, widget.rect().bottomRight())
+    return inside.rect().contains(widget.mapTo(inside, widget.rect().topLeft())) \
+        and inside.rect().contains(corner)
+
+
+def test_a_small_screen_shows_the_whole_month_and_the_planners_status(
+        qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22: at 1024×700 the later days and the auto-plan status fell off-screen."""
+    desk.window.resize(1024, 700)
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    page = shown_page(desk, "rota", RotaPage)
+    header = page.view.horizontalHeader()
+    last = page.model.columnCount() - 1
+
+    def month_in_view() -> bool:
+        return header.sectionViewportPosition(last) + header.sectionSize(last) \
+            <= page.view.viewport().width()
+
+    qtbot.waitUntil(month_in_view)
+    assert page.side.isHidden() and not page.side_toggle.isChecked()
+    assert page.model.headerData(Column.FIRST_DAY, Qt.Orientation.Horizontal) == "1\nS"
+    # Auto-plan: its status shows on the page's own line, not behind the tool bar's fold.
+    monkeypatch.setattr(page.runner, "start", lambda _problem, seconds: None)
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    assert page.score_label.text() == "Planning…"
+    assert visible_in(page.score_label, page) and visible_in(page.progress, page)
+    page.runner.running = False  # the stand-in planned nothing
+    # The seat asks for the side panel: it comes back (the days scroll), and stays.
+    qtbot.mouseClick(page.side_toggle, Qt.MouseButton.LeftButton)
+    assert page.side.isVisible()
+    desk.window.resize(1000, 700)
+    qtbot.wait(20)
+    assert page.side.isVisible()
+    # On a wide screen the days have their full width and weekday names.
+    qtbot.mouseClick(page.side_toggle, Qt.MouseButton.LeftButton)
+    desk.window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: header.sectionSize(last) == 28)
+    assert page.model.headerData(Column.FIRST_DAY, Qt.Orientation.Horizontal) == "1\nSun"
+    assert month_in_view()

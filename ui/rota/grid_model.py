@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -77,6 +78,12 @@ def weekday_short(day: date) -> str:
     )[day.weekday()]
 
 
+def weekday_narrow(day: date, language: str) -> str:
+    """One letter or character (M, T…; 一, 二…): the day columns of a narrow window.
+    Qt's locale data has them in every language."""
+    return QLocale(language).dayName(day.isoweekday(), QLocale.FormatType.NarrowFormat)
+
+
 def absence_text(absence: Absence) -> str:
     """"leave: wedding" for a cell's tooltip."""
     kind = (QCoreApplication.translate("RotaGridModel", "leave")
@@ -106,6 +113,7 @@ class RotaGridModel(QAbstractTableModel):
         self._names = {m.id: m.name for m in problem.staff}
         self._skills: dict[str, str] = {}
         self._absent: dict[Cell, Absence] = {}
+        self._narrow = False  # weekdays in one letter (RotaPage.fit_days)
 
     # --- the plan ------------------------------------------------------------------------
 
@@ -261,6 +269,14 @@ class RotaGridModel(QAbstractTableModel):
             return 0
         return len(self._problem.staff) + len(self._problem.shifts)
 
+    def set_narrow(self, narrow: bool) -> None:
+        """Weekdays in one letter (a narrow window) or in their short name."""
+        if narrow != self._narrow:
+            self._narrow = narrow
+            last = self.columnCount() - 1
+            if last >= Column.FIRST_DAY:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.FIRST_DAY, last)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else Column.FIRST_DAY + len(self._problem.days)
 
@@ -323,7 +339,11 @@ class RotaGridModel(QAbstractTableModel):
                 return QCoreApplication.translate("RotaGridModel", "Staff")
             if section == Column.HOURS:
                 return QCoreApplication.translate("RotaGridModel", "Hours")
-            return f"{day.day}\n{weekday_short(day)}" if day else None
+            if day is None:
+                return None
+            weekday = weekday_narrow(day, self._language) if self._narrow \
+                else weekday_short(day)
+            return f"{day.day}\n{weekday}"
         if role == DAY_KIND_ROLE and day is not None:
             return self._problem.kinds[day]
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:

@@ -12,16 +12,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QProgressBar,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 PLAN_SECONDS = 30.0
 DAY_WIDTH = 28
+MIN_DAY_WIDTH = 21  # a day number and a one-character weekday
 ROW_HEIGHT = 20
 
 
@@ -154,18 +155,28 @@ class RotaPage(QWidget):
         bar.addWidget(self.absences_button)
         bar.addWidget(self.shifts_button)
         bar.addWidget(self._export_button())
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
+        self._bar = bar
+        self._build_status()
+        self._build_grid()
+
+    def _build_status(self) -> None:
+        # The planner's progress and score on a line of their own below the grid: at the
+        # end of the tool bar they were folded away in a narrow window (issue 22).
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
         self.score_label = QLabel(self)
-        bar.addWidget(self.score_label)
-        bar.addWidget(self.progress)
-        self._bar = bar
-        self._build_grid()
+        self.score_label.setObjectName("plan_status")
+        self.side_toggle = QToolButton(self)
+        self.side_toggle.setObjectName("side_toggle")
+        self.side_toggle.setText(self.tr("Checks and people"))
+        self.side_toggle.setCheckable(True)
+        self.side_toggle.setChecked(True)
+        self.side_toggle.setToolTip(self.tr(
+            "Show or hide the side panel (in a narrow window it gives its room to the days)"))
+        self.side_toggle.clicked.connect(self._side_chosen)
+        self._side_choice: bool | None = None  # None: follows the window's width
 
     def _export_button(self) -> QToolButton:
         export = QToolButton(self)
@@ -209,6 +220,7 @@ class RotaPage(QWidget):
             self.footer.horizontalScrollBar().setValue)
         for table in (self.view, self.footer):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            table.horizontalHeader().setMinimumSectionSize(MIN_DAY_WIDTH)
             table.horizontalHeader().setDefaultSectionSize(DAY_WIDTH)
             table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
             table.setColumnWidth(Column.NAME, 76)
@@ -230,12 +242,59 @@ class RotaPage(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1040, 220])
+        self.splitter = splitter
+        status = QHBoxLayout()
+        status.addWidget(self.score_label, 1)
+        status.addWidget(self.progress)
+        status.addWidget(self.side_toggle)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self._bar)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
+        layout.addLayout(status)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_days)
+        self.model.modelReset.connect(self._fit_timer.start)  # another month, other days
+
+    # --- fitting the month into the window ------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def _side_chosen(self, shown: bool) -> None:
+        self._side_choice = shown
+        self.fit_days()
+
+    def _days_room(self, with_side: bool) -> int:
+        """Pixels the day columns would have, with or without the side panel."""
+        fixed = self.view.columnWidth(Column.NAME) + self.view.columnWidth(Column.HOURS) \
+            + self.view.verticalScrollBar().sizeHint().width() + 2 * self.view.frameWidth()
+        side = self.side.minimumSizeHint().width() + self.splitter.handleWidth() \
+            if with_side else 0
+        return self.width() - 16 - fixed - side
+
+    @Slot()
+    def fit_days(self) -> None:
+        """The whole month in view where it can be: day columns narrow down to
+        ``MIN_DAY_WIDTH`` (weekdays shortened to a letter or character), and in a narrow
+        window the side panel gives way unless the seat asked for it."""
+        days = max(1, self.model.columnCount() - Column.FIRST_DAY)
+        side = self._side_choice if self._side_choice is not None else \
+            self._days_room(True) >= days * MIN_DAY_WIDTH
+        if self.side.isHidden() == side:
+            self.side.setVisible(side)
+        self.side_toggle.setChecked(side)
+        width = max(MIN_DAY_WIDTH, min(DAY_WIDTH, self._days_room(side) // days))
+        self.model.set_narrow(width < DAY_WIDTH)
+        for table in (self.view, self.footer):
+            header = table.horizontalHeader()
+            if header.defaultSectionSize() != width:
+                header.setDefaultSectionSize(width)
+                for column in range(Column.FIRST_DAY, self.model.columnCount()):
+                    header.resizeSection(column, width)
 
     # --- loading -------------------------------------------------------------------------
 
