@@ -4460,6 +4460,14 @@ Restore it into this form?</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>Checks and people</source>
+        <translation>检查与人员</translation>
+    </message>
+    <message>
+        <source>Show or hide the side panel (in a narrow window it gives its room to the days)</source>
+        <translation>显示或隐藏侧栏（窗口较窄时，它把位置让给日期列）</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
