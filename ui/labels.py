@@ -74,6 +74,21 @@ def target_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+def missed_cause_label(cause: str) -> str:
+    """A cause of a missed target (app/sla/causes.py) as the seat, timeline and reports
+    name it."""
+    return {
+        "waiting_on_vendor": QCoreApplication.translate("SlaLabels", "Waiting on a vendor"),
+        "wrong_category": QCoreApplication.translate("SlaLabels", "Wrong category or level"),
+        "staffing": QCoreApplication.translate("SlaLabels", "Not enough staff"),
+        "requester_unreachable": QCoreApplication.translate("SlaLabels",
+                                                            "Requester unreachable"),
+        "complex_problem": QCoreApplication.translate("SlaLabels", "More complex than graded"),
+        "system_outage": QCoreApplication.translate("SlaLabels", "Tools or systems down"),
+        "other": QCoreApplication.translate("SlaLabels", "Other (say what)"),
+    }.get(cause, cause)
+
+
 def threshold_label(threshold: str) -> str:
     fixed = {
         "at_risk": QCoreApplication.translate("SlaLabels", "At risk"),

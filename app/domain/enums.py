@@ -90,3 +90,4 @@ class EventKind(StrEnum):
     REVIEWED = "reviewed"
     ANALYSED = "analysed"
     EMERGENCY = "emergency"
+    MISSED_CAUSE = "missed_cause"  # why an SLA target was missed (issue 16, app/sla/causes.py)

@@ -10,8 +10,9 @@ import html
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.sla.causes import Miss, unexplained
 from app.sla.clock import RUNNING_STATES, TargetClock
 from app.sla.reading import ticket_clocks
 from app.sla.receipts import ACKNOWLEDGED, DELIVERED, SENT, CallRecord, supervisor_calls_of
@@ -43,6 +44,21 @@ class SlaTicketPanel(QGroupBox):
         self.escalations.setWordWrap(True)
         self.escalations.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(self.escalations)
+        self._misses: list[Miss] = []
+        self._ask_why = QWidget(self)
+        self._ask_why.setObjectName("missed_cause")
+        self.why_text = QLabel(self._ask_why)
+        self.why_text.setWordWrap(True)
+        self.why_text.setStyleSheet(f"color: {COLORS['breached']};")
+        self.why_button = QPushButton(self.tr("Say why…"), self._ask_why)
+        self.why_button.setObjectName("missed_cause_button")
+        self.why_button.clicked.connect(self.ask_why)
+        row = QHBoxLayout(self._ask_why)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.why_text, 1)
+        row.addWidget(self.why_button)
+        self._ask_why.hide()
+        self._layout.addWidget(self._ask_why)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.render)
         context.events.records_changed.connect(self.on_records_changed)
@@ -70,6 +86,7 @@ class SlaTicketPanel(QGroupBox):
             self.lines.append(label)
         self.render()
         self.show_escalations()
+        self.show_misses()
         running = any(c.state in RUNNING_STATES for c in self._clocks)
         if running and not self._timer.isActive():
             self._timer.start(TICK_MS)
@@ -113,6 +130,24 @@ class SlaTicketPanel(QGroupBox):
             if clock.missed_windows:
                 parts.append(self.tr("%n update window(s) missed", "", clock.missed_windows))
         return " · ".join(parts)
+
+    def show_misses(self) -> None:
+        """A missed (or overdue) target asks why until someone says (issue 16)."""
+        from app.domain.roles import Capability
+
+        self._misses = unexplained(self._context.reader, self.ticket_id, self._clocks)
+        if self._misses:
+            names = ", ".join(target_label(m.kind) for m in self._misses)
+            self.why_text.setText(self.tr("Missed: %1. Why?").replace("%1", names))
+        self.why_button.setEnabled(self._context.may(Capability.WORK_TICKETS))
+        self._ask_why.setVisible(bool(self._misses))
+
+    @Slot()
+    def ask_why(self) -> None:
+        from ui.sla.missed_cause import MissedCauseDialog
+
+        if self._misses:
+            MissedCauseDialog(self._context, self.ticket_id, self._misses, self).exec()
 
     def show_escalations(self) -> None:
         calls = supervisor_calls_of(self._context.reader, self.ticket_id)

@@ -11,6 +11,7 @@ from app.domain.enums import EventKind, Level, TicketState
 from app.store.ticket_detail import TimelineEntry
 from ui.labels import (
     level_label,
+    missed_cause_label,
     satisfaction_method_label,
     state_label,
     target_label,
@@ -128,6 +129,10 @@ def _what(entry: TimelineEntry) -> str:
         return QCoreApplication.translate("Timeline", "noted a call")
     if entry.kind in PROCESS_KINDS:
         return _process(entry.kind, data)
+    if entry.kind == EventKind.MISSED_CAUSE:
+        return QCoreApplication.translate("Timeline", "said why %1 was missed: %2") \
+            .replace("%1", target_label(str(data.get("target", "")))) \
+            .replace("%2", missed_cause_label(str(data.get("cause", ""))))
     if data.get("first_response"):
         return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):
