@@ -18,6 +18,11 @@ from app.domain.states import PENDING_STATES
 STOPPED_STATES = frozenset({TicketState.RESOLVED, TicketState.CLOSED})
 
 
+# Timeline entries that are an assessment of the ticket (meet the "analysis" target).
+_ASSESSMENTS = frozenset({EventKind.WORK_LOG, EventKind.ANALYSED, EventKind.PLAN_SAVED,
+                          EventKind.EMERGENCY})
+
+
 class Phase(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
@@ -108,10 +113,11 @@ class TicketHistory:
         return None
 
     def analysed(self, now: datetime) -> datetime | None:
-        """When the seat first wrote an assessment: a work-log entry, an internal note, or
-        an entry marked as the analysis (``{"analysis": true}``)."""
+        """When the seat first wrote an assessment: a work-log entry, an internal note, an
+        entry marked as the analysis (``{"analysis": true}``), the level-3 analysis at
+        intake, a handling plan or a declared emergency (app/process)."""
         for event in self.until(now):
-            if event.data.get("analysis") or event.kind == EventKind.WORK_LOG or (
+            if event.data.get("analysis") or event.kind in _ASSESSMENTS or (
                     event.kind == EventKind.COMMENT
                     and event.data.get("visibility") == "internal"):
                 return event.at

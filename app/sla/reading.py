@@ -26,7 +26,7 @@ _EVENTS = """
 SELECT ticket_id, at, kind, data FROM ticket_events
 WHERE ticket_id IN ({marks}) AND kind IN ('created', 'state_changed', 'level_changed',
                                           'comment', 'call_note', 'work_log', 'satisfaction',
-                                          'plan_saved')
+                                          'plan_saved', 'analysed', 'emergency')
 """
 
 

@@ -102,6 +102,9 @@ def test_analysis_is_met_by_the_seats_first_written_assessment() -> None:
         assert clock_of(h, K.ANALYSIS, 5).state is ClockState.MET
     # A reply to the requester is not an analysis.
     assert clock_of(history(reply(1)), K.ANALYSIS, 2.5).state is ClockState.BREACHED
+    for kind in ("analysed", "plan_saved", "emergency"):  # app/process entries
+        assert clock_of(history(Event(at(1), kind, {})), K.ANALYSIS, 5).state is \
+            ClockState.MET
     marked = history(Event(at(3), "comment", {"analysis": True, "visibility": "to_requester"}))
     assert clock_of(marked, K.ANALYSIS, 5).state is ClockState.MISSED
 
