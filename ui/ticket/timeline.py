@@ -133,6 +133,10 @@ def _what(entry: TimelineEntry) -> str:
         return QCoreApplication.translate("Timeline", "said why %1 was missed: %2") \
             .replace("%1", target_label(str(data.get("target", "")))) \
             .replace("%2", missed_cause_label(str(data.get("cause", ""))))
+    return _comment(data)
+
+
+def _comment(data: dict[str, object]) -> str:
     if data.get("first_response"):
         return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):
