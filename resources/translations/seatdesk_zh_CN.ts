@@ -2878,6 +2878,33 @@ Restore it into this form?</source>
     </message>
 </context>
 <context>
+    <name>MissedCauseDialog</name>
+    <message>
+        <source>Why was the target missed?</source>
+        <translation>为何未达成时限？</translation>
+    </message>
+    <message>
+        <source>What happened (required for “Other”)</source>
+        <translation>发生了什么（选择“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>时限：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <source>The cause goes on the ticket&apos;s timeline and into the reports.</source>
+        <translation>原因将记入工单时间线并进入报表。</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <source>New account</source>
@@ -5117,6 +5144,34 @@ Restore it into this form?</source>
         <translation>处理方案</translation>
     </message>
     <message>
+        <source>Waiting on a vendor</source>
+        <translation>等待厂商</translation>
+    </message>
+    <message>
+        <source>Wrong category or level</source>
+        <translation>分类或级别有误</translation>
+    </message>
+    <message>
+        <source>Not enough staff</source>
+        <translation>人手不足</translation>
+    </message>
+    <message>
+        <source>Requester unreachable</source>
+        <translation>联系不上请求人</translation>
+    </message>
+    <message>
+        <source>More complex than graded</source>
+        <translation>问题比定级更复杂</translation>
+    </message>
+    <message>
+        <source>Tools or systems down</source>
+        <translation>工具或系统故障</translation>
+    </message>
+    <message>
+        <source>Other (say what)</source>
+        <translation>其他（请说明）</translation>
+    </message>
+    <message>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
@@ -5287,6 +5342,10 @@ Restore it into this form?</source>
         <translation>服务时效</translation>
     </message>
     <message>
+        <source>Say why…</source>
+        <translation>说明原因…</translation>
+    </message>
+    <message>
         <source>No service-level targets apply to this ticket.</source>
         <translation>此工单没有适用的服务时效目标。</translation>
     </message>
@@ -5325,6 +5384,10 @@ Restore it into this form?</source>
         <translation>
             <numerusform>错过 %n 个更新周期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Missed: %1. Why?</source>
+        <translation>未达成：%1。原因是？</translation>
     </message>
     <message>
         <source>Supervisors notified (%1 %2, %3)</source>
@@ -6051,6 +6114,10 @@ Restore it into this form?</source>
     <message>
         <source>noted a call</source>
         <translation>记录了通话</translation>
+    </message>
+    <message>
+        <source>said why %1 was missed: %2</source>
+        <translation>说明了%1超时原因：%2</translation>
     </message>
     <message>
         <source>gave the first response</source>
