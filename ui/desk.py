@@ -42,6 +42,7 @@ class Desk:
     queues: queues.QueuesPage
     seat: seat.SeatDesk
     scheduler: Any = field(default=None)
+    closed: bool = field(default=False)  # closed once: at exit, or replaced (language)
 
     def start_background_work(self) -> None:
         QTimer.singleShot(SCHEDULER_START_DELAY_MS, self._start_scheduler)
@@ -55,6 +56,9 @@ class Desk:
         self.scheduler = start_scheduler(self.context)
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         self.queues.stop()
         self.sync.stop()
         self.sla.stop()

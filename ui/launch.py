@@ -78,6 +78,9 @@ def run(args: DeskArgs) -> int:
         return 0 if ok else 1
     window.show()
     desk.start_background_work()
+    from ui.language_switch import DeskHolder
+
+    running = DeskHolder(desk)  # the seat may switch the language: a new desk, same seat
     # What start-up made lives as long as the desk: frozen, later collections (with
     # collection back on, see main.py) need not walk it, which keeps their pauses short.
     gc.freeze()
@@ -87,7 +90,7 @@ def run(args: DeskArgs) -> int:
 
         report_when_idle(app)
     code = app.exec()
-    desk.close()
+    running.desk.close()
     return code
 
 

@@ -3,13 +3,15 @@
 Signals:
     refresh_requested: the seat asked to reload what is shown (F5).
     page_changed(str): another page became current; carries its id.
+    language_switch_requested(str): the seat chose to switch the desk to this language now.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +28,9 @@ from app.settings import LANGUAGES, SettingsFile
 from ui.icons import app_icon
 from ui.status import ConnectionIndicator
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
 
 @dataclass(frozen=True)
 class Page:
@@ -40,6 +45,7 @@ class Page:
 class MainWindow(QMainWindow):
     refresh_requested = Signal()
     page_changed = Signal(str)
+    language_switch_requested = Signal(str)
 
     def __init__(self, settings: SettingsFile, database: str, language: str) -> None:
         super().__init__()
@@ -181,13 +187,36 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
         return menu
 
-    def _choose_language(self, code: str) -> None:
+    def _choose_language(self, code: str) -> QMessageBox | None:
+        """Remember the language, and offer to switch now: the desk is built again in it
+        (ui/language_switch.py), the seat staying signed in (issue 22: it applied only
+        after a restart). Returns the question (tests answer it)."""
         from PySide6.QtWidgets import QMessageBox
 
         self._settings.update(language=code)
-        QMessageBox.information(
-            self, self.tr("Language"),
-            self.tr("The new language is used from the next start of Seatdesk."))
+        if code == self._language:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
+            "Switch the desk to this language now? Ticket windows close; a new ticket "
+            "being typed is kept and offered again by Ctrl+N."),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("language_question")
+        now = box.addButton(self.tr("Switch &now"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("At the next &start"), QMessageBox.ButtonRole.RejectRole)
+        now.setObjectName("switch_now")
+        later.setObjectName("switch_later")
+        box.setDefaultButton(now)
+        box.setEscapeButton(later)
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is now:
+                # After the question has gone: the window it belongs to is replaced.
+                QTimer.singleShot(0, lambda: self.language_switch_requested.emit(code))
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     @Slot(bool)
     def _set_full_screen(self, on: bool) -> None:
