@@ -2826,8 +2826,16 @@ Restore it into this form?</source>
         <translation>语言</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of Seatdesk.</source>
-        <translation>新的界面语言将在下次启动后生效。</translation>
+        <source>Switch the desk to this language now? Ticket windows close; a new ticket being typed is kept and offered again by Ctrl+N.</source>
+        <translation>现在就把服务台切换到该语言吗？工单窗口会关闭；正在填写的新工单会保留，按 Ctrl+N 时再次提供。</translation>
+    </message>
+    <message>
+        <source>Switch &amp;now</source>
+        <translation>立即切换(&amp;N)</translation>
+    </message>
+    <message>
+        <source>At the next &amp;start</source>
+        <translation>下次启动时(&amp;S)</translation>
     </message>
 </context>
 <context>
