@@ -91,3 +91,4 @@ class EventKind(StrEnum):
     ANALYSED = "analysed"
     EMERGENCY = "emergency"
     MISSED_CAUSE = "missed_cause"  # why an SLA target was missed (issue 16, app/sla/causes.py)
+    MAIL_RECEIVED = "mail_received"  # an e-mail from the requester (app/mail/intake.py)

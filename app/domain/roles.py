@@ -15,6 +15,8 @@ neither the UI nor the server ever compares role names.
   policy book: each decides how every desk works.
 - The escalation service's account alone writes the escalation ledger, and otherwise works
   tickets like an agent.
+- The mail service's account alone records the messages it read from mailboxes (so no seat
+  can forge a received e-mail), and otherwise works tickets like an agent.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Capability(StrEnum):
     REVIEW_RESOLUTIONS = "review_resolutions"  # level 3: the senior engineer's review
     WRITE_LEDGER = "write_ledger"  # the escalation ledger
     WRITE_PLANS = "write_plans"  # level-2 handling plans and level-1 emergency plans
+    RECEIVE_MAIL = "receive_mail"  # the mail service's record of the messages it read
 
 
 class Role(StrEnum):
@@ -49,6 +52,7 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
     ESCALATOR = "escalator"
+    MAIL = "mail"
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,11 @@ ROLES: tuple[RoleSpec, ...] = (
              _AGENT | {C.REVIEW_RESOLUTIONS}),
     RoleSpec(Role.SUPERVISOR, "值班长", "Supervisor", _SUPERVISOR),
     RoleSpec(Role.ADMIN, "管理员", "Administrator",
-             frozenset(Capability) - {C.WRITE_LEDGER}),
+             frozenset(Capability) - {C.WRITE_LEDGER, C.RECEIVE_MAIL}),
     RoleSpec(Role.ESCALATOR, "升级服务", "Escalation service",
              _AGENT | {C.WRITE_LEDGER}, assignable=False),
+    RoleSpec(Role.MAIL, "邮件服务", "Mail service", _AGENT | {C.RECEIVE_MAIL},
+             assignable=False),
 )
 _BY_ROLE = {spec.role: spec for spec in ROLES}
 
@@ -97,6 +103,7 @@ TABLE_WRITERS: dict[str, Capability] = {
     "kb_ticket_links": C.WRITE_KB, "kb_article_events": C.WRITE_KB,
     "process_plans": C.WRITE_PLANS,
     "process_verifications": C.VERIFY_RESOLUTIONS, "process_reviews": C.REVIEW_RESOLUTIONS,
+    "mail_messages": C.RECEIVE_MAIL, "mail_attachments": C.RECEIVE_MAIL,
 }
 ROTA_PREFIX = "rota_"  # every rota table needs PLAN_ROTA, but for a seat's own rows
 ANYONE_WRITES: frozenset[str] = frozenset({"audit_log"})

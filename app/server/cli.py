@@ -1,10 +1,11 @@
 """``seatdesk-server``: initialise the database, manage users, import a desk, serve, and
-run the escalation service.
+run the escalation and mail services.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
 ``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_TLS_CERT``, ``SEATDESK_TLS_KEY``; for
-``escalate`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``), then a TOML
-file given with ``--config`` (the packaged server's is /etc/seatdesk/server.toml).
+``escalate`` and ``mail`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``),
+then a TOML file given with ``--config`` (the packaged server's is
+/etc/seatdesk/server.toml; the mail service's mailboxes are in /etc/seatdesk/mail.toml).
 Logs are JSON lines on standard error.
 """
 
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     user = commands.add_parser("create-user", help="add a user")
     user.add_argument("login")
     user.add_argument("--name", default="")
-    user.add_argument("--role", choices=("agent", "supervisor", "admin", "escalator"),
+    user.add_argument("--role", choices=("agent", "supervisor", "admin", "escalator", "mail"),
                       default="agent")
     user.add_argument("--password-stdin", action="store_true",
                       help="read the password from standard input instead of asking")
@@ -74,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     escalate.add_argument("--login", help="an account made with --role escalator")
     escalate.add_argument("--password-stdin", action="store_true",
                           help="read the password from standard input")
+    mail = commands.add_parser(
+        "mail", help="run the mail service (one per server) against a running API: "
+                     "the mailboxes of --config read into tickets")
+    mail.add_argument("--data-dir", type=Path,
+                      help="the service's own data folder (a replica, kept between runs)")
+    mail.add_argument("--server", help="the API's URL, e.g. http://127.0.0.1:8765")
+    mail.add_argument("--login", help="an account made with --role mail")
+    mail.add_argument("--password-stdin", action="store_true",
+                      help="read the password from standard input")
     return parser
 
 
@@ -94,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     file = _config(args.config)
     if args.command == "escalate":
         return _escalate(args, file)
+    if args.command == "mail":
+        return _mail(args, file)
     url = _setting(args, file, "db", "")
     if not url:
         print("seatdesk-server: give the database with --db or SEATDESK_DB", file=sys.stderr)
@@ -155,9 +167,6 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
 
 def _escalate(args: argparse.Namespace, file: dict[str, Any]) -> int:
     """Run the escalation service until SIGINT or SIGTERM."""
-    import signal
-    import threading
-
     from app.domain.clock import SystemClock
     from app.sla.service import open_service
     from app.sync.client import Offline, Refused
@@ -168,24 +177,65 @@ def _escalate(args: argparse.Namespace, file: dict[str, Any]) -> int:
         print("seatdesk-server escalate: give --data-dir, --server and --login",
               file=sys.stderr)
         return 2
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = os.environ.get("SEATDESK_PASSWORD") or str(file.get("password", "")) \
-            or getpass.getpass(f"Password of {login}: ")
+    password = _service_password(args, file, str(login))
     try:
         service = open_service(Path(folder), str(server), str(login), password, SystemClock())
     except (ValueError, OSError, Offline, Refused) as error:
         print(f"seatdesk-server escalate: {error}", file=sys.stderr)
         return 1
-    stopping = threading.Event()
-    for name in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(name, lambda _number, _frame: stopping.set())
     service.start()
-    logging.getLogger("seatdesk.escalation").info("escalation service running against %s",
-                                                  server)
+    _run_until_signalled("seatdesk.escalation", f"escalation service running against {server}")
+    service.close()
+    return 0
+
+
+def _service_password(args: argparse.Namespace, file: dict[str, Any], login: str) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return os.environ.get("SEATDESK_PASSWORD") or str(file.get("password", "")) \
+        or getpass.getpass(f"Password of {login}: ")
+
+
+def _run_until_signalled(name: str, message: str) -> None:
+    import signal
+    import threading
+
+    stopping = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda _number, _frame: stopping.set())
+    logging.getLogger(name).info(message)
     while not stopping.wait(1.0):  # a timed wait lets the signal handlers run
         pass
+
+
+def _mail(args: argparse.Namespace, file: dict[str, Any]) -> int:
+    """Run the mail service until SIGINT or SIGTERM."""
+    from app.domain.clock import SystemClock
+    from app.mail.config import mailboxes_of, rules_of
+    from app.mail.service import open_service
+    from app.sync.client import Offline, Refused
+
+    folder, server = _setting(args, file, "data_dir", ""), _setting(args, file, "server", "")
+    login = _setting(args, file, "login", "")
+    if not (folder and server and login):
+        print("seatdesk-server mail: give --data-dir, --server and --login", file=sys.stderr)
+        return 2
+    try:
+        mailboxes, rules = mailboxes_of(file), rules_of(file.get("intake", {}))
+    except (TypeError, ValueError) as error:
+        print(f"seatdesk-server mail: {args.config or 'no --config'}: {error}",
+              file=sys.stderr)
+        return 2
+    password = _service_password(args, file, str(login))
+    try:
+        service = open_service(Path(folder), str(server), str(login), password, SystemClock(),
+                               mailboxes, rules)
+    except (ValueError, OSError, Offline, Refused) as error:
+        print(f"seatdesk-server mail: {error}", file=sys.stderr)
+        return 1
+    service.start()
+    _run_until_signalled("seatdesk.mail", f"mail service running against {server}: "
+                         + ", ".join(box.name for box in mailboxes))
     service.close()
     return 0
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind, Level, Rating, TicketState
@@ -164,34 +167,44 @@ class Intake:
             requester_id = new_id(self._clock)
             draft = replace(draft, requester_id=requester_id)
         level = check_draft(draft, self._weights)
-        now = self._clock.now()
-        ticket_id = new_id(self._clock)
         with self._store.unit_of_work() as session:
             if new_requester is not None and requester_id is not None:
                 session.add(self._requester_row(requester_id, new_requester))
                 session.flush()
-            number = take_number(session.connection())
-            ticket = TicketRow(
-                id=ticket_id, number=number, title=draft.title.strip(),
-                description=draft.description.strip(), requester_id=draft.requester_id,
-                channel=str(draft.channel), type_id=draft.type_id, category_id=draft.category_id,
-                urgency=int(draft.urgency), impact=int(draft.impact),
-                importance=int(draft.importance), level=int(level),
-                level_reason=draft.override_reason.strip() if draft.level_override else "",
-                state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
-                created_at=now, updated_at=now, version=1, deleted=False)
-            session.add(ticket)
-            session.flush()
-            index_ticket(session.connection(), ticket_id, draft.title.strip(),
-                         draft.description.strip())
+            return self.log_in(session, draft, level, answered=answered)
+
+    def log_in(self, session: Session, draft: TicketDraft, level: Level, *,
+               answered: bool = False, at: datetime | None = None,
+               created_data: dict[str, object] | None = None) -> LoggedTicket:
+        """Write a checked ticket in the caller's transaction (the mail service stores the
+        message with it); ``at``: when the request arrived (an e-mail's SLA clocks start
+        when it reached the mailbox, not when it was read); ``created_data``: more about
+        its creation for the timeline."""
+        now = at or self._clock.now()
+        ticket_id = new_id(self._clock)
+        number = take_number(session.connection())
+        ticket = TicketRow(
+            id=ticket_id, number=number, title=draft.title.strip(),
+            description=draft.description.strip(), requester_id=draft.requester_id,
+            channel=str(draft.channel), type_id=draft.type_id, category_id=draft.category_id,
+            urgency=int(draft.urgency), impact=int(draft.impact),
+            importance=int(draft.importance), level=int(level),
+            level_reason=draft.override_reason.strip() if draft.level_override else "",
+            state=str(TicketState.NEW), pending_reason="", assignee_id=None, team_id=None,
+            created_at=now, updated_at=self._clock.now(), version=1, deleted=False)
+        session.add(ticket)
+        session.flush()
+        index_ticket(session.connection(), ticket_id, draft.title.strip(),
+                     draft.description.strip())
+        session.add(TicketEventRow(
+            id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
+            kind=str(EventKind.CREATED), body="",
+            data=json.dumps({"channel": str(draft.channel), "level": int(level),
+                             **(created_data or {})}, ensure_ascii=False)))
+        if answered:
+            ticket.first_response_at = now
             session.add(TicketEventRow(
                 id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
-                kind=str(EventKind.CREATED), body="",
-                data=json.dumps({"channel": str(draft.channel), "level": int(level)})))
-            if answered:
-                ticket.first_response_at = now
-                session.add(TicketEventRow(
-                    id=new_id(self._clock), ticket_id=ticket_id, at=now, actor_id=self._actor,
-                    kind=str(EventKind.COMMENT), body="",
-                    data=json.dumps({"first_response": True})))
+                kind=str(EventKind.COMMENT), body="",
+                data=json.dumps({"first_response": True})))
         return LoggedTicket(ticket_id, number, level)

@@ -35,6 +35,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "sla_holiday_years",
     "process_plans", "process_plan_steps", "process_verifications", "process_reviews",
     "process_analyses",
+    "mail_messages", "mail_attachments",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
@@ -43,7 +44,7 @@ APPEND_ONLY: frozenset[str] = frozenset({
     "ticket_events", "ticket_links", "kb_article_versions", "kb_ticket_links",
     "kb_article_events", "rota_overrides", "sla_policies", "audit_log",
     "sla_escalation_receipts", "process_verifications", "process_reviews",
-    "process_analyses"})
+    "process_analyses", "mail_messages", "mail_attachments"})
 # Rota rows a seat may write for himself (the column naming the person): a wish about his
 # own shifts, and the days he is unavailable (app/rota/access.py, the desk's own rule).
 OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}

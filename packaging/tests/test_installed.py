@@ -174,7 +174,8 @@ def test_the_installed_server_answers_health_as_its_own_user(debian_root: Path,
                                                              server_database: str) -> None:
     _install("seatdesk-server")
     assert "seatdesk" in _in_root("getent", "passwd", "seatdesk").stdout
-    for unit in ("seatdesk-server.service", "seatdesk-escalate.service"):
+    for unit in ("seatdesk-server.service", "seatdesk-escalate.service",
+                 "seatdesk-mail.service"):
         text = (debian_root / "usr/lib/systemd/system" / unit).read_text()
         assert "User=seatdesk" in text and "Restart=on-failure" in text
     config = debian_root / "etc/seatdesk/server.toml"

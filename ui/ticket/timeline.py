@@ -102,6 +102,25 @@ def _process(kind: str, data: dict[str, object]) -> str:
     return QCoreApplication.translate("Timeline", "declared a level-1 emergency")
 
 
+def _mail(data: dict[str, object]) -> str:
+    text = QCoreApplication.translate("Timeline", "e-mail from %1: %2") \
+        .replace("%1", str(data.get("from", ""))).replace("%2", str(data.get("subject", "")))
+    if data.get("automatic"):
+        text += QCoreApplication.translate("Timeline", " (sent automatically; not answered)")
+    attachments = data.get("attachments")
+    for item in attachments if isinstance(attachments, list) else []:
+        if not isinstance(item, dict):
+            continue
+        size = f"{int(item.get('size', 0)) / 1024:.0f} KB"
+        if item.get("stored"):
+            note = QCoreApplication.translate("Timeline", "; attachment %1 (%2)")
+        else:
+            note = QCoreApplication.translate(
+                "Timeline", "; attachment %1 (%2) not kept: over the size limit")
+        text += note.replace("%1", str(item.get("name", ""))).replace("%2", size)
+    return text
+
+
 def _what(entry: TimelineEntry) -> str:
     data = entry.data
     if entry.kind == EventKind.CREATED:
@@ -133,6 +152,8 @@ def _what(entry: TimelineEntry) -> str:
         return QCoreApplication.translate("Timeline", "said why %1 was missed: %2") \
             .replace("%1", target_label(str(data.get("target", "")))) \
             .replace("%2", missed_cause_label(str(data.get("cause", ""))))
+    if entry.kind == EventKind.MAIL_RECEIVED:
+        return _mail(data)
     return _comment(data)
 
 

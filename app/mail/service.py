@@ -1,0 +1,149 @@
+"""The mail service (``seatdesk-server mail``): reads the desk's mailboxes into tickets.
+
+Like the escalation service it is a headless desk replica - its own data folder, the desk's
+store and migrations, kept in step with the server by the desk's ``Syncer`` and
+``SyncRunner`` under a service account (role ``mail``). Tickets, requesters and message rows
+it stores leave through the outbox like any desk's, and every stored message wakes the sync
+at once, so a new mail is a ticket on every connected desk within seconds.
+
+It reads only after its first successful sync: requesters, tickets and messages already
+stored are known before a message is matched against them (a message the server holds is
+never stored twice, even by a replica that lost its folder). Each mailbox has its own
+thread (``MailboxReader``); a standalone desk runs the same readers without a syncer.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from app.domain.clock import Clock
+from app.mail.imap import MailboxConfig
+from app.mail.intake import MailIntake, Rules, Stored
+from app.mail.reader import MailboxReader
+from app.store.database import Store
+from app.store.reading import read_connection
+from app.sync.runner import Link, SyncRunner
+from app.sync.syncer import Syncer, SyncReport, SyncStatus
+
+log = logging.getLogger("seatdesk.mail")
+
+
+class MailService:
+    def __init__(self, store: Store, clock: Clock, mailboxes: list[MailboxConfig],
+                 rules: Rules | None = None, *, syncer: Syncer | None = None,
+                 sign_in: Callable[[], None] | None = None,
+                 on_stored: Callable[[Stored], None] | None = None) -> None:
+        self._store, self._syncer, self._sign_in = store, syncer, sign_in
+        self._heard = on_stored
+        intake = MailIntake(store, clock, rules)
+        self.readers = [MailboxReader(box, intake, store, clock, self._stored)
+                        for box in mailboxes]
+        self._runner = SyncRunner(syncer, self._on_link, self._on_report) \
+            if syncer is not None else None
+        self._synced = threading.Event()
+        self._stop = threading.Event()
+        self._starter: threading.Thread | None = None
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def start(self) -> None:
+        if self._runner is None:
+            self._start_readers()
+            return
+        self._runner.start()
+        self._starter = threading.Thread(target=self._after_first_sync, daemon=True,
+                                         name="seatdesk-mail-start")
+        self._starter.start()
+
+    def _after_first_sync(self) -> None:
+        while not self._synced.wait(0.2):
+            if self._stop.is_set():
+                return
+        self._start_readers()
+
+    def _start_readers(self) -> None:
+        if self._stop.is_set():
+            return
+        for reader in self.readers:
+            reader.start()
+        log.info("reading %d mailbox(es)", len(self.readers))
+
+    def _stored(self, stored: Stored) -> None:
+        log.info("message stored: %s %s", stored.outcome, stored.number or "")
+        if self._runner is not None:
+            self._runner.wake()  # on every desk in seconds, not at the next periodic round
+        if self._heard is not None:
+            self._heard(stored)
+
+    def _on_link(self, link: Link, _status: SyncStatus) -> None:
+        if link is Link.ONLINE:
+            self._synced.set()
+        elif link is Link.SIGNED_OUT and self._sign_in is not None and self._runner:
+            try:
+                self._sign_in()
+            except Exception as error:  # noqa: BLE001 - the runner retries within the hour
+                log.warning("mail service cannot sign in again: %s", error)
+                return
+            self._runner.wake()
+
+    def _on_report(self, _report: SyncReport) -> None:
+        pass
+
+    def stop(self) -> None:
+        self._stop.set()
+        for reader in self.readers:
+            reader.stop()
+        if self._runner is not None and self._syncer is not None:
+            self._runner.stop()
+            try:  # what was stored goes out now, not at the next start
+                self._syncer.sync_once()
+            except Exception as error:  # noqa: BLE001 - offline: it waits in the outbox
+                log.info("stored messages left in the outbox: %s", error)
+
+    def close(self) -> None:
+        self.stop()
+        if self._syncer is not None:
+            self._syncer.client.close()
+        self._store.close()
+
+
+class NotAMailAccount(ValueError):
+    """The account given to the service may not record received mail."""
+
+
+def open_service(folder: Path, server_url: str, login: str, password: str, clock: Clock,
+                 mailboxes: list[MailboxConfig], rules: Rules | None = None) -> MailService:
+    """Prepare the service's data folder, sign in and build the (not yet started) service."""
+    from app.paths import DataDir
+    from app.services.data_folder import prepare
+    from app.sync.client import ServerClient
+    from app.sync.joining import holds_own_records
+    from app.sync.outbox import OutboxWriter
+    from app.sync.tokens import MemoryVault
+
+    data = DataDir(folder)
+    prepare(data, clock)
+    with closing(read_connection(data.database)) as reader:
+        if holds_own_records(reader):
+            raise ValueError(f"{folder} holds a desk's own records; give the mail service "
+                             "a folder of its own")
+    client = ServerClient(server_url, MemoryVault())
+    account = client.sign_in(login, password)
+    if account.role != "mail":
+        client.close()
+        raise NotAMailAccount(f"{login} is an {account.role} account; the mail service "
+                              "needs one made with --role mail")
+    store = Store(data.database)
+    OutboxWriter(store, clock)
+    syncer = Syncer(store, client, clock)
+
+    def sign_in_again() -> None:
+        client.sign_in(login, password)
+
+    return MailService(store, clock, mailboxes, rules, syncer=syncer, sign_in=sign_in_again)
