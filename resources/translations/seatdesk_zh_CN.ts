@@ -6092,6 +6092,22 @@ Restore it into this form?</source>
         <translation>启动了一级应急响应</translation>
     </message>
     <message>
+        <source>e-mail from %1: %2</source>
+        <translation>来自 %1 的邮件：%2</translation>
+    </message>
+    <message>
+        <source> (sent automatically; not answered)</source>
+        <translation>（自动发送，不予回复）</translation>
+    </message>
+    <message>
+        <source>; attachment %1 (%2)</source>
+        <translation>；附件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>; attachment %1 (%2) not kept: over the size limit</source>
+        <translation>；附件 %1（%2）未保存：超过大小限制</translation>
+    </message>
+    <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
     </message>
