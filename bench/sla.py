@@ -32,10 +32,10 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from app.domain.clock import ManualClock  # noqa: E402
 from app.sla.monitor import due_thresholds, open_ticket_ids, refresh_targets  # noqa: E402
+from app.sla.policy import TargetKind  # noqa: E402
 from app.sla.running import to_ms  # noqa: E402
 from app.store.database import Store  # noqa: E402
-from app.store.directory import seat_for  # noqa: E402
-from app.store.queues import QueueReader, Sort, SortColumn, View  # noqa: E402
+from app.store.queues import QueueReader, Seat, Sort, SortColumn, View  # noqa: E402
 from app.store.reading import read_connection  # noqa: E402
 from bench.common import emit, summary  # noqa: E402
 from bench.startup import ensure_demo  # noqa: E402
@@ -73,13 +73,17 @@ def fill_index(database: Path, targets: int) -> None:
             budget = rng.choice([600, 3600, 7200, 86400])
             at_risk = START + SPREAD * rng.random()
             deadline = at_risk + timedelta(seconds=budget * 0.25)
-            rows.append((ticket_id, "resolution", 0, "ok", 0, budget, to_ms(at_risk),
+            # Every target kind (issue 16 added analysis, consultation, follow-up, plan).
+            rows.append((ticket_id, rng.choice(KINDS), 0, "ok", 0, budget, to_ms(at_risk),
                          to_ms(deadline), to_ms(at_risk), "at_risk", 1,
                          json.dumps([["breached", to_ms(deadline)]])))
         conn.executemany(
             "INSERT INTO sla_running (ticket_id, kind, window, state, paused, budget_s, "
             "at_risk_ms, deadline_ms, next_due_ms, next_threshold, policy_version, later) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+KINDS = [str(kind) for kind in TargetKind]
 
 
 def ms_since(started: float) -> float:
@@ -128,7 +132,9 @@ def main() -> None:  # noqa: PLR0915 (one linear script)
 
     # --- one countdown repaint pass -----------------------------------------------------
     app = QApplication([])
-    model = QueueModel(QueueReader(reader, "zh_CN"), seat_for(reader, ""), START.tzinfo)  # type: ignore[arg-type]
+    # Nobody signed in (seat_for left app.store.directory with the accounts): the open
+    # queue paints the same for any seat.
+    model = QueueModel(QueueReader(reader, "zh_CN"), Seat(None, None), START.tzinfo)  # type: ignore[arg-type]
     model.order = Sort(SortColumn.TIME_TO_BREACH, False)
     model.show(View.ALL, model.filters)
     table = QTableView()

@@ -20,6 +20,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from app.rota.holidays import DayKind, day_kind, unknown_years
+from app.sla.holiday_years import YearDays
 
 ZERO = timedelta(0)
 # A target can never need more than this many calendar days to elapse; a calendar with
@@ -72,6 +73,9 @@ class BusinessHours:
     closes: time = time(18, 0)
     overrides: Mapping[date, bool] = field(default_factory=dict)
     flagged_years: set[int] = field(default_factory=set)
+    # Years an administrator entered from the State Council's notice (issue 16): they win
+    # over the library's data and the Monday-Friday estimate.
+    entered: Mapping[int, YearDays] = field(default_factory=dict)
     name: str = "business"
     _known: dict[int, bool] = field(default_factory=dict, repr=False)
 
@@ -82,12 +86,28 @@ class BusinessHours:
     def is_workday(self, day: date) -> bool:
         if day in self.overrides:
             return self.overrides[day]
+        if (year := self.entered.get(day.year)) is not None:
+            return year.is_workday(day)
         if day.year not in self._known:
             self._known[day.year] = not unknown_years([day])
         if not self._known[day.year]:
             self.flagged_years.add(day.year)
             return day.weekday() < 5
         return day_kind(day) is DayKind.WORKDAY
+
+    def estimated(self, start: datetime, end: datetime) -> bool:
+        """Whether counting from ``start`` to ``end`` goes through a year whose official
+        days are known neither to the library nor to an administrator (an estimate)."""
+        first = _aware(start).astimezone(self.zone).year
+        last = _aware(end).astimezone(self.zone).year
+        for year in range(first, last + 1):
+            if year in self.entered:
+                continue
+            if year not in self._known:
+                self._known[year] = not unknown_years([date(year, 6, 1)])
+            if not self._known[year]:
+                return True
+        return False
 
     def _hours(self, day: date) -> tuple[datetime, datetime]:
         opens = datetime.combine(day, self.opens, self.zone).astimezone(UTC)

@@ -58,6 +58,9 @@ class TargetClock:
     # Every threshold (code, moment) the counting time reaches, in order; while paused,
     # only those already reached (later ones have no moment yet).
     thresholds: tuple[tuple[str, datetime], ...] = ()
+    # Counted in business hours through a year whose official holidays are not known
+    # (app/sla/holiday_years.py): the deadline is an estimate, and says so.
+    estimated: bool = False
 
     @property
     def remaining(self) -> timedelta:
@@ -180,36 +183,48 @@ def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
         if target is None:
             continue
         calendar = calendars.get(target.calendar, policy.hours)
-        marks = policy.thresholds(target)
-        if kind is TargetKind.FIRST_RESPONSE:
-            ends = [moment for moment in (updates[0] if updates else None,
-                                          _first_stop(spans)) if moment is not None]
-            stop = min(ends) if ends else None
-            result.append(_clock(history, target, calendar, marks, now, spans,
-                                 history.created_at, stop))
-        elif kind is TargetKind.UPDATE:
-            result.append(_cadence(history, target, calendar, marks, now, spans, updates))
-        elif kind is TargetKind.PICKUP:
-            result.append(_clock(history, target, calendar, marks, now, spans,
-                                 history.created_at, history.picked_up(now)))
-        elif kind in (TargetKind.ANALYSIS, TargetKind.CONSULTATION):
-            done = history.analysed(now) if kind is TargetKind.ANALYSIS \
-                else history.answered(now)
-            ends = [moment for moment in (done, _first_stop(spans)) if moment is not None]
-            result.append(_clock(history, target, calendar, marks, now, spans,
-                                 history.created_at, min(ends) if ends else None))
-        elif kind is TargetKind.FOLLOW_UP:
-            if resolutions := history.resolutions(now):
-                result.append(_follow_up(history, target, calendar, marks, now, resolutions))
-        elif kind is TargetKind.PLAN:
-            # Met when the plan is saved; a ticket resolved without one stops it too.
-            ends = [m for m in (history.plan_saved(now), _stopped_at(spans)) if m is not None]
-            result.append(_clock(history, target, calendar, marks, now, spans,
-                                 history.created_at, min(ends) if ends else None))
-        else:
-            result.append(_clock(history, target, calendar, marks, now, spans,
-                                 history.created_at, _stopped_at(spans)))
+        made = _target_clock(history, target, calendar, policy.thresholds(target), now,
+                             spans, updates)
+        if made is None:
+            continue
+        if isinstance(calendar, BusinessHours) and calendar.estimated(
+                made.started_at, made.deadline or made.stopped_at or now):
+            made = replace(made, estimated=True)
+        result.append(made)
     return result
+
+
+def _target_clock(history: TicketHistory, target: Target, calendar: Calendar, marks: Marks,
+                  now: datetime, spans: list[Span], updates: list[datetime]
+                  ) -> TargetClock | None:
+    """The clock of one target kind (None: a follow-up before any resolution)."""
+    kind = target.kind
+    if kind is TargetKind.FIRST_RESPONSE:
+        ends = [moment for moment in (updates[0] if updates else None, _first_stop(spans))
+                if moment is not None]
+        return _clock(history, target, calendar, marks, now, spans, history.created_at,
+                      min(ends) if ends else None)
+    if kind is TargetKind.UPDATE:
+        return _cadence(history, target, calendar, marks, now, spans, updates)
+    if kind is TargetKind.PICKUP:
+        return _clock(history, target, calendar, marks, now, spans, history.created_at,
+                      history.picked_up(now))
+    if kind is TargetKind.FOLLOW_UP:
+        resolutions = history.resolutions(now)
+        return _follow_up(history, target, calendar, marks, now, resolutions) \
+            if resolutions else None
+    if kind is TargetKind.PLAN:
+        # Met when the plan is saved; a ticket resolved without one stops it too.
+        ends = [m for m in (history.plan_saved(now), _stopped_at(spans)) if m is not None]
+        return _clock(history, target, calendar, marks, now, spans, history.created_at,
+                      min(ends) if ends else None)
+    if kind in (TargetKind.ANALYSIS, TargetKind.CONSULTATION):
+        done = history.analysed(now) if kind is TargetKind.ANALYSIS else history.answered(now)
+        ends = [moment for moment in (done, _first_stop(spans)) if moment is not None]
+        return _clock(history, target, calendar, marks, now, spans, history.created_at,
+                      min(ends) if ends else None)
+    return _clock(history, target, calendar, marks, now, spans, history.created_at,
+                  _stopped_at(spans))
 
 
 def _first_stop(spans: list[Span]) -> datetime | None:

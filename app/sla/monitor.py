@@ -103,7 +103,7 @@ def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable
                 budget_s=int(clock.budget.total_seconds()), at_risk_ms=to_ms(clock.at_risk_at),
                 deadline_ms=to_ms(clock.deadline), next_due_ms=due, next_threshold=upcoming,
                 later=json.dumps(schedule[1:]) if schedule[1:] else "",
-                policy_version=version))
+                policy_version=version, estimated=clock.estimated))
     return [clock for clock, _version in computed]
 
 

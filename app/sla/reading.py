@@ -84,7 +84,9 @@ def calendars(conn: sqlite3.Connection) -> Calendars:
     and zone (``Policy.hours``), so every desk counts a ticket the same way."""
     overrides = {date.fromisoformat(day): bool(working) for day, working in
                  conn.execute("SELECT day, working FROM sla_calendar_overrides")}
-    return Calendars(BusinessHours(overrides=overrides))
+    from app.sla.holiday_years import entered_years
+
+    return Calendars(BusinessHours(overrides=overrides, entered=entered_years(conn)))
 
 
 def next_due(conn: sqlite3.Connection) -> datetime | None:

@@ -42,6 +42,7 @@ class RunningTarget:
     budget_s: int
     at_risk_ms: int | None
     deadline_ms: int | None
+    estimated: bool = False  # counted through a year without official holiday data
 
 
 def running_for(conn: sqlite3.Connection,
@@ -50,9 +51,10 @@ def running_for(conn: sqlite3.Connection,
     result: dict[str, list[RunningTarget]] = {}
     for chunk in chunks(list(ticket_ids)):
         rows = conn.execute(
-            "SELECT ticket_id, kind, state, paused, budget_s, at_risk_ms, deadline_ms "
-            f"FROM sla_running WHERE ticket_id IN ({','.join('?' * len(chunk))})", chunk)
+            "SELECT ticket_id, kind, state, paused, budget_s, at_risk_ms, deadline_ms, "
+            f"estimated FROM sla_running WHERE ticket_id IN ({','.join('?' * len(chunk))})",
+            chunk)
         for row in rows:
-            result.setdefault(row[0], []).append(RunningTarget(row[0], row[1], row[2],
-                                                               bool(row[3]), *row[4:]))
+            result.setdefault(row[0], []).append(RunningTarget(
+                row[0], row[1], row[2], bool(row[3]), row[4], row[5], row[6], bool(row[7])))
     return result

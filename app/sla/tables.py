@@ -64,6 +64,9 @@ class SlaRunningRow(Base):
     # The thresholds after the next one, in order: JSON [[code, ms], ...] (schema
     # sla_0002). The monitor moves along it without reading the ticket's history again.
     later: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Counted in business hours through a year whose official holidays nobody knows yet
+    # (schema 0008): the deadline is an estimate (app/sla/holiday_years.py).
+    estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class SlaNotificationRow(Base):

@@ -42,6 +42,7 @@ from ui.sla.ticker import CountdownTicker
 
 if TYPE_CHECKING:
     from app.sla.monitor import Raised
+    from ui.sla.holidays_dialog import HolidaysDialog
     from ui.sla.monitor import MonitorRunner
     from ui.sla.policy_dialog import PolicyDialog
     from ui.sound import Chime
@@ -67,6 +68,7 @@ class SlaDesk(QObject):
         self._window = window
         self._context = context
         self.policy_dialog: PolicyDialog | None = None
+        self.holidays_dialog: HolidaysDialog | None = None
         self.chime: Chime | None = None  # made on the first sound: Qt Multimedia is heavy
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
@@ -87,7 +89,8 @@ class SlaDesk(QObject):
 
     def attach(self, view: QTableView, column: int) -> None:
         """Paint countdowns in ``column`` of ``view`` (ticket id in the UserRole)."""
-        delegate = CountdownDelegate(self.board, self._context.clock, view)
+        delegate = CountdownDelegate(self.board, self._context.clock, view,
+                                     self._context.time_zone)
         self._delegates.append(delegate)
         self.ticker.attach(view, column, delegate)
         self._views.append(view)
@@ -244,6 +247,26 @@ class SlaDesk(QObject):
         return dialog
 
     @Slot()
+    def open_holidays(self) -> HolidaysDialog:
+        """File > Official holidays…: a year's State Council notice (issue 16)."""
+        from ui.sla.holidays_dialog import HolidaysDialog
+
+        dialog = HolidaysDialog(self._context, self._window)
+        dialog.year_saved.connect(self._year_saved)
+        self.holidays_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def _year_saved(self, year: int) -> None:
+        # Business-hours deadlines in that year move and stop being estimates.
+        if self.monitor is not None:
+            self.monitor.start()
+        self.centre.check_calendar()
+        self._window.statusBar().showMessage(QCoreApplication.translate(
+            "SlaPolicy", "Official holidays of %1 saved.").replace("%1", str(year)), 10_000)
+
+    @Slot()
     def open_notification_settings(self) -> None:
         from ui.sla.quiet_dialog import QuietHoursDialog
 
@@ -274,8 +297,11 @@ def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> 
     quiet = QAction(QCoreApplication.translate("QuietHoursDialog", "N&otification settings…"),
                     window)
     quiet.triggered.connect(desk.open_notification_settings)
-    quit_action = window.file_menu.actions()[-1]  # both go just above Quit
+    holidays = QAction(QCoreApplication.translate("SlaPolicy", "Official &holidays…"), window)
+    holidays.triggered.connect(desk.open_holidays)
+    quit_action = window.file_menu.actions()[-1]  # all go just above Quit
     window.file_menu.insertAction(quit_action, policies)
+    window.file_menu.insertAction(quit_action, holidays)
     window.file_menu.insertAction(quit_action, quiet)
     window.file_menu.insertSeparator(quit_action)
     return desk

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from app.domain.clock import Clock
-from app.sla.running import RunningTarget, to_ms
+from app.sla.running import RunningTarget, from_ms, to_ms
 from ui.sla.board import SlaBoard
 
 COLORS = {"ok": "#2e7d32", "at_risk": "#c77700", "breached": "#c62828", "paused": "#6b7280"}
@@ -43,14 +56,55 @@ def state_at(target: RunningTarget, now_ms: int) -> str:
     return "ok"
 
 
+def estimated_text(deadline: datetime, zone: ZoneInfo) -> str:
+    """What a deadline counted through a year without official holidays says (issue 16)."""
+    return QCoreApplication.translate(
+        "CountdownDelegate", "estimated: the official holidays of %1 are not entered yet "
+        "(File > Official holidays…)").replace("%1", str(deadline.astimezone(zone).year))
+
+
 class CountdownDelegate(QStyledItemDelegate):
     """Paints the most urgent running target of the row's ticket (id in UserRole)."""
 
-    def __init__(self, board: SlaBoard, clock: Clock, parent: object = None) -> None:
+    def __init__(self, board: SlaBoard, clock: Clock, parent: object = None,
+                 zone: ZoneInfo | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._board = board
         self._clock = clock
+        self._zone = zone or ZoneInfo("Asia/Shanghai")
         self.now: datetime | None = None  # set once per tick: every cell shows one instant
+
+    def tooltip(self, ticket_id: str | None) -> str:
+        """Every running target of the row's ticket, nearest deadline first, each with its
+        deadline and whether that deadline is an estimate (issue 16)."""
+        from ui.labels import target_label
+
+        targets = self._board.targets(ticket_id) if ticket_id else None
+        lines: list[str] = []
+        for target in sorted(targets or [], key=lambda t: (t.deadline_ms is None,
+                                                           t.deadline_ms or 0)):
+            if target.deadline_ms is None:
+                lines.append(QCoreApplication.translate("CountdownDelegate", "%1: paused")
+                             .replace("%1", target_label(target.kind)))
+                continue
+            deadline = from_ms(target.deadline_ms)
+            line = QCoreApplication.translate("CountdownDelegate", "%1: due %2").replace(
+                "%1", target_label(target.kind)).replace(
+                "%2", deadline.astimezone(self._zone).strftime("%Y-%m-%d %H:%M"))
+            if target.estimated:
+                line += f" ({estimated_text(deadline, self._zone)})"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 (Qt)
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip(index.data(Qt.ItemDataRole.UserRole))
+            if text:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -110,16 +110,17 @@ class NotificationCentre(QWidget):
     def check_calendar(self, horizon: timedelta = timedelta(days=45)) -> tuple[int, ...]:
         """Flag the years (from now to ``horizon`` ahead) without official holiday data:
         their business-hours deadlines count Monday to Friday, and the seat must know."""
-        from app.rota.holidays import unknown_years
+        from app.sla.holiday_years import unknown_years
 
         today = self._context.clock.now().astimezone(self._context.time_zone).date()
-        missing = unknown_years([today, today + horizon])
+        missing = unknown_years(self._context.reader, [today, today + horizon])
         if missing:
             years = ", ".join(str(y) for y in missing)
             self.calendar_warning.setText(self.tr(
                 "No official holiday data for %1 yet: business-hours targets count Monday to "
-                "Friday there, without public holidays or make-up working days. Add the days "
-                "as calendar overrides once they are announced.").replace("%1", years))
+                "Friday there, without public holidays or make-up working days, and are marked "
+                "as estimated. Enter the days with File > Official holidays… once they are "
+                "announced.").replace("%1", years))
         self.calendar_warning.setVisible(bool(missing))
         return missing
 

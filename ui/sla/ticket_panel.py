@@ -18,7 +18,7 @@ from app.sla.reading import ticket_clocks
 from app.sla.receipts import ACKNOWLEDGED, DELIVERED, SENT, CallRecord, supervisor_calls_of
 from ui.context import DeskContext
 from ui.labels import target_label, threshold_label
-from ui.sla.delegate import COLORS, format_remaining
+from ui.sla.delegate import COLORS, estimated_text, format_remaining
 
 TICK_MS = 1000
 LEDGER_TABLES = frozenset({"sla_escalations", "sla_escalation_receipts"})
@@ -112,6 +112,8 @@ class SlaTicketPanel(QGroupBox):
         if clock.state in RUNNING_STATES and clock.deadline is not None:
             parts.append(self.tr("due %1").replace(
                 "%1", clock.deadline.astimezone(zone).strftime("%m-%d %H:%M")))
+            if clock.estimated:
+                parts.append(f"<i>{html.escape(estimated_text(clock.deadline, zone))}</i>")
             ms = _ms(clock.deadline - now)
             parts.append((self.tr("overdue by %1") if ms < 0 else self.tr("%1 left"))
                          .replace("%1", format_remaining(abs(ms))))

@@ -1,6 +1,7 @@
 """Reserved for the handling process: target kinds, missed-target causes, escalation owners
-(issue 16, part 1): the escalation ledger names who follows an escalated ticket, and the
-official holidays an administrator enters for a year the holiday library does not know.
+(issue 16, part 1): the escalation ledger names who follows an escalated ticket, the
+official holidays an administrator enters for a year the holiday library does not know,
+and the monitor's index marks a deadline counted in such a year as estimated.
 
 Revision ID: 0008
 Revises: 0007
@@ -18,6 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Derived data (rebuilt at every start): a plain ADD COLUMN.
+    op.add_column("sla_running", sa.Column("estimated", sa.Boolean(), nullable=False,
+                                           server_default="0"))
     with op.batch_alter_table("sla_escalations") as batch:
         batch.add_column(sa.Column("owner_id", sa.String(length=36), nullable=True))
         batch.create_foreign_key(batch.f("fk_sla_escalations_owner_id_staff"), "staff",
@@ -37,6 +41,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sla_running") as batch:
+        batch.drop_column("estimated")
     op.drop_table("sla_holiday_years")
     with op.batch_alter_table("sla_escalations") as batch:
         batch.drop_constraint("fk_sla_escalations_owner_id_staff", type_="foreignkey")
