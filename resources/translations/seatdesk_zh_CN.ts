@@ -1387,6 +1387,18 @@
 <context>
     <name>CountdownDelegate</name>
     <message>
+        <source>estimated: the official holidays of %1 are not entered yet (File &gt; Official holidays…)</source>
+        <translation>估算：%1 年的法定节假日尚未录入（文件 &gt; 法定节假日…）</translation>
+    </message>
+    <message>
+        <source>%1: paused</source>
+        <translation>%1：已暂停</translation>
+    </message>
+    <message>
+        <source>%1: due %2</source>
+        <translation>%1：截止 %2</translation>
+    </message>
+    <message>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -2095,6 +2107,81 @@
     <message>
         <source>Exported</source>
         <translation>已导出</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Official holidays</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>e.g. 国务院办公厅关于2027年部分节假日安排的通知</source>
+        <translation>例如：国务院办公厅关于2027年部分节假日安排的通知</translation>
+    </message>
+    <message>
+        <source>Paste the notice here, then read the dates from it: sentences with 放假 name holidays, sentences with 上班 name make-up working days.</source>
+        <translation>在此粘贴通知，然后读取日期：含“放假”的句子为节假日，含“上班”的句子为调休上班日。</translation>
+    </message>
+    <message>
+        <source>Read the dates</source>
+        <translation>读取日期</translation>
+    </message>
+    <message>
+        <source>One date or range a line: 2027-02-15 ~ 2027-02-23</source>
+        <translation>每行一个日期或区间：2027-02-15 ~ 2027-02-23</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>通知：</translation>
+    </message>
+    <message>
+        <source>Public holidays (closed):</source>
+        <translation>法定节假日（休息）：</translation>
+    </message>
+    <message>
+        <source>Make-up working days (调休上班):</source>
+        <translation>调休上班日：</translation>
+    </message>
+    <message>
+        <source>Only an administrator can enter official holidays. The page is read-only.</source>
+        <translation>只有管理员可以录入法定节假日。此页面为只读。</translation>
+    </message>
+    <message>
+        <source>Entered from the notice: deadlines in %1 count with these days.</source>
+        <translation>已按通知录入：%1 年的截止时间按这些日期计算。</translation>
+    </message>
+    <message>
+        <source>The holiday library knows %1; days entered here win over it.</source>
+        <translation>节假日库已包含 %1 年；此处录入的日期优先。</translation>
+    </message>
+    <message>
+        <source>Nobody knows the official days of %1 yet: its business-hours deadlines count Monday to Friday and are marked as estimated.</source>
+        <translation>%1 年的法定节假日尚未知：其工作时间截止按周一至周五计算，并标记为估算。</translation>
+    </message>
+    <message>
+        <source>List at least one public holiday.</source>
+        <translation>请至少列出一个法定节假日。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the year chosen.</source>
+        <translation>%1 不在所选年份内。</translation>
+    </message>
+    <message>
+        <source>%1 is listed both as a holiday and as a working day.</source>
+        <translation>%1 同时被列为节假日和上班日。</translation>
+    </message>
+    <message>
+        <source>%1 is a weekday: make-up working days fall on a Saturday or Sunday.</source>
+        <translation>%1 是工作日：调休上班日应在周六或周日。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date.</source>
+        <translation>“%1”不是日期。</translation>
     </message>
 </context>
 <context>
@@ -3017,8 +3104,8 @@ Restore it into this form?</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <source>No official holiday data for %1 yet: business-hours targets count Monday to Friday there, without public holidays or make-up working days. Add the days as calendar overrides once they are announced.</source>
-        <translation>%1 年尚无官方节假日数据：该年按周一至周五计算工作时间目标，不含法定节假日和调休。官方公布后，请把这些日期录入日历例外。</translation>
+        <source>No official holiday data for %1 yet: business-hours targets count Monday to Friday there, without public holidays or make-up working days, and are marked as estimated. Enter the days with File &gt; Official holidays… once they are announced.</source>
+        <translation>%1 年尚无法定节假日数据：该年的工作时间时限按周一至周五计算，不含法定节假日和调休上班日，并标记为估算。公布后请通过“文件 &gt; 法定节假日…”录入。</translation>
     </message>
     <message>
         <source>{number}  {target} {threshold} at {time}
@@ -5235,6 +5322,10 @@ Restore it into this form?</source>
 <context>
     <name>SlaPolicy</name>
     <message>
+        <source>Official holidays of %1 saved.</source>
+        <translation>%1 年法定节假日已保存。</translation>
+    </message>
+    <message>
         <source>SLA policy version %1 saved: it applies to tickets logged from now on.</source>
         <translation>SLA 策略第 %1 版已保存：适用于此后登记的工单。</translation>
     </message>
@@ -5245,6 +5336,10 @@ Restore it into this form?</source>
     <message>
         <source>SLA &amp;policies…</source>
         <translation>SLA 策略(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Official &amp;holidays…</source>
+        <translation>法定节假日(&amp;H)…</translation>
     </message>
     <message>
         <source>Notify the supervisor</source>
