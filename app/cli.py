@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ class DeskArgs:
     page: str | None
     demo: bool | None  # None: ask on the first start of a new data folder
     login: str | None = None  # sign in as this seat (password from SEATDESK_PASSWORD)
+    size: tuple[int, int] | None = None  # the screenshot's window size (default 1440×900)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,14 @@ def _report_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """``1024x700`` (or ``1024×700``): a window's width and height in pixels."""
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[x×X]\s*(\d{3,5})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size like 1024x700: {text!r}")
+    return int(match[1]), int(match[2])
+
+
 def _desk_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seatdesk",
@@ -69,6 +79,8 @@ def _desk_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="render the main window offscreen to PNG and exit")
+    parser.add_argument("--size", type=window_size, metavar="WxH",
+                        help="window size of the screenshot, e.g. 1024x700 (default 1440x900)")
     parser.add_argument("--page", help="page to show first (e.g. tickets)")
     parser.add_argument("--login", help="sign in as this seat, with the password from the "
                         "SEATDESK_PASSWORD environment variable (otherwise the desk asks)")
@@ -102,4 +114,4 @@ def parse(argv: list[str]) -> DeskArgs | DemoArgs | ReportArgs:
             parser.error("--tickets must not be negative")
         return DemoArgs(ns.data_dir, ns.tickets, ns.seed)
     ns = _desk_parser().parse_args(argv)
-    return DeskArgs(ns.data_dir, ns.lang, ns.screenshot, ns.page, ns.demo, ns.login)
+    return DeskArgs(ns.data_dir, ns.lang, ns.screenshot, ns.page, ns.demo, ns.login, ns.size)

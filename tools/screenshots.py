@@ -1,5 +1,8 @@
 """Render every page in both languages offscreen: ``./dev screenshots [--out DIR]``.
 
+``--size 1024x700`` (repeatable) renders the main window at that size too, into files named
+``<page>-<language>-1024x700.png``; ``--page`` (repeatable) limits the pages.
+
 Uses one demo data folder (created on the first run) so pictures are comparable. Besides
 the pages: the sign-in prompt, the first-start walk-through's pages, and each tab of the
 administration page this desk has (a tab whose module is missing is skipped).
@@ -30,15 +33,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "screenshots")
     parser.add_argument("--data-dir", type=Path, default=ROOT / "out" / "screenshot-desk")
+    parser.add_argument("--size", action="append", default=[], metavar="WxH",
+                        help="also at this window size, e.g. 1024x700 (repeatable)")
+    parser.add_argument("--page", action="append", default=[], help="only this page")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for page in (*PAGES, *admin_pages()):
+    sizes = args.size or [None]
+    for page in args.page or (*PAGES, *admin_pages()):
         for language in LANGUAGES:
-            target = args.out / f"{page}-{language}.png"
-            subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(target),
-                            "--page", page, "--lang", language, "--data-dir",
-                            str(args.data_dir), "--demo"], check=True, env=env, cwd=ROOT)
-            print(target)
+            for size in sizes:
+                suffix = f"-{size}" if size else ""
+                target = args.out / f"{page}-{language}{suffix}.png"
+                extra = ["--size", size] if size else []
+                subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot",
+                                str(target), "--page", page, "--lang", language,
+                                "--data-dir", str(args.data_dir), "--demo", *extra],
+                               check=True, env=env, cwd=ROOT)
+                print(target)
     return 0
 
 

@@ -71,9 +71,9 @@ def run(args: DeskArgs) -> int:
               file=sys.stderr)
         return 2
     if args.screenshot is not None:
-        from ui.screenshot import save_screenshot
+        from ui.screenshot import SIZE, save_screenshot
 
-        ok = save_screenshot(desk, args.page, args.screenshot)
+        ok = save_screenshot(desk, args.page, args.screenshot, args.size or SIZE)
         desk.close()
         return 0 if ok else 1
     window.show()

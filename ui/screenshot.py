@@ -188,9 +188,11 @@ def save_widget(widget: QWidget, path: Path) -> bool:
     return widget.grab().save(str(path), "PNG")
 
 
-def save_screenshot(desk: Desk, page: str | None, path: Path) -> bool:
-    """Lay out the main window at 1440×900, open ``page``, let it paint, save it."""
-    desk.window.resize(*SIZE)
+def save_screenshot(desk: Desk, page: str | None, path: Path,
+                    size: tuple[int, int] = SIZE) -> bool:
+    """Lay out the main window at ``size`` (1440×900 unless asked), open ``page``, let it
+    paint, save it."""
+    desk.window.resize(*size)
     desk.window.show()
     desk.sla.start()
     desk.sla.ticker.tick()

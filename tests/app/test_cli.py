@@ -14,12 +14,20 @@ def test_desk_arguments() -> None:
     assert parse([]) == DeskArgs(None, None, None, None, None)
 
 
+def test_screenshot_size() -> None:
+    args = parse(["--screenshot", "a.png", "--size", "1024x700"])
+    assert isinstance(args, DeskArgs) and args.size == (1024, 700)
+    assert parse(["--size", "1920×1080"]) == DeskArgs(None, None, None, None, None,
+                                                      size=(1920, 1080))
+
+
 def test_demo_command() -> None:
     assert parse(["demo", "--tickets", "100000", "--data-dir", "d"]) == DemoArgs(
         Path("d"), 100000, 20261126)
 
 
-@pytest.mark.parametrize("argv", [["--lang", "fr"], ["demo", "--tickets", "-1"], ["--bogus"]])
+@pytest.mark.parametrize("argv", [["--lang", "fr"], ["demo", "--tickets", "-1"], ["--bogus"],
+                                  ["--size", "big"], ["--size", "10x10"]])
 def test_bad_arguments_exit_with_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         parse(argv)

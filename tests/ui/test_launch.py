@@ -42,6 +42,16 @@ def test_screenshot_of_a_new_desk(tmp_path: Path, language: str) -> None:
         assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 3000
 
 
+def test_screenshot_at_a_small_screens_size(tmp_path: Path) -> None:
+    png = tmp_path / "rota-1024x700.png"
+    result = seatdesk("--screenshot", str(png), "--page", "rota", "--size", "1024x700",
+                      "--lang", "en", "--data-dir", str(tmp_path / "data"), "--no-demo")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1024, 700)
+    assert image.text("Seatdesk-Page") == "rota"
+
+
 def test_unknown_page_is_named_not_a_traceback(tmp_path: Path) -> None:
     result = seatdesk("--screenshot", str(tmp_path / "x.png"), "--page", "nowhere",
                       "--data-dir", str(tmp_path / "data"), "--no-demo")
