@@ -43,6 +43,7 @@ class Capability(StrEnum):
     WRITE_LEDGER = "write_ledger"  # the escalation ledger
     WRITE_PLANS = "write_plans"  # level-2 handling plans and level-1 emergency plans
     RECEIVE_MAIL = "receive_mail"  # the mail service's record of the messages it read
+    MANAGE_CHANNELS = "manage_channels"  # alert sources and rules, phone and chat set-up
 
 
 class Role(StrEnum):

@@ -31,6 +31,7 @@ from app.server.account_admin import (
     RoleChange,
 )
 from app.server.accounts import User
+from app.server.channels import routes as channels
 from app.server.desks import DeskRefused, register
 from app.server.inputs import Body, BodyLimit
 from app.server.pokes import ChangeSignal
@@ -67,8 +68,9 @@ _ERROR_TEXT = {400: "The request's body cannot be read",
                401: "Not signed in, or the token or password was refused",
                403: "The account may not do this: its role does not allow it, or the desk "
                     "id belongs to another account",
-               404: "No such account",
-               409: "The change conflicts with the accounts as they are",
+               404: "No such account or alert source",
+               409: "The change conflicts with the accounts, alert sources or catalog as "
+                    "they are",
                413: "The request is larger than the server takes",
                422: "The request does not have the documented shape",
                429: "Too many failed sign-ins for this name lately",
@@ -153,6 +155,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _account_routes(app, engine, clock, current_user)
     _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
+    channels.install(app, engine, clock, current_user, _errors)
     return app
 
 

@@ -112,6 +112,11 @@ class ServerClient:
         self._renew()  # the access token expired mid-sync: renew once and retry
         return self._send(method, path, **kwargs)
 
+    def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """A signed-in call of a feature's own endpoint (``app.channels.client`` shapes the
+        channels' calls), with the same renewal, ``Refused`` and ``Offline`` as the rest."""
+        return self._call(method, path, **kwargs)
+
     # -- accounts ----------------------------------------------------------------------
     def _signed_in(self, body: dict[str, Any]) -> Account:
         self._access = str(body["access_token"])

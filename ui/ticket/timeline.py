@@ -121,6 +121,15 @@ def _mail(data: dict[str, object]) -> str:
     return text
 
 
+def _alert(what: str) -> str:
+    """Entries the server writes for a monitoring alert (app/server/channels/alerts.py)."""
+    if what == "fired":
+        return QCoreApplication.translate("Timeline", "the alert fired again")
+    if what == "resolved":
+        return QCoreApplication.translate("Timeline", "the alert resolved")
+    return QCoreApplication.translate("Timeline", "another alert joined this storm")
+
+
 def _what(entry: TimelineEntry) -> str:
     data = entry.data
     if entry.kind == EventKind.CREATED:
@@ -158,6 +167,8 @@ def _what(entry: TimelineEntry) -> str:
 
 
 def _comment(data: dict[str, object]) -> str:
+    if data.get("alert"):
+        return _alert(str(data["alert"]))
     if data.get("first_response"):
         return QCoreApplication.translate("Timeline", "gave the first response")
     if data.get("link"):

@@ -1,0 +1,77 @@
+"""The server's own tables for the channels (schema ``server_0005``).
+
+They are the server's bookkeeping, not synced rows: which monitoring sources may post and
+under which token, how their alerts map to tickets, and which alert opened which ticket (the
+dedupe memory). The tickets and timeline entries themselves live in ``sync_rows`` like any
+desk's, so every desk pulls them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+from app.server.tables import metadata
+
+# A monitoring system allowed to post alerts, known by the SHA-256 of its token (the token
+# itself is shown once, when it is made). A storm: more than ``storm_threshold`` new tickets
+# from the source within ``storm_window`` seconds; later new alerts join one storm ticket.
+alert_sources = Table(
+    "alert_sources", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),  # alertmanager | zabbix
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("storm_threshold", Integer, nullable=False, server_default=text("20")),
+    Column("storm_window", Integer, nullable=False, server_default=text("300")),
+    # Tickets opened since ``storm_since`` (a window starts with the first ticket after the
+    # previous one ended: a count kept on the locked row, not a query per alert).
+    Column("storm_since", DateTime(timezone=True), nullable=True),
+    Column("storm_opened", Integer, nullable=False, server_default=text("0")),
+    # The open storm ticket and until when later alerts join it.
+    Column("storm_ticket", String(36), nullable=True),
+    Column("storm_until", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# How an alert becomes a ticket: the first rule (by position) whose source (None: any) and
+# label pattern match gives the ticket's type, category and level, and whether a resolved
+# alert resolves the ticket.
+alert_rules = Table(
+    "alert_rules", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source_id", ForeignKey("alert_sources.id"), nullable=True),
+    Column("label", String(80), nullable=False),
+    Column("pattern", String(200), nullable=False),  # shell-style: "disk*", "*"
+    Column("type_code", String(40), nullable=False),
+    Column("category_code", String(40), nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("resolve", Boolean, nullable=False, server_default=text("false")),
+)
+
+# One row per alert (source and fingerprint): the ticket it went to, the occurrence it
+# belongs to (a resend of the same occurrence only counts), and whether it opened the ticket
+# itself (the storm count).
+alerts = Table(
+    "alerts", metadata,
+    Column("source_id", ForeignKey("alert_sources.id"), primary_key=True),
+    Column("fingerprint", String(200), primary_key=True),
+    Column("ticket_id", String(36), nullable=False),
+    Column("status", String(10), nullable=False),  # firing | resolved
+    Column("occurrence", Text, nullable=False, server_default=""),
+    Column("received", Integer, nullable=False, server_default=text("1")),
+    Column("opened", Boolean, nullable=False),
+    Column("first_at", DateTime(timezone=True), nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+)

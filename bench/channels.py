@@ -1,0 +1,191 @@
+"""Channels benchmark (issue 19): monitoring alerts accepted per second, with dedupe and
+no loss, against the same server's health endpoint under the same load.
+
+    python -m bench.channels [--alerts 2000] [--clients 8] [--pg postgresql://…/test]
+
+Starts ``seatdesk-server serve`` in its own process on a fresh database holding the
+reference catalog. ``--clients`` threads post Alertmanager bodies of one alert each (the
+worst case: Alertmanager groups alerts, so a real post carries several); every tenth post
+is a resend of an earlier alert, which must be counted and not open a ticket. Then one
+batched run (50 alerts a post). Checks afterwards that every distinct alert opened exactly
+one ticket and every post was counted. Ends with one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import requests
+from sqlalchemy import func, select
+
+from app.domain.clock import ManualClock, SystemClock
+from app.domain.roles import Role
+from app.paths import DataDir
+from app.server.accounts import create_user
+from app.server.channels.tables import alerts
+from app.server.schema import server_engine, upgrade
+from app.server.seeding import import_folder
+from app.server.tables import rows
+from app.services.data_folder import prepare, seed
+from app.sync.client import ServerClient
+from app.sync.tokens import MemoryVault
+from bench.common import emit
+from bench.sync import _fresh_database, _ServerProcess
+
+PASSWORD = "bench password 1"
+RESEND_EVERY = 10
+
+
+def _alert(source: int, number: int) -> dict[str, object]:
+    name = f"Bench{number % 50}"
+    instance = f"host-{source}-{number}:9100"
+    return {"status": "firing", "labels": {"alertname": name, "severity": "warning",
+                                           "instance": instance},
+            "annotations": {"summary": f"{name} on {instance}"},
+            "startsAt": "2026-12-01T08:00:00Z", "fingerprint": f"{source}-{number}"}
+
+
+def _poster(url: str, queues: dict[str, list[tuple[str, bytes]]],
+            failures: list[str]) -> Callable[[str], None]:
+    """A thread's loop: take the next post of its token's queue until it is empty."""
+    lock = threading.Lock()
+
+    def worker(token: str) -> None:
+        http = requests.Session()
+        queue = queues[token]
+        while True:
+            with lock:
+                if not queue:
+                    return
+                path, body = queue.pop()
+            answer = http.post(url + path, data=body, timeout=30, headers={
+                "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            if answer.status_code != 200:
+                failures.append(f"{answer.status_code} {answer.text[:200]}")
+
+    return worker
+
+
+def _timed(clients: int, count: int, worker: Callable[[str], None],
+           failures: list[str], tokens: list[str]) -> float:
+    """Run ``clients`` threads of ``worker`` (thread i with token i mod n); per second."""
+    threads = [threading.Thread(target=worker, args=(tokens[i % len(tokens)],))
+               for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if failures:
+        raise SystemExit(f"{len(failures)} posts failed, first: {failures[0]}")
+    return count / elapsed
+
+
+def _health(clients: int, count: int, url: str) -> float:
+    remaining = [count]
+    lock = threading.Lock()
+    failures: list[str] = []
+
+    def worker(_token: str) -> None:
+        http = requests.Session()
+        while True:
+            with lock:
+                if remaining[0] <= 0:
+                    return
+                remaining[0] -= 1
+            if not http.get(url + "/v1/health", timeout=30).ok:
+                failures.append("health")
+
+    return _timed(clients, count, worker, failures, ["-"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--alerts", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    url = _fresh_database(args.pg, "seatdesk_bench_channels")
+    engine = server_engine(url)
+    upgrade(engine)
+    desk = DataDir(Path(tempfile.mkdtemp(prefix="seatdesk-channels-bench-")) / "desk")
+    clock = ManualClock(SystemClock().now())
+    prepare(desk, clock)
+    seed(desk, clock, None)  # the reference catalog: the fault type, the monitoring category
+    import_folder(engine, desk, clock)
+    with engine.begin() as conn:
+        create_user(conn, clock, "admin", "Admin", Role.ADMIN, PASSWORD)
+    server = _ServerProcess(url)
+    try:
+        admin = ServerClient(server.url, MemoryVault())
+        admin.sign_in("admin", PASSWORD)
+        # Several sources, as a cloud's desk has (Prometheus per zone, Zabbix); storms off,
+        # so every distinct alert must open its own ticket.
+        sources = [admin.call("POST", "/v1/alerts/sources", json={
+            "name": f"prometheus-{n}", "kind": "alertmanager", "storm_threshold": 0})
+            for n in range(4)]
+        health_rate = _health(args.clients, args.alerts, server.url)
+        print(f"health: {health_rate:.0f} requests/s ({args.clients} clients)")
+
+        single_rate, distinct = _concurrent_rate(args, sources, server.url)
+        batched_rate = _batched(sources, server.url, args)
+        with engine.connect() as conn:
+            tickets = conn.execute(select(func.count()).select_from(rows).where(
+                rows.c.entity == "tickets")).scalar_one()
+            received = conn.execute(select(func.sum(alerts.c.received))).scalar_one()
+    finally:
+        server.stop()
+    expected_tickets, expected_received = distinct + args.alerts // 50 * 50, args.alerts * 2
+    if (tickets, received) != (expected_tickets, expected_received):
+        raise SystemExit(f"lost or doubled: {tickets} tickets (expected {expected_tickets}), "
+                         f"{received} alerts counted (expected {expected_received})")
+    print(f"alerts, one per post, 4 sources at once: {single_rate:.0f} alerts/s")
+    print(f"alerts, 50 per post: {batched_rate:.0f} alerts/s")
+    print(f"tickets {tickets}, alerts counted {received}")
+    emit({"alerts": args.alerts, "clients": args.clients,
+          "alerts_per_s": round(single_rate), "alerts_batched_per_s": round(batched_rate),
+          "health_per_s": round(health_rate),
+          "ratio_vs_health": round(single_rate / health_rate, 2),
+          "tickets": tickets, "alerts_counted": received})
+
+
+def _concurrent_rate(args: argparse.Namespace, sources: list[dict[str, object]],
+                     url: str) -> tuple[float, int]:
+    """Every source posting at once (each thread with its source's token): the figure."""
+    per_source: list[list[tuple[str, bytes]]] = [[] for _ in sources]
+    distinct = 0
+    for number in range(args.alerts):
+        source = number % len(sources)
+        # A resend of the source's previous alert (sources take turns).
+        resend = number % RESEND_EVERY == 1 and number >= len(sources)
+        fingerprint = number - len(sources) if resend else number
+        distinct += not resend
+        per_source[source].append(("/v1/alerts/alertmanager", orjson.dumps(
+            {"alerts": [_alert(source + 100, fingerprint)]})))
+    failures: list[str] = []
+    queues = {str(s["token"]): list(reversed(q)) for s, q in zip(sources, per_source,
+                                                                 strict=True)}
+    worker = _poster(url, queues, failures)
+    return _timed(args.clients, args.alerts, worker, failures, list(queues)), distinct
+
+
+def _batched(sources: list[dict[str, object]], url: str, args: argparse.Namespace) -> float:
+    posts = []
+    for start in range(0, args.alerts, 50):
+        posts.append(("/v1/alerts/alertmanager", orjson.dumps({"alerts": [
+            _alert(200, number) for number in range(start, start + 50)]})))
+    token = str(sources[0]["token"])
+    failures: list[str] = []
+    worker = _poster(url, {token: list(reversed(posts))}, failures)
+    return _timed(2, len(posts), worker, failures, [token]) * 50
+
+
+if __name__ == "__main__":
+    main()
