@@ -6203,6 +6203,18 @@ Restore it into this form?</source>
         <translation>；附件 %1（%2）未保存：超过大小限制</translation>
     </message>
     <message>
+        <source>the alert fired again</source>
+        <translation>告警再次触发</translation>
+    </message>
+    <message>
+        <source>the alert resolved</source>
+        <translation>告警已恢复</translation>
+    </message>
+    <message>
+        <source>another alert joined this storm</source>
+        <translation>又一条告警并入此告警风暴</translation>
+    </message>
+    <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
     </message>
