@@ -9,10 +9,12 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTimeEdit,
     QWidget,
@@ -22,6 +24,24 @@ from app.domain.validation import TEXT_MAX
 from app.services.errors import DeskError, Problem
 from ui.limits import limit_line, limit_text
 from ui.problems import show_problem
+
+
+def question(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, name: str,
+             choices: list[tuple[str, str, QMessageBox.ButtonRole]], *, default: int,
+             escape: int) -> tuple[QMessageBox, list[QAbstractButton]]:
+    """A window-modal question (opened by the caller with ``open()``, never ``exec()``):
+    its buttons from ``choices`` (text, object name, role), which of them Enter and Esc
+    press. Returns the box and its buttons in the order given."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    buttons: list[QAbstractButton] = []
+    for label, button_name, role in choices:
+        button = box.addButton(label, role)
+        button.setObjectName(button_name)
+        buttons.append(button)
+    box.setDefaultButton(buttons[default])  # type: ignore[arg-type]
+    box.setEscapeButton(buttons[escape])
+    return box, buttons
 
 
 def dialog_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton

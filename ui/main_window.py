@@ -196,17 +196,15 @@ class MainWindow(QMainWindow):
         self._settings.update(language=code)
         if code == self._language:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
-            "Switch the desk to this language now? Ticket windows close; a new ticket "
-            "being typed is kept and offered again by Ctrl+N."),
-            QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("language_question")
-        now = box.addButton(self.tr("Switch &now"), QMessageBox.ButtonRole.AcceptRole)
-        later = box.addButton(self.tr("At the next &start"), QMessageBox.ButtonRole.RejectRole)
-        now.setObjectName("switch_now")
-        later.setObjectName("switch_later")
-        box.setDefaultButton(now)
-        box.setEscapeButton(later)
+        from ui.dialogs import question
+
+        box, (now, _later) = question(
+            self, QMessageBox.Icon.Question, self.tr("Language"), self.tr(
+                "Switch the desk to this language now? Ticket windows close; a new ticket "
+                "being typed is kept and offered again by Ctrl+N."), "language_question",
+            [(self.tr("Switch &now"), "switch_now", QMessageBox.ButtonRole.AcceptRole),
+             (self.tr("At the next &start"), "switch_later",
+              QMessageBox.ButtonRole.RejectRole)], default=0, escape=1)
 
         def answered(_result: int) -> None:
             box.deleteLater()

@@ -59,6 +59,7 @@ from app.store.directory import catalog, catalog_other_names, find_requesters
 from app.store.models import RequesterRow
 from app.store.queues import QueueFilter, QueueReader, Sort, View
 from ui.context import DeskContext
+from ui.dialogs import question
 from ui.icons import badge
 from ui.intake.labels import field_label, rating_label
 from ui.intake.type_ahead import TypeAheadCombo
@@ -544,17 +545,13 @@ class IntakeDialog(QDialog):
             return
         if self.discard_question is not None:
             return  # already asking
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard this ticket?"),
-                          self.tr("What you typed into this form has not been saved as a "
-                                  "ticket. Discard it?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("discard_question")
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        discard.setObjectName("discard")
-        keep.setObjectName("keep_editing")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
+        box, (discard, _keep) = question(
+            self, QMessageBox.Icon.Warning, self.tr("Discard this ticket?"),
+            self.tr("What you typed into this form has not been saved as a ticket. "
+                    "Discard it?"), "discard_question",
+            [(self.tr("&Discard"), "discard", QMessageBox.ButtonRole.DestructiveRole),
+             (self.tr("&Keep editing"), "keep_editing", QMessageBox.ButtonRole.RejectRole)],
+            default=1, escape=1)
         self.discard_question = box
 
         def answered(_result: int) -> None:
