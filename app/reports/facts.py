@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS rep.target_facts (
     -- copies of the ticket's fields, so that a report reads this table alone
     level INTEGER NOT NULL, type_id TEXT NOT NULL, channel TEXT NOT NULL,
     category_id TEXT NOT NULL, team_id TEXT, assignee_id TEXT,
+    -- counted in business hours through a year without official holidays (issue 16)
+    estimated INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (created_ms, ticket_id, kind)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rep.ix_target_facts_ticket ON target_facts (ticket_id);
@@ -88,6 +90,12 @@ def attach(conn: sqlite3.Connection) -> None:
     target = f"file:{path}?mode=rwc" if path is not None else "file:reports?mode=memory"
     conn.execute(f"ATTACH DATABASE '{target}' AS {SCHEMA}")
     conn.executescript(_TABLES)
+    columns = {row[1] for row in conn.execute(f"PRAGMA {SCHEMA}.table_info(target_facts)")}
+    if "estimated" not in columns:  # a file from before issue 16: derived, so rebuilt
+        with conn:
+            conn.execute("DROP TABLE rep.target_facts")
+            conn.execute("DELETE FROM rep.marks")
+        conn.executescript(_TABLES)
 
 
 def _mark(conn: sqlite3.Connection, key: str) -> str | None:
@@ -100,7 +108,10 @@ def _policy_stamp(conn: sqlite3.Connection) -> str:
                             "coalesce(max(valid_from), '') FROM sla_policies").fetchone()
     overrides = conn.execute("SELECT count(*), coalesce(group_concat(day || working), '') "
                              "FROM sla_calendar_overrides").fetchone()
-    return f"{VERSION}|{versions}|{overrides}"
+    # A year's official holidays entered (issue 16) moves business-hours deadlines too.
+    years = conn.execute("SELECT count(*), coalesce(group_concat(year || saved_at), '') "
+                         "FROM sla_holiday_years").fetchone()
+    return f"{VERSION}|{versions}|{overrides}|{years}"
 
 
 def refresh(conn: sqlite3.Connection, now: datetime) -> int:
@@ -148,14 +159,24 @@ def refresh(conn: sqlite3.Connection, now: datetime) -> int:
                                 clock.elapsed.total_seconds() if stopped else None,
                                 int(clock.budget.total_seconds()),
                                 None if stopped else to_ms(clock.deadline),
-                                to_ms(clock.stopped_at), clock.missed_windows, *head[2:8]))
+                                to_ms(clock.stopped_at), clock.missed_windows, *head[2:8],
+                                int(clock.estimated)))
     with conn:
         for chunk in chunks(changed):
             marks = ",".join("?" * len(chunk))
             conn.execute(f"DELETE FROM rep.target_facts WHERE ticket_id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM rep.ticket_facts WHERE ticket_id IN ({marks})", chunk)
-        conn.executemany(f"INSERT INTO rep.target_facts VALUES ({','.join('?' * 15)})", targets)
+        conn.executemany(f"INSERT INTO rep.target_facts VALUES ({','.join('?' * 16)})", targets)
         conn.executemany(f"INSERT INTO rep.ticket_facts VALUES ({','.join('?' * 13)})", tickets)
         conn.executemany("INSERT OR REPLACE INTO rep.marks VALUES (?, ?)",
                          [("policy", stamp), ("event_rowid", str(top)), ("updated_at", latest)])
     return len(changed)
+
+
+def estimated_targets(conn: sqlite3.Connection, first_ms: int, end_ms: int) -> int:
+    """How many targets of the tickets created in [first_ms, end_ms) were counted through
+    a year whose official holidays are not entered (their figures are estimates)."""
+    attach(conn)
+    row = conn.execute("SELECT count(*) FROM rep.target_facts WHERE created_ms >= ? AND "
+                       "created_ms < ? AND estimated = 1", (first_ms, end_ms)).fetchone()
+    return int(row[0])

@@ -102,3 +102,35 @@ def test_the_monitor_index_marks_estimated_deadlines() -> None:
     assert resolution(cals)[1] is True
     assert cals.business.estimated(CREATED - timedelta(days=400), CREATED - timedelta(
         days=60)) is False  # 2025-2026: known
+
+
+def test_reports_count_the_estimated_figures_until_the_year_is_entered(
+        demo_store: Store, demo_copy: DataDir, clock: ManualClock) -> None:
+    from dataclasses import replace
+
+    from app.domain.enums import Channel
+    from app.domain.grading import GradingWeights
+    from app.reports.facts import estimated_targets, refresh
+    from app.services.intake import Intake, TicketDraft
+    from app.sla.admin import save_policy
+    from app.sla.policy import DEFAULT_POLICY
+    from app.sla.running import to_ms
+
+    db = demo_copy.database
+    clock.set(datetime(2026, 12, 31, 1, 0, tzinfo=UTC))
+    slow = Rule(TargetKind.RESOLUTION, 16 * 60, calendar=CalendarName.BUSINESS)
+    save_policy(demo_store, clock, None, replace(DEFAULT_POLICY, rules=(
+        *DEFAULT_POLICY.rules, slow)), [])
+    draft = TicketDraft("机房空调告警", "", first_id(db, "requesters"), Channel.PHONE,
+                        first_id(db, "ticket_types", "code='maintenance'"),
+                        first_id(db, "categories"))
+    Intake(demo_store, clock, GradingWeights(), first_id(db, "staff")).log(draft)
+    conn = read_connection(db)
+    day = (to_ms(clock.now() - timedelta(hours=1)) or 0,
+           to_ms(clock.now() + timedelta(hours=1)) or 0)
+    refresh(conn, clock.now())
+    assert estimated_targets(conn, *day) == 1
+    holidays, workdays, _bad = parse_notice(NOTICE, 2027)
+    save_year(demo_store, clock, None, 2027, holidays, workdays)
+    refresh(conn, clock.now())  # the entered year changes the facts' stamp: recomputed
+    assert estimated_targets(conn, *day) == 0

@@ -160,3 +160,34 @@ def test_the_report_command_writes_without_a_window(demo_copy: DataDir,
     assert run_report_command(args) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "service-report-2026-12.pdf", "service-report-2026-12.xlsx"]
+
+
+def test_the_causes_of_missed_targets_feed_the_reports(
+        qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str]) -> None:
+    # Issue 16: causes recorded on tickets in the period, by target, with totals.
+    from app.sla.causes import Miss, MissedCause, record_cause
+
+    store = Store(demo_copy.database)
+    clock = ManualClock(START + timedelta(days=2))
+    tickets = list(planned.values())
+    for ticket, kind, cause in ((tickets[0], "resolution", MissedCause.WAITING_ON_VENDOR),
+                                (tickets[1], "resolution", MissedCause.WAITING_ON_VENDOR),
+                                (tickets[2], "first_response", MissedCause.STAFFING)):
+        record_cause(store, clock, None, ticket, Miss(kind, 0, None), cause)
+    store.close()
+    desk = open_desk(qtbot, demo_copy, "en")
+    try:
+        desk.window.show()
+        assert desk.window.show_page("reports")
+        page = desk.window.findChild(ReportsPage)
+        assert isinstance(page, ReportsPage)
+        december(qtbot, page)
+        table = page.causes_table
+        header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert header == ["Cause", "First response", "Resolution", "Total"]
+        rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+                for r in range(table.rowCount())]
+        assert rows == [["Waiting on a vendor", "0", "2", "2"],
+                        ["Not enough staff", "1", "0", "1"]]
+    finally:
+        desk.close()

@@ -8,6 +8,7 @@ Signals: ``tickets_requested(str, list)`` - a title and the ticket ids behind a 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.analysis import response_analysis
+from app.reports.facts import estimated_targets
 from app.reports.monthly import names
 from app.reports.people import (
     Satisfaction,
@@ -40,10 +42,13 @@ from app.reports.people import (
 )
 from app.reports.period import Filters, Period, Span
 from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
+from app.sla.causes import cause_counts
 from app.sla.policy import TargetKind
+from app.sla.running import to_ms
 from app.store.reading import read_connection
 from ui import background
 from ui.context import DeskContext
+from ui.labels import missed_cause_label
 from ui.reports.chart_view import ChartView
 from ui.reports.texts import (
     channel_label,
@@ -169,6 +174,7 @@ class ReportsPage(QWidget):
         self.channels_table = self._table()
         self.scores = ChartView()
         self.satisfaction_table = self._table()
+        self.causes_table = self._table()
         self.tabs.addTab(
             self._stack(self.targets_table, self.histogram),
             QCoreApplication.translate("Reports", "Targets"),
@@ -183,6 +189,8 @@ class ReportsPage(QWidget):
             self._stack(self.scores, self.satisfaction_table),
             QCoreApplication.translate("Reports", "Satisfaction"),
         )
+        self.tabs.addTab(self.causes_table,
+                         QCoreApplication.translate("Reports", "Missed-target causes"))
         self.show_button.clicked.connect(self.refresh)
         self.span.currentIndexChanged.connect(self._span_changed)
         self.first.dateChanged.connect(self._span_changed)
@@ -281,6 +289,9 @@ class ReportsPage(QWidget):
                 channels(conn, period, now, filters, by[Dimension.CHANNEL]),
                 seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
                 satisfaction(conn, period, now, filters),
+                # Issue 16: why targets were missed, and which figures are estimates.
+                cause_counts(conn, period.start, period.end),
+                estimated_targets(conn, to_ms(period.start) or 0, to_ms(period.end) or 0),
             )
 
         background.start(work, self, done=self._computed, failed=self._failed)
@@ -295,9 +306,8 @@ class ReportsPage(QWidget):
 
     def _computed(self, result: Any) -> None:
         self._running = False
-        (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows, sat) = (
-            result
-        )
+        (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows, sat,
+         causes, estimated) = result
         count = sum(c.volume for c in self._channels)
         period = self._period
         self.summary.setText(
@@ -305,7 +315,11 @@ class ReportsPage(QWidget):
             .replace("%1", period.first.isoformat())
             .replace("%2", period.last.isoformat())
             .replace("%3", str(count))
+            + ("" if not estimated else " · " + QCoreApplication.translate(
+                "Reports", "%n target(s) counted through a year whose official holidays are "
+                "not entered: their figures are estimated", "", estimated))
         )
+        self._fill_causes(causes)
         self._fill_targets(self.analysis.totals)
         self._fill_heat()
         self._fill_breakdown()
@@ -358,6 +372,19 @@ class ReportsPage(QWidget):
                     )
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
+
+    def _fill_causes(self, causes: dict[str, Counter[str]]) -> None:
+        """Causes recorded in the period (rows) by target (columns), with totals."""
+        kinds = [str(k) for k in TargetKind if str(k) in causes]
+        every = sorted({cause for counts in causes.values() for cause in counts},
+                       key=lambda c: -sum(causes[k][c] for k in kinds))
+        header = [QCoreApplication.translate("Reports", "Cause"),
+                  *(kind_label(TargetKind(k)) for k in kinds),
+                  QCoreApplication.translate("Reports", "Total")]
+        rows = [[_item(missed_cause_label(cause)),
+                 *(_item(str(causes[k][cause])) for k in kinds),
+                 _item(str(sum(causes[k][cause] for k in kinds)))] for cause in every]
+        self._set_rows(self.causes_table, header, rows)
 
     def _target_header(self, first: str) -> list[str]:
         return [
