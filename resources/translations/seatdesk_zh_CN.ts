@@ -3902,6 +3902,10 @@ Restore it into this form?</source>
         <translation>满意度</translation>
     </message>
     <message>
+        <source>Missed-target causes</source>
+        <translation>超时原因</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -3912,6 +3916,18 @@ Restore it into this form?</source>
     <message>
         <source>%1 to %2: %3 tickets</source>
         <translation>%1 至 %2：%3 个工单</translation>
+    </message>
+    <message>
+        <source>%n target(s) counted through a year whose official holidays are not entered: their figures are estimated</source>
+        <translation>%n 个时限跨越了尚未录入法定节假日的年份：其数字为估算</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Met</source>
