@@ -12,6 +12,8 @@ from app.rota.tables import AbsenceRow, PreferenceRow
 from app.rota.writing import bump
 from app.store.database import Store
 
+MAX_WISH_WEIGHT = 1000
+
 
 def add_absence(store: Store, clock: Clock, absence: Absence, editor: Editor) -> Absence:
     """Store a new absence; returns it with its id."""
@@ -40,10 +42,16 @@ def add_preference(store: Store, clock: Clock, wish: Preference, editor: Editor
     """Store a wanted or unwanted day; returns it with its id."""
     if not may_edit_wish(editor, wish):
         raise PermissionError("this desk may not enter that wish")
+    if wish.weight and not editor.supervises:
+        # How much a wish counts is the supervisor's call, or every seat's would be strong.
+        raise PermissionError("only a supervisor weighs a wish")
+    if not 0 <= wish.weight <= MAX_WISH_WEIGHT:
+        raise ValueError(f"a wish's weight is 0 to {MAX_WISH_WEIGHT}")
     stored = replace(wish, id=new_id(clock))
     with store.unit_of_work() as session:
         session.add(PreferenceRow(id=stored.id, staff_id=wish.staff_id, day=wish.day,
-                                  shift_code=wish.shift, wanted=wish.wanted, version=1,
+                                  shift_code=wish.shift, wanted=wish.wanted,
+                                  weight=wish.weight, version=1,
                                   updated_at=clock.now(), deleted=False))
     return stored
 

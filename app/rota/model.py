@@ -78,6 +78,16 @@ class Limits:
     def empty(self) -> bool:
         return self == Limits()
 
+    def max_shifts_text(self) -> str:
+        """``max_shifts`` as stored: "N=0,E=8"."""
+        return ",".join(f"{code}={most}" for code, most in self.max_shifts)
+
+
+def parse_max_shifts(text: str) -> tuple[tuple[str, int], ...]:
+    """The stored "N=0,E=8" back as pairs (what ``Limits.max_shifts_text`` wrote)."""
+    pairs = (part.partition("=") for part in text.split(",") if part)
+    return tuple((code, int(most)) for code, _, most in pairs)
+
 
 NO_LIMITS = Limits()
 

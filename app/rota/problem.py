@@ -104,6 +104,11 @@ class RotaProblem:
             return rule.value
         return rule.value or None
 
+    def rule_value_rest(self) -> int | None:
+        """The minimum rest in hours, if that rule is on."""
+        rule = self.rule(RuleKind.MIN_REST)
+        return None if rule is None else rule.value
+
     def successions(self) -> set[tuple[str, str]]:
         """(shift, shift the next day) pairs the shift types forbid."""
         return {(shift.code, later) for shift in self.shifts for later in shift.not_followed_by}

@@ -12,14 +12,17 @@ from app.rota.duty import OnDuty, on_duty_at
 from app.rota.holidays import DayKind
 from app.rota.model import (
     DESK_ZONE,
+    NO_LIMITS,
     Absence,
     AbsenceKind,
     Assignment,
     Coverage,
+    Limits,
     Override,
     Preference,
     RotaStaff,
     ShiftType,
+    parse_max_shifts,
 )
 from app.rota.problem import FULL_TIME_HOURS, FairCounts, RotaProblem
 from app.rota.rules import DEFAULT_RULES, Rule, RuleKind
@@ -46,10 +49,11 @@ class RotaSetup:
 
 def load_shifts(conn: sqlite3.Connection) -> tuple[ShiftType, ...]:
     rows = conn.execute(
-        "SELECT code, name_zh, name_en, start_minute, minutes, color, on_call "
+        "SELECT code, name_zh, name_en, start_minute, minutes, color, on_call, not_followed_by "
         "FROM rota_shift_types WHERE deleted = 0 ORDER BY position, code").fetchall()
     return tuple(ShiftType(code, zh, en, time(start // 60, start % 60), minutes, color,
-                           bool(on_call)) for code, zh, en, start, minutes, color, on_call in rows)
+                           bool(on_call), frozenset(c for c in banned.split(",") if c))
+                 for code, zh, en, start, minutes, color, on_call, banned in rows)
 
 
 def load_setup(conn: sqlite3.Connection, first: date | None = None,
@@ -66,19 +70,27 @@ def load_setup(conn: sqlite3.Connection, first: date | None = None,
     skills: dict[str, set[str]] = {}
     for staff_id, skill in conn.execute("SELECT staff_id, skill FROM staff_skills"):
         skills.setdefault(staff_id, set()).add(skill)
-    hours = dict(conn.execute(
-        "SELECT staff_id, hours_per_week FROM rota_contracts WHERE deleted = 0").fetchall())
+    hours: dict[str, int] = {}
+    limits: dict[str, Limits] = {}
+    for sid, per_week, most_shifts, *own in conn.execute(
+            "SELECT staff_id, hours_per_week, max_shifts, min_minutes, max_minutes, "
+            "max_consecutive, min_consecutive, min_days_off, max_weekends "
+            "FROM rota_contracts WHERE deleted = 0"):
+        hours[sid] = per_week
+        limits[sid] = Limits(parse_max_shifts(most_shifts), *own)
     staff = tuple(
         RotaStaff(sid, name, Seniority(level), frozenset(skills.get(sid, ())),
-                  hours.get(sid, FULL_TIME_HOURS), bool(active))
+                  hours.get(sid, FULL_TIME_HOURS), bool(active), limits.get(sid, NO_LIMITS))
         for sid, name, level, active in conn.execute(
             "SELECT id, name, seniority, active FROM staff WHERE deleted = 0 "
             f"AND (active = 1{kept}) ORDER BY login", period))
     coverage = tuple(
-        Coverage(code, DayKind(kind), head, frozenset(s for s in names.split(",") if s), seniors)
-        for code, kind, head, seniors, names in conn.execute(
-            "SELECT shift_code, day_kind, headcount, seniors, skills FROM rota_coverage "
-            "WHERE deleted = 0 ORDER BY shift_code, day_kind"))
+        Coverage(code, DayKind(kind), head, frozenset(s for s in names.split(",") if s), seniors,
+                 date.fromisoformat(day) if day else None, under, over)
+        for code, kind, head, seniors, names, day, under, over in conn.execute(
+            "SELECT shift_code, day_kind, headcount, seniors, skills, day, under_weight, "
+            "over_weight FROM rota_coverage "
+            "WHERE deleted = 0 ORDER BY day IS NOT NULL, day, shift_code, day_kind"))
     stored = {RuleKind(kind): Rule(RuleKind(kind), bool(hard), weight, value, bool(enabled))
               for kind, hard, weight, value, enabled in conn.execute(
                   "SELECT kind, hard, weight, value, enabled FROM rota_rules WHERE deleted = 0")}
@@ -100,9 +112,9 @@ def load_absences(conn: sqlite3.Connection, first: date, last: date) -> tuple[Ab
 def load_preferences(conn: sqlite3.Connection, first: date, last: date
                      ) -> tuple[Preference, ...]:
     return tuple(
-        Preference(sid, date.fromisoformat(day), bool(wanted), shift, pid)
-        for pid, sid, day, shift, wanted in conn.execute(
-            "SELECT id, staff_id, day, shift_code, wanted FROM rota_preferences "
+        Preference(sid, date.fromisoformat(day), bool(wanted), shift, pid, weight)
+        for pid, sid, day, shift, wanted, weight in conn.execute(
+            "SELECT id, staff_id, day, shift_code, wanted, weight FROM rota_preferences "
             "WHERE deleted = 0 AND day BETWEEN ? AND ? ORDER BY day, id",
             (first.isoformat(), last.isoformat())))
 

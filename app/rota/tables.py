@@ -27,6 +27,8 @@ class ShiftTypeRow(Synced, Base):
     color: Mapped[str] = mapped_column(String(9))
     on_call: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Comma-separated codes that may not start the next day (schema 0013).
+    not_followed_by: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class CoverageRow(Synced, Base):
@@ -37,6 +39,11 @@ class CoverageRow(Synced, Base):
     headcount: Mapped[int] = mapped_column(Integer)
     seniors: Mapped[int] = mapped_column(Integer, default=0)
     skills: Mapped[str] = mapped_column(Text, default="")  # comma-separated skill codes
+    # A row for one date (a special-assurance period) wins over its kind of day's; the
+    # weights price a missing or extra person, 0 meaning the rule's (schema 0013).
+    day: Mapped[date | None] = mapped_column(Date)
+    under_weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    over_weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RuleRow(Synced, Base):
@@ -50,12 +57,20 @@ class RuleRow(Synced, Base):
 
 
 class ContractRow(Synced, Base):
-    """Contracted hours a week; staff without a row work full time."""
+    """Contracted hours a week and the person's own limits (``model.Limits``, None: the
+    desk's rule); staff without a row work full time under the desk's rules."""
 
     __tablename__ = "rota_contracts"
 
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), unique=True)
     hours_per_week: Mapped[int] = mapped_column(Integer)
+    max_shifts: Mapped[str] = mapped_column(Text, default="", server_default="")  # "N=0,E=8"
+    min_minutes: Mapped[int | None] = mapped_column(Integer)
+    max_minutes: Mapped[int | None] = mapped_column(Integer)
+    max_consecutive: Mapped[int | None] = mapped_column(Integer)
+    min_consecutive: Mapped[int | None] = mapped_column(Integer)
+    min_days_off: Mapped[int | None] = mapped_column(Integer)
+    max_weekends: Mapped[int | None] = mapped_column(Integer)
 
 
 class AbsenceRow(Synced, Base):
@@ -75,6 +90,7 @@ class PreferenceRow(Synced, Base):
     day: Mapped[date] = mapped_column(Date)
     shift_code: Mapped[str | None] = mapped_column(String(8))
     wanted: Mapped[bool] = mapped_column(Boolean)
+    weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PeriodRow(Synced, Base):

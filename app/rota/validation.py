@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.rota.holidays import DayKind
-from app.rota.model import Absence, Coverage, Preference, RotaStaff, ShiftType
+from app.rota.model import Absence, Coverage, Limits, Preference, RotaStaff, ShiftType
 
 # A leave of more than a year is a typing mistake, not a plan (maternity leave is 98+ days).
 LONGEST_ABSENCE_DAYS = 366
@@ -47,6 +47,10 @@ class Invalid(StrEnum):
     BAD_COLOUR = "bad_colour"
     SHIFT_IN_USE = "shift_in_use"
     NO_SHIFTS = "no_shifts"
+    # personal limits and dated cover (issue 20)
+    FEWEST_HOURS_ABOVE_MOST = "fewest_hours_above_most"
+    FEWEST_DAYS_ABOVE_MOST = "fewest_days_above_most"
+    HOURS_BEYOND_PERIOD = "hours_beyond_period"
 
 
 @dataclass(frozen=True)
@@ -145,4 +149,54 @@ def check_shift_types(shifts: Sequence[ShiftType], in_use: Collection[str]) -> l
             found.append(Mistake(Invalid.BAD_COLOUR, shift.code, data={"colour": shift.color}))
     for code in sorted(set(in_use) - seen):
         found.append(Mistake(Invalid.SHIFT_IN_USE, code, data={"code": code}))
+    return found
+
+
+def check_limits(name: str, own: Limits, days: int) -> list[Mistake]:
+    """What makes a person's own limits impossible over a period of ``days`` days; ``name``
+    says whose (the message names them)."""
+    found = []
+    numbers = [v for v in (own.min_minutes, own.max_minutes, own.max_consecutive,
+                           own.min_consecutive, own.min_days_off, own.max_weekends)
+               if v is not None] + [most for _code, most in own.max_shifts]
+    if any(v < 0 for v in numbers):
+        found.append(Mistake(Invalid.NEGATIVE, data={"where": name}))
+    if own.min_minutes is not None and own.max_minutes is not None \
+            and own.min_minutes > own.max_minutes:
+        found.append(Mistake(Invalid.FEWEST_HOURS_ABOVE_MOST, data={
+            "name": name, "min": own.min_minutes // 60, "max": own.max_minutes // 60}))
+    if own.min_minutes is not None and own.min_minutes > days * MINUTES_A_DAY:
+        found.append(Mistake(Invalid.HOURS_BEYOND_PERIOD, data={
+            "name": name, "min": own.min_minutes // 60, "days": days}))
+    if own.min_consecutive is not None and own.max_consecutive is not None \
+            and own.min_consecutive > own.max_consecutive:
+        found.append(Mistake(Invalid.FEWEST_DAYS_ABOVE_MOST, data={
+            "name": name, "min": own.min_consecutive, "max": own.max_consecutive}))
+    return found
+
+
+def check_dated_cover(rows: Sequence[Coverage], shifts: Iterable[ShiftType],
+                      staff: Sequence[RotaStaff]) -> list[Mistake]:
+    """Dated cover: like the cover by kind of day (``check_coverage``), one row per date
+    and shift."""
+    found = []
+    codes = {s.code for s in shifts}
+    seen: set[tuple[object, str]] = set()
+    for row in rows:
+        if row.day is None:
+            continue
+        where: dict[str, int | str] = {"where": f"{row.day}"}
+        if row.shift not in codes:
+            found.append(Mistake(Invalid.UNKNOWN_SHIFT, row.shift, data=where))
+        if (row.day, row.shift) in seen:
+            found.append(Mistake(Invalid.DUPLICATE_REQUIREMENT, row.shift, data=where))
+        seen.add((row.day, row.shift))
+        if min(row.headcount, row.seniors, row.under_weight, row.over_weight) < 0:
+            found.append(Mistake(Invalid.NEGATIVE, row.shift, data=where))
+        elif row.seniors > row.headcount:
+            found.append(Mistake(Invalid.SENIORS_ABOVE_HEADCOUNT, row.shift, data={
+                **where, "seniors": row.seniors, "headcount": row.headcount}))
+        if row.headcount > len(staff):
+            found.append(Mistake(Invalid.MORE_THAN_STAFF, row.shift, data={
+                **where, "headcount": row.headcount, "staff": len(staff)}))
     return found

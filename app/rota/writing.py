@@ -7,23 +7,26 @@ sync expects of synced tables (DESIGN.md section 3).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import select
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
-from app.rota.model import Assignment, Coverage, Override, ShiftType
+from app.rota.model import Assignment, Coverage, Limits, Override, ShiftType
+from app.rota.problem import FULL_TIME_HOURS
 from app.rota.rules import Rule
 from app.rota.tables import (
     AssignmentRow,
+    ContractRow,
     CoverageRow,
     OverrideRow,
     PeriodRow,
     RuleRow,
     ShiftTypeRow,
 )
+from app.rota.validation import check_limits
 from app.store.database import Store
 from app.store.models import Synced
 
@@ -112,16 +115,17 @@ def bump(row: Synced, clock: Clock, deleted: bool = False) -> None:
 def save_coverage(store: Store, clock: Clock, coverage: Iterable[Coverage]) -> int:
     """Make the live coverage requirements equal ``coverage``, in one transaction; returns
     how many rows changed. Rows that stay the same keep their version (sync sends less)."""
-    wanted = {(c.shift, c.day_kind.value): c for c in coverage}
+    wanted = {(c.shift, c.day_kind.value, c.day): c for c in coverage}
     for item in wanted.values():
-        if item.headcount < 0 or not 0 <= item.seniors <= item.headcount:
+        if item.headcount < 0 or not 0 <= item.seniors <= item.headcount or min(
+                item.under_weight, item.over_weight) < 0:
             raise ValueError(f"impossible coverage for {item.shift} on {item.day_kind}")
     changed = 0
     with store.unit_of_work() as session:
         rows = session.scalars(select(CoverageRow).order_by(CoverageRow.id)).all()
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, date | None]] = set()
         for row in rows:
-            key = (row.shift_code, row.day_kind)
+            key = (row.shift_code, row.day_kind, row.day)
             need = wanted.get(key)
             if need is None or key in seen:
                 if not row.deleted:
@@ -129,18 +133,52 @@ def save_coverage(store: Store, clock: Clock, coverage: Iterable[Coverage]) -> i
                     changed += 1
                 continue
             seen.add(key)
-            skills = ",".join(sorted(need.skills))
-            if (row.deleted, row.headcount, row.seniors, row.skills) != (
-                    False, need.headcount, need.seniors, skills):
-                row.headcount, row.seniors, row.skills = need.headcount, need.seniors, skills
+            values = (need.headcount, need.seniors, ",".join(sorted(need.skills)),
+                      need.under_weight, need.over_weight)
+            if row.deleted or values != (row.headcount, row.seniors, row.skills,
+                                         row.under_weight, row.over_weight):
+                (row.headcount, row.seniors, row.skills, row.under_weight,
+                 row.over_weight) = values
                 bump(row, clock)
                 changed += 1
-        for key in sorted(wanted.keys() - seen):
+        for key in sorted(wanted.keys() - seen, key=str):
             new = wanted[key]
             session.add(CoverageRow(id=new_id(clock), shift_code=new.shift,
                                     day_kind=new.day_kind.value, headcount=new.headcount,
                                     seniors=new.seniors, skills=",".join(sorted(new.skills)),
+                                    day=new.day, under_weight=new.under_weight,
+                                    over_weight=new.over_weight,
                                     version=1, updated_at=clock.now(), deleted=False))
+            changed += 1
+    return changed
+
+
+def save_limits(store: Store, clock: Clock, limits: Mapping[str, Limits]) -> int:
+    """Store each person's own limits (in their contract row, made full-time if missing);
+    returns how many rows changed. People left out keep what they have."""
+    changed = 0
+    with store.unit_of_work() as session:
+        rows = {row.staff_id: row for row in session.scalars(select(ContractRow))}
+        for staff_id, own in sorted(limits.items()):
+            if check_limits(staff_id, own, 366):
+                raise ValueError(f"impossible limits for {staff_id}")
+            row = rows.get(staff_id)
+            if row is None:
+                if own.empty:
+                    continue
+                row = ContractRow(id=new_id(clock), staff_id=staff_id,
+                                  hours_per_week=FULL_TIME_HOURS, version=0, deleted=False)
+                session.add(row)
+            values = (own.max_shifts_text(), own.min_minutes, own.max_minutes,
+                      own.max_consecutive, own.min_consecutive, own.min_days_off,
+                      own.max_weekends)
+            if row.version and not row.deleted and values == (
+                    row.max_shifts, row.min_minutes, row.max_minutes, row.max_consecutive,
+                    row.min_consecutive, row.min_days_off, row.max_weekends):
+                continue
+            (row.max_shifts, row.min_minutes, row.max_minutes, row.max_consecutive,
+             row.min_consecutive, row.min_days_off, row.max_weekends) = values
+            bump(row, clock)
             changed += 1
     return changed
 
@@ -169,12 +207,13 @@ def save_shift_types(store: Store, clock: Clock, shifts: Iterable[ShiftType]) ->
                 found = ShiftTypeRow(id=new_id(clock), code=code, version=0)
                 session.add(found)
             row = found
+            banned = ",".join(sorted(c for c in shift.not_followed_by if c in by_code))
             values = (shift.name_zh, shift.name_en, shift.start.hour * 60 + shift.start.minute,
-                      shift.minutes, shift.color, shift.on_call, position)
+                      shift.minutes, shift.color, shift.on_call, position, banned)
             if row.version and not row.deleted and values == (
                     row.name_zh, row.name_en, row.start_minute, row.minutes, row.color,
-                    row.on_call, row.position):
+                    row.on_call, row.position, row.not_followed_by):
                 continue
             (row.name_zh, row.name_en, row.start_minute, row.minutes, row.color, row.on_call,
-             row.position) = values
+             row.position, row.not_followed_by) = values
             bump(row, clock)

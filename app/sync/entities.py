@@ -50,8 +50,11 @@ APPEND_ONLY: frozenset[str] = frozenset({
 OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}
 # ...and only rows of these kinds: leave is granted, not declared (a hard rule for the
 # planner, with no request/approval state), so a supervisor records it.
-OWN_ROW_KINDS: dict[str, tuple[str, frozenset[str]]] = {
-    "rota_absences": ("kind", frozenset({"unavailable"}))}
+# A wish's weight is the supervisor's to set (issue 20): a seat's own wishes keep the usual
+# weight (0; None in rows stored before the field existed).
+OWN_ROW_KINDS: dict[str, tuple[str, frozenset[object]]] = {
+    "rota_absences": ("kind", frozenset({"unavailable"})),
+    "rota_preferences": ("weight", frozenset({0, None}))}
 # ...and of a line written once, only these fields change afterwards (a webhook's outcome
 # arrives after its call).
 LATER_FIELDS: dict[str, frozenset[str]] = {"sla_escalations": frozenset({"outcome", "detail"})}

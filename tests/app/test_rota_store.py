@@ -103,3 +103,45 @@ def test_publication_and_overrides_are_kept(desk_copy: DataDir) -> None:
     with pytest.raises(ValueError, match="reason"):
         add_override(store, clock, TODAY, DAY, staff[0], staff[1], "  ")
     store.close()
+
+
+def test_the_rules_of_issue_20_are_stored_and_read_back(desk_copy: DataDir) -> None:
+    from dataclasses import replace
+
+    from app.rota.access import Editor
+    from app.rota.availability import add_preference
+    from app.rota.holidays import DayKind
+    from app.rota.model import Coverage, Limits, Preference
+    from app.rota.reading import load_preferences, load_setup
+    from app.rota.writing import save_coverage, save_limits, save_shift_types
+
+    store, clock = Store(desk_copy.database), ManualClock(T0)
+    conn = sqlite3.connect(desk_copy.database)
+    setup = load_setup(conn)
+    person = setup.staff[3]
+    own = Limits(max_shifts=(("N", 0), ("E", 8)), min_minutes=60 * 60, max_minutes=150 * 60,
+                 max_consecutive=5, min_consecutive=2, min_days_off=2, max_weekends=2)
+    assert save_limits(store, clock, {person.id: own, setup.staff[4].id: Limits()}) == 1
+    assert save_limits(store, clock, {person.id: own}) == 0  # unchanged: no new version
+    dated = Coverage(DAY, DayKind.WORKDAY, 12, frozenset(), 2, date(2026, 11, 27), 40, 3)
+    save_coverage(store, clock, (*setup.coverage, dated))
+    shifts = tuple(replace(s, not_followed_by=frozenset({DAY})) if s.code == "N" else s
+                   for s in setup.shifts)
+    save_shift_types(store, clock, shifts)
+    wish = Preference(person.id, date(2026, 11, 28), False, None, weight=25)
+    add_preference(store, clock, wish, Editor(True, None))
+    with pytest.raises(PermissionError):
+        add_preference(store, clock, replace(wish, day=date(2026, 11, 29)),
+                       Editor(False, person.id))
+    again = load_setup(conn)
+    assert next(m for m in again.staff if m.id == person.id).limits == own
+    assert next(m for m in again.staff if m.id == setup.staff[4].id).limits == Limits()
+    assert dated in again.coverage and len(again.coverage) == len(setup.coverage) + 1
+    assert next(s for s in again.shifts if s.code == "N").not_followed_by == {DAY}
+    assert [w.weight for w in load_preferences(conn, wish.day, wish.day)
+            if w.staff_id == person.id] == [25]
+    problem = load_problem(conn, FIRST, LAST)
+    assert problem.coverage_for(date(2026, 11, 27), DAY) == dated
+    assert problem.coverage_for(date(2026, 11, 26), DAY).headcount == 9  # type: ignore[union-attr]
+    conn.close()
+    store.close()

@@ -148,8 +148,8 @@ def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
     assert (report.pushed, report.rejected) == (1, 0)
     assert server_row(server, "rota_preferences", wish) == {
         "id": wish, "staff_id": own, "day": desk.clock.now().date().isoformat(),
-        "shift_code": "N", "wanted": False, "updated_at": desk.clock.now().isoformat(),
-        "deleted": False}
+        "shift_code": "N", "wanted": False, "weight": 0,
+        "updated_at": desk.clock.now().isoformat(), "deleted": False}
     # ...but may not hand his wish to a colleague.
     other = one(desk, "SELECT id FROM staff WHERE login > ? ORDER BY login LIMIT 1", own_login)
     with desk.store.unit_of_work() as session:
@@ -159,6 +159,14 @@ def test_a_seat_may_state_his_own_shift_wishes(make_desk: MakeDesk,
     [report] = sync(desk)
     assert report.rejected == 1
     assert one(desk, "SELECT staff_id FROM rota_preferences WHERE id = ?", wish) == own
+    # ...nor make his own wish count more than the usual weight (issue 20).
+    with desk.store.unit_of_work() as session:
+        row = session.get(PreferenceRow, wish)
+        assert row is not None
+        row.weight, row.version = 50, row.version + 1
+    [report] = sync(desk)
+    assert report.rejected == 1
+    assert (server_row(server, "rota_preferences", wish) or {}).get("weight") == 0
 
 
 def test_a_seat_may_enter_his_own_unavailability_but_not_leave(make_desk: MakeDesk,

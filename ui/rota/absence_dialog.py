@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.rota.access import Editor, may_edit_absence, may_edit_wish
+from app.rota.availability import MAX_WISH_WEIGHT
 from app.rota.model import Absence, AbsenceKind, Preference
 from app.rota.problem import RotaProblem
 from app.rota.reading import load_absences, load_preferences
@@ -133,8 +135,17 @@ class AbsenceDialog(QDialog):
         self.wish_shift.addItem(self.tr("any shift"), None)
         for shift in problem.shifts:
             self.wish_shift.addItem(self._shift_name(shift.code), shift.code)
+        # How much the wish counts is the supervisor's to say (app.rota.availability).
+        self.wish_weight = QSpinBox(box)
+        self.wish_weight.setRange(0, MAX_WISH_WEIGHT)
+        self.wish_weight.setSpecialValueText(self.tr("usual weight"))
+        self.wish_weight.setPrefix(self.tr("weight "))
+        self.wish_weight.setToolTip(self.tr(
+            "What disappointing this wish costs the plan; the usual weight is the "
+            "preferences rule's"))
+        self.wish_weight.setEnabled(self._editor.supervises)
         row = QHBoxLayout()
-        for widget in (self.wish_day, self.wanted, self.wish_shift):
+        for widget in (self.wish_day, self.wanted, self.wish_shift, self.wish_weight):
             row.addWidget(widget)
         row.addStretch(1)
         self._fill(box, self.wish_list, row, self.tr("Add wish"), self.add_wish,
@@ -184,7 +195,10 @@ class AbsenceDialog(QDialog):
         for wish in self.wishes():
             what = self.tr("wants to work") if wish.wanted else self.tr("wants the day off")
             shift = self._shift_name(wish.shift) if wish.shift else self.tr("any shift")
-            item = QListWidgetItem(f"{wish.day} · {what} · {shift}")
+            text = f"{wish.day} · {what} · {shift}"
+            if wish.weight:
+                text += " · " + self.tr("weight {weight}").format(weight=wish.weight)
+            item = QListWidgetItem(text)
             item.setData(ROLE, wish)
             self.wish_list.addItem(item)
 
@@ -236,7 +250,7 @@ class AbsenceDialog(QDialog):
         if staff_id is None:
             return
         wish = Preference(staff_id, _day(self.wish_day), bool(self.wanted.currentData()),
-                          self.wish_shift.currentData())
+                          self.wish_shift.currentData(), weight=self.wish_weight.value())
         reader = self._context.reader
         mistakes = check_preference(wish, load_absences(reader, wish.day, wish.day),
                                     load_preferences(reader, wish.day, wish.day))

@@ -73,6 +73,12 @@ def _templates() -> dict[Invalid, str]:
             "RotaEditors", "{code} is used by the rota or its overrides and cannot be removed."),
         Invalid.NO_SHIFTS: QCoreApplication.translate(
             "RotaEditors", "The rota needs at least one shift type."),
+        Invalid.FEWEST_HOURS_ABOVE_MOST: QCoreApplication.translate(
+            "RotaEditors", "{name}: at least {min} h but at most {max} h."),
+        Invalid.HOURS_BEYOND_PERIOD: QCoreApplication.translate(
+            "RotaEditors", "{name}: {min} h do not fit in {days} days."),
+        Invalid.FEWEST_DAYS_ABOVE_MOST: QCoreApplication.translate(
+            "RotaEditors", "{name}: at least {min} days in a row but at most {max}."),
     }
 
 
@@ -81,10 +87,11 @@ def describe_mistakes(mistakes: Iterable[Mistake], shift_name: Callable[[str], s
     templates = _templates()
     lines = []
     for mistake in mistakes:
-        parts = [shift_name(mistake.shift) if mistake.shift else "",
+        data = dict(mistake.data)
+        parts = [str(data.pop("where", "")), shift_name(mistake.shift) if mistake.shift else "",
                  day_kind_name(mistake.day_kind) if mistake.day_kind else ""]
         where = " · ".join(p for p in parts if p)
-        lines.append(templates[mistake.what].format(where=where, **mistake.data))
+        lines.append(templates[mistake.what].format(where=where, **data))
     return "\n".join(lines)
 
 

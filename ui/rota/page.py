@@ -123,6 +123,13 @@ class RotaPage(QWidget):
         self.coverage_button = self._button(self.tr("Coverage…"), self._ask_coverage)
         self.absences_button = self._button(self.tr("Leave and wishes…"), self._ask_absences)
         self.shifts_button = self._button(self.tr("Shift types…"), self._ask_shift_types)
+        from ui.rota import rule_editors
+
+        # Limits, dated cover, successions (supervisors), and the costs of the plan.
+        (self.limits_button, self.dated_cover_button, self.successions_button,
+         self.costs_button) = rule_editors.buttons(self, self._button)
+        self.rule_editor_buttons = (self.limits_button, self.dated_cover_button,
+                                    self.successions_button)
         self.cover_button.setToolTip(self.tr(
             "Someone else works the selected published shift (an override, kept as history)"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -148,12 +155,10 @@ class RotaPage(QWidget):
         bar.addWidget(undo_button)
         bar.addWidget(redo_button)
         bar.addWidget(self._button(self.tr("Save"), self.save))
-        bar.addWidget(self.publish_button)
-        bar.addWidget(self.cover_button)
-        bar.addWidget(self.rules_button)
-        bar.addWidget(self.coverage_button)
-        bar.addWidget(self.absences_button)
-        bar.addWidget(self.shifts_button)
+        for button in (self.publish_button, self.cover_button, self.rules_button,
+                       self.coverage_button, self.absences_button, self.shifts_button,
+                       *self.rule_editor_buttons, self.costs_button):
+            bar.addWidget(button)
         bar.addWidget(self._export_button())
         self._bar = bar
         self._build_status()
@@ -177,6 +182,10 @@ class RotaPage(QWidget):
             "Show or hide the side panel (in a narrow window it gives its room to the days)"))
         self.side_toggle.clicked.connect(self._side_chosen)
         self._side_choice: bool | None = None  # None: follows the window's width
+
+    @property
+    def context(self) -> DeskContext:
+        return self._context
 
     def _export_button(self) -> QToolButton:
         export = QToolButton(self)
@@ -331,7 +340,8 @@ class RotaPage(QWidget):
         self.plan_button.setEnabled(not self.calendar_missing)
         self.publish_button.setEnabled(self.supervisor)
         self.cover_button.setEnabled(self.supervisor and published)
-        for button in (self.rules_button, self.coverage_button, self.shifts_button):
+        for button in (self.rules_button, self.coverage_button, self.shifts_button,
+                       *self.rule_editor_buttons):
             button.setEnabled(self.supervisor)
         # Seats enter their own unavailability and wishes (app.rota.availability).
         self.absences_button.setEnabled(self.supervisor or self.editor().staff_id is not None)
@@ -422,7 +432,8 @@ class RotaPage(QWidget):
         footer's shortages and the violations follow at once."""
         from app.rota.writing import save_coverage
 
-        save_coverage(self._context.store(), self._context.clock, coverage)
+        dated = tuple(c for c in self.model.problem.coverage if c.day is not None)
+        save_coverage(self._context.store(), self._context.clock, coverage + dated)
         self.reload_setup()
 
     def set_shift_types(self, shifts: tuple[ShiftType, ...]) -> None:
@@ -441,7 +452,9 @@ class RotaPage(QWidget):
         problem = self.model.problem
         names = skill_names(self._context.reader, self._context.language)
         skills = {code: names.get(code, code) for code in load_skills(self._context.reader)}
-        return CoverageDialog(problem.shifts, problem.coverage, skills, problem.staff,
+        # Cover for particular dates has its own editor (rule_editors.py).
+        by_kind = tuple(c for c in problem.coverage if c.day is None)
+        return CoverageDialog(problem.shifts, by_kind, skills, problem.staff,
                               problem.is_senior, self.model.shift_name, self)
 
     def absence_dialog(self) -> AbsenceDialog:

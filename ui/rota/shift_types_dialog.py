@@ -76,6 +76,8 @@ class ShiftRow:
         self.hours.setValue(shift.minutes / 60)
         self.on_call = QCheckBox(table)
         self.on_call.setChecked(shift.on_call)
+        # Edited in the successions dialog; kept as it is here.
+        self.not_followed_by = shift.not_followed_by
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.code, self.name_zh, self.name_en, self.colour, self.start, self.hours,
@@ -85,7 +87,7 @@ class ShiftRow:
         return ShiftType(self.code.text().strip().upper(), self.name_zh.text().strip(),
                          self.name_en.text().strip(), edited_time(self.start),
                          round(self.hours.value() * 60), self.colour.colour(),
-                         self.on_call.isChecked())
+                         self.on_call.isChecked(), self.not_followed_by)
 
 
 class ShiftTypesDialog(QDialog):
