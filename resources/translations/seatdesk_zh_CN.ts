@@ -75,8 +75,24 @@
         <translation>任意班次</translation>
     </message>
     <message>
+        <source>usual weight</source>
+        <translation>常规权重</translation>
+    </message>
+    <message>
+        <source>weight </source>
+        <translation>权重 </translation>
+    </message>
+    <message>
+        <source>What disappointing this wish costs the plan; the usual weight is the preferences rule&apos;s</source>
+        <translation>未满足此意愿时计入排班的代价；常规权重取“意愿”规则的权重</translation>
+    </message>
+    <message>
         <source>Add wish</source>
         <translation>添加意愿</translation>
+    </message>
+    <message>
+        <source>weight {weight}</source>
+        <translation>权重 {weight}</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1401,36 @@
     </message>
 </context>
 <context>
+    <name>CostsDialog</name>
+    <message>
+        <source>Costs of the plan</source>
+        <translation>排班代价</translation>
+    </message>
+    <message>
+        <source>Each soft rule&apos;s weight times how far it is broken; hover a figure for the days behind it. Hard rules are not costs: they are listed beside the grid.</source>
+        <translation>每条软规则的权重乘以违反的程度；将鼠标停在数字上可查看对应的日期。硬规则不计代价：它们列在表格旁边。</translation>
+    </message>
+    <message>
+        <source>Cover (the desk)</source>
+        <translation>人员覆盖（全组）</translation>
+    </message>
+    <message>
+        <source>Total cost of the soft rules: {total}</source>
+        <translation>软规则总代价：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>CostsModel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>CountdownDelegate</name>
     <message>
         <source>estimated: the official holidays of %1 are not entered yet (File &gt; Official holidays…)</source>
@@ -1451,6 +1497,49 @@
     <message>
         <source>Seniors count towards the people. A holiday without its own numbers used the weekend&apos;s; saving stores all of them.</source>
         <translation>资深人员计入人数。节假日未单独设置时沿用周末的要求；保存时会全部写入。</translation>
+    </message>
+</context>
+<context>
+    <name>DatedCoverDialog</name>
+    <message>
+        <source>Cover for particular dates</source>
+        <translation>特定日期的人员需求</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Seniors</source>
+        <translation>资深人数</translation>
+    </message>
+    <message>
+        <source>Cost of one missing</source>
+        <translation>每缺一人的代价</translation>
+    </message>
+    <message>
+        <source>Cost of one extra</source>
+        <translation>每多一人的代价</translation>
+    </message>
+    <message>
+        <source>Add date</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A date&apos;s row replaces the cover of its kind of day for that shift. A cost of 0 uses the rule&apos;s weight; costs count only where the rule is soft.</source>
+        <translation>某日期的设置会替代该班次在此类日子的人员需求。代价为 0 时使用规则的权重；仅当规则为软规则时才计代价。</translation>
     </message>
 </context>
 <context>
@@ -2829,6 +2918,49 @@ Restore it into this form?</source>
     <message>
         <source>delivered to %1</source>
         <translation>已送达 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Personal limits</source>
+        <translation>个人限制</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Fewest hours</source>
+        <translation>最少工时</translation>
+    </message>
+    <message>
+        <source>Most hours</source>
+        <translation>最多工时</translation>
+    </message>
+    <message>
+        <source>Most days in a row</source>
+        <translation>最多连续上班天数</translation>
+    </message>
+    <message>
+        <source>Fewest days in a row</source>
+        <translation>最少连续上班天数</translation>
+    </message>
+    <message>
+        <source>Fewest days off in a row</source>
+        <translation>最少连续休息天数</translation>
+    </message>
+    <message>
+        <source>Most weekends</source>
+        <translation>最多周末数</translation>
+    </message>
+    <message>
+        <source>Most {shift}</source>
+        <translation>最多{shift}次数</translation>
+    </message>
+    <message>
+        <source>“—” keeps the desk&apos;s rule. Most of a shift type 0: the person may not work it. Runs at the start or end of the month may continue in the next one, so they are not held to a fewest.</source>
+        <translation>“—”表示沿用全组规则。某班次最多为 0：此人不能上该班次。月初或月末的连续天数可能延续到相邻月份，因此不受最少天数限制。</translation>
     </message>
 </context>
 <context>
@@ -4459,6 +4591,18 @@ Restore it into this form?</source>
         <source>The rota needs at least one shift type.</source>
         <translation>排班至少需要一个班次类型。</translation>
     </message>
+    <message>
+        <source>{name}: at least {min} h but at most {max} h.</source>
+        <translation>{name}：至少 {min} 小时，但最多 {max} 小时。</translation>
+    </message>
+    <message>
+        <source>{name}: {min} h do not fit in {days} days.</source>
+        <translation>{name}：{days} 天内排不下 {min} 小时。</translation>
+    </message>
+    <message>
+        <source>{name}: at least {min} days in a row but at most {max}.</source>
+        <translation>{name}：至少连续 {min} 天，但最多 {max} 天。</translation>
+    </message>
 </context>
 <context>
     <name>RotaGridModel</name>
@@ -4680,6 +4824,26 @@ Restore it into this form?</source>
     <message>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar</translation>
+    </message>
+    <message>
+        <source>Costs…</source>
+        <translation>代价…</translation>
+    </message>
+    <message>
+        <source>What each soft rule costs in this plan, per person</source>
+        <translation>本排班中每条软规则按人员计的代价</translation>
+    </message>
+    <message>
+        <source>Personal limits…</source>
+        <translation>个人限制…</translation>
+    </message>
+    <message>
+        <source>Dated cover…</source>
+        <translation>按日期的人员需求…</translation>
+    </message>
+    <message>
+        <source>Successions…</source>
+        <translation>班次衔接…</translation>
     </message>
 </context>
 <context>
@@ -5839,6 +6003,29 @@ Restore it into this form?</source>
     <message>
         <source>Seatdesk</source>
         <translation>服务台坐席</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessionsDialog</name>
+    <message>
+        <source>Forbidden successions</source>
+        <translation>禁止的班次衔接</translation>
+    </message>
+    <message>
+        <source>then {shift}</source>
+        <translation>次日{shift}</translation>
+    </message>
+    <message>
+        <source>{later} may not start the day after {first}</source>
+        <translation>{first}的次日不能上{later}</translation>
+    </message>
+    <message>
+        <source>(the minimum rest forbids it already)</source>
+        <translation>（最短休息规则已禁止）</translation>
+    </message>
+    <message>
+        <source>Rows: the shift worked; columns: the next day&apos;s shift. A tick forbids that succession (hard or soft as the rule says).</source>
+        <translation>行：当天的班次；列：次日的班次。勾选即禁止该衔接（硬或软取决于规则设置）。</translation>
     </message>
 </context>
 <context>
