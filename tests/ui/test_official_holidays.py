@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from app.domain.clock import ManualClock
 from app.domain.enums import Channel
 from app.domain.grading import GradingWeights
 from app.paths import DataDir
@@ -27,6 +31,7 @@ from ui.sla.delegate import CountdownDelegate
 from ui.sla.holidays_dialog import HolidaysDialog
 from ui.sla.ticket_panel import SlaTicketPanel
 
+SHOTS = Path("/tmp/seatdesk-issue16-shots")
 ESTIMATED = "estimated: the official holidays of 2027 are not entered yet"
 
 
@@ -113,3 +118,50 @@ def test_next_years_holidays_entered_once_end_the_estimate(qtbot: QtBot, desk: D
     shown = delegate.tooltip(ticket).splitlines()
     assert "Resolution: due 2027-01-04 16:00" in shown  # 1 Jan closed, 4 Jan works
     assert ESTIMATED not in delegate.tooltip(ticket)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshots_of_the_issue_16_dialogs(qtbot: QtBot, desk_data: DataDir,
+                                             language: str) -> None:
+    """The official-holidays dialog, the missed-cause dialog and the ticket panel asking
+    why with an estimated deadline, rendered to PNG in both languages (looked at)."""
+    from app.settings import SettingsFile
+    from app.sla.causes import unexplained
+    from tests.conftest import T0, seat_of
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desk import build_desk
+    from ui.i18n import install_translators
+    from ui.sla.missed_cause import MissedCauseDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language,
+                      seat_of(desk_data))
+    qtbot.addWidget(desk.window)
+    try:
+        ticket = business_fault(desk, desk_data)
+        clock_of(desk).advance(timedelta(hours=30))
+        desk.context.events.tickets_changed.emit([ticket])
+        window = desk.tickets.open(ticket)
+        qtbot.addWidget(window)
+        window.resize(1100, 760)
+        panel = window.findChild(SlaTicketPanel)
+        assert panel is not None and panel.why_button.isVisibleTo(panel)
+        SHOTS.mkdir(exist_ok=True)
+        assert window.grab().save(str(SHOTS / f"ticket-asks-why-{language}.png"))
+        misses = unexplained(desk.context.reader, ticket, panel._clocks)
+        asking = MissedCauseDialog(desk.context, ticket, misses, window)
+        assert asking.grab().save(str(SHOTS / f"missed-cause-{language}.png"))
+        dialog = desk.sla.open_holidays()
+        dialog.notice.setPlainText(NOTICE)
+        dialog.read_notice()
+        assert dialog.grab().save(str(SHOTS / f"official-holidays-{language}.png"))
+        if language == "zh_CN":  # translated, not only laid out
+            assert dialog.windowTitle() == "法定节假日" and "估算" in panel.lines[1].text()
+        dialog.reject()
+    finally:
+        desk.close()
+        for translator in translators:
+            app.removeTranslator(translator)
