@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -125,11 +124,11 @@ def test_screenshots_of_the_issue_16_dialogs(qtbot: QtBot, desk_data: DataDir,
                                              language: str) -> None:
     """The official-holidays dialog, the missed-cause dialog and the ticket panel asking
     why with an estimated deadline, rendered to PNG in both languages (looked at)."""
+    from PySide6.QtWidgets import QApplication
+
     from app.settings import SettingsFile
     from app.sla.causes import unexplained
     from tests.conftest import T0, seat_of
-    from PySide6.QtWidgets import QApplication
-
     from ui.desk import build_desk
     from ui.i18n import install_translators
     from ui.sla.missed_cause import MissedCauseDialog
