@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.cli import ReportArgs, parse
@@ -127,6 +128,50 @@ def test_the_monthly_pdf_and_xlsx(qtbot: QtBot, demo_copy: DataDir, planned: dic
     OUT.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / "pdf")], check=True)
     assert len(list(OUT.glob("pdf-*.png"))) >= 5
+
+
+def test_the_monthly_button_writes_off_the_gui_thread_and_says_where(
+        qtbot: QtBot, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: the PDF was drawn on the GUI thread, the window frozen meanwhile."""
+    desk.window.show()
+    assert desk.window.show_page("reports")
+    page = desk.window.findChild(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    december(qtbot, page)
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, start: str = "") -> str:
+        asked.append(start)
+        return str(tmp_path)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    from ui.reports import command
+
+    real = command.write_monthly
+    threads: list[bool] = []
+
+    def watched(*args: object, **kwargs: object) -> object:
+        app = QApplication.instance()
+        threads.append(app is not None and QThread.currentThread() is app.thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "write_monthly", watched)
+    ticks: list[int] = []
+    timer = QTimer(page, interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(page.monthly_written, timeout=30_000) as written:
+        qtbot.mouseClick(page.monthly_button, Qt.MouseButton.LeftButton)
+        assert not page.monthly_button.isEnabled()  # one report at a time
+        assert "Writing the monthly report of 2026-12" in page.summary.text()
+    timer.stop()
+    assert threads == [False] and ticks  # written by a worker; the window kept drawing
+    pdf, xlsx = (Path(p) for p in written.args)
+    assert pdf == tmp_path / "service-report-2026-12.pdf" and pdf.stat().st_size > 0
+    assert xlsx.exists() and page.monthly_button.isEnabled()
+    assert asked and asked[0]  # the dialog opened in the seat's Documents (or home)
+    box = page.findChild(QMessageBox, "export_done")
+    assert box is not None and str(tmp_path) in box.text()
 
 
 def test_the_report_command_parses() -> None:

@@ -2,7 +2,9 @@
 channels and satisfaction as tables and charts. Every figure opens the tickets behind it.
 
 Signals: ``tickets_requested(str, list)`` - a title and the ticket ids behind a figure;
-``figures_changed()`` - the tabs show newly computed figures.
+``figures_changed()`` - the tabs show newly computed figures;
+``monthly_written(str, str)`` - the monthly report's PDF and XLSX were written (off the GUI
+thread) to these paths.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -48,6 +50,7 @@ from app.sla.running import to_ms
 from app.store.reading import read_connection
 from ui import background
 from ui.context import DeskContext
+from ui.files import documents_folder, tell_written
 from ui.labels import missed_cause_label
 from ui.reports.chart_view import ChartView
 from ui.reports.texts import (
@@ -84,6 +87,7 @@ def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
 class ReportsPage(QWidget):
     tickets_requested = Signal(str, list)
     figures_changed = Signal()
+    monthly_written = Signal(str, str)
 
     def __init__(  # noqa: PLR0915 (the page's widgets)
         self,
@@ -93,6 +97,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._running, self._again = False, False
+        self._writing = False  # the monthly report is being written
         self._worker_conn: sqlite3.Connection | None = None
         self._zone = context.time_zone.key
         conn = context.reader
@@ -639,26 +644,47 @@ class ReportsPage(QWidget):
     @Slot()
     def write_monthly(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("Reports", "Write the monthly report into")
+            self,
+            QCoreApplication.translate("Reports", "Write the monthly report into"),
+            documents_folder(),
         )
-        if not folder:
-            return
-        from pathlib import Path
+        if folder:
+            self.write_monthly_into(Path(folder))
 
+    def write_monthly_into(self, folder: Path) -> None:
+        """Write the month's PDF and XLSX into ``folder`` off the GUI thread (seconds on a
+        large desk: the window keeps drawing and the seat keeps working), then say where.
+        QPdfWriter and QPainter draw off the GUI thread; the report's charts are painted,
+        not widgets."""
+        if self._writing:
+            return
         from ui.reports.command import write_monthly
 
+        self._writing = True
+        self.monthly_button.setEnabled(False)
         month = self.period().first.replace(day=1)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pdf, _xlsx = write_monthly(
-                self._context.data.database,
-                month,
-                Path(folder),
-                self._context.language,
-                self._context.clock.now(),
-            )
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        database, language = self._context.data.database, self._context.language
+        now = self._context.clock.now()
+        self.summary.setText(QCoreApplication.translate(
+            "Reports", "Writing the monthly report of %1…").replace("%1", month.strftime("%Y-%m")))
+
+        def work(_progress: Callable[[int, int], bool]) -> Any:
+            return write_monthly(database, month, folder, language, now)
+
+        background.start(work, self, done=self._monthly_written, failed=self._monthly_failed)
+
+    def _monthly_written(self, result: Any) -> None:
+        self._writing = False
+        self.monthly_button.setEnabled(True)
+        pdf, xlsx = result
         self.summary.setText(
             QCoreApplication.translate("Reports", "Written: %1").replace("%1", str(pdf))
         )
+        self.monthly_written.emit(str(pdf), str(xlsx))
+        tell_written(self, pdf.parent, 2)
+
+    def _monthly_failed(self, message: str) -> None:
+        self._writing = False
+        self.monthly_button.setEnabled(True)
+        self.summary.setText(QCoreApplication.translate(
+            "Reports", "The monthly report was not written: %1").replace("%1", message))
