@@ -4158,8 +4158,16 @@ Restore it into this form?</source>
         <translation>将月度报表写入</translation>
     </message>
     <message>
+        <source>Writing the monthly report of %1…</source>
+        <translation>正在生成 %1 的月度报告…</translation>
+    </message>
+    <message>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>The monthly report was not written: %1</source>
+        <translation>月度报告未能生成：%1</translation>
     </message>
     <message>
         <source>Monthly service report</source>
