@@ -331,3 +331,37 @@ def test_a_supervisors_desk_announces_the_servers_escalations_to_supervisors(
     assert announced == (expected if heard else [])
     desk.context.events.records_changed.emit(["sla_escalations"])  # nothing new: silence
     assert announced == (expected if heard else [])
+
+
+def test_the_person_named_to_follow_an_escalation_hears_of_it(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    # Issue 16: the escalation service names who follows the ticket; that agent's desk
+    # announces it when the line arrives, once; another agent's desk stays silent.
+    from app.demo.accounts import DEMO_AGENT
+    from app.domain.ids import new_id
+    from app.sla.tables import SlaEscalationRow
+
+    clock = clock_of(desk)
+    connect(desk, "agent")
+    me = seat_of(desk_data, DEMO_AGENT)
+    desk.context.switch_seat(me)
+    announced: list[tuple[str, str]] = []
+    desk.sla.announcer.announce = (  # type: ignore[method-assign]
+        lambda title, body, **_kinds: announced.append((title, body)))
+    ticket, other = log_fault(desk, desk_data), log_fault(desk, desk_data)
+    number = desk.context.reader.execute("SELECT number FROM tickets WHERE id = ?",
+                                         (ticket,)).fetchone()[0]
+    clock.advance(timedelta(hours=1))
+    with desk.context.store().unit_of_work() as session:
+        for which, owner in ((ticket, me.staff_id), (other, first_id(desk_data.database,
+                                                                      "staff", "login != "
+                                                                      f"'{DEMO_AGENT}'"))):
+            session.add(SlaEscalationRow(
+                id=new_id(clock), ticket_id=which, kind="resolution", threshold="breached",
+                action="notify_supervisor", at=clock.now(), outcome="pending",
+                owner_id=owner))
+    desk.context.events.records_changed.emit(["sla_escalations"])
+    assert announced == [("Escalated: you follow it", f"{number}: Resolution Breached")]
+    assert desk.sla.followed == [ticket]
+    desk.context.events.records_changed.emit(["sla_escalations"])  # nothing new: silence
+    assert len(announced) == 1

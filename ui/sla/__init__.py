@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
 from app.sla.escalation import Action
-from app.sla.ledger import lines_after, newest_line, supervisor_calls
+from app.sla.ledger import LedgerLine, followed_by, lines_after, newest_line, supervisor_calls
 from app.sla.quiet import in_quiet_hours, read_time, urgent
 from app.sla.receipts import DELIVERED
 from app.sla.running import POLICY_TABLES
@@ -69,6 +69,7 @@ class SlaDesk(QObject):
         self._context = context
         self.policy_dialog: PolicyDialog | None = None
         self.holidays_dialog: HolidaysDialog | None = None
+        self.followed: list[str] = []  # tickets this seat was told to follow (issue 16)
         self.chime: Chime | None = None  # made on the first sound: Qt Multimedia is heavy
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
@@ -173,9 +174,12 @@ class SlaDesk(QObject):
         from app.domain.roles import Capability
 
         chosen = self._context.settings.settings
+        since = self._context.clock.now() - ANNOUNCED_WITHIN
+        if chosen.server_url:  # standalone, the breach itself was announced here
+            self._tell_follower(followed_by(lines, self._context.seat.staff_id, since))
         if not chosen.server_url or not self._context.may(Capability.PLAN_ROTA):
             return  # standalone: this desk escalated and announced it itself
-        calls = supervisor_calls(lines, self._context.clock.now() - ANNOUNCED_WITHIN)
+        calls = supervisor_calls(lines, since)
         if not calls:
             return
         first = calls[0]
@@ -191,6 +195,18 @@ class SlaDesk(QObject):
         self.centre.escalations.record([call.id for call in calls], DELIVERED)
         if chosen.notification_sound:
             self.play_sound()
+
+    def _tell_follower(self, mine: list[LedgerLine]) -> None:
+        """The escalation service named this seat to follow escalated tickets (issue 16)."""
+        if not mine:
+            return
+        numbers = ", ".join(line.number for line in mine)
+        self.announcer.announce(
+            QCoreApplication.translate("SlaDesk", "Escalated: you follow it"),
+            QCoreApplication.translate("SlaDesk", "{numbers}: {target} {threshold}").format(
+                numbers=numbers, target=target_label(mine[0].kind),
+                threshold=threshold_label(mine[0].threshold)), breach=True)
+        self.followed.extend(line.ticket_id for line in mine)
 
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:

@@ -139,7 +139,8 @@ class SlaTicketPanel(QGroupBox):
 
         self._misses = unexplained(self._context.reader, self.ticket_id, self._clocks)
         if self._misses:
-            names = ", ".join(target_label(m.kind) for m in self._misses)
+            # The list separator differs: "a, b" in English, "a、b" in Chinese.
+            names = self.tr(", ").join(target_label(m.kind) for m in self._misses)
             self.why_text.setText(self.tr("Missed: %1. Why?").replace("%1", names))
         self.why_button.setEnabled(self._context.may(Capability.WORK_TICKETS))
         self._ask_why.setVisible(bool(self._misses))
