@@ -5368,6 +5368,14 @@ Restore it into this form?</source>
 <context>
     <name>SlaDesk</name>
     <message>
+        <source>Escalated: you follow it</source>
+        <translation>升级：由您跟进</translation>
+    </message>
+    <message>
+        <source>{numbers}: {target} {threshold}</source>
+        <translation>{numbers}：{target} {threshold}</translation>
+    </message>
+    <message>
         <source>SLA breached</source>
         <translation>SLA 已超时</translation>
     </message>
@@ -5675,6 +5683,10 @@ Restore it into this form?</source>
         <translation>
             <numerusform>错过 %n 个更新周期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Missed: %1. Why?</source>
