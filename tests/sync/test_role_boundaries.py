@@ -204,6 +204,19 @@ def test_an_agent_cannot_change_the_sla_policies(seat: Callable[[str], Seat]) ->
         "your role may not change sla_calendar_overrides"
 
 
+def test_only_an_administrator_enters_a_years_official_holidays(
+        seat: Callable[[str], Seat]) -> None:
+    # Issue 16: sla_holiday_years is the policy's, written under its author.
+    agent, admin = seat(AGENT), seat(ADMIN)
+    year = {"year": 2027, "holidays": "2027-01-01", "workdays": "", "notice": "",
+            "author_id": agent.staff_id, "saved_at": AT}
+    assert refused(agent.put("sla_holiday_years", "2027", year)) == \
+        "your role may not change sla_holiday_years"
+    assert "author" in refused(admin.put("sla_holiday_years", "2027", year))
+    assert applied(admin.put("sla_holiday_years", "2027", {**year,
+                                                           "author_id": admin.staff_id}))
+
+
 def test_an_agent_cannot_change_a_published_rota(seat: Callable[[str], Seat],
                                                  server: RunningServer) -> None:
     agent = seat(AGENT)
