@@ -133,8 +133,9 @@ class Mailbox:
         found = data[0] if data and isinstance(data[0], bytes) else b""
         return sorted(int(uid) for uid in found.split())
 
-    def fetch(self, uids: list[int]) -> Iterator[Waiting]:
-        """The messages of ``uids``, in batches; oversized ones by their headers only."""
+    def fetch(self, uids: list[int]) -> Iterator[list[Waiting]]:
+        """The messages of ``uids``, a FETCH batch at a time; oversized ones by their
+        headers only."""
         for start in range(0, len(uids), BATCH):
             batch = uids[start:start + BATCH]
             sizes = self._sizes(batch)
@@ -143,16 +144,19 @@ class Mailbox:
             bodies = self._bodies(small, "BODY.PEEK[]") if small else {}
             large = [uid for uid in batch if uid in sizes and uid not in small]
             heads = self._bodies(large, "BODY.PEEK[HEADER]") if large else {}
+            found = []
             for uid in batch:
                 if uid not in sizes:
                     continue  # expunged meanwhile by someone else
                 size, arrived = sizes[uid]
                 if uid in bodies:
-                    yield Waiting(uid, size, arrived, bodies[uid])
+                    found.append(Waiting(uid, size, arrived, bodies[uid]))
                 elif uid in heads:
-                    yield Waiting(uid, size, arrived, heads[uid],
-                                  too_large=f"message of {size} bytes is over the "
-                                            f"{self.config.max_message}-byte limit")
+                    found.append(Waiting(uid, size, arrived, heads[uid],
+                                         too_large=f"message of {size} bytes is over the "
+                                                   f"{self.config.max_message}-byte limit"))
+            if found:
+                yield found
 
     def _sizes(self, uids: list[int]) -> dict[int, tuple[int, datetime]]:
         data = self._ok(self.imap.uid("FETCH", _set(uids), "(RFC822.SIZE INTERNALDATE)"),
@@ -184,29 +188,30 @@ class Mailbox:
                     found[int(match.group(1))] = body
         return found
 
-    def mark_taken(self, uid: int, *, aside: bool = False) -> None:
-        """After the message's row is committed: flag it, or move it out of the way."""
-        imap = self.imap
+    def mark_taken(self, uids: list[int], *, aside: bool = False) -> None:
+        """After the messages' rows are committed: flag them, or move them out of the way."""
+        if not uids:
+            return
         folder = self.config.quarantine_folder if aside else (
             self.config.done_folder if self.config.after == "move" else "")
         if folder:
-            self._move(uid, folder)
+            self._move(_set(uids), folder)
             return
         flags = f"({TAKEN} {ASIDE})" if aside else f"({TAKEN})"
         if not self._keywords:
             flags = "(\\Seen)"
-        self._ok(imap.uid("STORE", str(uid), "+FLAGS.SILENT", flags), "STORE")
+        self._ok(self.imap.uid("STORE", _set(uids), "+FLAGS.SILENT", flags), "STORE")
 
-    def _move(self, uid: int, folder: str) -> None:
+    def _move(self, uid: str, folder: str) -> None:
         imap = self.imap
         if "MOVE" in imap.capabilities:
-            self._ok(imap.uid("MOVE", str(uid), _quoted(folder)), "MOVE")
+            self._ok(imap.uid("MOVE", uid, _quoted(folder)), "MOVE")
             return
         # Without MOVE: copied first, the original removed only once the copy exists.
-        self._ok(imap.uid("COPY", str(uid), _quoted(folder)), "COPY")
-        self._ok(imap.uid("STORE", str(uid), "+FLAGS.SILENT", "(\\Deleted)"), "STORE")
+        self._ok(imap.uid("COPY", uid, _quoted(folder)), "COPY")
+        self._ok(imap.uid("STORE", uid, "+FLAGS.SILENT", "(\\Deleted)"), "STORE")
         if "UIDPLUS" in imap.capabilities:
-            self._ok(imap.uid("EXPUNGE", str(uid)), "EXPUNGE")
+            self._ok(imap.uid("EXPUNGE", uid), "EXPUNGE")
 
     # --- waiting for new mail ---------------------------------------------------------------
     @property

@@ -21,6 +21,7 @@ import base64
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session
 from app.desk_settings import read as read_settings
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind
+from app.domain.grading import GradingWeights
 from app.domain.ids import new_id
 from app.domain.numbers import TICKET_PREFIX
 from app.domain.validation import TEXT_MAX, TITLE_MAX
@@ -86,52 +88,78 @@ class Stored:
     again: bool = False  # it was stored before: only flag it
 
 
+@dataclass(frozen=True)
+class _Context:
+    type_id: str | None
+    category_id: str | None
+    weights: GradingWeights
+    intake: Intake
+
+
 class MailIntake:
     def __init__(self, store: Store, clock: Clock, rules: Rules | None = None) -> None:
         self._store, self._clock = store, clock
         self._rules = rules or Rules()
+        self._context: _Context | None = None
 
     def store(self, fetched: Fetched) -> Stored:
+        return self.store_batch([fetched])[0]
+
+    def store_batch(self, batch: list[Fetched],
+                    also: Callable[[Session], None] | None = None) -> list[Stored]:
+        """Store ``batch`` in one transaction (one disk sync for up to a FETCH's worth of
+        messages), each message in a savepoint of its own: one that fails is rolled back
+        alone and kept aside with the reason. ``also`` writes in the same transaction (the
+        reader's cursor)."""
+        with self._store.unit_of_work() as session:
+            self._context = None  # the catalog and weights: read once a batch
+            stored = [self._one(session, fetched) for fetched in batch]
+            if also is not None:
+                also(session)
+        return stored
+
+    def _one(self, session: Session, fetched: Fetched) -> Stored:
         try:
             mail = parse(fetched.raw)
         except Malformed as error:
-            return self._aside(fetched, str(error))
+            return self._aside(session, fetched, str(error))
         if fetched.too_large:
-            return self._aside(fetched, fetched.too_large, mail)
+            return self._aside(session, fetched, fetched.too_large, mail)
         try:
-            return self._store_parsed(fetched, mail)
+            with session.begin_nested():
+                return self._store_parsed(session, fetched, mail)
         except Exception as error:  # noqa: BLE001 - kept aside with the reason, never lost
-            return self._aside(fetched, f"{type(error).__name__}: {error}", mail)
+            return self._aside(session, fetched, f"{type(error).__name__}: {error}", mail)
 
-    # --- the one transaction ----------------------------------------------------------------
-    def _store_parsed(self, fetched: Fetched, mail: ParsedMail) -> Stored:
+    # --- one message --------------------------------------------------------------------------
+    def _store_parsed(self, session: Session, fetched: Fetched, mail: ParsedMail) -> Stored:
         arrived = min(fetched.arrived, self._clock.now())
-        with self._store.unit_of_work() as session:
-            if (known := self._known(session, mail.message_key)) is not None:
-                return known
-            ticket = self._ticket_referred(session, mail)
-            message_id = new_id(self._clock)
-            if mail.automatic:
-                outcome, reason = Outcome.AUTOMATIC, mail.automatic
-            elif ticket is None and self._over_rate(session, mail.sender, arrived):
-                outcome = Outcome.RATE_LIMITED
-                reason = f"more than {self._rules.per_sender_per_hour} messages in an hour"
-            else:
-                outcome, reason = (Outcome.REPLY if ticket else Outcome.TICKET), ""
-            number = ticket.number if ticket is not None else None
-            ticket_id = ticket.id if ticket is not None else None
-            if outcome == Outcome.TICKET:
-                ticket_id, number = self._new_ticket(session, mail, arrived, message_id)
-            # Written once, complete: the row is append-only, an edit would be refused.
-            session.add(self._message_row(message_id, fetched, mail, arrived, outcome, reason,
-                                          ticket_id))
-            session.flush()
-            names = self._attachments(session, mail, message_id, ticket_id)
-            if ticket_id is not None:
-                self._received_event(session, ticket_id, mail, arrived, message_id, names)
-                if outcome == Outcome.REPLY and ticket is not None:
-                    ticket.updated_at = self._clock.now()
-            return Stored(message_id, outcome, ticket_id, number)
+        if (known := self._known(session, mail.message_key)) is not None:
+            return known
+        ticket = self._ticket_referred(session, mail)
+        message_id = new_id(self._clock)
+        if mail.automatic:
+            outcome, reason = Outcome.AUTOMATIC, mail.automatic
+        elif ticket is None and self._over_rate(session, mail.sender, arrived):
+            outcome = Outcome.RATE_LIMITED
+            reason = f"more than {self._rules.per_sender_per_hour} messages in an hour"
+        else:
+            outcome, reason = (Outcome.REPLY if ticket else Outcome.TICKET), ""
+        number = ticket.number if ticket is not None else None
+        ticket_id = ticket.id if ticket is not None else None
+        if outcome == Outcome.TICKET:
+            ticket_id, number = self._new_ticket(session, mail, arrived, message_id)
+        # Written once, complete: the row is append-only, an edit would be refused.
+        session.add(self._message_row(message_id, fetched, mail, arrived, outcome, reason,
+                                      ticket_id))
+        session.flush()
+        names = self._attachments(session, mail, message_id, ticket_id)
+        if ticket_id is not None:
+            self._received_event(session, ticket_id, mail, arrived, message_id, names)
+            if outcome == Outcome.REPLY and ticket is not None:
+                ticket.updated_at = self._clock.now()
+        session.flush()
+        return Stored(message_id, outcome, ticket_id, number)
 
     def _known(self, session: Session, key: str) -> Stored | None:
         row = session.execute(select(MailMessageRow.id, MailMessageRow.outcome,
@@ -145,9 +173,12 @@ class MailIntake:
 
     def _ticket_referred(self, session: Session, mail: ParsedMail) -> TicketRow | None:
         for found in _NUMBER.finditer(mail.subject):
+            # Final numbers are upper case, provisional ones end in lower-case hex: both
+            # spellings, each an index lookup.
+            text = found.group(0)
+            spellings = {text, text.upper(), text[:4].upper() + text[4:].lower()}
             ticket = session.scalars(select(TicketRow).where(
-                func.upper(TicketRow.number) == found.group(0).upper(),
-                TicketRow.deleted.is_(False))).first()
+                TicketRow.number.in_(spellings), TicketRow.deleted.is_(False))).first()
             if ticket is not None:
                 return ticket
         if mail.in_reply_to:
@@ -207,22 +238,28 @@ class MailIntake:
 
     def _new_ticket(self, session: Session, mail: ParsedMail, arrived: datetime,
                     message_id: str) -> tuple[str, str]:
-        type_id, category_id = self._catalog(session)
+        if self._context is None:
+            self._context = self._read_context(session)
+        context = self._context
         text = mail.text or "(no text)"
         title = _PREFIXES.sub("", mail.subject).strip() or _first_line(text) \
             or f"E-mail from {mail.sender}"
         draft = TicketDraft(title=title[:TITLE_MAX], description=text[:TEXT_MAX],
                             requester_id=self._requester(session, mail), channel=Channel.EMAIL,
-                            type_id=type_id, category_id=category_id)
+                            type_id=context.type_id, category_id=context.category_id)
+        level = check_draft(draft, context.weights)
+        logged = context.intake.log_in(session, draft, level, at=arrived,
+                                       created_data={"mail": message_id})
+        return logged.id, logged.number
+
+    def _read_context(self, session: Session) -> _Context:
         # The grading weights as this replica last pulled them, read in this transaction.
         raw = session.connection().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         weights = read_settings(raw).grading
-        intake = Intake(self._store, self._clock, weights, None)
-        level = check_draft(draft, weights)
-        logged = intake.log_in(session, draft, level, at=arrived,
-                               created_data={"mail": message_id})
-        return logged.id, logged.number
+        type_id, category_id = self._catalog(session)
+        return _Context(type_id, category_id, weights,
+                        Intake(self._store, self._clock, weights, None))
 
     # --- what goes with it ------------------------------------------------------------------
     def _attachments(self, session: Session, mail: ParsedMail, message_id: str,
@@ -256,24 +293,24 @@ class MailIntake:
             data=json.dumps(data, ensure_ascii=False)))
 
     # --- kept aside -------------------------------------------------------------------------
-    def _aside(self, fetched: Fetched, reason: str, mail: ParsedMail | None = None) -> Stored:
+    def _aside(self, session: Session, fetched: Fetched, reason: str,
+               mail: ParsedMail | None = None) -> Stored:
         """A message the desk cannot take: one row with the reason, for administrators (the
         message itself stays on the mail server, in the quarantine folder if there is one)."""
         key = mail.message_key if mail is not None else message_key_of(fetched.raw)
-        with self._store.unit_of_work() as session:
-            if (known := self._known(session, key)) is not None:
-                return known
-            message_id = new_id(self._clock)
-            session.add(MailMessageRow(
-                id=message_id, message_key=key, mailbox=fetched.mailbox,
-                uidvalidity=fetched.uidvalidity, uid=fetched.uid,
-                received_at=min(fetched.arrived, self._clock.now()),
-                stored_at=self._clock.now(),
-                from_address=(mail.sender if mail else "")[:254],
-                from_name=(mail.sender_name if mail else "")[:120],
-                subject=mail.subject if mail else "", size=fetched.size,
-                outcome=str(Outcome.QUARANTINED), reason=reason[:2000], ticket_id=None,
-                body=mail.text if mail else ""))
+        if (known := self._known(session, key)) is not None:
+            return known
+        message_id = new_id(self._clock)
+        session.add(MailMessageRow(
+            id=message_id, message_key=key, mailbox=fetched.mailbox,
+            uidvalidity=fetched.uidvalidity, uid=fetched.uid,
+            received_at=min(fetched.arrived, self._clock.now()), stored_at=self._clock.now(),
+            from_address=(mail.sender if mail else "")[:254],
+            from_name=(mail.sender_name if mail else "")[:120],
+            subject=mail.subject if mail else "", size=fetched.size,
+            outcome=str(Outcome.QUARANTINED), reason=reason[:2000], ticket_id=None,
+            body=mail.text if mail else ""))
+        session.flush()
         return Stored(message_id, Outcome.QUARANTINED, None, None)
 
 

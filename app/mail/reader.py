@@ -11,8 +11,10 @@ import random
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.mail.imap import Mailbox, MailboxConfig, MailboxError
@@ -84,29 +86,33 @@ class MailboxReader:
 
     def take_waiting(self, mailbox: Mailbox) -> int:
         """Store and mark every message waiting; returns how many were stored."""
-        uids = mailbox.waiting_uids()
         count = 0
-        for waiting in mailbox.fetch(uids):
+        for batch in mailbox.fetch(mailbox.waiting_uids()):
             if self._stop.is_set():
                 break
-            stored = self._intake.store(Fetched(
-                self.config.name, mailbox.uidvalidity, waiting.uid, waiting.arrived,
-                waiting.raw, waiting.size, waiting.too_large))
-            # Only now, with the row committed, is the message marked on the server.
-            mailbox.mark_taken(waiting.uid, aside=stored.outcome == Outcome.QUARANTINED)
-            self._remember(mailbox.uidvalidity, waiting.uid)
-            if not stored.again:
-                count += 1
-                if self._on_stored is not None:
-                    self._on_stored(stored)
+            fetched = [Fetched(self.config.name, mailbox.uidvalidity, waiting.uid,
+                               waiting.arrived, waiting.raw, waiting.size, waiting.too_large)
+                       for waiting in batch]
+            stored = self._intake.store_batch(
+                fetched, partial(self._remember, uidvalidity=mailbox.uidvalidity,
+                                 uid=max(waiting.uid for waiting in batch)))
+            # Only now, with the rows committed, are the messages marked on the server.
+            aside = [f.uid for f, s in zip(fetched, stored, strict=True)
+                     if s.outcome == Outcome.QUARANTINED]
+            mailbox.mark_taken([f.uid for f in fetched if f.uid not in aside])
+            mailbox.mark_taken(aside, aside=True)
+            for result in stored:
+                if not result.again:
+                    count += 1
+                    if self._on_stored is not None:
+                        self._on_stored(result)
         self.passes += 1
         return count
 
-    def _remember(self, uidvalidity: int, uid: int) -> None:
+    def _remember(self, session: Session, *, uidvalidity: int, uid: int) -> None:
         now: datetime = self._clock.now()
         statement = insert(MailCursorRow).values(
             mailbox=self.config.name, uidvalidity=uidvalidity, last_uid=uid, checked_at=now)
-        with self._store.unit_of_work() as session:
-            session.execute(statement.on_conflict_do_update(
-                index_elements=["mailbox"],
-                set_={"uidvalidity": uidvalidity, "last_uid": uid, "checked_at": now}))
+        session.execute(statement.on_conflict_do_update(
+            index_elements=["mailbox"],
+            set_={"uidvalidity": uidvalidity, "last_uid": uid, "checked_at": now}))

@@ -184,7 +184,7 @@ from app.mail.intake import MailIntake
 from app.mail.reader import MailboxReader
 from app.store.database import Store
 
-def killed(self, uid, *, aside=False):
+def killed(self, uids, *, aside=False):
     os.kill(os.getpid(), signal.SIGKILL)  # the ticket is committed, the mail not flagged
 
 Mailbox.mark_taken = killed
