@@ -152,7 +152,16 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
         window.show_page("queues")
         queue_page.show_view(View(view))
 
-    wall = wallboard.register(window, context, tickets.open, show_queue_view)
+    def list_tickets(title: str, ids: list[str]) -> None:
+        """The tickets behind a wallboard figure, as the reports list theirs."""
+        from ui.reports.tickets_dialog import TicketList
+
+        listed = TicketList(context, title, ids, window)
+        listed.setObjectName("figure_tickets")
+        listed.open_requested.connect(tickets.open)
+        listed.show()
+
+    wall = wallboard.register(window, context, tickets.open, show_queue_view, list_tickets)
     sla_desk.index_changed.connect(wall.refresh)
     escalations.register(window, context, tickets.open)
     reports.register(window, context, tickets.open)

@@ -208,3 +208,67 @@ def test_a_tile_lists_its_tickets_in_the_queue(qtbot: QtBot, desk: Desk) -> None
     with qtbot.assertNotEmitted(page.view_requested):
         qtbot.mouseClick(page.board.tiles["not_picked_up"], Qt.MouseButton.LeftButton)
     assert desk.window.current_page() == "wallboard"
+
+
+def listed(qtbot: QtBot, desk: Desk) -> tuple[str, int]:
+    """The list of tickets a figure opened (its title, its rows), closed again."""
+    from PySide6.QtWidgets import QDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in desk.window.findChildren(
+        QDialog, "figure_tickets")))
+    dialog = next(d for d in desk.window.findChildren(QDialog, "figure_tickets")
+                  if d.isVisible())
+    table = dialog.findChild(QTableWidget)
+    assert table is not None
+    found = dialog.windowTitle(), table.rowCount()
+    dialog.close()
+    dialog.deleteLater()
+    return found
+
+
+def click_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int) -> None:
+    rect = table.visualItemRect(table.item(row, col))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_every_figure_lists_the_tickets_it_counts(qtbot: QtBot, desk: Desk,
+                                                  known: KnownDesk) -> None:
+    """Issue 17: every figure opens down to its tickets, as many as it says."""
+    from app.wallboard.drill import BREACHED_NOW, Figure, tickets_behind
+    from ui.wallboard.board import FIGURE
+
+    page = board_page(qtbot, desk)
+    board = page.board
+    qtbot.waitUntil(lambda: board.today.item(0, 0).text() not in ("Counting…", ""),
+                    timeout=10_000)
+    # The tiles without a queue view: a click lists their tickets.
+    qtbot.mouseClick(board.tiles["open"], Qt.MouseButton.LeftButton)
+    assert listed(qtbot, desk) == ("Open tickets", 4)
+    qtbot.mouseClick(board.tiles["not_picked_up"], Qt.MouseButton.LeftButton)
+    assert listed(qtbot, desk) == ("Not picked up", 1)
+    # Each number of the tables counts what it lists.
+    checked = 0
+    zone = desk.context.time_zone
+    for table in (board.counts, board.duty, board.today):
+        for row in range(table.rowCount()):
+            for col in range(table.columnCount()):
+                item = table.item(row, col)
+                figure = item.data(FIGURE) if item is not None else None
+                if not isinstance(figure, Figure):
+                    continue
+                ids = tickets_behind(desk.context.reader, figure, known.clock.now(), zone)
+                text = item.text()
+                shown = int(text.split("/")[-1].rstrip(")")) if "(" in text else \
+                    0 if text == "–" else int(text)
+                if figure.target == BREACHED_NOW:  # targets: a ticket may breach two
+                    assert 0 < len(ids) <= shown or shown == 0 == len(ids)
+                else:
+                    assert len(ids) == shown, (table.objectName(), row, col, text)
+                checked += 1
+    assert checked >= 20
+    # A click on one: Ann's open load (2) lists her two tickets, titled by row and column.
+    click_cell(qtbot, board.duty, 0, 2)
+    assert listed(qtbot, desk) == ("Ann · Open tickets: 2", 2)
+    click_cell(qtbot, board.today, 0, 1)  # today's first responses by phone: 0/4
+    title, rows = listed(qtbot, desk)
+    assert title.startswith("Phone · First response met") and rows == 4

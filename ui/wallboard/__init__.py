@@ -21,9 +21,11 @@ PAGE_ID = "wallboard"
 
 def register(window: MainWindow, context: DeskContext,
              open_ticket: Callable[[str], object],
-             show_view: Callable[[str], object] | None = None) -> PageHolder:
+             show_view: Callable[[str], object] | None = None,
+             list_tickets: Callable[[str, list[str]], object] | None = None) -> PageHolder:
     """Add the wallboard page; a ticket activated on it goes to ``open_ticket`` (the desk's
-    ticket windows), a figure clicked to ``show_view`` (a queue view's name)."""
+    ticket windows), a tile with a queue view behind it to ``show_view`` (the view's
+    name), any other figure to ``list_tickets`` (a title and the ids it counts)."""
     def build(parent: QWidget) -> QWidget:
         from ui.wallboard.page import WallboardPage
 
@@ -31,6 +33,8 @@ def register(window: MainWindow, context: DeskContext,
         page.open_requested.connect(open_ticket)
         if show_view is not None:
             page.view_requested.connect(show_view)
+        if list_tickets is not None:
+            page.tickets_requested.connect(list_tickets)
         return page
 
     holder = PageHolder(PAGE_ID, build, window)

@@ -5,11 +5,14 @@ the full-screen wall display (``wall=True``: dark background, big type).
 Signals:
     open_requested(str): a ticket's line was activated (double-click or Enter).
     view_requested(str): a tile was clicked: list its tickets in this queue view.
+    figure_requested(str, object): any other figure was clicked (or Enter on it): list the
+        tickets behind this ``app.wallboard.drill.Figure``, under this title.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from time import monotonic
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +34,17 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Channel, Level, TicketState
 from app.domain.states import OPEN_STATES
+from app.wallboard.drill import (
+    BREACHED_NOW,
+    COUNT,
+    FIRST_RESPONSE_MET,
+    NOT_PICKED_UP,
+    OPEN_TOTAL,
+    RESOLUTION_MET,
+    SEAT,
+    TODAY,
+    Figure,
+)
 from app.wallboard.snapshot import Snapshot
 from ui.labels import (
     LEVEL_COLORS,
@@ -44,10 +58,13 @@ from ui.labels import (
 )
 
 TICKET_ID = Qt.ItemDataRole.UserRole
+FIGURE = Qt.ItemDataRole.UserRole + 1  # the drill.Figure behind a number
 _STATE_ORDER = [s for s in TicketState if s in OPEN_STATES]
 TILES = ("open", "at_risk", "breached", "unassigned", "not_picked_up")
 # The queue view (app.store.queues.View) behind a tile's figure: the same count, listed.
 QUEUE_VIEWS = {"at_risk": "at_risk", "breached": "breached", "unassigned": "unassigned"}
+# The other tiles list their tickets (no queue view counts them the same way).
+TILE_FIGURES = {"open": Figure(OPEN_TOTAL), "not_picked_up": Figure(NOT_PICKED_UP)}
 _TILE_COLORS = {"at_risk": "#ef6c00", "breached": "#c62828"}
 
 _WALL_STYLE = """
@@ -95,8 +112,8 @@ def met_text(figures: Any) -> str:
 
 
 class Tile(QFrame):
-    """A headline figure: a big number over its name. A tile with a queue view behind it
-    (``QUEUE_VIEWS``) is clicked to open that view.
+    """A headline figure: a big number over its name, clicked to see its tickets (the
+    queue view behind it, ``QUEUE_VIEWS``, or the list of ``TILE_FIGURES``).
 
     Signals:
         clicked(): the tile was clicked.
@@ -117,11 +134,10 @@ class Tile(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
-        if name in QUEUE_VIEWS:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if event.button() == Qt.MouseButton.LeftButton and self.name in QUEUE_VIEWS:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
@@ -132,6 +148,7 @@ class BoardView(QWidget):
 
     open_requested = Signal(str)
     view_requested = Signal(str)
+    figure_requested = Signal(str, object)
 
     def __init__(self, zone: ZoneInfo, wall: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -143,9 +160,15 @@ class BoardView(QWidget):
         self._snapshot: Snapshot | None = None
         self._today: dict[str, Any] | None = None
         self._today_known = False
+        self._last_figure: Figure | None = None
+        self._last_at = 0.0
         self.tiles = {name: Tile(name, self) for name in TILES}
         for name, view in QUEUE_VIEWS.items():
             self.tiles[name].clicked.connect(lambda v=view: self.view_requested.emit(v))
+        for name, figure in TILE_FIGURES.items():
+            self.tiles[name].clicked.connect(
+                lambda n=name, f=figure: self.figure_requested.emit(
+                    self.tiles[n].caption.text(), f))
         self.stamp = QLabel(self)
         self.stamp.setObjectName("stamp")
         self.title = QLabel(self)
@@ -185,6 +208,7 @@ class BoardView(QWidget):
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.activated.connect(self._activated)
         table.doubleClicked.connect(self._activated)
+        table.clicked.connect(self._figure_clicked)
         return table
 
     def _layout(self) -> None:
@@ -312,10 +336,13 @@ class BoardView(QWidget):
 
     def _cell(self, table: QTableWidget, row: int, column: int, text: str,
               ticket_id: str | None = None, color: str | None = None,
-              right: bool = False) -> None:
+              right: bool = False, figure: Figure | None = None) -> None:
         item = QTableWidgetItem(text)
         if ticket_id is not None:
             item.setData(TICKET_ID, ticket_id)
+        if figure is not None:
+            item.setData(FIGURE, figure)
+            item.setToolTip(self.tr("Click to list these tickets"))
         if color is not None:
             item.setForeground(QColor(color))
         if right:
@@ -338,14 +365,17 @@ class BoardView(QWidget):
             self._cell(table, row, 0, state_label(state))
             for column, level in enumerate(Level, start=1):
                 self._cell(table, row, column,
-                           str(snapshot.open_counts.get((state, level), 0)), right=True)
-            self._cell(table, row, 4, str(snapshot.by_state(state)), right=True)
+                           str(snapshot.open_counts.get((state, level), 0)), right=True,
+                           figure=Figure(COUNT, state, level))
+            self._cell(table, row, 4, str(snapshot.by_state(state)), right=True,
+                       figure=Figure(COUNT, state))
         last = len(_STATE_ORDER)
         self._cell(table, last, 0, self.tr("All open"))
         for column, level in enumerate(Level, start=1):
             self._cell(table, last, column, str(snapshot.by_level(level)),
-                       color=LEVEL_COLORS[level], right=True)
-        self._cell(table, last, 4, str(snapshot.open_total), right=True)
+                       color=LEVEL_COLORS[level], right=True, figure=Figure(COUNT, level=level))
+        self._cell(table, last, 4, str(snapshot.open_total), right=True,
+                   figure=Figure(OPEN_TOTAL))
 
     def _fill_duty(self, snapshot: Snapshot) -> None:
         table = self.duty
@@ -360,7 +390,8 @@ class BoardView(QWidget):
             self._cell(table, row, 0, seat.name)
             shift = seat.shift + (" " + self.tr("(on call)") if seat.on_call else "")
             self._cell(table, row, 1, shift)
-            self._cell(table, row, 2, str(seat.open_load), right=True)
+            self._cell(table, row, 2, str(seat.open_load), right=True,
+                       figure=Figure(SEAT, staff_id=seat.staff_id))
 
     def _fill_today(self) -> None:
         table = self.today
@@ -383,11 +414,14 @@ class BoardView(QWidget):
             figures = self._today[channel.value]
             first, resolution = figures.first_response, figures.resolution
             self._cell(table, row, 0, channel_label(channel))
-            self._cell(table, row, 1, met_text(first), right=True)
-            self._cell(table, row, 2, met_text(resolution), right=True)
+            self._cell(table, row, 1, met_text(first), right=True, figure=Figure(
+                TODAY, channel=channel.value, target=FIRST_RESPONSE_MET))
+            self._cell(table, row, 2, met_text(resolution), right=True, figure=Figure(
+                TODAY, channel=channel.value, target=RESOLUTION_MET))
             breached = sum(f.breached or 0 for f in (first, resolution) if f is not None)
             self._cell(table, row, 3, str(breached), right=True,
-                       color=_TILE_COLORS["breached"] if breached else None)
+                       color=_TILE_COLORS["breached"] if breached else None,
+                       figure=Figure(TODAY, channel=channel.value, target=BREACHED_NOW))
 
     def _fill_oldest(self, snapshot: Snapshot) -> None:
         table = self.oldest
@@ -427,3 +461,22 @@ class BoardView(QWidget):
         ticket_id = index.data(TICKET_ID)
         if ticket_id:
             self.open_requested.emit(str(ticket_id))
+        else:
+            self._figure_clicked(index)
+
+    @Slot(object)
+    def _figure_clicked(self, index: Any) -> None:
+        """A number was clicked (or Enter on it): the tickets it counts, titled by its row
+        and column ("In progress · Level 2: 7")."""
+        figure = index.data(FIGURE)
+        if not isinstance(figure, Figure):
+            return
+        # A double-click also clicks (and may activate): one list, not two or three.
+        moment = monotonic()
+        if self._last_figure == figure and moment - self._last_at < 0.6:
+            return
+        self._last_figure, self._last_at = figure, moment
+        model = index.model()
+        row = str(model.index(index.row(), 0).data() or "")
+        column = str(model.headerData(index.column(), Qt.Orientation.Horizontal) or "")
+        self.figure_requested.emit(f"{row} · {column}: {index.data()}", figure)

@@ -15,6 +15,8 @@ Signals:
     open_requested(str): open this ticket (wired by ui/desk.py to the ticket windows).
     view_requested(str): list the tickets behind a figure in this queue view
         (``app.store.queues.View``; wired by ui/desk.py to the queues page).
+    tickets_requested(str, list): any other figure was clicked: its title and the ids of
+        the tickets it counts (``app.wallboard.drill``; ui/desk.py lists them).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class WallDisplay(QWidget):
 class WallboardPage(QWidget):
     open_requested = Signal(str)
     view_requested = Signal(str)
+    tickets_requested = Signal(str, list)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class WallboardPage(QWidget):
         self.board = BoardView(context.time_zone, parent=self)
         self.board.open_requested.connect(self.open_requested)
         self.board.view_requested.connect(self.view_requested)
+        self.board.figure_requested.connect(self.list_figure)
         self.full_screen = QPushButton(self)
         self.full_screen.setObjectName("full_screen")
         self.full_screen.clicked.connect(self.toggle_wall)
@@ -98,6 +102,17 @@ class WallboardPage(QWidget):
         context.events.tickets_changed.connect(self._tickets_changed)
         context.events.records_changed.connect(self._records_changed)
         self.retranslate()
+
+    @Slot(str, object)
+    def list_figure(self, title: str, figure: object) -> None:
+        """The tickets behind a clicked figure, read as the board counts them."""
+        from app.wallboard.drill import Figure, tickets_behind
+
+        if not isinstance(figure, Figure):
+            return
+        ids = tickets_behind(self._context.reader, figure, self._context.clock.now(),
+                             self._context.time_zone)
+        self.tickets_requested.emit(title, ids)
 
     # --- following the desk ------------------------------------------------------------
 
