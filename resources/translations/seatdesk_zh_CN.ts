@@ -1051,6 +1051,10 @@
         <translation>截至 %1</translation>
     </message>
     <message>
+        <source>Click to list these tickets</source>
+        <translation>点击列出这些工单</translation>
+    </message>
+    <message>
         <source>All open</source>
         <translation>全部未结</translation>
     </message>
