@@ -4,9 +4,11 @@ and its XLSX. Drawing the PDF needs Qt: ``ui/reports/pdf.py``."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.reports.analysis import ResponseAnalysis, response_analysis
 from app.reports.people import (
@@ -47,6 +49,10 @@ class ServiceReport:
     channels: list[ChannelFigures]
     satisfaction: Satisfaction
     names: dict[Dimension, dict[str, str]]
+    # Issue 16: causes recorded for missed targets in the period (target -> cause ->
+    # count), and how many targets were counted through a year without official holidays.
+    causes: dict[str, Counter[str]] = field(default_factory=dict)
+    estimated: int = 0
 
     def name(self, by: Dimension, key: object) -> str:
         return self.names.get(by, {}).get(str(key), str(key) or "-")
@@ -58,6 +64,10 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
     if desk_name is None:
         from app import desk_settings
         desk_name = desk_settings.read(conn).desk_name
+    from app.reports.facts import estimated_targets
+    from app.sla.causes import cause_counts
+    from app.sla.running import to_ms
+
     analysis = response_analysis(conn, period, now, filters)
     by = analysis.breakdowns
     return ServiceReport(desk_name, period, now, analysis.totals, analysis,
@@ -65,7 +75,9 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
                          seats(conn, period, now, filters, Dimension.TEAM, by[Dimension.TEAM]),
                          channels(conn, period, now, filters, by[Dimension.CHANNEL]),
                          satisfaction(conn, period, now, filters),
-                         names(conn, language))
+                         names(conn, language), cause_counts(conn, period.start, period.end),
+                         estimated_targets(conn, to_ms(period.start) or 0,
+                                           to_ms(period.end) or 0))
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -87,6 +99,15 @@ TARGET_HEADER = ["target", "met", "missed", "breached", "running", "share met",
                  "p50 min", "p90 min", "p95 min"]
 
 
+def _causes_sheet(part: Any, report: ServiceReport, labels: dict[TargetKind, str]) -> None:
+    """Issue 16: the causes seats recorded for missed targets, by target."""
+    named = {str(kind): label for kind, label in labels.items()}
+    part.append(["target", "cause", "count"])
+    for kind, counts in sorted(report.causes.items()):
+        for cause, count in counts.most_common():
+            part.append([named.get(kind, kind), cause, count])
+
+
 def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, str]
                | None = None) -> Path:
     """The report's figures as a workbook, one sheet per section."""
@@ -103,6 +124,7 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
     for kind in TargetKind:
         if kind in report.targets:
             sheet.append(target_row(labels[kind], report.targets[kind]))
+    sheet.append(["estimated (a year without official holidays)", report.estimated])
     hist = book.create_sheet("histogram")
     hist.append(["below s", *(labels[k] for k in report.targets)])
     for i, edge in enumerate((*BIN_EDGES, None)):
@@ -150,6 +172,7 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
         part.append([method or "-", *(scores.get(s, 0) for s in range(1, 6))])
     part.append(["closed", report.satisfaction.closed])
     part.append(["closed unconfirmed", report.satisfaction.unconfirmed])
+    _causes_sheet(book.create_sheet("missed causes"), report, labels)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
