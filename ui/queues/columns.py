@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from app.domain.enums import Channel, TicketState
+from ui.labels import channel_label, state_label
 from ui.queues.model import Column
 
 # Most needed first: the number and countdown identify and rank a ticket for a seat on
@@ -31,7 +33,15 @@ CAP = {Column.TYPE: 130, Column.CATEGORY: 150, Column.REQUESTER: 110, Column.UNI
        Column.CHANNEL: 100, Column.STATE: 130, Column.ASSIGNEE: 100}
 # Below this a column is no use; fixed-format columns never shrink below their content.
 FLOOR = 56
-SAMPLED_ROWS = 200
+SAMPLED_ROWS = 60  # the rows in view and a little more: 1-2 ms to measure
+# Same width on every row (a number, a level, a date): one row says it.
+FIXED_FORMAT = frozenset({Column.NUMBER, Column.LEVEL, Column.CREATED})
+# Columns of a closed set of labels: measured from the set, not the rows (translating
+# each row's label again cost 10 ms a measure).
+ENUM_LABELS: dict[Column, Callable[[], list[str]]] = {
+    Column.CHANNEL: lambda: [channel_label(c) for c in Channel],
+    Column.STATE: lambda: [state_label(s) for s in TicketState],
+}
 SLA_SAMPLE = "-00:00:00 ⚠"
 PADDING = 18  # cell margins and a decoration's gap
 HEADER_EXTRA = 26  # the sort arrow beside the header's text
@@ -54,8 +64,9 @@ class ColumnFitter(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)
         model = table.model()
+        # Measured again when the rows are replaced (another view, a search, a refresh
+        # after a write); rows fetched further down while scrolling keep the widths.
         model.modelReset.connect(self.measure_soon)
-        model.rowsInserted.connect(self.measure_soon)
         # The table's own resizes, not its viewport's: PySide's first viewport() call costs
         # start-up ~15 ms (ui/sla/__init__.py), and the fit runs after the resize anyway.
         table.installEventFilter(self)
@@ -77,6 +88,7 @@ class ColumnFitter(QObject):
         """Each column's wanted and least width from its header and loaded rows."""
         table = self._table
         model = table.model()
+        text = getattr(model, "text", None)
         metrics = table.fontMetrics()
         header_metrics = table.horizontalHeader().fontMetrics()
         rows = min(model.rowCount(), SAMPLED_ROWS)
@@ -85,10 +97,15 @@ class ColumnFitter(QObject):
                 continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             head = header_metrics.horizontalAdvance(title) + HEADER_EXTRA
-            texts: Sequence[str] = [str(model.index(row, column).data() or "")
-                                    for row in range(rows)]
+            texts: Sequence[str] | set[str]
             if column is Column.SLA:
                 texts = [SLA_SAMPLE]
+            elif column in ENUM_LABELS:  # a few labels, whichever rows are loaded
+                texts = ENUM_LABELS[column]()
+            else:
+                sampled = range(min(rows, 1)) if column in FIXED_FORMAT else range(rows)
+                texts = {text(row, column) if text is not None
+                         else str(model.index(row, column).data() or "") for row in sampled}
             content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + PADDING
             if column in (Column.TYPE, Column.CATEGORY):
                 content += 20  # the coloured badge before the name

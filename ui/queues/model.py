@@ -104,6 +104,11 @@ class QueueModel(QAbstractTableModel):
     def item(self, row: int) -> QueueItem:
         return self._items[row]
 
+    def text(self, row: int, column: Column) -> str:
+        """What ``row`` shows in ``column``, without a round trip through Qt (the column
+        fitter measures many cells at once: ui/queues/columns.py)."""
+        return self._display(self._items[row], column)
+
     def row_of(self, ticket_id: str) -> int:
         for row, item in enumerate(self._items):
             if item.id == ticket_id:
