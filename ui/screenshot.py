@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 SIZE = (1440, 900)
 POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
 SETUP_PAGES = ("", "-desk", "-admin", "-server")
-ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit")
+ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
                 *(f"admin-{tab}" for tab in ADMIN_TABS))

@@ -36,7 +36,7 @@ from app.domain.grading import GradingWeights
 from app.domain.ids import new_id
 from app.domain.numbers import TICKET_PREFIX
 from app.domain.validation import TEXT_MAX, TITLE_MAX
-from app.mail.parsing import Malformed, ParsedMail, message_key_of, parse
+from app.mail.parsing import Malformed, ParsedMail, headers_of, message_key_of, parse
 from app.mail.quoting import trim_quoted
 from app.mail.tables import MailAttachmentRow, MailMessageRow
 from app.services.intake import Intake, TicketDraft, check_draft
@@ -301,13 +301,14 @@ class MailIntake:
         if (known := self._known(session, key)) is not None:
             return known
         message_id = new_id(self._clock)
+        sender, subject = (mail.sender, mail.subject) if mail is not None \
+            else headers_of(fetched.raw)
         session.add(MailMessageRow(
             id=message_id, message_key=key, mailbox=fetched.mailbox,
             uidvalidity=fetched.uidvalidity, uid=fetched.uid,
             received_at=min(fetched.arrived, self._clock.now()), stored_at=self._clock.now(),
-            from_address=(mail.sender if mail else "")[:254],
-            from_name=(mail.sender_name if mail else "")[:120],
-            subject=mail.subject if mail else "", size=fetched.size,
+            from_address=sender[:254], from_name=(mail.sender_name if mail else "")[:120],
+            subject=subject, size=fetched.size,
             outcome=str(Outcome.QUARANTINED), reason=reason[:2000], ticket_id=None,
             body=mail.text if mail else ""))
         session.flush()

@@ -155,6 +155,16 @@ def message_key_of(raw: bytes) -> str:
         return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
+def headers_of(raw: bytes) -> tuple[str, str]:
+    """From and Subject of a message that could not be parsed whole, as far as they read
+    (what an administrator needs to find it in the mailbox)."""
+    try:
+        message = email.message_from_bytes(raw)
+        return header_text(message, "From")[:254], header_text(message, "Subject")
+    except Exception:  # noqa: BLE001 - too broken even for that
+        return "", ""
+
+
 def parse(raw: bytes) -> ParsedMail:
     """Parse ``raw``; raises ``Malformed`` when no sender can be read from it."""
     message = email.message_from_bytes(raw)

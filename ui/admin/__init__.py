@@ -1,6 +1,7 @@
 """Administration: people, accounts and roles, the catalog, requesters, desk-wide settings,
-and the audit log. Shown to the roles that may see it (``VIEW_ADMINISTRATION``); each tab
-decides for itself what the signed-in role may change, and says why when it may not.
+the audit log, and the mail received. Shown to the roles that may see it
+(``VIEW_ADMINISTRATION``); each tab decides for itself what the signed-in role may change,
+and says why when it may not.
 
 Every tab is a module of this package with ``build(context, parent) -> QWidget``; the page
 holds them in a tab widget, built when the page is first shown. A tab widget may have
@@ -41,6 +42,8 @@ def _tabs() -> list[tuple[str, str, Callable[[], str]]]:
          lambda: QCoreApplication.translate("AdministrationPage", "Desk settings")),
         ("audit", "audit_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Audit log")),
+        ("mail", "mail_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Mail received")),
     ]
 
 

@@ -111,7 +111,7 @@ def _mail(data: dict[str, object]) -> str:
     for item in attachments if isinstance(attachments, list) else []:
         if not isinstance(item, dict):
             continue
-        size = f"{int(item.get('size', 0)) / 1024:.0f} KB"
+        size = f"{max(1, round(int(item.get('size', 0)) / 1024))} KB"
         if item.get("stored"):
             note = QCoreApplication.translate("Timeline", "; attachment %1 (%2)")
         else:
