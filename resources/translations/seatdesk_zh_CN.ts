@@ -327,6 +327,10 @@
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Mail received</source>
+        <translation>收到的邮件</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -2996,6 +3000,77 @@ Restore it into this form?</source>
     <message>
         <source>Relation</source>
         <translation>关系</translation>
+    </message>
+</context>
+<context>
+    <name>MailTab</name>
+    <message>
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Reply on a ticket</source>
+        <translation>工单回复</translation>
+    </message>
+    <message>
+        <source>Automatic (not answered)</source>
+        <translation>自动邮件（不回复）</translation>
+    </message>
+    <message>
+        <source>Over the sender&apos;s rate</source>
+        <translation>超出发件人频率限制</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>全部邮件</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>What became of it</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Select a message to read it here.</source>
+        <translation>选择一封邮件，在此查看内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 kept aside</source>
+        <translation>共 %1 封邮件，%2 封已隔离</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
