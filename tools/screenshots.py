@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb", "rota", "sign-in",
-         "setup", "setup-desk", "setup-admin", "setup-server")
+         "setup", "setup-desk", "setup-admin", "setup-server", "rota-limits",
+         "rota-dated-cover", "rota-successions", "rota-costs")
 ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit")
 LANGUAGES = ("zh_CN", "en")
 

@@ -28,9 +28,11 @@ SIZE = (1440, 900)
 POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
 SETUP_PAGES = ("", "-desk", "-admin", "-server")
 ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail")
+ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
-                *(f"admin-{tab}" for tab in ADMIN_TABS))
+                *(f"admin-{tab}" for tab in ADMIN_TABS),
+                *(f"rota-{name}" for name in ROTA_WINDOWS))
 
 
 def _settle() -> None:
@@ -53,6 +55,8 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
         return _setup_page(desk, page.removeprefix("setup").removeprefix("-"))
     if page.startswith("admin-"):
         return _admin_tab(desk, page.removeprefix("admin-"))
+    if page.startswith("rota-"):
+        return _rota_window(desk, page.removeprefix("rota-"))
     if page == "ticket":
         row = desk.context.reader.execute(
             "SELECT id FROM tickets WHERE state = 'resolved' ORDER BY created_at DESC LIMIT 1"
@@ -114,6 +118,69 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
                 query.setText("网络 中断")
                 _wait(1.0)
     return desk.window
+
+
+def _rota_window(desk: Desk, name: str) -> QWidget | None:
+    """An editor of the rota page's rules (issue 20), or its costs window, over the rota;
+    nothing is stored (OK is never pressed)."""
+    from datetime import timedelta
+
+    from app.rota.defaults import DAY, EVENING, NIGHT
+    from app.rota.model import Coverage
+    from ui.page_holder import PageHolder
+    from ui.rota import rule_editors
+    from ui.rota.page import RotaPage
+
+    holder = desk.window.findChild(PageHolder, "rota")
+    page = holder.ensure() if holder is not None and desk.window.show_page("rota") else None
+    if not isinstance(page, RotaPage):
+        return None
+    page.ensure_loaded()
+    _settle()
+    problem = page.model.problem
+    if name == "limits":
+        limits = rule_editors.limits_dialog(page)
+        # A few people's own terms, as a supervisor would enter them.
+        staff = problem.staff
+        for person, key, value in ((0, "max_weekends", 2), (1, NIGHT, 0), (2, "min_minutes", 120),
+                                   (2, "max_minutes", 160), (3, "min_consecutive", 2),
+                                   (3, "min_days_off", 2), (4, "max_consecutive", 4)):
+            limits.spin(staff[person].id, key).setValue(value)
+        dialog: QWidget = limits
+    elif name == "dated-cover":
+        dialog = rule_editors.dated_cover_dialog(page)
+        # What a special-assurance week (重保期) looks like: more people by day and night.
+        for n in range(3):
+            day = page.first + timedelta(days=14 + n)
+            for code, people, seniors in ((DAY, 12, 3), (NIGHT, 6, 2)):
+                dialog.add_row(Coverage(code, problem.kinds[day], people, frozenset(),
+                                        seniors, day, 50, 2))
+    elif name == "successions":
+        dialog = rule_editors.successions_dialog(page)
+        dialog.box(NIGHT, EVENING).setChecked(True)
+    else:
+        # Hand edits that cost something: one person on nights all the last week, another
+        # added to a full day shift with extra people priced (the over-cover rule on).
+        from dataclasses import replace
+
+        from app.rota.rules import RuleKind
+
+        page.model.set_rules(tuple(replace(r, enabled=True) if r.kind is RuleKind.OVER_COVER
+                                   else r for r in problem.rules))
+        cells = {(problem.staff[1].id, page.last - timedelta(days=n)): NIGHT for n in range(6)}
+        free = [m for m in problem.staff if page.model.cell((m.id, page.last)) is None]
+        cells.update({(m.id, page.last - timedelta(days=1)): DAY for m in free[2:4]})
+        page.model.set_cells(cells)
+        rule_editors.show_costs(page)
+        from ui.rota.costs_view import CostsDialog
+
+        found = page.findChild(CostsDialog)
+        if found is None:
+            return None
+        dialog = found
+    dialog.show()
+    _settle()
+    return dialog
 
 
 def _sign_in_prompt(desk: Desk) -> QWidget:

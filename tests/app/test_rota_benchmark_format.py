@@ -78,3 +78,24 @@ def test_the_scorer_finds_hard_violations() -> None:
                  ).hard["max weekends"] == 1
     assert score(instance, [("A", 0, "E"), ("A", 0, "L")]).hard["one shift a day"] == 1
     assert score(instance, []).hard["min total minutes"] == 3
+
+
+def test_the_command_plans_and_scores_an_instance(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.rota.nrp.__main__ import main
+
+    assert main([str(DATA / "Instance1.txt"), "--limit", "20", "--workers", "2",
+                 "--roster"]) == 0
+    out = capsys.readouterr().out
+    assert "status optimal, objective 607" in out
+    assert "hard constraints broken: none" in out
+    assert len([line for line in out.splitlines() if len(line) == 4 + 1 + 14]) == 8
+
+
+def test_the_command_names_a_broken_file(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from app.rota.nrp.__main__ import main
+
+    broken = tmp_path / "broken.txt"
+    broken.write_text(TINY.replace("SECTION_COVER", "SECTION_CUVER"), encoding="utf-8")
+    assert main([str(broken)]) == 2
+    assert "unknown section SECTION_CUVER" in capsys.readouterr().err

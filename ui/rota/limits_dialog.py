@@ -86,7 +86,7 @@ class LimitsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(980, 560)
+        self.resize(1180, 560)
 
     def _spin(self, row: int, column: int, most: int, value: int | None) -> QSpinBox:
         spin = QSpinBox(self.table)
