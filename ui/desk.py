@@ -12,11 +12,26 @@ from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.reading import read_connection
-from ui import admin, escalations, intake, kb, queues, reports, rota, seat, sla, sync, wallboard
+from ui import (
+    admin,
+    channels,
+    escalations,
+    intake,
+    kb,
+    queues,
+    reports,
+    rota,
+    seat,
+    sla,
+    sync,
+    wallboard,
+)
 from ui.announce import Announcer
 from ui.context import DeskContext
 
 if TYPE_CHECKING:
+    from app.channels.calls import Caller
+    from app.services.intake_draft import IntakeDraft
     from ui.intake.dialog import IntakeDialog
     from ui.ticket.window import TicketWindow
 from ui.icons import badge
@@ -143,7 +158,14 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     announcer = Announcer(window, badge("#c62828", "!", 20))
     kb.register(window, context)
     rota.register(window, context, announcer)
-    intake.register(window, context, lambda form: suggest_articles(form, context))
+    calls: list[IntakeDraft] = []  # the call whose form the phone asked for
+
+    def extend_form(form: IntakeDialog) -> None:
+        suggest_articles(form, context)
+        if calls:
+            form.restore(calls.pop())
+
+    new_ticket = intake.register(window, context, extend_form)
     sla_desk = sla.register(window, context, announcer)
     # The supervisor's pages (issue 17): the wallboard also follows the SLA monitor's index.
     def show_queue_view(view: str) -> None:
@@ -166,6 +188,16 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     escalations.register(window, context, tickets.open)
     reports.register(window, context, tickets.open)
     sync_desk = sync.register(window, context)
+    phone = channels.register(window, context,
+                              lambda: sync_desk.syncer.client if sync_desk.syncer else None)
+
+    def log_call(found: Caller) -> None:
+        calls[:] = [channels.call_draft(found)]
+        new_ticket.trigger()
+        calls.clear()  # a form already open was raised instead: the draft is not forced on it
+
+    phone.log_call_requested.connect(log_call)
+    phone.popup.ticket_requested.connect(tickets.open)
     admin.register(window, context)
     from ui.seat.sign_in import checker
 

@@ -137,14 +137,17 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     """The API over ``engine``; ``listen_dsn`` turns on LISTEN/NOTIFY pokes."""
     clock = clock or SystemClock()
     signal = ChangeSignal()
+    call_signal = ChangeSignal(channels.CALLS_CHANNEL)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         entities()  # imports every synced table's module now, not in the first push
         if listen_dsn:
             signal.start(listen_dsn)
+            call_signal.start(listen_dsn)
         yield
         signal.stop()
+        call_signal.stop()
 
     app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan,
                   responses=_errors(400, 413, 422, 503))
@@ -155,7 +158,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _account_routes(app, engine, clock, current_user)
     _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
-    channels.install(app, engine, clock, current_user, _errors)
+    channels.install(app, engine, clock, current_user, _errors, call_signal)
     return app
 
 

@@ -21,7 +21,8 @@ log = logging.getLogger("seatdesk.server.pokes")
 class ChangeSignal:
     """Wakes the long-polls of one server process; fed by a LISTEN thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, channel: str = CHANNEL) -> None:
+        self._channel = channel  # the NOTIFY channel listened to
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
         self._stop = threading.Event()
@@ -48,7 +49,7 @@ class ChangeSignal:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(dsn, autocommit=True) as conn:
-                    conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {self._channel}")
                     while not self._stop.is_set():
                         for _ in conn.notifies(timeout=1.0):
                             self._wake()

@@ -5,7 +5,8 @@ source's token) and the administration of sources and rules (``manage_channels``
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
@@ -13,7 +14,8 @@ from sqlalchemy import Engine
 from app.domain.clock import Clock
 from app.domain.roles import Capability
 from app.server.accounts import User
-from app.server.channels import alerts, rules, sources
+from app.server.channels import alerts, calls, rules, sources
+from app.server.channels.calls import CallEvent, ExtensionBody
 from app.server.channels.lookups import Lookups
 from app.server.channels.payloads import (
     AlertmanagerBody,
@@ -24,7 +26,9 @@ from app.server.channels.payloads import (
 )
 from app.server.channels.rules import RuleBook
 from app.server.channels.sources import NewSource, SourceChange, SourceRefused, SourceView
+from app.server.pokes import ChangeSignal
 
+CALLS_CHANNEL = calls.CALLS_CHANNEL
 Errors = Callable[..., dict[int | str, dict[str, Any]]]
 SourceId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
 _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
@@ -32,7 +36,10 @@ _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
 
 
 def install(app: FastAPI, engine: Engine, clock: Clock,
-            current_user: Callable[..., User], errors: Errors) -> None:
+            current_user: Callable[..., User], errors: Errors,
+            call_signal: ChangeSignal) -> None:
+    """The channels' routes; ``call_signal`` wakes the desks' long-polls for call events
+    (the caller starts it with the app, on ``calls.CALLS_CHANNEL``)."""
     @app.exception_handler(SourceRefused)
     async def refused(_request: Request, error: SourceRefused) -> JSONResponse:
         return JSONResponse({"error": error.code, "message": error.message},
@@ -41,6 +48,7 @@ def install(app: FastAPI, engine: Engine, clock: Clock,
     lookups = Lookups()
     _webhooks(app, engine, clock, errors, lookups)
     _administration(app, engine, clock, current_user, errors, lookups)
+    _phone(app, engine, clock, current_user, errors, lookups, call_signal)
 
 
 def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
@@ -128,3 +136,55 @@ def _administration(app: FastAPI, engine: Engine, clock: Clock,
             saved = RuleBook(rules=rules.read_rules(conn))
         lookups.forget_rules()  # after the commit: a concurrent alert cannot re-read the old
         return saved
+
+
+def _phone(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..., User],
+           errors: Errors, lookups: Lookups, signal: ChangeSignal) -> None:
+    Token = Annotated[HTTPAuthorizationCredentials | None, Depends(_source_token)]
+    Seat = Annotated[User, Depends(current_user)]
+
+    @app.post("/v1/calls/events", responses=errors(401, 409))
+    def call_event(body: CallEvent, credentials: Token) -> dict[str, Any]:
+        """A PBX's call event (a source of kind ``pbx``)."""
+        with engine.begin() as conn:
+            source = sources.locked_source(conn, _token(credentials), "pbx", lock=False)
+            if source is None:
+                raise SourceRefused(401, "unknown_source",
+                                    "the token is not an active pbx source's")
+            try:
+                return calls.take_call(conn, clock, source, body, lookups)
+            except LookupError as error:
+                raise SourceRefused(409, "catalog_missing", str(error)) from None
+
+    def _events(login: str, after: int) -> tuple[list[dict[str, Any]], int]:
+        with engine.connect() as conn:
+            return calls.events_for(conn, login, after)
+
+    @app.get("/v1/calls/events", responses=errors(401))
+    async def call_events(user: Seat,
+                          after: Annotated[int, Query(ge=-1, le=2**53 - 1)] = -1,
+                          timeout: Annotated[float, Query(ge=0, le=60)] = 25.0,
+                          ) -> dict[str, Any]:
+        """The signed-in seat's call events after ``after`` (-1: none, only the cursor to
+        start from), waiting up to ``timeout`` seconds for one."""
+        event = signal.current()
+        found, last = await run_in_threadpool(_events, user.login, after)
+        if not found and after >= 0 and timeout > 0 and await signal.wait(event, timeout):
+            found, last = await run_in_threadpool(_events, user.login, after)
+        return {"events": found, "last": last}
+
+    @app.get("/v1/me/extension", responses=errors(401))
+    def my_extension(user: Seat) -> ExtensionBody:
+        with engine.connect() as conn:
+            return ExtensionBody(extension=calls.extension_of(conn, user.login))
+
+    @app.put("/v1/me/extension", responses=errors(401, 409))
+    def set_my_extension(body: ExtensionBody, user: Seat) -> ExtensionBody:
+        """The signed-in seat's phone extension: his desks are told of its calls."""
+        try:
+            with engine.begin() as conn:
+                return ExtensionBody(extension=calls.set_extension(conn, user.login,
+                                                                   body.extension))
+        except calls.ExtensionTaken:
+            raise SourceRefused(409, "extension_taken",
+                                f"extension {body.extension} is another seat's") from None

@@ -20,7 +20,7 @@ from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.server.channels.tables import alert_sources
 
-KINDS = ("alertmanager", "zabbix")
+KINDS = ("alertmanager", "zabbix", "pbx")
 
 
 class SourceRefused(Exception):
@@ -31,17 +31,21 @@ class SourceRefused(Exception):
 
 class NewSource(BaseModel):
     name: str = Field(min_length=1, max_length=80, pattern=r"^[^\x00]+$")
-    kind: str = Field(pattern="^(alertmanager|zabbix)$")
+    kind: str = Field(pattern="^(alertmanager|zabbix|pbx)$")
     storm_threshold: int = Field(default=20, ge=0, le=100000,
                                  description="new tickets within the window before alerts "
                                              "are grouped; 0 never groups")
     storm_window: int = Field(default=300, ge=10, le=86400, description="seconds")
+    ring_seconds: float = Field(default=5.0, gt=0, le=60,
+                                description="a PBX's ring length: rings = seconds to answer "
+                                            "÷ this")
 
 
 class SourceChange(BaseModel):
     active: bool | None = None
     storm_threshold: int | None = Field(default=None, ge=0, le=100000)
     storm_window: int | None = Field(default=None, ge=10, le=86400)
+    ring_seconds: float | None = Field(default=None, gt=0, le=60)
 
 
 class SourceView(BaseModel):
@@ -53,6 +57,7 @@ class SourceView(BaseModel):
     active: bool
     storm_threshold: int
     storm_window: int
+    ring_seconds: float = 5.0
     token: str | None = Field(default=None, description="only when made or replaced")
 
 
@@ -73,7 +78,8 @@ def create_source(conn: Connection, clock: Clock, new: NewSource) -> SourceView:
             conn.execute(insert(alert_sources).values(
                 id=source_id, name=new.name.strip(), kind=new.kind,
                 token_hash=token_hash(token), storm_threshold=new.storm_threshold,
-                storm_window=new.storm_window, created_at=clock.now()))
+                storm_window=new.storm_window, ring_seconds=new.ring_seconds,
+                created_at=clock.now()))
     except IntegrityError:
         raise SourceRefused(409, "name_taken",
                             f"a source named {new.name!r} exists") from None
@@ -98,13 +104,16 @@ def change_source(conn: Connection, source_id: str, change: SourceChange) -> Sou
     return _view(_source(conn, source_id))
 
 
-def locked_source(conn: Connection, token: str, kind: str) -> Row[Any] | None:
+def locked_source(conn: Connection, token: str, kind: str, *,
+                  lock: bool = True) -> Row[Any] | None:
     """The active source of ``kind`` whose token this is, locked until the transaction
     ends: a source's alerts are taken one request at a time, so two posts of one new alert
-    cannot both open a ticket, and the storm count is exact."""
-    return conn.execute(select(alert_sources).where(
+    cannot both open a ticket, and the storm count is exact. (A PBX's calls lock their own
+    rows instead: ``lock=False``.)"""
+    query = select(alert_sources).where(
         alert_sources.c.token_hash == token_hash(token), alert_sources.c.kind == kind,
-        alert_sources.c.active).with_for_update()).first()
+        alert_sources.c.active)
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
 def _source(conn: Connection, source_id: str) -> Row[Any]:
@@ -116,4 +125,5 @@ def _source(conn: Connection, source_id: str) -> Row[Any]:
 
 def _view(row: Row[Any]) -> SourceView:
     return SourceView(id=row.id, name=row.name, kind=row.kind, active=row.active,
-                      storm_threshold=row.storm_threshold, storm_window=row.storm_window)
+                      storm_threshold=row.storm_threshold, storm_window=row.storm_window,
+                      ring_seconds=row.ring_seconds)

@@ -9,10 +9,13 @@ desk's, so every desk pulls them.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -29,11 +32,14 @@ alert_sources = Table(
     "alert_sources", metadata,
     Column("id", String(36), primary_key=True),
     Column("name", String(80), nullable=False, unique=True),
-    Column("kind", String(20), nullable=False),  # alertmanager | zabbix
+    Column("kind", String(20), nullable=False),  # alertmanager | zabbix | pbx
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("active", Boolean, nullable=False, server_default=text("true")),
     Column("storm_threshold", Integer, nullable=False, server_default=text("20")),
     Column("storm_window", Integer, nullable=False, server_default=text("300")),
+    # A PBX's ring length in seconds (rings = time to answer ÷ this): China's ringback
+    # tone is 1 s on, 4 s off.
+    Column("ring_seconds", Float, nullable=False, server_default=text("5")),
     # Tickets opened since ``storm_since`` (a window starts with the first ticket after the
     # previous one ended: a count kept on the locked row, not a query per alert).
     Column("storm_since", DateTime(timezone=True), nullable=True),
@@ -74,4 +80,42 @@ alerts = Table(
     Column("opened", Boolean, nullable=False),
     Column("first_at", DateTime(timezone=True), nullable=False),
     Column("last_at", DateTime(timezone=True), nullable=False),
+)
+
+# A seat's phone extension, set from his desk: the PBX's events for it go to his desks.
+phone_extensions = Table(
+    "phone_extensions", metadata,
+    Column("login", String(80), primary_key=True),
+    Column("extension", String(20), nullable=False, unique=True),
+)
+
+# A call as the PBX reported it (``call_id`` is the PBX's own, unique per source).
+calls = Table(
+    "calls", metadata,
+    Column("source_id", ForeignKey("alert_sources.id"), primary_key=True),
+    Column("call_id", String(100), primary_key=True),
+    Column("caller", String(40), nullable=False),
+    Column("extension", String(20), nullable=False),
+    Column("state", String(10), nullable=False),  # ringing | answered | ended | missed
+    Column("ringing_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True), nullable=True),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("rings", Float, nullable=True),
+    Column("ticket_id", String(36), nullable=True),  # the call-back task of a missed call
+)
+
+# What the desks of an extension's seat are told, in order (``seq``): they long-poll for
+# the events after the last they saw.
+call_events = Table(
+    "call_events", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=True),
+    Column("login", String(80), nullable=True),
+    Column("call_id", String(100), nullable=False),
+    Column("event", String(10), nullable=False),
+    Column("caller", String(40), nullable=False),
+    Column("extension", String(20), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("rings", Float, nullable=True),
+    Column("ticket_id", String(36), nullable=True),
+    Index("ix_call_events_login_seq", "login", "seq"),
 )

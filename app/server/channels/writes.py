@@ -6,13 +6,14 @@ time."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Connection, text, update
 from sqlalchemy.dialects.postgresql import JSONB
 
 from app.domain.numbers import ticket_number
-from app.server.push import take_seqs
+from app.server.push import CHANNEL, take_seqs
 from app.server.tables import counters
 from app.sync import merge
 from app.sync.entities import entities
@@ -93,3 +94,15 @@ def locked_tickets(conn: Connection, keys: list[str]) -> dict[str, StoredRow]:
     return {row.key: StoredRow(dict(row.data), dict(row.field_versions), row.version,
                                row.deleted)
             for row in conn.execute(_TICKETS, {"keys": sorted(set(keys))})}
+
+
+_WRITE_ROWS = text(f"""
+    WITH written AS ({UPSERT_ROWS})
+    SELECT count(*), pg_notify('{CHANNEL}', '') FROM written
+""")
+
+
+def write_rows_and_poke(conn: Connection, prepared: list[dict[str, Any]]) -> None:
+    """Write ``RowWrites.prepared`` rows and poke the desks at commit, in one statement."""
+    if prepared:
+        conn.execute(_WRITE_ROWS, {"rows": json.dumps(prepared, ensure_ascii=False)})

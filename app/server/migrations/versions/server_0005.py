@@ -1,5 +1,5 @@
-"""Phone calls, chats and monitoring alerts (issue 19): alert sources, rules and the alerts
-each ticket was opened for.
+"""Phone calls, chats and monitoring alerts (issue 19): alert (and PBX) sources, rules, the
+alerts each ticket was opened for, seats' extensions, calls and the call events desks hear.
 
 Revision ID: server_0005
 Revises: server_0004
@@ -18,7 +18,8 @@ down_revision = "server_0004"
 branch_labels = None
 depends_on = None
 
-_TABLES = ("alert_sources", "alert_rules", "alerts")
+_TABLES = ("alert_sources", "alert_rules", "alerts", "phone_extensions", "calls",
+           "call_events")
 
 
 def upgrade() -> None:
@@ -27,9 +28,12 @@ def upgrade() -> None:
     for name in _TABLES:
         if not found.has_table(name):
             metadata.tables[name].create(bind)
+    op.execute("INSERT INTO sync_counters (name, value) VALUES ('call_event', 0) "
+               "ON CONFLICT (name) DO NOTHING")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
+    op.execute("DELETE FROM sync_counters WHERE name = 'call_event'")
     for name in reversed(_TABLES):
         metadata.tables[name].drop(bind, checkfirst=True)

@@ -1,0 +1,85 @@
+"""The caller pop-up on a real desk connected to the real server (issue 19): the seat sets
+his extension, a PBX's ringing event pops the right requester with their last tickets on
+his desk, an answer after 4 rings is shown as over the 3-ring target, and F8 opens the
+new-ticket form for the call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from app.channels import client as channels
+from app.domain.clock import ManualClock
+from app.domain.enums import Channel
+from tests.sync.conftest import ADMIN, PASSWORD, RunningServer
+from tests.sync.test_account_admin import signed_in
+from tests.sync.test_sync_ui import connect, fresh_desk
+from ui.channels import PhoneDesk
+from ui.channels.caller_popup import CallerPopup
+from ui.desk import Desk
+from ui.intake.dialog import IntakeDialog
+from ui.status import Connection
+
+__all__ = ["fresh_desk"]
+
+
+def pbx_poster(server: RunningServer) -> Callable[..., requests.Response]:
+    admin = signed_in(server, ADMIN)
+    token = channels.create_source(admin, "PBX", "pbx").token
+    admin.close()
+
+    def post(event: str, caller: str, extension: str = "8001") -> requests.Response:
+        answer = requests.post(f"{server.url}/v1/calls/events", timeout=10, json={
+            "call_id": "call-1", "event": event, "caller": caller, "extension": extension},
+            headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200, answer.text
+        return answer
+    return post
+
+
+def test_ringing_pops_the_caller_on_the_seats_desk_and_f8_logs_the_call(
+        qtbot: QtBot, fresh_desk: Desk, server: RunningServer, server_clock: ManualClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = fresh_desk
+    phone = desk.window.findChild(PhoneDesk)
+    assert phone is not None
+    assert phone.status.text() == "☎ Call events need the server"
+    connect(qtbot, desk, server.url, PASSWORD)
+    qtbot.waitUntil(lambda: desk.window.connection.state == Connection.ONLINE,
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: phone.status.text() == "☎ Calls: listening", timeout=10_000)
+    # The seat gives his extension (File > Phone extension…).
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kw: ("8001", True))
+    with qtbot.waitSignal(phone.extension_saved, timeout=10_000) as saved:
+        [action] = [a for a in desk.window.file_menu.actions()
+                    if a.text() == "Phone &extension…"]
+        action.trigger()
+    assert saved.args == ["8001"]
+    requester, name, number = desk.context.reader.execute(
+        "SELECT r.id, r.name, r.phone FROM requesters r JOIN tickets t "
+        "ON t.requester_id = r.id WHERE r.phone != '' ORDER BY r.id LIMIT 1").fetchone()
+    post = pbx_poster(server)
+    popup = desk.window.findChild(CallerPopup)
+    assert popup is not None
+    post("ringing", number)
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.who.text() == name, timeout=10_000)
+    assert popup.heading.text() == "Incoming call" and popup.number.text() == number
+    assert popup.recent.count() >= 1 and popup.recent.item(0).text().startswith("SD-")
+    assert not popup.log_call.isEnabled()
+    server_clock.advance(timedelta(seconds=20))
+    post("answered", number)
+    qtbot.waitUntil(lambda: popup.heading.text() == "On the call", timeout=10_000)
+    assert popup.rings.text() == "Answered after 4 rings - over the 3-ring target"
+    qtbot.keyClick(popup, Qt.Key.Key_F8)
+    forms = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, IntakeDialog) and w.isVisible()]
+    assert len(forms) == 1
+    draft = forms[0].draft()
+    assert (draft.requester_id, draft.channel) == (requester, Channel.PHONE)
+    forms[0].close()

@@ -1,0 +1,150 @@
+"""The phone on the desk (issue 19): the seat's extension, the caller pop-up on ringing,
+and a status-bar line that says whether call events can arrive (they come only from the
+server: a desk not connected, or offline, hears no call).
+
+The desk wires it (``ui/desk.py``): ``client_of`` gives the sync loop's client of the seat
+signed in (None when not connected), ``log_call_requested`` opens the intake form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+
+from app.channels.calls import Caller, CallEvent, CallListener, caller, set_extension
+from app.domain.enums import Channel
+from ui.channels.caller_popup import CallerPopup
+from ui.context import DeskContext
+from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.services.intake_draft import IntakeDraft
+    from app.sync.client import ServerClient
+
+FOLLOW_MS = 2000  # how often the desk checks which client (seat, server) to listen with
+
+
+class PhoneDesk(QObject):
+    """Signals: ``log_call_requested(Caller)``, ``call_heard(CallEvent)``,
+    ``extension_saved(str)``."""
+
+    log_call_requested = Signal(object)
+    call_heard = Signal(object)
+    extension_saved = Signal(str)
+    _heard = Signal(object)  # from the listener's thread
+    _offline = Signal(bool)
+
+    def __init__(self, window: MainWindow, context: DeskContext,
+                 client_of: Callable[[], ServerClient | None]) -> None:
+        super().__init__(window)
+        self._window, self._context, self._client_of = window, context, client_of
+        self._client: ServerClient | None = None
+        self._listener: CallListener | None = None
+        self.popup = CallerPopup(window)
+        self.popup.log_call_requested.connect(self.log_call_requested)
+        self.status = QLabel(self.tr("☎ Call events need the server"), window,
+                             objectName="phone_status")
+        window.statusBar().addPermanentWidget(self.status)
+        self._heard.connect(self.show_event)
+        self._offline.connect(self._show_offline)
+        action = window.file_menu.addAction(self.tr("Phone &extension…"))
+        window.file_menu.insertAction(window.file_menu.actions()[-2], action)
+        action.triggered.connect(self.ask_extension)
+        self._timer = QTimer(self, interval=FOLLOW_MS)
+        self._timer.timeout.connect(self.follow)
+        self._timer.start()
+        self.follow()
+
+    @Slot()
+    def follow(self) -> None:
+        """Listen with the sync loop's current client: another seat, or no server."""
+        client = self._client_of()
+        if client is self._client:
+            return
+        self.stop()
+        self._client = client
+        if client is None:
+            self.status.setText(self.tr("☎ Call events need the server"))
+            return
+        self.status.setText(self.tr("☎ Calls: listening"))
+        self._listener = CallListener(client, self._heard.emit, self._offline.emit)
+        self._listener.start()
+
+    def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+
+    @Slot(bool)
+    def _show_offline(self, offline: bool) -> None:
+        self.status.setText(self.tr("☎ Server unreachable: no call events") if offline
+                            else self.tr("☎ Calls: listening"))
+
+    @Slot(object)
+    def show_event(self, event: CallEvent) -> None:
+        self.popup.show_call(event, caller(self._context.reader, event.caller))
+        self.call_heard.emit(event)
+
+    @Slot()
+    def ask_extension(self) -> None:
+        client = self._client
+        if client is None:
+            QMessageBox.information(self._window, self.tr("Phone extension"),
+                                    self.tr("Call events need the server: connect the desk "
+                                            "first (Sync > Connect to a server)."))
+            return
+        extension, ok = QInputDialog.getText(
+            self._window, self.tr("Phone extension"),
+            self.tr("Your extension (empty: none). Calls ringing there pop up on your "
+                    "desk:"))
+        if not ok:
+            return
+        from app.sync.client import Offline, Refused
+        from ui import background
+
+        def work(_progress: object) -> str:
+            try:
+                return set_extension(client, extension.strip())
+            except Refused as refused:
+                return "!" + self.tr("The server refused it: %1").replace(
+                    "%1", refused.message)
+            except Offline:
+                return "!" + self.tr("The server cannot be reached; try again later.")
+
+        background.start(work, self, done=self._extension_saved)
+
+    @Slot(object)
+    def _extension_saved(self, result: object) -> None:
+        text = str(result)
+        if text.startswith("!"):
+            QMessageBox.warning(self._window, self.tr("Phone extension"), text[1:])
+            return
+        self.extension_saved.emit(text)
+        self._window.statusBar().showMessage(
+            self.tr("Calls to extension %1 now pop up on this desk.").replace("%1", text)
+            if text else self.tr("No extension: no calls pop up on this desk."), 8000)
+
+
+def register(window: MainWindow, context: DeskContext,
+             client_of: Callable[[], ServerClient | None]) -> PhoneDesk:
+    return PhoneDesk(window, context, client_of)
+
+
+def call_draft(found: Caller) -> IntakeDraft:
+    """The intake form's content for the call with ``found``: channel phone, the requester
+    (or the number in a new requester's form when unknown)."""
+    from app.services.intake import RequesterDraft, TicketDraft
+    from app.services.intake_draft import IntakeDraft
+
+    number = found.number
+    ticket = TicketDraft(title="", description=QCoreApplication.translate(
+        "PhoneDesk", "Call from %1").replace("%1", number or "?"),
+        requester_id=found.requester_id, channel=Channel.PHONE, type_id=None,
+        category_id=None)
+    if found.requester_id is not None:
+        text = f"{found.name} · {found.unit}" if found.unit else found.name
+        return IntakeDraft(ticket, requester_text=text)
+    return IntakeDraft(ticket, new_requester=RequesterDraft("", "", number, ""))
