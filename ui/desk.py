@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 
 from app.domain.clock import Clock
 from app.identity.seat import SignedIn
@@ -141,6 +142,31 @@ def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
     panel.solution_inserted.connect(insert)
 
 
+def extend_form(form: IntakeDialog, context: DeskContext, calls: list[IntakeDraft]) -> None:
+    """What other features add to a new intake form: article suggestions, and the call
+    the phone's pop-up asked a form for (``calls``)."""
+    suggest_articles(form, context)
+    if calls:
+        form.restore(calls.pop())
+
+
+def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.SyncDesk,
+                   tickets: TicketWindows, new_ticket: QAction,
+                   calls: list[IntakeDraft]) -> None:
+    """The caller pop-up listens with the sync loop's client; F8 there opens the intake
+    form for the call (through ``calls``, read by ``extend_form``)."""
+    phone = channels.register(window, context,
+                              lambda: sync_desk.syncer.client if sync_desk.syncer else None)
+
+    def log_call(found: Caller) -> None:
+        calls[:] = [channels.call_draft(found)]
+        new_ticket.trigger()
+        calls.clear()  # a form already open was raised instead: the draft is not forced on it
+
+    phone.log_call_requested.connect(log_call)
+    phone.popup.ticket_requested.connect(tickets.open)
+
+
 def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str,
                signed_in: SignedIn) -> Desk:
     """The desk for the seat ``signed_in``: the author of every write until another seat
@@ -159,13 +185,8 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     kb.register(window, context)
     rota.register(window, context, announcer)
     calls: list[IntakeDraft] = []  # the call whose form the phone asked for
-
-    def extend_form(form: IntakeDialog) -> None:
-        suggest_articles(form, context)
-        if calls:
-            form.restore(calls.pop())
-
-    new_ticket = intake.register(window, context, extend_form)
+    new_ticket = intake.register(window, context, lambda form: extend_form(form, context,
+                                                                            calls))
     sla_desk = sla.register(window, context, announcer)
     # The supervisor's pages (issue 17): the wallboard also follows the SLA monitor's index.
     def show_queue_view(view: str) -> None:
@@ -188,16 +209,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     escalations.register(window, context, tickets.open)
     reports.register(window, context, tickets.open)
     sync_desk = sync.register(window, context)
-    phone = channels.register(window, context,
-                              lambda: sync_desk.syncer.client if sync_desk.syncer else None)
-
-    def log_call(found: Caller) -> None:
-        calls[:] = [channels.call_draft(found)]
-        new_ticket.trigger()
-        calls.clear()  # a form already open was raised instead: the draft is not forced on it
-
-    phone.log_call_requested.connect(log_call)
-    phone.popup.ticket_requested.connect(tickets.open)
+    register_phone(window, context, sync_desk, tickets, new_ticket, calls)
     admin.register(window, context)
     from ui.seat.sign_in import checker
 
