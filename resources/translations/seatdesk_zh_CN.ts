@@ -1096,6 +1096,69 @@
     </message>
 </context>
 <context>
+    <name>CallerPopup</name>
+    <message>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Log this call (F8)</source>
+        <translation>为此来电建单 (F8)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Last tickets</source>
+        <translation>最近工单</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>On the call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>通话结束</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation>未接来电</translation>
+    </message>
+    <message>
+        <source>Number withheld</source>
+        <translation>号码未显示</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation>未知号码</translation>
+    </message>
+    <message>
+        <source>No tickets yet</source>
+        <translation>暂无工单</translation>
+    </message>
+    <message>
+        <source>Not answered: a call-back task was opened</source>
+        <translation>未接听：已创建回电任务</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未接听</translation>
+    </message>
+    <message>
+        <source>Answered after %1 rings</source>
+        <translation>响铃 %1 声后接听</translation>
+    </message>
+    <message>
+        <source> - over the 3-ring target</source>
+        <translation> - 超过3声响铃目标</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPanel</name>
     <message>
         <source>Categories</source>
@@ -3493,6 +3556,57 @@ Restore it into this form?</source>
     <message>
         <source>{name}: {shift} starts at {when}</source>
         <translation>{name}：{shift}将于 {when} 开始</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneDesk</name>
+    <message>
+        <source>☎ Call events need the server</source>
+        <translation>☎ 来电事件需要服务器</translation>
+    </message>
+    <message>
+        <source>Phone &amp;extension…</source>
+        <translation>电话分机(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>☎ Calls: listening</source>
+        <translation>☎ 来电：监听中</translation>
+    </message>
+    <message>
+        <source>☎ Server unreachable: no call events</source>
+        <translation>☎ 服务器不可达：收不到来电事件</translation>
+    </message>
+    <message>
+        <source>Phone extension</source>
+        <translation>电话分机</translation>
+    </message>
+    <message>
+        <source>Call events need the server: connect the desk first (Sync &gt; Connect to a server).</source>
+        <translation>来电事件需要服务器：请先连接服务器（同步 &gt; 连接服务器）。</translation>
+    </message>
+    <message>
+        <source>Your extension (empty: none). Calls ringing there pop up on your desk:</source>
+        <translation>您的分机（留空表示无）。该分机的来电会在您的工作台弹出：</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again later.</source>
+        <translation>无法连接服务器，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Calls to extension %1 now pop up on this desk.</source>
+        <translation>分机 %1 的来电现在会在本工作台弹出。</translation>
+    </message>
+    <message>
+        <source>No extension: no calls pop up on this desk.</source>
+        <translation>未设分机：本工作台不弹出来电。</translation>
+    </message>
+    <message>
+        <source>Call from %1</source>
+        <translation>%1 来电</translation>
     </message>
 </context>
 <context>
