@@ -50,6 +50,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "confirmation_timeout_hours": (1, 720),  # an hour to 30 days
     "backup_interval_hours": (0.5, 168),  # half an hour to a week
     "backups_kept": (1, 365),
+    "review_sample_percent": (0, 100),
 }
 SETTINGS_FILE = "settings.json"  # where older versions kept these values (adoption)
 
@@ -65,6 +66,8 @@ class DeskSettings:
     backup_interval_hours: float = 4.0
     backups_kept: int = 10
     auto_assign_team: str = ""  # team code whose members new tickets go to; "" = by hand
+    # Level-3 results a senior engineer reviews (app/process): 100 = all of them.
+    review_sample_percent: int = 100
 
     @property
     def confirmation_timeout(self) -> timedelta:

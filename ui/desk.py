@@ -19,6 +19,7 @@ from ui import (
     escalations,
     intake,
     kb,
+    process,
     queues,
     reports,
     rota,
@@ -59,6 +60,7 @@ class Desk:
     seat: seat.SeatDesk
     scheduler: Any = field(default=None)
     closed: bool = field(default=False)  # closed once: at exit, or replaced (language)
+    banner: Any = field(default=None)  # the level-1 emergency banner (ui/process)
 
     def start_background_work(self) -> None:
         QTimer.singleShot(SCHEDULER_START_DELAY_MS, self._start_scheduler)
@@ -177,6 +179,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     window = MainWindow(settings, str(data.database), language)
     def extend_ticket(ticket: TicketWindow) -> None:
         sla_for_ticket(ticket, context)
+        process.for_ticket(ticket, context)
         suggest_for_ticket(ticket, context)
 
     tickets = TicketWindows(context, window, extend_ticket)
@@ -208,6 +211,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk.index_changed.connect(wall.refresh)
     escalations.register(window, context, tickets.open)
     reports.register(window, context, tickets.open)
+    banner = process.register(window, context, announcer, tickets.open)
     sync_desk = sync.register(window, context)
     register_phone(window, context, sync_desk, tickets, new_ticket, calls)
     admin.register(window, context)
@@ -224,4 +228,5 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk.centre.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
-    return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk)
+    return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk,
+                banner=banner)

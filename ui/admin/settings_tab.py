@@ -59,6 +59,8 @@ def setting_label(key: str) -> str:
         "backups_kept": QCoreApplication.translate("DeskSettingsTab", "Backups kept"),
         "auto_assign_team": QCoreApplication.translate("DeskSettingsTab",
                                                        "Automatic assignment"),
+        "review_sample_percent": QCoreApplication.translate("DeskSettingsTab",
+                                                            "Level-3 results reviewed"),
         "urgency": QCoreApplication.translate("DeskSettingsTab", "Urgency weight"),
         "impact": QCoreApplication.translate("DeskSettingsTab", "Impact scope weight"),
         "importance": QCoreApplication.translate("DeskSettingsTab",
@@ -160,6 +162,12 @@ class DeskSettingsTab(QWidget):
         low, high = RANGES["backups_kept"]
         self.backups_kept.setRange(int(low), int(high))
         self.backups_kept.setMinimumWidth(110)
+        self.review_sample = QSpinBox(self)
+        self.review_sample.setObjectName("review_sample_percent")
+        low, high = RANGES["review_sample_percent"]
+        self.review_sample.setRange(int(low), int(high))
+        self.review_sample.setSuffix(" %")
+        self.review_sample.setMinimumWidth(110)
 
     def _edits(self) -> dict[str, QWidget]:
         """Each key's input (the grading's five fields under their own names)."""
@@ -167,7 +175,8 @@ class DeskSettingsTab(QWidget):
                 "confirmation_timeout_hours": self.confirmation_timeout,
                 "auto_assign_team": self.auto_assign_team,
                 "backup_interval_hours": self.backup_interval,
-                "backups_kept": self.backups_kept}
+                "backups_kept": self.backups_kept,
+                "review_sample_percent": self.review_sample}
 
     def _layout(self) -> None:
         desk = QGroupBox(self.tr("The desk"), self)
@@ -193,6 +202,10 @@ class DeskSettingsTab(QWidget):
         form.addRow(_hint(self.tr("A resolved ticket the requester has not confirmed is "
                                   "closed unconfirmed after this time."), loop))
         form.addRow(setting_label("auto_assign_team") + ":", _left(self.auto_assign_team))
+        form.addRow(setting_label("review_sample_percent") + ":", _left(self.review_sample))
+        form.addRow(_hint(self.tr("A senior engineer reviews this share of the resolved "
+                              "level-3 tickets (100 %: all of them), the same sample on "
+                              "every desk."), loop))
         backups = QGroupBox(self.tr("Backups"), self)
         form = QFormLayout(backups)
         form.addRow(setting_label("backup_interval_hours") + ":", _left(self.backup_interval))
@@ -249,6 +262,7 @@ class DeskSettingsTab(QWidget):
             self._fill_teams(saved.auto_assign_team)
             self.backup_interval.setValue(saved.backup_interval_hours)
             self.backups_kept.setValue(saved.backups_kept)
+            self.review_sample.setValue(saved.review_sample_percent)
         finally:
             self._loading = False
         self._show_stamps()
@@ -275,7 +289,8 @@ class DeskSettingsTab(QWidget):
                            ("confirmation_timeout_hours", [self.confirmation_timeout]),
                            ("auto_assign_team", [self.auto_assign_team]),
                            ("backup_interval_hours", [self.backup_interval]),
-                           ("backups_kept", [self.backups_kept])):
+                           ("backups_kept", [self.backups_kept]),
+                           ("review_sample_percent", [self.review_sample])):
             stamp = self._stamps.get(key)
             tip = self._stamp_text(stamp, zone) if stamp else self.tr("The built-in value: "
                                                                       "never changed")
@@ -319,6 +334,7 @@ class DeskSettingsTab(QWidget):
             "auto_assign_team": self.auto_assign_team.currentData() or "",
             "backup_interval_hours": self.backup_interval.value(),
             "backups_kept": self.backups_kept.value(),
+            "review_sample_percent": self.review_sample.value(),
         }
 
     def changes(self) -> dict[str, Any]:

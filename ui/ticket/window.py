@@ -238,6 +238,11 @@ class TicketWindow(QWidget):
 
     # --- acting ---------------------------------------------------------------------------
 
+    def apply(self, action: Callable[[int], object]) -> bool:
+        """Another feature's write on this ticket (the handling process): as the window's
+        own actions, with the version shown, problems reported and the window reloaded."""
+        return self._apply(action)
+
     def _apply(self, action: Callable[[int], object]) -> bool:
         """Run one write with the version this window showed; report problems, reload."""
         if self.detail is None:
