@@ -336,6 +336,25 @@
     </message>
 </context>
 <context>
+    <name>AnalysisDialog</name>
+    <message>
+        <source>Analysis and planned time</source>
+        <translation>分析与计划用时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划用时</translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditor</name>
     <message>
         <source>Edit article</source>
@@ -1683,6 +1702,10 @@
         <translation>自动分派</translation>
     </message>
     <message>
+        <source>Level-3 results reviewed</source>
+        <translation>三级结果审核比例</translation>
+    </message>
+    <message>
         <source>Urgency weight</source>
         <translation>紧急程度权重</translation>
     </message>
@@ -1741,6 +1764,10 @@
     <message>
         <source>A resolved ticket the requester has not confirmed is closed unconfirmed after this time.</source>
         <translation>已解决的工单如报障人超过此时限仍未确认，将按“未确认”关闭。</translation>
+    </message>
+    <message>
+        <source>A senior engineer reviews this share of the resolved level-3 tickets (100 %: all of them), the same sample on every desk.</source>
+        <translation>高级工程师按此比例审核已解决的三级工单（100% 即全部审核），各坐席抽样一致。</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -1926,6 +1953,58 @@
     <message>
         <source>Reason for the override</source>
         <translation>调整级别的原因</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Emergency</source>
+        <translation>应急</translation>
+    </message>
+    <message>
+        <source>LEVEL-1 EMERGENCY: %1 %2 — %3, led by %4</source>
+        <translation>一级应急：%1 %2 — %3，由 %4 牵头</translation>
+    </message>
+    <message>
+        <source>Level-1 emergency</source>
+        <translation>一级应急</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level-1 emergency(s) in force</source>
+        <translation>
+            <numerusform>%n 个一级应急正在处置</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Level-1 emergency</source>
+        <translation>一级应急</translation>
+    </message>
+    <message>
+        <source>Every desk shows the emergency until the ticket is resolved. The senior expert is assigned the ticket.</source>
+        <translation>在工单解决前，所有坐席都会显示该应急状态。工单将分派给牵头的资深专家。</translation>
+    </message>
+    <message>
+        <source>Emergency plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <source>Senior expert</source>
+        <translation>资深专家</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>No senior expert is in service: a level-1 emergency needs one to lead it.</source>
+        <translation>没有在岗的资深专家：一级应急须由资深专家牵头。</translation>
     </message>
 </context>
 <context>
@@ -3610,6 +3689,41 @@ Restore it into this form?</source>
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Handling plan</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>The approach in one line</source>
+        <translation>一句话概述处理思路</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Planned by</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Saved within the hour after assessment, the plan meets the level-2 &quot;handling plan&quot; target. Each step is carried out on the ticket&apos;s timeline.</source>
+        <translation>在评估后 1 小时内保存方案，即满足二级“处理方案”时限。每个步骤的执行都记入工单时间线。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>SLA policies</source>
@@ -3909,6 +4023,129 @@ Restore it into this form?</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessPanel</name>
+    <message>
+        <source>Handling process</source>
+        <translation>处理流程</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Emergency…</source>
+        <translation>应急…</translation>
+    </message>
+    <message>
+        <source>Handling plan…</source>
+        <translation>处理方案…</translation>
+    </message>
+    <message>
+        <source>Step done</source>
+        <translation>步骤完成</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <source>Analysis…</source>
+        <translation>分析…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <source>Level 1: declare the emergency and choose its plan (Ctrl+Shift+E).</source>
+        <translation>一级：请启动应急响应并选择应急预案（Ctrl+Shift+E）。</translation>
+    </message>
+    <message>
+        <source>Level 2: a handling plan is due within the hour (Ctrl+Shift+P).</source>
+        <translation>二级：须在 1 小时内制定处理方案（Ctrl+Shift+P）。</translation>
+    </message>
+    <message>
+        <source>Verified by %1 on %2</source>
+        <translation>%1 于 %2 验证通过</translation>
+    </message>
+    <message>
+        <source>Not verified by %1 on %2: %3</source>
+        <translation>%1 于 %2 验证未通过：%3</translation>
+    </message>
+    <message>
+        <source>Waiting for the technical lead&apos;s verification before the requester confirms.</source>
+        <translation>等待技术负责人验证后，方可请求请求人确认。</translation>
+    </message>
+    <message>
+        <source>Analysis by %1: %2 (planned: %3 min)</source>
+        <translation>%1 的分析：%2（计划用时 %3 分钟）</translation>
+    </message>
+    <message>
+        <source>No analysis recorded yet (Ctrl+Shift+A).</source>
+        <translation>尚未记录分析（Ctrl+Shift+A）。</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation>%1 于 %2 审核通过</translation>
+    </message>
+    <message>
+        <source>Sent back by %1 on %2: %3</source>
+        <translation>%1 于 %2 审核退回：%3</translation>
+    </message>
+    <message>
+        <source>Emergency: %1, led by %2 (%3/%4 steps done)</source>
+        <translation>应急：%1，由 %2 牵头（已完成 %3/%4 步）</translation>
+    </message>
+    <message>
+        <source>Plan by %1 on %2 (%3/%4 steps done): %5</source>
+        <translation>%1 于 %2 制定的方案（已完成 %3/%4 步）：%5</translation>
+    </message>
+    <message>
+        <source>Verify the resolution</source>
+        <translation>验证处理结果</translation>
+    </message>
+    <message>
+        <source>Check the result before the requester is asked to confirm. Not verified, the ticket goes back to work with your reason.</source>
+        <translation>在请求人确认前核验处理结果。未通过验证时，工单连同原因退回处理。</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>验证通过</translation>
+    </message>
+    <message>
+        <source>Not verified…</source>
+        <translation>验证不通过…</translation>
+    </message>
+    <message>
+        <source>Review the result</source>
+        <translation>审核处理结果</translation>
+    </message>
+    <message>
+        <source>Approve the level-3 result, or send it back with your findings: the ticket reopens and the findings go to its timeline and to the reports.</source>
+        <translation>审核通过该三级请求的处理结果，或附审核意见退回：工单将重新打开，审核意见记入工单时间线和报表。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Send back…</source>
+        <translation>退回…</translation>
     </message>
 </context>
 <context>
@@ -4665,6 +4902,71 @@ Restore it into this form?</source>
     <message>
         <source>Cause</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsPage</name>
+    <message>
+        <source>Reviews</source>
+        <translation>结果审核</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审核意见</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level-3 result(s) resolved in the last 30 days wait for review</source>
+        <translation>
+            <numerusform>近 30 天内解决的 %n 个三级请求结果待审核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every result is reviewed</source>
+        <translation>全部结果均需审核</translation>
+    </message>
+    <message>
+        <source>a sample of %1 % is reviewed</source>
+        <translation>按 %1% 抽样审核</translation>
+    </message>
+    <message>
+        <source>Last 30 days: %1 reviewed, %2 approved, %3 sent back with findings</source>
+        <translation>近 30 天：审核 %1 个，通过 %2 个，退回 %3 个（附审核意见）</translation>
     </message>
 </context>
 <context>
@@ -6727,6 +7029,17 @@ Restore it into this form?</source>
     <message>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictDialog</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Say what does not hold: the text is required when sending back.</source>
+        <translation>请说明问题所在：退回时必须填写。</translation>
     </message>
 </context>
 <context>
