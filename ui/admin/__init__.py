@@ -44,6 +44,8 @@ def _tabs() -> list[tuple[str, str, Callable[[], str]]]:
          lambda: QCoreApplication.translate("AdministrationPage", "Audit log")),
         ("mail", "mail_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Mail received")),
+        ("alerts", "alerts_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Alerts and phone")),
     ]
 
 
