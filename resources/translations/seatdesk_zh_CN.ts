@@ -331,8 +331,155 @@
         <translation>收到的邮件</translation>
     </message>
     <message>
+        <source>Alerts and phone</source>
+        <translation>告警与电话</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsTab</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Storm: tickets within seconds</source>
+        <translation>告警风暴：工单数 / 秒数</translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation>添加来源…</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>更换令牌</translation>
+    </message>
+    <message>
+        <source>Stop or resume</source>
+        <translation>停用或恢复</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Value pattern</source>
+        <translation>值匹配模式</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>类型代码</translation>
+    </message>
+    <message>
+        <source>Category code</source>
+        <translation>分类代码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Resolves</source>
+        <translation>恢复时解决</translation>
+    </message>
+    <message>
+        <source>Only from source</source>
+        <translation>仅限来源</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Sources that may post alerts or call events</source>
+        <translation>可以推送告警或来电事件的来源</translation>
+    </message>
+    <message>
+        <source>Rules: the first that matches an alert&apos;s label gives its ticket&apos;s type, category and level</source>
+        <translation>规则：第一条匹配告警标签的规则决定工单的类型、分类和级别</translation>
+    </message>
+    <message>
+        <source>Alert sources and rules are kept on the sync server: connect this desk first (Sync &gt; Connect to a server).</source>
+        <translation>告警来源和规则保存在同步服务器上：请先连接本工作台（同步 &gt; 连接服务器）。</translation>
+    </message>
+    <message>
+        <source>Only administrators manage alert sources and rules.</source>
+        <translation>只有管理员可以管理告警来源和规则。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Reading the server…</source>
+        <translation>正在读取服务器…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>添加来源</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>种类：</translation>
+    </message>
+    <message>
+        <source>The source&apos;s token</source>
+        <translation>来源令牌</translation>
+    </message>
+    <message>
+        <source>Give this token to %1 now; it is not shown again:</source>
+        <translation>请现在把此令牌交给 %1；它不会再次显示：</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Every rule needs a label, a pattern, a type code and a category code.</source>
+        <translation>每条规则都需要标签、匹配模式、类型代码和分类代码。</translation>
+    </message>
+    <message>
+        <source>Rules saved on the server.</source>
+        <translation>规则已保存到服务器。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when the network is back.</source>
+        <translation>无法连接服务器；请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒绝：%1</translation>
     </message>
 </context>
 <context>
