@@ -22,6 +22,7 @@ from app.paths import DataDir
 from app.reports.monthly import build, write_xlsx
 from app.reports.period import Period
 from app.settings import SettingsFile
+from app.sla.policy import TargetKind
 from app.store.database import Store
 from app.store.reading import read_connection
 from tests.app.reports_desk import START, TICKETS, plan, write
@@ -87,6 +88,42 @@ def test_the_page_shows_the_planned_figures_and_opens_their_tickets(
             desk.window.grab().save(str(OUT / f"reports-{index}-{language}.png"))
     finally:
         desk.close()
+
+
+def test_a_click_on_a_bar_or_a_heat_cell_lists_as_many_tickets_as_it_shows(
+        qtbot: QtBot, desk: Desk) -> None:
+    """The charts' drills (their SQL now in app/reports/chart_drill.py)."""
+    from PySide6.QtCore import QPoint
+
+    desk.window.resize(1500, 900)
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    assert desk.window.show_page("reports")
+    page = desk.window.findChild(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    december(qtbot, page)
+    first = page._figures[TargetKind.FIRST_RESPONSE]  # noqa: SLF001 (what is drawn)
+    page.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: bool(page.histogram._hits))  # noqa: SLF001 (painted)
+    clicked = 0
+    for index, rect in page.histogram._hits:  # noqa: SLF001
+        if not first.times.bins[index]:
+            continue
+        with qtbot.waitSignal(page.tickets_requested) as listed:
+            qtbot.mouseClick(page.histogram, Qt.MouseButton.LeftButton,
+                             pos=QPoint(int(rect.center().x()), int(rect.bottom()) - 1))
+        assert len(listed.args[1]) == first.times.bins[index]
+        clicked += 1
+    assert clicked >= 2
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(page.heat._hits))  # noqa: SLF001
+    heat = page.analysis.heat
+    key, rect = next((k, r) for k, r in page.heat._hits  # noqa: SLF001
+                     if heat.get(k) is not None and heat[k].count)
+    with qtbot.waitSignal(page.tickets_requested) as listed:
+        qtbot.mouseClick(page.heat, Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(rect.center().x()), int(rect.center().y())))
+    assert len(listed.args[1]) == heat[key].count
 
 
 def test_only_roles_that_read_reports_see_the_page(qtbot: QtBot, desk_data: DataDir) -> None:

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.reports.analysis import response_analysis
+from app.reports.chart_drill import created_at_hour, first_responses_between
 from app.reports.facts import estimated_targets
 from app.reports.monthly import names
 from app.reports.people import (
@@ -43,7 +43,7 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period, Span
-from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
+from app.reports.targets import Dimension, TargetFigures
 from app.sla.causes import cause_counts
 from app.sla.policy import TargetKind
 from app.sla.running import to_ms
@@ -51,37 +51,9 @@ from app.store.reading import read_connection
 from ui import background
 from ui.context import DeskContext
 from ui.files import documents_folder, tell_written
-from ui.labels import missed_cause_label
+from ui.reports import tables
 from ui.reports.chart_view import ChartView
-from ui.reports.texts import (
-    channel_label,
-    histogram_labels,
-    kind_label,
-    method_label,
-    minutes,
-    share,
-    weekdays,
-)
-
-Drill = Callable[[], list[str]]
-OUTCOME_COLUMNS = {
-    1: (Outcome.MET,),
-    2: (Outcome.MISSED,),
-    3: (Outcome.BREACHED,),
-    4: (Outcome.RUNNING,),
-    5: (Outcome.MISSED, Outcome.BREACHED),
-}
-
-
-def _item(text: str, drill: Drill | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if drill is not None:
-        item.setData(Qt.ItemDataRole.UserRole, drill)
-        item.setToolTip(
-            QCoreApplication.translate("Reports", "Click to list the tickets behind this figure")
-        )
-    return item
+from ui.reports.texts import channel_label, histogram_labels, target_header, weekdays
 
 
 class ReportsPage(QWidget):
@@ -335,86 +307,19 @@ class ReportsPage(QWidget):
         if self._again:
             self.refresh()
 
-    def _target_cells(
-        self, label: str, f: TargetFigures, by: Dimension | None = None, key: object = None
-    ) -> list[QTableWidgetItem]:
-        def drill(outcomes: tuple[Outcome, ...]) -> Drill:
-            return lambda: ticket_ids(
-                self._context.reader,
-                self._period,
-                self._now,
-                f.kind,
-                outcomes,
-                self._filters,
-                by,
-                key,
-            )
-
-        return [
-            _item(label),
-            *(
-                _item(str(v), drill(OUTCOME_COLUMNS[i + 1]))
-                for i, v in enumerate((f.met, f.missed, f.breached, f.running))
-            ),
-            _item(share(f.share_met), drill((Outcome.MET,))),
-            _item(minutes(f.times.p50)),
-            _item(minutes(f.times.p90)),
-            _item(minutes(f.times.p95)),
-        ]
-
-    def _set_rows(
-        self, table: QTableWidget, header: list[str], rows: list[list[QTableWidgetItem]]
-    ) -> None:
-        table.clear()
-        table.setColumnCount(len(header))
-        table.setHorizontalHeaderLabels(header)
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, item in enumerate(row):
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(r, c, item)
-        table.resizeColumnsToContents()
+    def _shown(self) -> tables.Shown:
+        return tables.Shown(self._context.reader, self._period, self._now, self._filters,
+                            self._names)
 
     def _fill_causes(self, causes: dict[str, Counter[str]]) -> None:
-        """Causes recorded in the period (rows) by target (columns), with totals."""
-        kinds = [str(k) for k in TargetKind if str(k) in causes]
-        every = sorted({cause for counts in causes.values() for cause in counts},
-                       key=lambda c: -sum(causes[k][c] for k in kinds))
-        header = [QCoreApplication.translate("Reports", "Cause"),
-                  *(kind_label(TargetKind(k)) for k in kinds),
-                  QCoreApplication.translate("Reports", "Total")]
-        rows = [[_item(missed_cause_label(cause)),
-                 *(_item(str(causes[k][cause])) for k in kinds),
-                 _item(str(sum(causes[k][cause] for k in kinds)))] for cause in every]
-        self._set_rows(self.causes_table, header, rows)
-
-    def _target_header(self, first: str) -> list[str]:
-        return [
-            first,
-            QCoreApplication.translate("Reports", "Met"),
-            QCoreApplication.translate("Reports", "Missed"),
-            QCoreApplication.translate("Reports", "Breached"),
-            QCoreApplication.translate("Reports", "Running"),
-            QCoreApplication.translate("Reports", "Share met"),
-            "p50",
-            "p90",
-            "p95",
-        ]
+        tables.set_rows(self.causes_table, *tables.causes_table(causes))
 
     def _fill_targets(self, figures: dict[TargetKind, TargetFigures]) -> None:
         self._figures = figures
-        rows = [
-            self._target_cells(kind_label(kind), f)
-            for kind in TargetKind
-            if (f := figures.get(kind)) is not None
-        ]
-        self._set_rows(
+        tables.set_rows(
             self.targets_table,
-            self._target_header(QCoreApplication.translate("Reports", "Target")),
-            rows,
+            target_header(QCoreApplication.translate("Reports", "Target")),
+            tables.targets_rows(self._shown(), figures),
         )
         first = figures.get(TargetKind.FIRST_RESPONSE)
         self.histogram.show_bars(
@@ -441,108 +346,15 @@ class ReportsPage(QWidget):
         if not hasattr(self, "analysis"):
             return
         by = Dimension(self.breakdown_by.currentData())
-        rows = []
-        for key, kinds in sorted(
-            self.analysis.breakdowns[by].items(), key=lambda item: str(item[0])
-        ):
-            name = (
-                channel_label(str(key))
-                if by is Dimension.CHANNEL
-                else f"L{key}"
-                if by is Dimension.LEVEL
-                else self._names[by].get(str(key), str(key) or "-")
-            )
-            for kind in (TargetKind.FIRST_RESPONSE, TargetKind.RESOLUTION):
-                if (f := kinds.get(kind)) is not None:
-                    rows.append(self._target_cells(f"{name} · {kind_label(kind)}", f, by, key))
-        self._set_rows(self.breakdown, self._target_header(""), rows)
+        tables.set_rows(self.breakdown, target_header(""),
+                        tables.breakdown_rows(self._shown(), self.analysis, by))
 
     def _fill_seats(self, seat_rows: list[SeatFigures]) -> None:
-        rows = []
-        for s in seat_rows:
-            fr = s.targets.get(TargetKind.FIRST_RESPONSE)
-            res = s.targets.get(TargetKind.RESOLUTION)
-
-            def drill(kind: TargetKind, key: str = s.key) -> Drill:
-                return lambda: ticket_ids(
-                    self._context.reader,
-                    self._period,
-                    self._now,
-                    kind,
-                    tuple(Outcome),
-                    self._filters,
-                    Dimension.SEAT,
-                    key,
-                )
-
-            rows.append(
-                [
-                    _item(self._names[Dimension.SEAT].get(s.key, s.key or "-")),
-                    _item(str(s.taken), drill(TargetKind.FIRST_RESPONSE)),
-                    _item(str(s.resolved)),
-                    _item(share(s.reopen_rate)),
-                    _item("-" if s.satisfaction is None else f"{s.satisfaction:.2f}"),
-                    _item(share(fr.share_met if fr else None)),
-                    _item(minutes(fr.times.p90 if fr else None)),
-                    _item(share(res.share_met if res else None)),
-                    _item(minutes(res.times.p90 if res else None)),
-                    _item("-" if s.duty_hours is None else f"{s.duty_hours:.0f}"),
-                ]
-            )
-        self._set_rows(
-            self.seats_table,
-            [
-                QCoreApplication.translate("Reports", "Seat"),
-                QCoreApplication.translate("Reports", "Taken"),
-                QCoreApplication.translate("Reports", "Resolved"),
-                QCoreApplication.translate("Reports", "Reopened"),
-                QCoreApplication.translate("Reports", "Satisfaction"),
-                QCoreApplication.translate("Reports", "First response met"),
-                QCoreApplication.translate("Reports", "First response p90"),
-                QCoreApplication.translate("Reports", "Resolution met"),
-                QCoreApplication.translate("Reports", "Resolution p90"),
-                QCoreApplication.translate("Reports", "Duty hours"),
-            ],
-            rows,
-        )
+        tables.set_rows(self.seats_table, *tables.seats_table(self._shown(), seat_rows))
 
     def _fill_channels(self) -> None:
-        rows = []
-        for c in self._channels:
-            fr = c.first_response
-
-            def drill(channel: str = c.channel) -> Drill:
-                return lambda: ticket_ids(
-                    self._context.reader,
-                    self._period,
-                    self._now,
-                    TargetKind.FIRST_RESPONSE,
-                    tuple(Outcome),
-                    self._filters,
-                    Dimension.CHANNEL,
-                    channel,
-                )
-
-            rows.append(
-                [
-                    _item(channel_label(c.channel)),
-                    _item(str(c.volume), drill()),
-                    _item(share(fr.share_met if fr else None)),
-                    _item(str(c.rated)),
-                    _item("-" if c.satisfaction is None else f"{c.satisfaction:.2f}"),
-                ]
-            )
-        self._set_rows(
-            self.channels_table,
-            [
-                QCoreApplication.translate("Reports", "Channel"),
-                QCoreApplication.translate("Reports", "Volume"),
-                QCoreApplication.translate("Reports", "First response met"),
-                QCoreApplication.translate("Reports", "Rated"),
-                QCoreApplication.translate("Reports", "Satisfaction"),
-            ],
-            rows,
-        )
+        tables.set_rows(self.channels_table,
+                        *tables.channels_table(self._shown(), self._channels))
 
     def _fill_satisfaction(self, sat: Satisfaction) -> None:
         self._satisfaction = sat
@@ -551,32 +363,8 @@ class ReportsPage(QWidget):
             [str(s) for s in range(1, 6)],
             [float(sat.scores.get(s, 0)) for s in range(1, 6)],
         )
-        rows = [
-            [_item(method_label(m)), *(_item(str(scores.get(s, 0))) for s in range(1, 6))]
-            for m, scores in sorted(sat.by_method.items())
-        ]
-        unconfirmed = _item(
-            str(sat.unconfirmed),
-            lambda: satisfaction_ticket_ids(
-                self._context.reader,
-                self._period,
-                self._now,
-                unconfirmed=True,
-                filters=self._filters,
-            ),
-        )
-        rows.append(
-            [
-                _item(QCoreApplication.translate("Reports", "Closed unconfirmed")),
-                unconfirmed,
-                *(_item("") for _ in range(4)),
-            ]
-        )
-        self._set_rows(
-            self.satisfaction_table,
-            [QCoreApplication.translate("Reports", "Method"), "1", "2", "3", "4", "5"],
-            rows,
-        )
+        tables.set_rows(self.satisfaction_table,
+                        *tables.satisfaction_table(self._shown(), sat))
 
     # --- drilling down --------------------------------------------------------------------
 
@@ -597,15 +385,8 @@ class ReportsPage(QWidget):
             return
         low = 0 if index == 0 else BIN_EDGES[index - 1]
         high = BIN_EDGES[index] if index < len(BIN_EDGES) else None
-        conn = self._context.reader
-        sql = (
-            "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
-            "f.created_ms < ? AND f.kind = 'first_response' AND f.elapsed_s >= ?"
-            + ("" if high is None else " AND f.elapsed_s < ?")
-        )
-        where, params = self._filters.sql("f")
-        args = [*self._period.bounds_ms(), low, *([] if high is None else [high])]
-        ids = [r[0] for r in conn.execute(sql + where + " ORDER BY f.created_ms", [*args, *params])]
+        ids = first_responses_between(self._context.reader, self._period, self._filters,
+                                      low, high)
         self.tickets_requested.emit(histogram_labels()[index], ids)
 
     @Slot(object)
@@ -613,20 +394,8 @@ class ReportsPage(QWidget):
         if not isinstance(key, tuple):
             return
         weekday, hour = key
-        conn = self._context.reader
-        offset = f"'{self._period.utc_offset_hours():+.2f} hours'"
-        local = f"f.created_ms / 1000, 'unixepoch', {offset}"
-        where, params = self._filters.sql("f")
-        ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
-                f"f.created_ms < ? AND f.kind = 'first_response' AND "
-                f"(CAST(strftime('%w', {local}) AS INTEGER) + 6) % 7 = ? AND "
-                f"CAST(strftime('%H', {local}) AS INTEGER) = ?{where} ORDER BY f.created_ms",
-                [*self._period.bounds_ms(), weekday, hour, *params],
-            )
-        ]
+        ids = created_at_hour(self._context.reader, self._period, self._filters, weekday,
+                              hour)
         self.tickets_requested.emit(f"{weekdays()[weekday]} {hour:02d}:00", ids)
 
     @Slot(object)

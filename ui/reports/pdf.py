@@ -20,11 +20,14 @@ from app.sla.policy import TargetKind
 from ui.reports import charts
 from ui.reports.texts import (
     channel_label,
+    channels_header,
     histogram_labels,
     kind_label,
     method_label,
     minutes,
+    seats_header,
     share,
+    target_header,
     weekdays,
 )
 
@@ -108,20 +111,6 @@ def target_rows(figures: dict[TargetKind, TargetFigures]) -> list[Row]:
         ]
         for kind in TargetKind
         if (f := figures.get(kind)) is not None
-    ]
-
-
-def target_header(first: str) -> Row:
-    return [
-        first,
-        QCoreApplication.translate("Reports", "Met"),
-        QCoreApplication.translate("Reports", "Missed"),
-        QCoreApplication.translate("Reports", "Breached"),
-        QCoreApplication.translate("Reports", "Running"),
-        QCoreApplication.translate("Reports", "Share met"),
-        "p50",
-        "p90",
-        "p95",
     ]
 
 
@@ -368,18 +357,7 @@ def _analysis(pages: _Pages, report: ServiceReport) -> None:
 
 def _seats(pages: _Pages, report: ServiceReport, rows: list[Row]) -> None:
     y = pages.heading(QCoreApplication.translate("Reports", "Seats and teams"))
-    header = [
-        QCoreApplication.translate("Reports", "Seat"),
-        QCoreApplication.translate("Reports", "Taken"),
-        QCoreApplication.translate("Reports", "Resolved"),
-        QCoreApplication.translate("Reports", "Reopened"),
-        QCoreApplication.translate("Reports", "Satisfaction"),
-        QCoreApplication.translate("Reports", "First response met"),
-        "p90",
-        QCoreApplication.translate("Reports", "Resolution met"),
-        "p90",
-        QCoreApplication.translate("Reports", "Duty hours"),
-    ]
+    header = seats_header(short=True)
     widths = [1.6, 0.8, 0.95, 1.05, 1.25, 1.1, 0.9, 1.1, 0.9, 0.8]
     y = table(pages.painter, pages.block(y, 1000), header, rows, widths) + 20
     if rows and rows[-1] == _seat_rows(report, Dimension.SEAT, report.seats)[-1:][0]:
@@ -405,13 +383,7 @@ def _channels(pages: _Pages, report: ServiceReport) -> None:
         table(
             pages.painter,
             pages.block(y, 300),
-            [
-                QCoreApplication.translate("Reports", "Channel"),
-                QCoreApplication.translate("Reports", "Volume"),
-                QCoreApplication.translate("Reports", "First response met"),
-                QCoreApplication.translate("Reports", "Rated"),
-                QCoreApplication.translate("Reports", "Satisfaction"),
-            ],
+            channels_header(),
             rows,
         )
         + 30

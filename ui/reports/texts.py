@@ -72,3 +72,44 @@ def histogram_labels() -> list[str]:
     from app.reports.targets import BIN_EDGES
 
     return [f"<{minutes(edge)}" for edge in BIN_EDGES] + [f"≥{minutes(BIN_EDGES[-1])}"]
+
+
+def target_header(first: str) -> list[str]:
+    """Columns of a target's figures (the page's tables and the PDF's)."""
+    return [
+        first,
+        QCoreApplication.translate("Reports", "Met"),
+        QCoreApplication.translate("Reports", "Missed"),
+        QCoreApplication.translate("Reports", "Breached"),
+        QCoreApplication.translate("Reports", "Running"),
+        QCoreApplication.translate("Reports", "Share met"),
+        "p50",
+        "p90",
+        "p95",
+    ]
+
+
+def seats_header(short: bool = False) -> list[str]:
+    """Columns of the seats' figures; ``short``: the PDF's narrow page says only "p90"."""
+    return [
+        QCoreApplication.translate("Reports", "Seat"),
+        QCoreApplication.translate("Reports", "Taken"),
+        QCoreApplication.translate("Reports", "Resolved"),
+        QCoreApplication.translate("Reports", "Reopened"),
+        QCoreApplication.translate("Reports", "Satisfaction"),
+        QCoreApplication.translate("Reports", "First response met"),
+        "p90" if short else QCoreApplication.translate("Reports", "First response p90"),
+        QCoreApplication.translate("Reports", "Resolution met"),
+        "p90" if short else QCoreApplication.translate("Reports", "Resolution p90"),
+        QCoreApplication.translate("Reports", "Duty hours"),
+    ]
+
+
+def channels_header() -> list[str]:
+    return [
+        QCoreApplication.translate("Reports", "Channel"),
+        QCoreApplication.translate("Reports", "Volume"),
+        QCoreApplication.translate("Reports", "First response met"),
+        QCoreApplication.translate("Reports", "Rated"),
+        QCoreApplication.translate("Reports", "Satisfaction"),
+    ]
