@@ -111,3 +111,18 @@ def test_filters_mine_my_team_and_breaches(qtbot: QtBot, agent_desk: Desk) -> No
     team = set(listed_ids(centre))
     assert team == live_of(agent_desk, f"t.team_id = '{seat.team_id}'")
     assert mine <= team < everything
+
+
+def test_enter_or_a_double_click_opens_the_ticket(qtbot: QtBot, agent_desk: Desk) -> None:
+    """Issue 22 #4: opening a notification only marked it read."""
+    centre = centre_in_view(qtbot, agent_desk)
+    activate(qtbot, agent_desk.window)
+    first = centre._notices[0]  # noqa: SLF001 (what row 0 shows)
+    click_row(qtbot, centre, 0)
+    qtbot.keyClick(centre.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first.ticket_id in agent_desk.tickets.open_windows)
+    agent_desk.tickets.close_all()
+    second = centre._notices[1]  # noqa: SLF001
+    rect = centre.list.visualItemRect(centre.list.item(1))
+    qtbot.mouseDClick(centre.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: second.ticket_id in agent_desk.tickets.open_windows)
