@@ -121,6 +121,7 @@ def test_enter_or_a_double_click_opens_the_ticket(qtbot: QtBot, agent_desk: Desk
     click_row(qtbot, centre, 0)
     qtbot.keyClick(centre.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: first.ticket_id in agent_desk.tickets.open_windows)
+    assert centre.list.currentRow() == 0  # still where the seat was, now read
     agent_desk.tickets.close_all()
     second = centre._notices[1]  # noqa: SLF001
     rect = centre.list.visualItemRect(centre.list.item(1))

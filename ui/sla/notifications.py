@@ -218,6 +218,8 @@ class NotificationCentre(QWidget):
         notice = next((n for n in self._notices if n.id == notice_id), None)
         if notice is None:
             return
+        row = self.list.row(item)
         mark_read(self._context.store(), [notice.id], self._context.clock.now())
         self.open_requested.emit(notice.ticket_id)
         self.refresh()
+        self._select_after_removal(row)  # the keys go on from where the seat was
