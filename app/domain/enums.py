@@ -92,3 +92,5 @@ class EventKind(StrEnum):
     EMERGENCY = "emergency"
     MISSED_CAUSE = "missed_cause"  # why an SLA target was missed (issue 16, app/sla/causes.py)
     MAIL_RECEIVED = "mail_received"  # an e-mail from the requester (app/mail/intake.py)
+    MAIL_SENT = "mail_sent"  # a message sent to the requester (app/mail/sending.py)
+    MAIL_FAILED = "mail_failed"  # ...or given up on, with the reason

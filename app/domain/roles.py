@@ -16,7 +16,8 @@ neither the UI nor the server ever compares role names.
 - The escalation service's account alone writes the escalation ledger, and otherwise works
   tickets like an agent.
 - The mail service's account alone records the messages it read from mailboxes (so no seat
-  can forge a received e-mail), and otherwise works tickets like an agent.
+  can forge a received e-mail) and the messages it sends to requesters, and otherwise works
+  tickets like an agent; administrators word those messages (the templates).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Capability(StrEnum):
     WRITE_LEDGER = "write_ledger"  # the escalation ledger
     WRITE_PLANS = "write_plans"  # level-2 handling plans and level-1 emergency plans
     RECEIVE_MAIL = "receive_mail"  # the mail service's record of the messages it read
+    SEND_MESSAGES = "send_messages"  # the messages to requesters and their sending state
     MANAGE_CHANNELS = "manage_channels"  # alert sources and rules, phone and chat set-up
 
 
@@ -82,11 +84,11 @@ ROLES: tuple[RoleSpec, ...] = (
              _AGENT | {C.REVIEW_RESOLUTIONS}),
     RoleSpec(Role.SUPERVISOR, "值班长", "Supervisor", _SUPERVISOR),
     RoleSpec(Role.ADMIN, "管理员", "Administrator",
-             frozenset(Capability) - {C.WRITE_LEDGER, C.RECEIVE_MAIL}),
+             frozenset(Capability) - {C.WRITE_LEDGER, C.RECEIVE_MAIL, C.SEND_MESSAGES}),
     RoleSpec(Role.ESCALATOR, "升级服务", "Escalation service",
              _AGENT | {C.WRITE_LEDGER}, assignable=False),
-    RoleSpec(Role.MAIL, "邮件服务", "Mail service", _AGENT | {C.RECEIVE_MAIL},
-             assignable=False),
+    RoleSpec(Role.MAIL, "邮件服务", "Mail service",
+             _AGENT | {C.RECEIVE_MAIL, C.SEND_MESSAGES}, assignable=False),
 )
 _BY_ROLE = {spec.role: spec for spec in ROLES}
 
@@ -105,6 +107,7 @@ TABLE_WRITERS: dict[str, Capability] = {
     "process_plans": C.WRITE_PLANS,
     "process_verifications": C.VERIFY_RESOLUTIONS, "process_reviews": C.REVIEW_RESOLUTIONS,
     "mail_messages": C.RECEIVE_MAIL, "mail_attachments": C.RECEIVE_MAIL,
+    "outgoing_messages": C.SEND_MESSAGES, "message_templates": C.MANAGE_SETTINGS,
 }
 ROTA_PREFIX = "rota_"  # every rota table needs PLAN_ROTA, but for a seat's own rows
 ANYONE_WRITES: frozenset[str] = frozenset({"audit_log"})

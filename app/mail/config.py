@@ -10,6 +10,7 @@ from typing import Any
 
 from app.mail.imap import MailboxConfig
 from app.mail.intake import Rules
+from app.mail.sending import SmtpConfig
 
 MB = 1024 * 1024
 _SECURITY = ("ssl", "starttls", "none")
@@ -62,3 +63,24 @@ def mailboxes_of(file: Mapping[str, Any]) -> list[MailboxConfig]:
     if len(set(names)) != len(names):
         raise ValueError("two [[mailbox]] tables have the same name")
     return boxes
+
+
+def smtp_of(file: Mapping[str, Any]) -> SmtpConfig | None:
+    """The ``[smtp]`` table (None: the desk sends no messages)."""
+    table = file.get("smtp")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ValueError("[smtp] is a table")
+    names = {field.name for field in fields(SmtpConfig)}
+    if unknown := set(table) - names:
+        raise ValueError(f"[smtp] has unknown settings: {', '.join(sorted(unknown))}")
+    for required in ("host", "sender"):
+        if not str(table.get(required, "")).strip():
+            raise ValueError(f"[smtp] needs {required}")
+    values = dict(table)
+    if values.get("security", "starttls") not in _SECURITY:
+        raise ValueError(f"[smtp]: security is one of {', '.join(_SECURITY)}")
+    values.setdefault("port", {"ssl": 465, "starttls": 587, "none": 25}[
+        str(values.get("security", "starttls"))])
+    return SmtpConfig(**values)

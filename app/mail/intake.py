@@ -38,7 +38,7 @@ from app.domain.numbers import TICKET_PREFIX
 from app.domain.validation import TEXT_MAX, TITLE_MAX
 from app.mail.parsing import Malformed, ParsedMail, headers_of, message_key_of, parse
 from app.mail.quoting import trim_quoted
-from app.mail.tables import MailAttachmentRow, MailMessageRow
+from app.mail.tables import MailAttachmentRow, MailMessageRow, OutgoingMessageRow
 from app.services.intake import Intake, TicketDraft, check_draft
 from app.store.database import Store
 from app.store.models import CategoryRow, RequesterRow, TicketEventRow, TicketRow, TicketTypeRow
@@ -182,10 +182,13 @@ class MailIntake:
             if ticket is not None:
                 return ticket
         if mail.in_reply_to:
+            # A message of the requester's, or one the desk sent (app/mail/sending.py).
             ticket_id = session.scalar(
                 select(MailMessageRow.ticket_id)
                 .where(MailMessageRow.message_key.in_(mail.in_reply_to),
-                       MailMessageRow.ticket_id.is_not(None)).limit(1))
+                       MailMessageRow.ticket_id.is_not(None)).limit(1)) \
+                or session.scalar(select(OutgoingMessageRow.ticket_id).where(
+                    OutgoingMessageRow.message_key.in_(mail.in_reply_to)).limit(1))
             if ticket_id is not None:
                 return session.get(TicketRow, ticket_id)
         return None

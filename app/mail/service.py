@@ -18,26 +18,35 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 from app.domain.clock import Clock
 from app.mail.imap import MailboxConfig
 from app.mail.intake import MailIntake, Rules, Stored
 from app.mail.reader import MailboxReader
+from app.mail.sending import SmtpConfig
 from app.store.database import Store
 from app.store.reading import read_connection
 from app.sync.runner import Link, SyncRunner
 from app.sync.syncer import Syncer, SyncReport, SyncStatus
 
 log = logging.getLogger("seatdesk.mail")
+SINCE = "messages_from"  # sync state: entries before this time get no message
+SEND_EVERY = 5.0  # seconds: retries are due at least this often
 
 
 class MailService:
     def __init__(self, store: Store, clock: Clock, mailboxes: list[MailboxConfig],
                  rules: Rules | None = None, *, syncer: Syncer | None = None,
                  sign_in: Callable[[], None] | None = None,
-                 on_stored: Callable[[Stored], None] | None = None) -> None:
+                 on_stored: Callable[[Stored], None] | None = None,
+                 smtp: SmtpConfig | None = None) -> None:
         self._store, self._syncer, self._sign_in = store, syncer, sign_in
+        self._clock, self._smtp = clock, smtp
+        self._send_wake = threading.Event()
+        self._sender: threading.Thread | None = None
+        self.send_passes = 0  # finished passes of the sender (tests wait on it)
         self._heard = on_stored
         intake = MailIntake(store, clock, rules)
         self.readers = [MailboxReader(box, intake, store, clock, self._stored)
@@ -73,9 +82,57 @@ class MailService:
         for reader in self.readers:
             reader.start()
         log.info("reading %d mailbox(es)", len(self.readers))
+        if self._smtp is not None:
+            self._sender = threading.Thread(target=self._send, name="seatdesk-mail-send",
+                                            daemon=True)
+            self._sender.start()
+
+    def wake_sender(self) -> None:
+        self._send_wake.set()
+
+    def _send(self) -> None:
+        """Queue what the requesters should hear of and send it: after every pull that
+        brought tickets, every stored mail, and every few seconds for the retries."""
+        from app.desk_settings import read as read_settings
+        from app.mail.sending import queue_due, send_due, settle_interrupted
+        from app.sync import state
+
+        assert self._smtp is not None
+        settle_interrupted(self._store, self._clock)
+        with self._store.unit_of_work() as session:
+            conn = session.connection()
+            since_text = state.read(conn, SINCE)
+            if not since_text:
+                since_text = self._clock.now().isoformat()
+                state.write(conn, SINCE, since_text)
+        since = datetime.fromisoformat(since_text)
+        reader = read_connection(self._store.path)
+        try:
+            while not self._stop.is_set():
+                self._send_wake.clear()
+                try:
+                    desk_name = read_settings(reader).desk_name
+                    if queue_due(self._store, reader, self._clock, since, desk_name,
+                                 self._smtp):
+                        self._wake_sync()
+                    sent, failed = send_due(self._store, self._clock, self._smtp)
+                    if sent or failed:
+                        log.info("messages to requesters: %d sent, %d not yet", sent, failed)
+                        self._wake_sync()
+                except Exception:  # a bug must not stop the sending: log, try again later
+                    log.exception("sending messages failed")
+                self.send_passes += 1
+                self._send_wake.wait(SEND_EVERY)
+        finally:
+            reader.close()
+
+    def _wake_sync(self) -> None:
+        if self._runner is not None:
+            self._runner.wake()
 
     def _stored(self, stored: Stored) -> None:
         log.info("message stored: %s %s", stored.outcome, stored.number or "")
+        self._send_wake.set()
         if self._runner is not None:
             self._runner.wake()  # on every desk in seconds, not at the next periodic round
         if self._heard is not None:
@@ -92,13 +149,17 @@ class MailService:
                 return
             self._runner.wake()
 
-    def _on_report(self, _report: SyncReport) -> None:
-        pass
+    def _on_report(self, report: SyncReport) -> None:
+        if report.ticket_ids:
+            self._send_wake.set()
 
     def stop(self) -> None:
         self._stop.set()
+        self._send_wake.set()
         for reader in self.readers:
             reader.stop()
+        if self._sender is not None:
+            self._sender.join(10)
         if self._runner is not None and self._syncer is not None:
             self._runner.stop()
             try:  # what was stored goes out now, not at the next start
@@ -118,7 +179,8 @@ class NotAMailAccount(ValueError):
 
 
 def open_service(folder: Path, server_url: str, login: str, password: str, clock: Clock,
-                 mailboxes: list[MailboxConfig], rules: Rules | None = None) -> MailService:
+                 mailboxes: list[MailboxConfig], rules: Rules | None = None,
+                 smtp: SmtpConfig | None = None) -> MailService:
     """Prepare the service's data folder, sign in and build the (not yet started) service."""
     from app.paths import DataDir
     from app.services.data_folder import prepare
@@ -146,4 +208,5 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
     def sign_in_again() -> None:
         client.sign_in(login, password)
 
-    return MailService(store, clock, mailboxes, rules, syncer=syncer, sign_in=sign_in_again)
+    return MailService(store, clock, mailboxes, rules, syncer=syncer, sign_in=sign_in_again,
+                       smtp=smtp)

@@ -70,3 +70,48 @@ class MailCursorRow(Base):
     uidvalidity: Mapped[int] = mapped_column(Integer)
     last_uid: Mapped[int] = mapped_column(Integer)
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MessageTemplateRow(Base):
+    """An administrator's wording of one event's message in one language (``id`` is
+    ``event:language``); events without a row use the built-in wording
+    (app/mail/templates.py)."""
+
+    __tablename__ = "message_templates"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OutgoingMessageRow(Base):
+    """A message to a requester about one timeline entry (``event_id`` unique: one message
+    per entry, whoever queues it), and where its sending stands: pending (with the next
+    attempt), sending, sent, failed, or uncertain (the sender stopped while the mail server
+    had it: never sent again by itself, shown to administrators)."""
+
+    __tablename__ = "outgoing_messages"
+    __table_args__ = (Index("ix_outgoing_messages_state_next", "state", "next_attempt_at"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), index=True)
+    event_id: Mapped[str] = mapped_column(ID, unique=True)
+    event: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    message_key: Mapped[str] = mapped_column(String(255), unique=True)
+    state: Mapped[str] = mapped_column(String(12))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

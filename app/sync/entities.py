@@ -35,7 +35,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "sla_holiday_years",
     "process_plans", "process_plan_steps", "process_verifications", "process_reviews",
     "process_analyses",
-    "mail_messages", "mail_attachments",
+    "mail_messages", "mail_attachments", "message_templates", "outgoing_messages",
 )
 # Rows that are never edited after they are written: they cannot conflict. An SLA policy
 # version is immutable because tickets keep the version they were created under; a change
@@ -68,6 +68,7 @@ AUTHOR_FIELDS: dict[str, str] = {
     "rota_periods": "published_by", "rota_overrides": "author_id",
     "sla_policies": "author_id", "desk_settings": "author_id", "audit_log": "actor_id",
     "sla_escalation_receipts": "staff_id", "sla_holiday_years": "author_id",
+    "message_templates": "author_id",
     "process_plans": "author_id", "process_plan_steps": "author_id",
     "process_verifications": "verifier_id", "process_reviews": "reviewer_id",
     "process_analyses": "author_id"}

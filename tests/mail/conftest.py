@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.mail.dovecot import Dovecot
+from tests.mail.smtp import SmtpServer
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +31,12 @@ from tests.sync.conftest import (  # noqa: E402, F401
     server_clock,
     server_db,
 )
+
+
+@pytest.fixture
+def smtp_server(dovecot: Dovecot) -> Iterator[SmtpServer]:
+    """A real SMTP server requiring STARTTLS, with the Dovecot fixture's certificate."""
+    server_ = SmtpServer(dovecot.root / "cert.pem", dovecot.root / "key.pem")
+    server_.start()
+    yield server_
+    server_.stop()

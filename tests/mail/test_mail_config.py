@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.mail.config import mailboxes_of, rules_of
+from app.mail.config import mailboxes_of, rules_of, smtp_of
 from app.server.cli import main
 
 EXAMPLE = Path(__file__).parents[2] / "packaging/deb/server/mail.toml"
@@ -21,6 +21,9 @@ def test_the_packaged_example_reads_as_documented_once_completed() -> None:
     assert (box.name, box.port, box.security, box.after, box.idle) == (
         "support", 993, "ssl", "flag", True)
     rules = rules_of(file["intake"])
+    smtp = smtp_of(file)
+    assert smtp is not None and (smtp.port, smtp.security, smtp.domain) == (
+        587, "starttls", "example.gov.cn")
     assert (rules.attachment_limit, rules.per_sender_per_hour) == (10 * 1024 * 1024, 30)
 
 

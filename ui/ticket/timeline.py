@@ -130,6 +130,16 @@ def _alert(what: str) -> str:
     return QCoreApplication.translate("Timeline", "another alert joined this storm")
 
 
+def _sent(kind: str, data: dict[str, object]) -> str:
+    """A message to the requester (app/mail/sending.py): sent, or given up on."""
+    if kind == EventKind.MAIL_SENT:
+        text = QCoreApplication.translate("Timeline", "sent an e-mail to %1: %2")
+    else:
+        text = QCoreApplication.translate(
+            "Timeline", "could not send an e-mail to %1 (%2); the reason follows")
+    return text.replace("%1", str(data.get("to", ""))).replace("%2", str(data.get("subject", "")))
+
+
 def _what(entry: TimelineEntry) -> str:
     data = entry.data
     if entry.kind == EventKind.CREATED:
@@ -163,6 +173,8 @@ def _what(entry: TimelineEntry) -> str:
             .replace("%2", missed_cause_label(str(data.get("cause", ""))))
     if entry.kind == EventKind.MAIL_RECEIVED:
         return _mail(data)
+    if entry.kind in (EventKind.MAIL_SENT, EventKind.MAIL_FAILED):
+        return _sent(entry.kind, data)
     return _comment(data)
 
 

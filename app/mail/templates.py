@@ -1,0 +1,94 @@
+"""What the desk tells a requester, per event, in Chinese and English: the built-in wording,
+which an administrator's row of ``message_templates`` replaces.
+
+A template is text with ``{placeholders}``: ``{number}``, ``{title}``, ``{requester}``,
+``{desk}``, ``{text}`` (the seat's answer, the solution or the escalation), ``{state}``.
+An unknown placeholder stays as written rather than failing the message. The subject always
+carries the ticket number in brackets, so the requester's reply finds its ticket.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MessageEvent(StrEnum):
+    RECEIVED = "received"
+    PROGRESS = "progress"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Template:
+    subject: str
+    body: str
+
+
+_BUILT_IN: dict[tuple[MessageEvent, str], Template] = {
+    (MessageEvent.RECEIVED, "zh"): Template(
+        "[{number}] 已收到您的请求：{title}",
+        "{requester}，您好：\n\n{desk}已收到您的请求，工单号 {number}。我们将尽快处理，"
+        "并随时告知进展。\n回复本邮件即可补充信息（请保留主题中的工单号）。\n\n{desk}"),
+    (MessageEvent.RECEIVED, "en"): Template(
+        "[{number}] We received your request: {title}",
+        "Dear {requester},\n\n{desk} received your request as ticket {number}. We will "
+        "work on it and keep you informed.\nReply to this message to add anything (keep the "
+        "ticket number in the subject).\n\n{desk}"),
+    (MessageEvent.PROGRESS, "zh"): Template(
+        "[{number}] 处理进展：{title}", "{requester}，您好：\n\n{text}\n\n{desk}"),
+    (MessageEvent.PROGRESS, "en"): Template(
+        "[{number}] Progress: {title}", "Dear {requester},\n\n{text}\n\n{desk}"),
+    (MessageEvent.ESCALATED, "zh"): Template(
+        "[{number}] 您的请求已升级处理：{title}",
+        "{requester}，您好：\n\n您的请求 {number} 已升级，由更高级别的工程师跟进处理。"
+        "我们会继续告知进展。\n\n{desk}"),
+    (MessageEvent.ESCALATED, "en"): Template(
+        "[{number}] Your request was escalated: {title}",
+        "Dear {requester},\n\nyour request {number} was escalated to senior engineers. We "
+        "will keep you informed.\n\n{desk}"),
+    (MessageEvent.RESOLVED, "zh"): Template(
+        "[{number}] 已解决，请确认：{title}",
+        "{requester}，您好：\n\n您的请求 {number} 已处理完毕：\n\n{text}\n\n"
+        "如问题仍未解决，请直接回复本邮件说明。\n\n{desk}"),
+    (MessageEvent.RESOLVED, "en"): Template(
+        "[{number}] Resolved - please confirm: {title}",
+        "Dear {requester},\n\nyour request {number} was resolved:\n\n{text}\n\n"
+        "If the problem remains, reply to this message and say so.\n\n{desk}"),
+    (MessageEvent.CLOSED, "zh"): Template(
+        "[{number}] 工单已关闭：{title}",
+        "{requester}，您好：\n\n工单 {number} 已关闭。感谢您的配合。\n\n{desk}"),
+    (MessageEvent.CLOSED, "en"): Template(
+        "[{number}] Ticket closed: {title}",
+        "Dear {requester},\n\nticket {number} is closed. Thank you.\n\n{desk}"),
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def built_in(event: MessageEvent, language: str) -> Template:
+    return _BUILT_IN[(event, "zh" if language.startswith("zh") else "en")]
+
+
+def template(reader: sqlite3.Connection, event: MessageEvent, language: str) -> Template:
+    """The administrator's wording if there is one, else the built-in one."""
+    code = "zh" if language.startswith("zh") else "en"
+    row = reader.execute("SELECT subject, body FROM message_templates WHERE id = ?",
+                         (f"{event}:{code}",)).fetchone()
+    return Template(row[0], row[1]) if row else built_in(event, code)
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda found: values.get(found.group(1), found.group(0)), text)
+
+
+def render(chosen: Template, values: Mapping[str, str]) -> Template:
+    subject = fill(chosen.subject, values)
+    number = values.get("number", "")
+    if number and number not in subject:  # the reply must find its ticket
+        subject = f"[{number}] {subject}"
+    return Template(subject.replace("\n", " ").strip(), fill(chosen.body, values))
