@@ -7080,6 +7080,14 @@ Restore it into this form?</source>
         <translation>又一条告警并入此告警风暴</translation>
     </message>
     <message>
+        <source>sent an e-mail to %1: %2</source>
+        <translation>已向 %1 发送邮件：%2</translation>
+    </message>
+    <message>
+        <source>could not send an e-mail to %1 (%2); the reason follows</source>
+        <translation>无法向 %1 发送邮件（%2），原因如下</translation>
+    </message>
+    <message>
         <source>created the ticket</source>
         <translation>创建了工单</translation>
     </message>
