@@ -7,11 +7,20 @@ guessed, so a supervisor planning next year sees the gap instead of a wrong rota
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import chinese_calendar
+
+if TYPE_CHECKING:
+    from app.sla.holiday_years import YearDays
+
+# Years an administrator entered from the State Council's notice (issue 16,
+# ``app.sla.holiday_years``, synced): they win over the library, and a year the library
+# does not know yet is known once entered.
+Entered = Mapping[int, "YearDays"]
 
 
 class DayKind(StrEnum):
@@ -30,8 +39,14 @@ class CalendarUnknown(ValueError):
         self.years = years
 
 
-def day_kind(day: date) -> DayKind:
+def day_kind(day: date, entered: Entered | None = None) -> DayKind:
     """Workday (including a make-up Saturday), weekend, or public holiday."""
+    if entered and (year := entered.get(day.year)) is not None:
+        if day in year.holidays:
+            return DayKind.HOLIDAY
+        if day in year.workdays or day.weekday() < 5:
+            return DayKind.WORKDAY
+        return DayKind.WEEKEND
     on_holiday, name = chinese_calendar.get_holiday_detail(day)
     if on_holiday and name is not None:
         return DayKind.HOLIDAY
@@ -49,10 +64,10 @@ def is_makeup_workday(day: date) -> bool:
     return day.weekday() >= 5 and day_kind(day) is DayKind.WORKDAY
 
 
-def unknown_years(days: Iterable[date]) -> tuple[int, ...]:
-    """The years among ``days`` the calendar has no data for."""
+def unknown_years(days: Iterable[date], entered: Entered | None = None) -> tuple[int, ...]:
+    """The years among ``days`` the calendar has no data for (nor an administrator)."""
     missing: set[int] = set()
-    for year in sorted({day.year for day in days}):
+    for year in sorted({day.year for day in days} - set(entered or ())):
         try:
             chinese_calendar.get_holiday_detail(date(year, 6, 1))
         except NotImplementedError:
@@ -60,13 +75,13 @@ def unknown_years(days: Iterable[date]) -> tuple[int, ...]:
     return tuple(sorted(missing))
 
 
-def day_kinds(days: Iterable[date]) -> dict[date, DayKind]:
+def day_kinds(days: Iterable[date], entered: Entered | None = None) -> dict[date, DayKind]:
     """Kinds of all ``days``; raises CalendarUnknown if any year is not covered."""
     listed = list(days)
-    missing = unknown_years(listed)
+    missing = unknown_years(listed, entered)
     if missing:
         raise CalendarUnknown(missing)
-    return {day: day_kind(day) for day in listed}
+    return {day: day_kind(day, entered) for day in listed}
 
 
 def provisional_kinds(days: Iterable[date]) -> dict[date, DayKind]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.enums import Seniority
-from app.rota.holidays import DayKind, day_kinds
+from app.rota.holidays import DayKind, Entered, day_kinds
 from app.rota.model import Absence, Assignment, Coverage, Preference, RotaStaff, ShiftType
 from app.rota.rules import DEFAULT_RULES, Rule, RuleKind
 
@@ -48,10 +48,12 @@ class RotaProblem:
     senior_from: Seniority = Seniority.EXPERIENCED
 
     @classmethod
-    def for_period(cls, first: date, last: date, **parts: object) -> RotaProblem:
-        """A problem over ``first``..``last``; raises CalendarUnknown for uncovered years."""
+    def for_period(cls, first: date, last: date, entered: Entered | None = None,
+                   **parts: object) -> RotaProblem:
+        """A problem over ``first``..``last``; raises CalendarUnknown for uncovered years
+        (``entered``: the years an administrator entered, issue 16)."""
         days = tuple(first + timedelta(n) for n in range((last - first).days + 1))
-        return cls(days=days, kinds=day_kinds(days), **parts)  # type: ignore[arg-type]
+        return cls(days=days, kinds=day_kinds(days, entered), **parts)  # type: ignore[arg-type]
 
     # --- lookups ---------------------------------------------------------------------------
 

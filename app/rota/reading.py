@@ -175,15 +175,17 @@ def fair_history(conn: sqlite3.Connection, shifts: tuple[ShiftType, ...], before
     """Nights, weekends and holidays each person worked in the published rota of the
     ``days`` before ``before``: fairness is judged across months, not within one."""
     from app.rota.holidays import day_kind, unknown_years
+    from app.sla.holiday_years import entered_years
 
+    entered = entered_years(conn)
     nights = {s.code for s in shifts if s.is_night}
     working = {s.code for s in shifts if not s.on_call}
     counts: dict[str, list[int]] = {}
     for item in load_assignments(conn, before - timedelta(days), before - timedelta(1), True):
-        if item.shift not in working or unknown_years([item.day]):
+        if item.shift not in working or unknown_years([item.day], entered):
             continue
         tally = counts.setdefault(item.staff_id, [0, 0, 0])
-        kind = day_kind(item.day)
+        kind = day_kind(item.day, entered)
         tally[0] += item.shift in nights
         tally[1] += kind is DayKind.WEEKEND
         tally[2] += kind is DayKind.HOLIDAY
@@ -194,9 +196,12 @@ def load_problem(conn: sqlite3.Connection, first: date, last: date,
                  fixed: dict[tuple[str, date], str | None] | None = None) -> RotaProblem:
     """The planning problem for ``first``..``last`` as stored (CalendarUnknown if the
     holiday calendar does not cover it)."""
+    from app.sla.holiday_years import entered_years
+
     setup = load_setup(conn, first, last)
     return RotaProblem.for_period(
-        first, last, staff=setup.staff, shifts=setup.shifts, coverage=setup.coverage,
+        first, last, entered_years(conn), staff=setup.staff, shifts=setup.shifts,
+        coverage=setup.coverage,
         rules=setup.rules, absences=load_absences(conn, first, last),
         preferences=load_preferences(conn, first, last), fixed=fixed or {},
         history=fair_history(conn, setup.shifts, first),

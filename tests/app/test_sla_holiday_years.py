@@ -134,3 +134,20 @@ def test_reports_count_the_estimated_figures_until_the_year_is_entered(
     save_year(demo_store, clock, None, 2027, holidays, workdays)
     refresh(conn, clock.now())  # the entered year changes the facts' stamp: recomputed
     assert estimated_targets(conn, *day) == 0
+
+
+def test_the_rota_plans_a_year_once_its_holidays_are_entered(
+        demo_store: Store, demo_copy: DataDir, clock: ManualClock) -> None:
+    from app.rota.holidays import CalendarUnknown, DayKind
+    from app.rota.reading import load_problem
+
+    reader = read_connection(demo_copy.database)
+    with pytest.raises(CalendarUnknown):
+        load_problem(reader, date(2027, 2, 1), date(2027, 2, 28))
+    holidays, workdays, _bad = parse_notice(NOTICE, 2027)
+    save_year(demo_store, clock, None, 2027, holidays, workdays)
+    kinds = load_problem(reader, date(2027, 2, 1), date(2027, 2, 28)).kinds
+    assert kinds[date(2027, 2, 8)] is DayKind.HOLIDAY  # a Monday of the Spring Festival
+    assert kinds[date(2027, 2, 14)] is DayKind.WORKDAY  # the make-up Sunday
+    assert kinds[date(2027, 2, 20)] is DayKind.WEEKEND
+    assert kinds[date(2027, 2, 15)] is DayKind.WORKDAY

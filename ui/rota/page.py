@@ -349,7 +349,8 @@ class RotaPage(QWidget):
             self._set_banner(self.tr(
                 "The holiday calendar has no data for {years}: public holidays and make-up "
                 "working days are not known, so auto-planning is off.").format(
-                years=", ".join(map(str, self.calendar_missing))))
+                years=", ".join(map(str, self.calendar_missing))) + " " + self.tr(
+                "An administrator enters them once with File > Official holidays…."))
         else:
             self._set_banner("")
         self._show_on_duty()
