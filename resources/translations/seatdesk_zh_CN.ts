@@ -5440,6 +5440,10 @@ Restore it into this form?</source>
         <translation>节假日日历缺少 {years} 年的数据：法定节假日与调休上班日未知，已停用自动排班。</translation>
     </message>
     <message>
+        <source>An administrator enters them once with File &gt; Official holidays….</source>
+        <translation>管理员可通过“文件 &gt; 法定节假日…”一次性录入。</translation>
+    </message>
+    <message>
         <source>Planning…</source>
         <translation>正在排班…</translation>
     </message>
