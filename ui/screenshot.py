@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
                 *(f"admin-{tab}" for tab in ADMIN_TABS),
-                *(f"rota-{name}" for name in ROTA_WINDOWS))
+                *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules")
 
 
 def _settle() -> None:
@@ -49,8 +50,8 @@ def _wait(seconds: float) -> None:
 
 def window_for(desk: Desk, page: str) -> QWidget | None:
     """The top-level widget that shows ``page`` (None: this desk cannot show it)."""
-    if page == "sign-in":
-        return _sign_in_prompt(desk)
+    if (named := _NAMED_WINDOWS.get(page)) is not None:
+        return named(desk)
     if page.startswith("setup"):
         return _setup_page(desk, page.removeprefix("setup").removeprefix("-"))
     if page.startswith("admin-"):
@@ -228,6 +229,47 @@ def _setup_page(desk: Desk, page: str) -> QWidget:
     return wizard
 
 
+def _caller_popup(desk: Desk) -> QWidget:
+    """The caller pop-up for a requester of the desk with tickets, answered after 4 rings
+    (the call event as the server would send it)."""
+    from app.channels.calls import CallEvent, caller
+    from ui.channels import PhoneDesk
+
+    phone = desk.window.findChild(PhoneDesk)
+    assert phone is not None
+    row = desk.context.reader.execute(
+        "SELECT r.phone FROM requesters r JOIN tickets t ON t.requester_id = r.id "
+        "WHERE r.phone != '' GROUP BY r.id ORDER BY count(*) DESC LIMIT 1").fetchone()
+    number = row[0] if row else "13800000001"
+    event = CallEvent(1, "call-1", "answered", number, "8001",
+                      desk.context.clock.now(), 4.0, None)
+    phone.popup.show_call(event, caller(desk.context.reader, number))
+    phone.popup.resize(420, 360)
+    _settle()
+    return phone.popup
+
+
+def _alert_rules(desk: Desk) -> QWidget | None:
+    """The alerts tab with an example of sources and rules (a desk not connected has none
+    to show: the server keeps them)."""
+    from app.channels.client import AlertRule, AlertSource
+    from ui.admin.alerts_tab import AlertsTab
+
+    if _admin_tab(desk, "alerts") is None:
+        return None
+    tab = desk.window.findChild(AlertsTab)
+    assert tab is not None
+    sources = [AlertSource("s1", "Prometheus 政务云A区", "alertmanager", True, 20, 300),
+               AlertSource("s2", "Zabbix 机房", "zabbix", True, 10, 600),
+               AlertSource("s3", "呼叫中心 PBX", "pbx", True, 0, 300)]
+    tab._show((sources, [
+        AlertRule("alertname", "Disk*", "fault", "storage", 2, True),
+        AlertRule("severity", "critical", "fault", "monitoring", 1, False),
+        AlertRule("host", "db-*", "fault", "database", 2, True, "s2")]))
+    _settle()
+    return desk.window
+
+
 def _admin_tab(desk: Desk, name: str) -> QWidget | None:
     """The main window on the administration page, at tab ``name``."""
     import sys
@@ -278,3 +320,8 @@ def save_screenshot(desk: Desk, page: str | None, path: Path,
     image.setText("Seatdesk-Title", widget.windowTitle())
     image.setText("Seatdesk-Navigation", "|".join(desk.window.page_titles()))
     return image.save(str(path), "PNG")
+
+
+# Pages that are a window of their own, built by one function each.
+_NAMED_WINDOWS: dict[str, Callable[[Desk], QWidget | None]] = {
+    "sign-in": _sign_in_prompt, "caller": _caller_popup, "alert-rules": _alert_rules}
