@@ -14,11 +14,13 @@ import pytest
 
 from app.domain.clock import SystemClock
 from app.domain.roles import Role
+from app.mail.sending import SmtpConfig
 from app.mail.service import MailService, NotAMailAccount, open_service
 from app.mail.tables import MailMessageRow
 from app.server.accounts import create_user
 from tests.mail import messages
 from tests.mail.dovecot import Dovecot
+from tests.mail.smtp import SmtpServer
 from tests.sync.conftest import AGENT, PASSWORD, Desk, RunningServer
 
 MAILER = "mailer"
@@ -26,11 +28,13 @@ MAILER = "mailer"
 
 @pytest.fixture
 def mail_service(server: RunningServer, dovecot: Dovecot, mailbox_user: str,
-                 tmp_path: Path) -> Iterator[MailService]:
+                 smtp_server: SmtpServer, tmp_path: Path) -> Iterator[MailService]:
     with server.engine.begin() as conn:
         create_user(conn, SystemClock(), MAILER, "Mail", Role.MAIL, PASSWORD)
+    smtp = SmtpConfig(host="127.0.0.1", port=smtp_server.port, sender="support@example.gov.cn",
+                      cafile=str(dovecot.cafile), timeout=5)
     service = open_service(tmp_path / "mail", server.url, MAILER, PASSWORD, SystemClock(),
-                           [dovecot.config(mailbox_user)])
+                           [dovecot.config(mailbox_user)], smtp=smtp)
     service.start()
     assert all(reader.connected.wait(30) for reader in service.readers)
     yield service
@@ -62,6 +66,24 @@ def test_a_mail_is_a_ticket_on_a_connected_desk_within_seconds(
         == [("ticket", "zhang.wei@example.gov.cn")]
     assert tickets(desk, "SELECT count(*) FROM ticket_events WHERE kind='mail_received'") \
         == [(1,)]
+
+
+def test_the_requester_is_told_and_every_desk_sees_what_was_sent(
+        mail_service: MailService, make_desk: Callable[..., Desk], dovecot: Dovecot,
+        mailbox_user: str, smtp_server: SmtpServer) -> None:
+    desk = make_desk(AGENT)
+    dovecot.deliver(mailbox_user, messages.plain("存储扩容申请", "申请扩容 2 TB。"))
+    deadline = time.monotonic() + 30
+    sent: list[tuple[object, ...]] = []
+    while not sent and time.monotonic() < deadline:
+        time.sleep(0.2)
+        desk.syncer.sync_once()
+        sent = tickets(desk, "SELECT json_extract(data, '$.to') FROM ticket_events "
+                             "WHERE kind='mail_sent'")
+    assert sent == [("zhang.wei@example.gov.cn",)]
+    [told] = smtp_server.inbox.messages
+    assert "存储扩容申请" in told["Subject"]
+    assert tickets(desk, "SELECT state, event FROM outgoing_messages") == [("sent", "received")]
 
 
 def test_no_seat_records_a_received_mail_and_only_a_mail_account_runs_the_service(
