@@ -123,6 +123,10 @@ def test_a_saved_version_applies_to_new_tickets_only(qtbot: QtBot, desk: Desk,
     name = desk.context.reader.execute("SELECT name FROM staff WHERE id = ?",
                                        (desk.context.seat.staff_id,)).fetchone()[0]
     assert again.history.item(0, 2).text() == name and again.history.item(1, 2).text() == "—"
+    # Issue 16: two built-in versions, 0 for the tickets logged before the cut-over.
+    assert again.history.rowCount() == 3 and again.history.item(2, 0).text() == "0"
+    assert again.history.item(1, 1).text() == "Built in, from 2026-12-05"
+    assert again.history.item(2, 1).text() == "Built in, tickets before 2026-12-05"
 
 
 @pytest.mark.parametrize(("login", "editable"), [("seat010", False), ("seat002", False),

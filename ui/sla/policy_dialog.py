@@ -150,7 +150,7 @@ class PolicyDialog(QDialog):
         table.verticalHeader().hide()
         zone = self._context.time_zone
         for row, version in enumerate(reversed(versions)):
-            since = self.tr("Built in") if version.valid_from is None else \
+            since = self._built_in(version.version) if version.valid_from is None else \
                 version.valid_from.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             hours = version.policy.hours
             cells = (str(version.version), since, version.author or "—",
@@ -165,6 +165,15 @@ class PolicyDialog(QDialog):
             table.setColumnWidth(column, width)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+    def _built_in(self, number: int) -> str:
+        """The built-in versions: 0 for tickets logged before the cut-over (issue 16)."""
+        from app.sla.policy import CUT_OVER, LEGACY_POLICY
+
+        day = CUT_OVER.astimezone(self._context.time_zone).strftime("%Y-%m-%d")
+        if number == LEGACY_POLICY.version:
+            return self.tr("Built in, tickets before %1").replace("%1", day)
+        return self.tr("Built in, from %1").replace("%1", day)
 
     def _show(self, issues: list[Issue]) -> None:
         self.problems.setText("\n".join(issue_text(issue) for issue in issues))
