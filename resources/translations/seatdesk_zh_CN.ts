@@ -3933,8 +3933,12 @@ Restore it into this form?</source>
         <translation>工作时间</translation>
     </message>
     <message>
-        <source>Built in</source>
-        <translation>内置</translation>
+        <source>Built in, tickets before %1</source>
+        <translation>内置，%1 之前的工单</translation>
+    </message>
+    <message>
+        <source>Built in, from %1</source>
+        <translation>内置，自 %1 起</translation>
     </message>
 </context>
 <context>
