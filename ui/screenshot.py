@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 SIZE = (1440, 900)
 POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
 SETUP_PAGES = ("", "-desk", "-admin", "-server")
-ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail")
+ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail",
+              "templates")
 ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),

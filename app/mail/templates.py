@@ -15,6 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.clock import Clock
+from app.mail.tables import MessageTemplateRow
+from app.store.database import Store
+
 
 class MessageEvent(StrEnum):
     RECEIVED = "received"
@@ -92,3 +96,30 @@ def render(chosen: Template, values: Mapping[str, str]) -> Template:
     if number and number not in subject:  # the reply must find its ticket
         subject = f"[{number}] {subject}"
     return Template(subject.replace("\n", " ").strip(), fill(chosen.body, values))
+
+
+SUBJECT_MAX = 200
+BODY_MAX = 10_000
+SAMPLE = {"number": "SD-000123", "title": "VPN 无法连接", "requester": "张伟",
+          "desk": "服务台", "text": "已重置 VPN 账号，请重新登录。"}
+
+
+def save(store: Store, clock: Clock, author_id: str | None, event: MessageEvent,
+         language: str, subject: str, body: str) -> None:
+    """An administrator's wording of ``event`` in ``language`` (``ValueError`` when the
+    subject is empty or either part too long: nothing is written then)."""
+    code = "zh" if language.startswith("zh") else "en"
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise ValueError("empty")
+    if len(subject) > SUBJECT_MAX or len(body) > BODY_MAX:
+        raise ValueError("too long")
+    with store.unit_of_work() as session:
+        row = session.get(MessageTemplateRow, f"{event}:{code}")
+        if row is None:
+            session.add(MessageTemplateRow(
+                id=f"{event}:{code}", event=str(event), language=code, subject=subject,
+                body=body, author_id=author_id, version=1, updated_at=clock.now()))
+        else:
+            row.subject, row.body, row.author_id = subject, body, author_id
+            row.updated_at = clock.now()

@@ -1,5 +1,5 @@
 """Administration: people, accounts and roles, the catalog, requesters, desk-wide settings,
-the audit log, and the mail received. Shown to the roles that may see it
+the audit log, the mail received and the messages to requesters. Shown to the roles that may see it
 (``VIEW_ADMINISTRATION``); each tab decides for itself what the signed-in role may change,
 and says why when it may not.
 
@@ -44,6 +44,8 @@ def _tabs() -> list[tuple[str, str, Callable[[], str]]]:
          lambda: QCoreApplication.translate("AdministrationPage", "Audit log")),
         ("mail", "mail_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Mail received")),
+        ("templates", "templates_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Messages to requesters")),
         ("alerts", "alerts_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Alerts and phone")),
     ]
