@@ -331,6 +331,10 @@
         <translation>收到的邮件</translation>
     </message>
     <message>
+        <source>Messages to requesters</source>
+        <translation>发给报障人的消息</translation>
+    </message>
+    <message>
         <source>Alerts and phone</source>
         <translation>告警与电话</translation>
     </message>
@@ -6800,6 +6804,81 @@ Restore it into this form?</source>
     <message>
         <source>Discard this change for good? The server refused it and the desk already shows the server&apos;s value.</source>
         <translation>确定永久放弃这条修改吗？服务器已拒绝它，席位上显示的已是服务器的值。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Request received</source>
+        <translation>已收到请求</translation>
+    </message>
+    <message>
+        <source>Answer to the requester</source>
+        <translation>答复报障人</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Resolved (please confirm)</source>
+        <translation>已解决（请确认）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;built-in wording</source>
+        <translation>使用内置措辞(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>主题(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Placeholders: {number} {title} {requester} {desk} {text}</source>
+        <translation>占位符：{number} 工单号，{title} 标题，{requester} 报障人，{desk} 服务台名称，{text} 答复或解决方案</translation>
+    </message>
+    <message>
+        <source>Only administrators change what the desk tells requesters.</source>
+        <translation>只有管理员可以修改发给报障人的消息。</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Give the message a subject and a text.</source>
+        <translation>请填写消息的主题和正文。</translation>
+    </message>
+    <message>
+        <source>The text is longer than %1 characters.</source>
+        <translation>正文超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Saved. New messages use this wording.</source>
+        <translation>已保存。新消息将使用此措辞。</translation>
     </message>
 </context>
 <context>
