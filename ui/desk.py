@@ -153,12 +153,13 @@ def extend_form(form: IntakeDialog, context: DeskContext, calls: list[IntakeDraf
 
 
 def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.SyncDesk,
-                   tickets: TicketWindows, new_ticket: QAction,
-                   calls: list[IntakeDraft]) -> None:
+                   tickets: TicketWindows, new_ticket: QAction, calls: list[IntakeDraft],
+                   announcer: Announcer) -> None:
     """The caller pop-up listens with the sync loop's client; F8 there opens the intake
     form for the call (through ``calls``, read by ``extend_form``)."""
     phone = channels.register(window, context,
-                              lambda: sync_desk.syncer.client if sync_desk.syncer else None)
+                              lambda: sync_desk.syncer.client if sync_desk.syncer else None,
+                              announcer)
 
     def log_call(found: Caller) -> None:
         calls[:] = [channels.call_draft(found)]
@@ -213,7 +214,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     reports.register(window, context, tickets.open)
     banner = process.register(window, context, announcer, tickets.open)
     sync_desk = sync.register(window, context)
-    register_phone(window, context, sync_desk, tickets, new_ticket, calls)
+    register_phone(window, context, sync_desk, tickets, new_ticket, calls, announcer)
     admin.register(window, context)
     from ui.seat.sign_in import checker
 

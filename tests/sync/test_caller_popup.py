@@ -20,6 +20,7 @@ from app.domain.enums import Channel
 from tests.sync.conftest import ADMIN, PASSWORD, RunningServer
 from tests.sync.test_account_admin import signed_in
 from tests.sync.test_sync_ui import connect, fresh_desk
+from ui.announce import Announcer
 from ui.channels import PhoneDesk
 from ui.channels.caller_popup import CallerPopup
 from ui.desk import Desk
@@ -73,9 +74,14 @@ def test_ringing_pops_the_caller_on_the_seats_desk_and_f8_logs_the_call(
     assert popup.recent.count() >= 1 and popup.recent.item(0).text().startswith("SD-")
     assert not popup.log_call.isEnabled()
     server_clock.advance(timedelta(seconds=20))
+    announced: list[tuple[str, str]] = []
+    monkeypatch.setattr(Announcer, "announce",
+                        lambda _self, title, body, **_kw: announced.append((title, body)))
     post("answered", number)
     qtbot.waitUntil(lambda: popup.heading.text() == "On the call", timeout=10_000)
     assert popup.rings.text() == "Answered after 4 rings - over the 3-ring target"
+    assert announced == [("Phone: over the 3-ring target",
+                          f"Call from {number} answered after 4 rings")]
     qtbot.keyClick(popup, Qt.Key.Key_F8)
     forms = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, IntakeDialog) and w.isVisible()]

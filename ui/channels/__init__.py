@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from app.channels.calls import Caller, CallEvent, CallListener, caller, set_extension
 from app.domain.enums import Channel
+from ui.announce import Announcer
 from ui.channels.caller_popup import CallerPopup
 from ui.context import DeskContext
 from ui.main_window import MainWindow
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from app.sync.client import ServerClient
 
 FOLLOW_MS = 2000  # how often the desk checks which client (seat, server) to listen with
+RING_TARGET = 3  # the customer's promise: a call answered within 3 rings
 
 
 class PhoneDesk(QObject):
@@ -38,8 +40,10 @@ class PhoneDesk(QObject):
     _offline = Signal(bool)
 
     def __init__(self, window: MainWindow, context: DeskContext,
-                 client_of: Callable[[], ServerClient | None]) -> None:
+                 client_of: Callable[[], ServerClient | None],
+                 announcer: Announcer | None = None) -> None:
         super().__init__(window)
+        self._announcer = announcer
         self._window, self._context, self._client_of = window, context, client_of
         self._client: ServerClient | None = None
         self._listener: CallListener | None = None
@@ -87,6 +91,17 @@ class PhoneDesk(QObject):
     def show_event(self, event: CallEvent) -> None:
         self.popup.show_call(event, caller(self._context.reader, event.caller))
         self.call_heard.emit(event)
+        late = event.event == "answered" and (event.rings or 0) > RING_TARGET
+        if (late or event.event == "missed") and self._announcer is not None:
+            # Raised like a breach (tray or toast): the seat, and whoever sits beside him,
+            # learns at once that the promise was not kept.
+            self._announcer.announce(
+                self.tr("Phone: over the 3-ring target") if late
+                else self.tr("Phone: missed call"),
+                self.tr("Call from %1 answered after %2 rings").replace(
+                    "%1", event.caller or "?").replace("%2", f"{event.rings:g}") if late
+                else self.tr("Call from %1 to extension %2 was not answered").replace(
+                    "%1", event.caller or "?").replace("%2", event.extension), breach=True)
 
     @Slot()
     def ask_extension(self) -> None:
@@ -129,8 +144,9 @@ class PhoneDesk(QObject):
 
 
 def register(window: MainWindow, context: DeskContext,
-             client_of: Callable[[], ServerClient | None]) -> PhoneDesk:
-    return PhoneDesk(window, context, client_of)
+             client_of: Callable[[], ServerClient | None],
+             announcer: Announcer | None = None) -> PhoneDesk:
+    return PhoneDesk(window, context, client_of, announcer)
 
 
 def call_draft(found: Caller) -> IntakeDraft:
