@@ -3807,6 +3807,22 @@ Restore it into this form?</source>
         <translation>☎ 服务器不可达：收不到来电事件</translation>
     </message>
     <message>
+        <source>Phone: over the 3-ring target</source>
+        <translation>电话：超过3声响铃目标</translation>
+    </message>
+    <message>
+        <source>Phone: missed call</source>
+        <translation>电话：未接来电</translation>
+    </message>
+    <message>
+        <source>Call from %1 answered after %2 rings</source>
+        <translation>%1 的来电在响铃 %2 声后接听</translation>
+    </message>
+    <message>
+        <source>Call from %1 to extension %2 was not answered</source>
+        <translation>%1 打给分机 %2 的来电未接听</translation>
+    </message>
+    <message>
         <source>Phone extension</source>
         <translation>电话分机</translation>
     </message>
