@@ -8,7 +8,9 @@ being typed in); ``sla`` is the queue sorted by time to breach with its countdow
 ``setup`` the first-start walk-through (``setup-desk``, ``-admin`` and ``-server`` its other
 pages, filled in as an administrator would, nothing written), ``admin-people``,
 ``admin-accounts``... each tab of the administration page (one whose module this desk
-lacks is refused).
+lacks is refused). ``process-plan``, ``-verify``, ``-review`` and ``-emergency`` show the
+handling process (issue 16): the plan editor, a ticket waiting for verification, the
+Reviews page, the level-1 emergency banner.
 The SLA monitor runs first, so countdowns and notifications are filled in.
 """
 
@@ -31,10 +33,12 @@ SETUP_PAGES = ("", "-desk", "-admin", "-server")
 ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail",
               "templates")
 ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
+PROCESS_PAGES = ("plan", "verify", "review", "emergency")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
                 *(f"admin-{tab}" for tab in ADMIN_TABS),
-                *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules")
+                *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules",
+                *(f"process-{name}" for name in PROCESS_PAGES))
 
 
 def _settle() -> None:
@@ -55,10 +59,10 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
         return named(desk)
     if page.startswith("setup"):
         return _setup_page(desk, page.removeprefix("setup").removeprefix("-"))
-    if page.startswith("admin-"):
-        return _admin_tab(desk, page.removeprefix("admin-"))
-    if page.startswith("rota-"):
-        return _rota_window(desk, page.removeprefix("rota-"))
+    for prefix, show in (("admin-", _admin_tab), ("rota-", _rota_window),
+                         ("process-", _process_window)):
+        if page.startswith(prefix):
+            return show(desk, page.removeprefix(prefix))
     if page == "ticket":
         row = desk.context.reader.execute(
             "SELECT id FROM tickets WHERE state = 'resolved' ORDER BY created_at DESC LIMIT 1"
@@ -120,6 +124,12 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
                 query.setText("网络 中断")
                 _wait(1.0)
     return desk.window
+
+
+def _process_window(desk: Desk, name: str) -> QWidget | None:
+    from ui.process.shots import process_window
+
+    return process_window(desk, name, _settle)
 
 
 def _rota_window(desk: Desk, name: str) -> QWidget | None:

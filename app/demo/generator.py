@@ -45,7 +45,7 @@ CHUNK = 5000
 # ``write_demo(conn: Connection, rng: Random, now: datetime) -> None`` and reads the staff,
 # categories and tickets it needs from ``conn``. Called in this order, in the same
 # transaction, after the core desk is written.
-FEATURE_DEMOS: tuple[str, ...] = ("app.kb.demo", "app.rota.demo")
+FEATURE_DEMOS: tuple[str, ...] = ("app.kb.demo", "app.rota.demo", "app.process.demo")
 
 # How far along the demo desk is: the stage now running ("catalog", "tickets", or a
 # feature module of FEATURE_DEMOS) and the share done, 0.0 to 1.0. A first start shows it

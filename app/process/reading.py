@@ -189,9 +189,9 @@ ORDER BY t.resolved_at DESC, t.id
 
 
 def review_queue(conn: sqlite3.Connection, since: datetime, percent: int,
-                 limit: int = 500) -> list[ReviewItem]:
+                 limit: int | None = 500) -> list[ReviewItem]:
     """Level-3 results resolved since ``since`` that nobody reviewed since their
-    resolution, in the sample of ``percent`` %, newest first."""
+    resolution, in the sample of ``percent`` %, newest first (``limit`` None: all)."""
     found: list[ReviewItem] = []
     cursor = conn.execute(_QUEUE, (_sqlite(since),))
     for tid, number, title, assignee, state, resolved, solution in cursor:
@@ -199,7 +199,7 @@ def review_queue(conn: sqlite3.Connection, since: datetime, percent: int,
             continue
         found.append(ReviewItem(tid, number, title, assignee, state,
                                 parse_sqlite_utc(resolved), solution))
-        if len(found) >= limit:
+        if limit is not None and len(found) >= limit:
             break
     return found
 

@@ -57,8 +57,8 @@ def test_unknown_page_is_named_not_a_traceback(tmp_path: Path) -> None:
                       "--data-dir", str(tmp_path / "data"), "--no-demo")
     assert result.returncode == 2
     assert "unknown page 'nowhere'" in result.stderr
-    assert ("queues, kb, rota, notifications, wallboard, escalations, reports, admin, ticket, "
-            "intake, sla") in result.stderr
+    assert ("queues, kb, rota, notifications, wallboard, escalations, reports, reviews, "
+            "admin, ticket, intake, sla") in result.stderr
     assert "Traceback" not in result.stderr
 
 

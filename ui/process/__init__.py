@@ -39,7 +39,7 @@ def register(window: MainWindow, context: DeskContext, announcer: Announcer,
     window.page_changed.connect(holder.on_page_changed)
     window.refresh_requested.connect(holder.refresh)
     title = QCoreApplication.translate("ReviewsPage", "Reviews")
-    window.add_page(Page(PAGE_ID, title, holder, badge("#00695c", "R", 20)))
+    window.add_page(Page(PAGE_ID, title, holder, badge("#00695c", "✓", 20)))
 
     def follow(_seat: object) -> None:
         window.set_page_visible(PAGE_ID, context.may(Capability.REVIEW_RESOLUTIONS))

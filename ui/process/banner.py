@@ -59,7 +59,11 @@ class EmergencyBanner(QToolBar):
 
     @Slot()
     def refresh(self) -> None:
-        self.shown = emergencies(self._context.reader)
+        self.show_emergencies(emergencies(self._context.reader))
+
+    def show_emergencies(self, found: list[Emergency]) -> None:
+        """Show ``found`` (the emergencies in force); announce those not shown before."""
+        self.shown = found
         self.setVisible(bool(self.shown))
         if not self.shown:
             self._known = set()

@@ -76,9 +76,11 @@ class ProcessPanel(QGroupBox):
             button.clicked.connect(slot)
             self.buttons[key] = button
             grid.addWidget(button, position // 3, position % 3)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.steps, 1)
+        layout.addStretch(0)
         layout.addLayout(grid)
         self._plans: list[Plan] = []
         self.refresh()
@@ -104,11 +106,13 @@ class ProcessPanel(QGroupBox):
         self._plans = plans_of(reader, ticket)
         self._fill_steps()
         lines = [self._plan_line(plan) for plan in self._plans]
-        if detail.level == Level.ONE and not any(p.kind == "emergency" for p in self._plans):
+        if detail.level == Level.ONE and detail.state not in (S.RESOLVED, S.CLOSED) \
+                and not any(p.kind == "emergency" for p in self._plans):
             lines.append(self._red(self.tr("Level 1: declare the emergency and choose its "
                                            "plan (Ctrl+Shift+E).")))
         if detail.level == Level.TWO:
-            if not any(p.kind == "handling" for p in self._plans):
+            if not any(p.kind == "handling" for p in self._plans) \
+                    and detail.state not in (S.RESOLVED, S.CLOSED):
                 lines.append(self._red(self.tr("Level 2: a handling plan is due within the "
                                                "hour (Ctrl+Shift+P).")))
             lines += self._verdict_lines("process_verifications",
@@ -198,6 +202,8 @@ class ProcessPanel(QGroupBox):
             button.setVisible(shown[key])
             button.setEnabled(allowed[key])
         self.steps.setVisible(bool(self._plans))
+        # Without steps the status takes the room, its text at the top.
+        self.layout().setStretchFactor(self.status, 0 if self._plans else 1)
 
     # --- acting ---------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from ui.problems import show_problem
 from ui.process.panel import PROCESS_TABLES, review_ticket
 
 WINDOW = timedelta(days=30)  # results resolved, and findings made, in the last 30 days
+SHOWN = 500  # the newest waiting results listed (the heading counts them all)
 
 
 class ReviewsPage(QWidget):
@@ -51,7 +52,12 @@ class ReviewsPage(QWidget):
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.queue.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.queue.verticalHeader().setVisible(False)
         self.queue.doubleClicked.connect(self._open)
         self.open_button = QPushButton(self.tr("Open ticket"), self)
         self.open_button.setObjectName("open_ticket")
@@ -69,8 +75,11 @@ class ReviewsPage(QWidget):
         self.findings.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Reviewer"),
                                                  self.tr("When"), self.tr("Findings")])
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.findings.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+        header = self.findings.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.findings.verticalHeader().setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.review_button)
@@ -99,11 +108,12 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         now = self._context.clock.now()
         percent = self._context.desk_settings().review_sample_percent
-        self.items = review_queue(self._context.reader, now - WINDOW, percent)
+        waiting = review_queue(self._context.reader, now - WINDOW, percent, limit=None)
+        self.items = waiting[:SHOWN]
         zone = self._context.time_zone
         self.heading.setText(
             (self.tr("%n level-3 result(s) resolved in the last 30 days wait for review",
-                     "", len(self.items)))
+                     "", len(waiting)))
             + " · " + (self.tr("every result is reviewed") if percent >= 100 else
                        self.tr("a sample of %1 % is reviewed").replace("%1", str(percent))))
         self.queue.setRowCount(len(self.items))
