@@ -1,5 +1,7 @@
 """Channels benchmark (issue 19): monitoring alerts accepted per second, with dedupe and
-no loss, against the same server's health endpoint under the same load.
+no loss, against the same server's health endpoint under the same load; and a PBX's
+ringing event → the caller pop-up shown on the seat's desk (offscreen Qt, the desk's own
+SQLite for the caller), against a bare health round trip.
 
     python -m bench.channels [--alerts 2000] [--clients 8] [--pg postgresql://…/test]
 
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import orjson
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from app.domain.clock import ManualClock, SystemClock
 from app.domain.roles import Role
@@ -35,7 +37,7 @@ from app.server.tables import rows
 from app.services.data_folder import prepare, seed
 from app.sync.client import ServerClient
 from app.sync.tokens import MemoryVault
-from bench.common import emit
+from bench.common import emit, summary
 from bench.sync import _fresh_database, _ServerProcess
 
 PASSWORD = "bench password 1"
@@ -110,6 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--alerts", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     url = _fresh_database(args.pg, "seatdesk_bench_channels")
@@ -134,6 +137,7 @@ def main() -> None:
         health_rate = _health(args.clients, args.alerts, server.url)
         print(f"health: {health_rate:.0f} requests/s ({args.clients} clients)")
 
+        popup = _popups(server.url, admin, engine, desk, args.calls)
         single_rate, distinct = _concurrent_rate(args, sources, server.url)
         batched_rate = _batched(sources, server.url, args)
         with engine.connect() as conn:
@@ -149,11 +153,69 @@ def main() -> None:
     print(f"alerts, one per post, 4 sources at once: {single_rate:.0f} alerts/s")
     print(f"alerts, 50 per post: {batched_rate:.0f} alerts/s")
     print(f"tickets {tickets}, alerts counted {received}")
+    print(f"ringing → pop-up shown over {args.calls} calls: p50 {popup['popup_p50_ms']} ms, "
+          f"p95 {popup['popup_p95_ms']} ms; bare health round trip p95 "
+          f"{popup['health_p95_ms']} ms")
     emit({"alerts": args.alerts, "clients": args.clients,
           "alerts_per_s": round(single_rate), "alerts_batched_per_s": round(batched_rate),
           "health_per_s": round(health_rate),
           "ratio_vs_health": round(single_rate / health_rate, 2),
-          "tickets": tickets, "alerts_counted": received})
+          "tickets": tickets, "alerts_counted": received, **popup})
+
+
+def _popups(url: str, admin: ServerClient, engine: Engine, desk: DataDir,
+            calls: int) -> dict[str, float]:
+    """Post ``calls`` ringing events; time each until the seat's pop-up shows it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from app.channels.calls import CallListener, caller, set_extension
+    from app.store.reading import read_connection
+    from ui.channels.caller_popup import CallerPopup
+
+    application = QApplication.instance() or QApplication([])
+    with engine.begin() as conn:
+        create_user(conn, SystemClock(), "seat", "Seat", Role.AGENT, PASSWORD)
+    seat = ServerClient(url, MemoryVault())
+    seat.sign_in("seat", PASSWORD)
+    set_extension(seat, "8001")
+    token = str(admin.call("POST", "/v1/alerts/sources",
+                           json={"name": "pbx", "kind": "pbx"})["token"])
+    reader = read_connection(desk.database)
+    popup = CallerPopup()
+
+    class Bridge(QObject):
+        heard = Signal(object)
+
+    bridge = Bridge()
+    bridge.heard.connect(lambda event: popup.show_call(event, caller(reader, event.caller)))
+    listener = CallListener(seat, bridge.heard.emit, lambda _offline: None)
+    listener.start()
+    http = requests.Session()
+    time.sleep(0.5)  # the listener's first call only learns where events start
+    shown, bare = [], []
+    for number in range(calls):
+        started = time.perf_counter()
+        http.get(url + "/v1/health", timeout=10)
+        bare.append((time.perf_counter() - started) * 1000)
+        call_id = f"bench-{number}"
+        started = time.perf_counter()
+        http.post(url + "/v1/calls/events", timeout=10, headers={
+            "Authorization": f"Bearer {token}"}, json={
+            "call_id": call_id, "event": "ringing", "caller": "13800000001",
+            "extension": "8001"})
+        while popup.call is None or popup.call.call_id != call_id or not popup.isVisible():
+            application.processEvents()
+            time.sleep(0.0005)
+        shown.append((time.perf_counter() - started) * 1000)
+    listener.stop()
+    figures, base = summary(shown), summary(bare)
+    return {"popup_p50_ms": figures["p50"], "popup_p95_ms": figures["p95"],
+            "health_p95_ms": base["p95"],
+            "popup_ratio_vs_health": round(figures["p95"] / base["p95"], 1)}
 
 
 def _concurrent_rate(args: argparse.Namespace, sources: list[dict[str, object]],
