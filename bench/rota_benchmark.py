@@ -7,7 +7,7 @@ not by the solver's objective. Prints objective, published optimum or best known
 hard violations and time to the first feasible plan. Baseline in the same run: the
 objective of the first feasible plan (what a planner without search would publish).
 
-    python -m bench.rota_benchmark [--limit 60] [--workers N] [--only 1,2]
+    python -m bench.rota_benchmark [--limit 60] [--workers N] [--only 1,2] [--lns]
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--only", default="1,2,3,4,5")
+    parser.add_argument("--lns", action="store_true",
+                        help="CP-SAT for 30 %% of the time, then neighbourhood search")
     args = parser.parse_args()
     rows = []
     print(f"{os.cpu_count()} CPUs, {args.limit:g} s each")
@@ -42,7 +44,8 @@ def main() -> int:
     for number in (int(n) for n in args.only.split(",")):
         instance = read_instance(DATA / f"Instance{number}.txt")
         problem = to_problem(instance)
-        result = plan_rota(problem, PlanControl(), args.limit, args.workers)
+        result = plan_rota(problem, PlanControl(), args.limit, args.workers,
+                           improve=args.lns)
         scored = score(instance, triples(problem, result.plan))
         checked = check(problem, result.plan)
         first = next((step.objective for step in result.history
@@ -63,6 +66,7 @@ def main() -> int:
               f"{best:>5} {gap:>7.2%} {scored.hard_violations:>4} "
               f"{row['first_feasible_s']!s:>7} {first!s:>9} {result.status.value:>9}")
     emit({"bench": "rota_benchmark", "limit_s": args.limit, "workers": args.workers,
+          "lns": args.lns,
           "instances": rows,
           "all_hard_free": all(r["hard_violations"] == 0 for r in rows),
           "objective_ratio_vs_first_feasible": [

@@ -8,52 +8,37 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 
+from icalendar import Calendar, Event
+
 from app.rota.model import DESK_ZONE, Assignment, ShiftType
 
 PRODUCT = "-//Seatdesk//Rota//ZH"
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
 def calendar(name: str, plan: Iterable[Assignment], shifts: Sequence[ShiftType],
              names: Mapping[str, str], created: datetime, language: str = "zh_CN") -> str:
-    """One VCALENDAR with an event per assignment; times in UTC so every client agrees."""
+    """One VCALENDAR with an event per assignment; times in UTC so every client agrees.
+    The ``icalendar`` library escapes the text and folds long lines (RFC 5545)."""
     by_code = {s.code: s for s in shifts}
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Asia/Shanghai"]
+    book = Calendar()
+    book.add("prodid", PRODUCT)
+    book.add("version", "2.0")
+    book.add("calscale", "GREGORIAN")
+    book.add("x-wr-calname", name)
+    book.add("x-wr-timezone", "Asia/Shanghai")
     for item in sorted(plan):
         shift = by_code[item.shift]
         start, end = shift.span(item.day, DESK_ZONE)
         title = shift.name_zh if language == "zh_CN" else shift.name_en
-        lines += ["BEGIN:VEVENT",
-                  f"UID:{item.day.isoformat()}-{item.shift}-{item.staff_id}@seatdesk",
-                  f"DTSTAMP:{_stamp(created)}", f"DTSTART:{_stamp(start)}",
-                  f"DTEND:{_stamp(end)}",
-                  f"SUMMARY:{_escape(title + ' · ' + names.get(item.staff_id, item.staff_id))}",
-                  "TRANSP:OPAQUE", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets are folded (RFC 5545 section 3.1), never inside a
-    UTF-8 character."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > 75:
-            out.append(current.decode())
-            current = b" "
-        current += encoded
-    out.append(current.decode())
-    return "\r\n".join(out)
+        event = Event()
+        event.add("uid", f"{item.day.isoformat()}-{item.shift}-{item.staff_id}@seatdesk")
+        event.add("dtstamp", created.astimezone(UTC))
+        event.add("dtstart", start.astimezone(UTC))
+        event.add("dtend", end.astimezone(UTC))
+        event.add("summary", f"{title} · {names.get(item.staff_id, item.staff_id)}")
+        event.add("transp", "OPAQUE")
+        book.add_component(event)
+    return str(book.to_ical().decode("utf-8"))
 
 
 def person_calendars(plan: Iterable[Assignment], shifts: Sequence[ShiftType],

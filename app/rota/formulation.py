@@ -41,6 +41,12 @@ class RotaModel:
         return sorted(Assignment(p.days[d], p.staff[s].id, p.shifts[t].code)
                       for (s, d, t), var in self.cells.items() if value.boolean_value(var))
 
+    def plan_from(self, values: dict[int, int]) -> list[Assignment]:
+        """The plan in ``values`` (variable index -> value), as improvement keeps it."""
+        p = self.problem
+        return sorted(Assignment(p.days[d], p.staff[s].id, p.shifts[t].code)
+                      for (s, d, t), var in self.cells.items() if values.get(var.index))
+
     def _limit(self, rule: Rule, expr: Expr, bound: int, scale: int = 1,
                weight: int = 0) -> None:
         """``expr <= bound``; for a soft rule each ``scale`` units over costs ``weight``
@@ -101,6 +107,12 @@ def build(problem: RotaProblem) -> RotaModel:
             post(rota, rule)
     if rota.penalties:
         rota.model.minimize(sum(rota.penalties))
+    if problem.hint:
+        # The last plan: a re-plan after a small change starts from it.
+        hinted = {(a.staff_id, a.day, a.shift) for a in problem.hint}
+        for (s, d, t), var in rota.cells.items():
+            rota.model.add_hint(var, (problem.staff[s].id, problem.days[d],
+                                      problem.shifts[t].code) in hinted)
     return rota
 
 

@@ -9,7 +9,6 @@ and days conflict instead of just failing.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from dataclasses import replace
 
@@ -18,6 +17,8 @@ from ortools.sat.python import cp_model
 from app.rota.capacity import shortages
 from app.rota.checker import Violation, hard_violations
 from app.rota.formulation import RotaModel, build
+from app.rota.improvement import Values, cell_values, improve, stopping
+from app.rota.model import Assignment
 from app.rota.problem import RotaProblem
 from app.rota.progress import (
     PlanControl,
@@ -34,6 +35,12 @@ __all__ = ["PlanControl", "PlanProgress", "PlanResult", "PlanStatus", "PlanToken
 
 # Weight of a hard rule when it is relaxed to find out which ones conflict.
 RELAXED_WEIGHT = 1000
+# Share of the time limit CP-SAT's own search gets before neighbourhood search takes over.
+SEARCH_SHARE = 0.3
+
+
+def default_workers() -> int:
+    return max(8, os.cpu_count() or 1)
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
@@ -67,19 +74,25 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
 
 def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
               workers: int | None = None, seed: int = 0,
-              work_limit: float | None = None) -> PlanResult:
+              work_limit: float | None = None, improve: bool = False) -> PlanResult:
     """Plan ``problem`` within ``time_limit`` seconds; hard rules hold in any plan returned.
 
     Fixed cells (published past days, manual edits) are kept as they are. ``work_limit``
     (CP-SAT deterministic time, one worker) gives the same plan on any machine: demo data.
+    With ``improve``, CP-SAT's own search gets ``SEARCH_SHARE`` of the time (or until its
+    first plan); a plan it has not proven optimal by then is improved by large
+    neighbourhood search for the rest (``improvement.py``). Off by default: on the
+    benchmark it did worse than CP-SAT's own search (docs/rota.md).
     """
     started = time.perf_counter()
     short = shortages(problem)
     if short:
         return PlanResult(PlanStatus.INFEASIBLE, (), None, None,
                           time.perf_counter() - started, None, tuple(short))
+    improving = improve and work_limit is None
+    switch = started + time_limit * SEARCH_SHARE if improving else None
     status, watcher, solver, rota = _solve(problem, token, time_limit, workers, seed, started,
-                                           work_limit)
+                                           work_limit, switch)
     elapsed = time.perf_counter() - started
     if status == cp_model.INFEASIBLE:
         conflicts = explain(problem, token, max(1.0, min(10.0, time_limit - elapsed)), workers)
@@ -90,40 +103,55 @@ def plan_rota(problem: RotaProblem, token: PlanToken, time_limit: float = 30.0,
                           history=tuple(watcher.history))
     objective = solver.objective_value if rota.penalties else 0.0
     bound = solver.best_objective_bound if rota.penalties else 0.0
+    plan = tuple(rota.plan(solver))
+    if improving and status == cp_model.FEASIBLE and not token.cancelled():
+        plan, objective = _improve(rota, solver, watcher, token, started + time_limit,
+                                   workers, seed, objective, bound)
+        elapsed = time.perf_counter() - started
     return PlanResult(PlanStatus.OPTIMAL if status == cp_model.OPTIMAL else PlanStatus.FEASIBLE,
-                      tuple(rota.plan(solver)), objective, bound, elapsed, watcher.first,
+                      plan, objective, bound, elapsed, watcher.first,
                       history=tuple(watcher.history))
 
 
+def _improve(rota: RotaModel, solver: cp_model.CpSolver, watcher: _Watcher, token: PlanToken,
+             deadline: float, workers: int | None, seed: int, objective: float,
+             bound: float) -> tuple[tuple[Assignment, ...], float]:
+    """Large neighbourhood search from CP-SAT's best plan until ``deadline``."""
+    def better(values: Values, cost: float) -> None:
+        watcher.solutions += 1
+        progress = PlanProgress(time.perf_counter() - watcher.started, cost, bound,
+                                watcher.solutions, tuple(rota.plan_from(values)))
+        watcher.history.append(replace(progress, plan=None))
+        token.report(progress)
+
+    values, objective = improve(rota, cell_values(rota, solver), objective, deadline,
+                                workers or default_workers(), seed, token.cancelled, better)
+    return tuple(rota.plan_from(values)), objective
+
+
 def _solve(problem: RotaProblem, token: PlanToken, time_limit: float, workers: int | None,
-           seed: int, started: float, work_limit: float | None = None
+           seed: int, started: float, work_limit: float | None = None,
+           switch: float | None = None
            ) -> tuple[cp_model.CpSolverStatus, _Watcher, cp_model.CpSolver, RotaModel]:
+    """CP-SAT on the whole model; with ``switch`` (a ``perf_counter`` time) it stops there
+    if it has a plan, else at its first plan after it (neighbourhood search goes on)."""
     rota = build(problem)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.perf_counter() - started))
-    solver.parameters.num_workers = workers or max(8, os.cpu_count() or 1)
+    solver.parameters.num_workers = workers or default_workers()
     solver.parameters.random_seed = seed
     if work_limit is not None:
         solver.parameters.num_workers = 1
         solver.parameters.max_deterministic_time = work_limit
     watcher = _Watcher(rota, token, started)
     solver.best_bound_callback = watcher.on_bound
-    done = threading.Event()
 
-    def watch_cancel() -> None:
-        # Solutions can be far apart; a cancel must not wait for the next one.
-        while not done.wait(0.05):
-            if token.cancelled():
-                solver.stop_search()
-                return
+    def stop() -> bool:
+        return token.cancelled() or (switch is not None and watcher.first is not None
+                                     and time.perf_counter() >= switch)
 
-    guard = threading.Thread(target=watch_cancel, daemon=True)
-    guard.start()
-    try:
+    with stopping(solver, stop):
         status = solver.solve(rota.model, watcher)
-    finally:
-        done.set()
-        guard.join()
     return status, watcher, solver, rota
 
 

@@ -46,6 +46,8 @@ class RotaProblem:
     # boundary (a night on 31 October still forbids a day shift on 1 November).
     before: tuple[Assignment, ...] = ()
     senior_from: Seniority = Seniority.EXPERIENCED
+    # The plan shown before re-planning: a hint to the solver, not a constraint.
+    hint: tuple[Assignment, ...] = ()
 
     @classmethod
     def for_period(cls, first: date, last: date, entered: Entered | None = None,

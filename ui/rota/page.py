@@ -528,7 +528,9 @@ class RotaPage(QWidget):
                     for member in self.model.problem.staff:
                         fixed[member.id, day] = self.model.cell((member.id, day))
         fixed.update(self.model.edited_cells())
-        return replace(self.model.problem, fixed=fixed)
+        # The plan shown is the solver's starting point (after a small change most of it
+        # still holds).
+        return replace(self.model.problem, fixed=fixed, hint=tuple(self.model.plan()))
 
     @Slot()
     def start_planning(self, seconds: float = PLAN_SECONDS) -> None:
