@@ -192,3 +192,37 @@ def test_the_ledger_shows_who_follows_each_escalation(qtbot: QtBot, known: Known
     assert set(followed) - {"—"} and set(followed) - {"—"} <= set(known.staff)
     assert page.model.headerData(Column.FOLLOWED_BY, Qt.Orientation.Horizontal) == \
         "Followed by"
+
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_screenshot_of_the_ledger_with_who_follows(qtbot: QtBot, known: KnownDesk,
+                                                     language: str) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    built = build_desk(known.data, SettingsFile(known.data.settings), known.clock, language,
+                       supervisor(known))
+    qtbot.addWidget(built.window)
+    try:
+        page = ledger_page(qtbot, built)
+        followed = cells(page.model, Column.FOLLOWED_BY)
+        assert set(followed) <= {*known.staff, "—"}
+        if language == "zh_CN":
+            assert page.model.headerData(Column.FOLLOWED_BY, Qt.Orientation.Horizontal) == \
+                "跟进人"
+        shots = Path("/tmp/seatdesk-issue16-shots")
+        shots.mkdir(exist_ok=True)
+        assert built.window.grab().save(str(shots / f"ledger-{language}.png"))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        # The language change is posted: the pages retranslate before the desk closes.
+        QApplication.processEvents()
+        built.close()
