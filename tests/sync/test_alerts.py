@@ -225,3 +225,23 @@ def test_only_an_administrator_manages_sources_and_rules(server: RunningServer,
         channels.save_rules(admin, [AlertRule("a", "*", "fault", "hosts", 1,
                                               source_id="0190aaaa-0000-7000-8000-000000000000")])
     assert unknown.value.status == 409
+
+
+def test_posts_arriving_together_are_taken_together_and_each_answered_alone(
+        server: RunningServer, admin: ServerClient, post: Post) -> None:
+    """Concurrent posts share transactions (app/server/channels/batching.py): the same
+    alert posted by several at once opens one ticket, and a refused post among them is
+    refused alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = channels.create_source(admin, "Prometheus", "alertmanager", storm_threshold=0)
+    bodies = [group(alert(f"Load{n % 10}")) for n in range(40)]
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda body: post("alertmanager", source.token, body),
+                                bodies))
+        refused = pool.submit(post, "alertmanager", "a wrong token", bodies[0]).result()
+    assert [a.status_code for a in answers] == [200] * 40
+    assert refused.status_code == 401
+    assert sum(a.json()["opened"] for a in answers) == 10
+    assert sum(a.json()["repeated"] for a in answers) == 30
+    assert len(tickets(server)) == 10

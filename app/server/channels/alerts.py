@@ -107,10 +107,11 @@ _WRITE = text(f"""
             last_at = excluded.last_at
         RETURNING 1),
     storm AS (
-        UPDATE alert_sources SET storm_since = CAST(:since AS timestamptz),
-            storm_opened = :opened, storm_ticket = :ticket,
-            storm_until = CAST(:until AS timestamptz)
-        WHERE id = :source AND :storm_changed
+        UPDATE alert_sources s SET storm_since = x.since, storm_opened = x.opened,
+            storm_ticket = x.ticket, storm_until = x.until
+        FROM jsonb_to_recordset(CAST(:storms AS jsonb)) AS x(
+            id text, since timestamptz, opened integer, ticket text, until timestamptz)
+        WHERE s.id = x.id
         RETURNING 1)
     SELECT (SELECT count(*) FROM written) AS rows, (SELECT count(*) FROM alerted) AS alerts,
            (SELECT count(*) FROM storm) AS storms,
@@ -122,34 +123,68 @@ _WRITE = text(f"""
 def take(conn: Connection, clock: Clock, source: Row[Any], reports: list[Report],
          lookups: Lookups) -> Taken:
     """Apply ``reports`` from ``source`` (locked by the caller)."""
-    return _Intake(conn, clock, source, lookups).run(reports)
+    writes = RowWrites(AUTHOR)
+    intake = Intake(conn, clock, source, lookups, writes)
+    taken = intake.take(reports)
+    write(conn, writes, [intake])
+    return taken
 
 
-class _Intake:
+class Intake:
+    """One source's alerts within a transaction (its row locked): ``take`` each post's
+    reports, then ``write`` every source's rows at once."""
+
     def __init__(self, conn: Connection, clock: Clock, source: Row[Any],
-                 lookups: Lookups) -> None:
+                 lookups: Lookups, writes: RowWrites) -> None:
         self._conn, self._clock, self._source, self._lookups = conn, clock, source, lookups
         self._now = clock.now()
-        self._writes = RowWrites(AUTHOR)
+        self._writes = writes
         self._taken = Taken()
         self._tickets: dict[str, StoredRow] = {}
+        self._known: dict[str, _Known] = {}
+        self._asked: set[str] = set()  # fingerprints looked up already
         self._window = timedelta(seconds=source.storm_window)
         self._since: datetime | None = source.storm_since
         self._opened: int = source.storm_opened
         self._storm: str | None = source.storm_ticket
         self._storm_until: datetime | None = source.storm_until
+        self._storm_read = False
 
-    def run(self, reports: list[Report]) -> Taken:
-        known = self._known({r.fingerprint for r in reports})
-        if self._storm and self._storm not in self._tickets and self._storm_until \
-                and self._storm_until > self._now:
+    def take(self, reports: list[Report]) -> Taken:
+        """One post's reports; what became of them."""
+        self._taken = Taken()
+        self._look_up({r.fingerprint for r in reports} - self._asked)
+        if not self._storm_read and self._storm and self._storm not in self._tickets \
+                and self._storm_until and self._storm_until > self._now:
             self._tickets.update(locked_tickets(self._conn, [self._storm]))
+        self._storm_read = True
         for report in reports:
-            self._one(report, known)
-        self._write(known)
+            self._one(report, self._known)
         return self._taken
 
-    def _known(self, fingerprints: set[str]) -> dict[str, _Known]:
+    def alert_rows(self) -> list[dict[str, Any]]:
+        now = encode_value(self._now)
+        return [{"source_id": self._source.id, "fingerprint": fp, "ticket_id": k.ticket_id,
+                 "status": k.status, "occurrence": k.occurrence, "received": k.received,
+                 "opened": k.opened, "first_at": encode_value(k.first_at), "last_at": now}
+                for fp, k in self._known.items() if k.dirty]
+
+    def storm_row(self) -> dict[str, Any] | None:
+        source = self._source
+        if (self._since, self._opened, self._storm, self._storm_until) == (
+                source.storm_since, source.storm_opened, source.storm_ticket,
+                source.storm_until):
+            return None
+        return {"id": source.id, "since": encode_value(self._since), "opened": self._opened,
+                "ticket": self._storm, "until": encode_value(self._storm_until)}
+
+    def _look_up(self, fingerprints: set[str]) -> None:
+        if not fingerprints:
+            return
+        self._asked |= fingerprints
+        self._known.update(self._read_known(fingerprints))
+
+    def _read_known(self, fingerprints: set[str]) -> dict[str, _Known]:
         found = self._conn.execute(_KNOWN, {"source": self._source.id,
                                             "fingerprints": sorted(fingerprints)})
         known = {}
@@ -287,23 +322,16 @@ class _Intake:
             "actor_id": None, "kind": str(kind), "body": body[:4000],
             "data": json.dumps(data, ensure_ascii=False)})
 
-    def _write(self, known: dict[str, _Known]) -> None:
-        now = encode_value(self._now)
-        changed = [{"source_id": self._source.id, "fingerprint": fp, "ticket_id": k.ticket_id,
-                    "status": k.status, "occurrence": k.occurrence, "received": k.received,
-                    "opened": k.opened, "first_at": encode_value(k.first_at), "last_at": now}
-                   for fp, k in known.items() if k.dirty]
-        source = self._source
-        storm_changed = (self._since, self._opened, self._storm, self._storm_until) != (
-            source.storm_since, source.storm_opened, source.storm_ticket, source.storm_until)
-        rows = self._writes.prepared(self._conn)
-        if not rows and not changed and not storm_changed:
-            return
-        self._conn.execute(_WRITE, {
-            "rows": _json(rows), "alerts": _json(changed), "source": source.id,
-            "storm_changed": storm_changed, "since": encode_value(self._since),
-            "opened": self._opened, "ticket": self._storm,
-            "until": encode_value(self._storm_until)})
+
+
+def write(conn: Connection, writes: RowWrites, intakes: list[Intake]) -> None:
+    """Every source's rows, alerts and storm counts in one statement, the desks poked."""
+    alerts = [row for intake in intakes for row in intake.alert_rows()]
+    storms = [row for intake in intakes if (row := intake.storm_row()) is not None]
+    rows = writes.prepared(conn)
+    if rows or alerts or storms:
+        conn.execute(_WRITE, {"rows": _json(rows), "alerts": _json(alerts),
+                              "storms": _json(storms)})
 
 
 def _json(values: list[dict[str, Any]]) -> str:

@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from app.domain.clock import Clock
 from app.domain.roles import Capability
 from app.server.accounts import User
-from app.server.channels import alerts, calls, rules, sources
+from app.server.channels import calls, rules, sources
+from app.server.channels.batching import AlertBatcher
 from app.server.channels.calls import CallEvent, ExtensionBody
 from app.server.channels.lookups import Lookups
 from app.server.channels.payloads import (
@@ -61,21 +62,11 @@ def _webhooks(app: FastAPI, engine: Engine, clock: Clock, errors: Errors,
               lookups: Lookups) -> None:
     Token = Annotated[HTTPAuthorizationCredentials | None, Depends(_source_token)]
 
+    batcher = AlertBatcher(engine, clock, lookups)
+
     def take(token: str, kind: str, read: Callable[[], list[Report]]) -> dict[str, Any]:
-        with engine.begin() as conn:
-            # The token first: whoever does not hold one learns nothing of the payload.
-            source = sources.locked_source(conn, token, kind)
-            if source is None:
-                raise SourceRefused(401, "unknown_source",
-                                    f"the token is not an active {kind} source's")
-            try:
-                reports = read()
-            except ValueError as error:
-                raise SourceRefused(422, "invalid_alert", str(error)) from None
-            try:
-                return alerts.take(conn, clock, source, reports, lookups).as_json()
-            except alerts.CatalogMissing as error:
-                raise SourceRefused(409, "catalog_missing", str(error)) from None
+        # Posts waiting together share one transaction (app/server/channels/batching.py).
+        return batcher.take(kind, token, read)
 
     @app.post("/v1/alerts/alertmanager", responses=errors(401, 409))
     def alertmanager(body: AlertmanagerBody, credentials: Token) -> dict[str, Any]:
