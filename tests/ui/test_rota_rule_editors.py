@@ -258,3 +258,24 @@ def test_the_costs_window_shows_what_each_soft_rule_costs_per_person(
     assert dialog.summary.text().endswith(str(costs.total))
     stored = load_setup(desk.context.reader)
     assert stored.rules  # the setup is unchanged by looking at costs
+
+
+def test_cover_by_kind_of_day_has_its_own_costs_too(qtbot: QtBot, page: RotaPage,
+                                                    desk: Desk) -> None:
+    from app.rota.holidays import DayKind
+
+    dialog = page.coverage_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    under, over = dialog.weight_widgets(NIGHT, DayKind.WEEKEND)
+    assert under.text() == "rule's" and under.value() == 0
+    type_into(qtbot, under, "30")
+    type_into(qtbot, over, "2")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    page.set_coverage(dialog.coverage())
+    assert rows(desk, "SELECT under_weight, over_weight FROM rota_coverage WHERE deleted = 0 "
+                      f"AND shift_code = '{NIGHT}' AND day_kind = 'weekend'") == [(30, 2)]
+    stored = [c for c in page.model.problem.coverage
+              if c.shift == NIGHT and c.day_kind is DayKind.WEEKEND]
+    assert [(c.under_weight, c.over_weight) for c in stored] == [(30, 2)]

@@ -12,25 +12,22 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QMenu,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.rota.holidays import DayKind
 from app.rota.model import Coverage, RotaStaff, ShiftType
 from app.rota.validation import check_coverage
-from ui.dialogs import dialog_buttons
-from ui.rota.mistakes import day_kind_name, describe_mistakes, mistakes_label
+from ui.rota.mistakes import day_kind_name, describe_mistakes, editor_layout
 
 MOST = 999  # the spin boxes' top; validation compares with the real staff count
+MOST_WEIGHT = 1000
 
 
 def effective(coverage: Sequence[Coverage], shift: str, kind: DayKind) -> Coverage:
@@ -40,7 +37,8 @@ def effective(coverage: Sequence[Coverage], shift: str, kind: DayKind) -> Covera
     for wanted in order:
         for item in coverage:
             if item.shift == shift and item.day_kind is wanted:
-                return Coverage(shift, kind, item.headcount, item.skills, item.seniors)
+                return Coverage(shift, kind, item.headcount, item.skills, item.seniors, None,
+                                item.under_weight, item.over_weight)
     return Coverage(shift, kind, 0, frozenset(), 0)
 
 
@@ -89,10 +87,13 @@ class CoverageDialog(QDialog):
         self._shifts, self._skills, self._staff = shifts, skills, staff
         self._is_senior, self._shift_name = is_senior, shift_name
         self._rows: list[tuple[str, DayKind, QSpinBox, QSpinBox, SkillsButton]] = []
-        self.table = QTableWidget(len(shifts) * len(DayKind), 5, self)
+        self._weights: list[tuple[QSpinBox, QSpinBox]] = []
+        self.table = QTableWidget(len(shifts) * len(DayKind), 7, self)
         self.table.setHorizontalHeaderLabels([self.tr("Shift"), self.tr("Day"),
                                               self.tr("People"), self.tr("Seniors"),
-                                              self.tr("Required skills")])
+                                              self.tr("Required skills"),
+                                              self.tr("Cost of one missing"),
+                                              self.tr("Cost of one extra")])
         self.table.verticalHeader().hide()
         row = 0
         for shift in shifts:
@@ -102,21 +103,13 @@ class CoverageDialog(QDialog):
                 row += 1
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        for column in (2, 3):  # room for three digits whatever the header's width
+        for column in (2, 3, 5, 6):  # room for the numbers whatever the header's width
             self.table.setColumnWidth(column, max(72, self.table.columnWidth(column)))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.message = mistakes_label(self)
-        note = QLabel(self.tr("Seniors count towards the people. A holiday without its own "
-                              "numbers used the weekend's; saving stores all of them."), self)
-        note.setWordWrap(True)
-        buttons = dialog_buttons(self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(640, 520)
+        self.message, self.ok_button = editor_layout(self, self.table, self.tr(
+            "Seniors count towards the people. A holiday without its own numbers used the "
+            "weekend's; saving stores all of them."))
+        self.resize(860, 520)
 
     def _add_row(self, row: int, shift: ShiftType, kind: DayKind, need: Coverage) -> None:
         for column, text in enumerate((self._shift_name(shift.code), day_kind_name(kind))):
@@ -128,19 +121,35 @@ class CoverageDialog(QDialog):
             spin.setRange(0, MOST)
             spin.setValue(value)
         skills = SkillsButton(self._skills, need.skills, self.table)
-        for column, widget in ((2, headcount), (3, seniors), (4, skills)):
+        # What a missing or extra person costs where coverage / over-cover are soft rules
+        # (0: the rule's weight).
+        under, over = QSpinBox(self.table), QSpinBox(self.table)
+        for spin, value in ((under, need.under_weight), (over, need.over_weight)):
+            spin.setRange(0, MOST_WEIGHT)
+            spin.setSpecialValueText(self.tr("rule's"))
+            spin.setValue(value)
+        for column, widget in ((2, headcount), (3, seniors), (4, skills), (5, under),
+                               (6, over)):
             self.table.setCellWidget(row, column, widget)
         self._rows.append((shift.code, kind, headcount, seniors, skills))
+        self._weights.append((under, over))
 
     def row_widgets(self, shift: str, kind: DayKind) -> tuple[QSpinBox, QSpinBox, SkillsButton]:
         """The editors of one requirement (for tests and keyboard-free use)."""
         found = next(r for r in self._rows if r[0] == shift and r[1] is kind)
         return found[2], found[3], found[4]
 
+    def weight_widgets(self, shift: str, kind: DayKind) -> tuple[QSpinBox, QSpinBox]:
+        """The cost of one missing and of one extra person of a requirement."""
+        found = next(n for n, r in enumerate(self._rows) if r[0] == shift and r[1] is kind)
+        return self._weights[found]
+
     def coverage(self) -> tuple[Coverage, ...]:
         """The requirements as edited, one per shift type and kind of day."""
-        return tuple(Coverage(code, kind, head.value(), skills.chosen(), seniors.value())
-                     for code, kind, head, seniors, skills in self._rows)
+        return tuple(Coverage(code, kind, head.value(), skills.chosen(), seniors.value(),
+                              None, under.value(), over.value())
+                     for (code, kind, head, seniors, skills), (under, over)
+                     in zip(self._rows, self._weights, strict=True))
 
     def accept(self) -> None:
         mistakes = check_coverage(self.coverage(), self._shifts, self._staff, list(self._skills),

@@ -12,21 +12,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.rota.holidays import day_kind, provisional_kinds, unknown_years
 from app.rota.model import Coverage, RotaStaff, ShiftType
 from app.rota.validation import check_dated_cover
-from ui.dialogs import dialog_buttons
-from ui.rota.mistakes import describe_mistakes, mistakes_label
+from ui.rota.mistakes import describe_mistakes, editor_layout
 
 MOST_PEOPLE = 999
 MOST_WEIGHT = 1000
@@ -56,19 +52,9 @@ class DatedCoverDialog(QDialog):
         actions.addWidget(self.add_button)
         actions.addStretch(1)
         actions.addWidget(self.remove_button)
-        note = QLabel(self.tr("A date's row replaces the cover of its kind of day for that "
-                              "shift. A cost of 0 uses the rule's weight; costs count only "
-                              "where the rule is soft."), self)
-        note.setWordWrap(True)
-        self.message = mistakes_label(self)
-        buttons = dialog_buttons(self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        layout.addWidget(note)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, self.ok_button = editor_layout(self, self.table, self.tr(
+            "A date's row replaces the cover of its kind of day for that shift. A cost of 0 "
+            "uses the rule's weight; costs count only where the rule is soft."), actions)
         self.resize(720, 420)
 
     def add_row(self, need: Coverage | None = None) -> int:

@@ -13,19 +13,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.rota.model import Limits, RotaStaff, ShiftType
 from app.rota.validation import check_limits
-from ui.dialogs import dialog_buttons
-from ui.rota.mistakes import describe_mistakes, mistakes_label
+from ui.rota.mistakes import describe_mistakes, editor_layout
 
 UNSET = -1  # the spin box's minimum, shown as "—": no own limit
 MOST_HOURS = 744  # a 31-day month round the clock
@@ -73,19 +69,10 @@ class LimitsDialog(QDialog):
                 spins[shift.code] = self._spin(row, column, days, own.max_of(shift.code))
             self._spins[member.id] = spins
         self.table.resizeColumnsToContents()
-        note = QLabel(self.tr("“—” keeps the desk's rule. Most of a shift type 0: the person "
-                              "may not work it. Runs at the start or end of the month may "
-                              "continue in the next one, so they are not held to a fewest."),
-                      self)
-        note.setWordWrap(True)
-        self.message = mistakes_label(self)
-        buttons = dialog_buttons(self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, self.ok_button = editor_layout(self, self.table, self.tr(
+            "“—” keeps the desk's rule. Most of a shift type 0: the person may not work it. "
+            "Runs at the start or end of the month may continue in the next one, so they "
+            "are not held to a fewest."))
         self.resize(1180, 560)
 
     def _spin(self, row: int, column: int, most: int, value: int | None) -> QSpinBox:

@@ -6,11 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.rota.holidays import DayKind
 from app.rota.model import AbsenceKind
 from app.rota.validation import Invalid, Mistake
+from ui.dialogs import dialog_buttons
 
 
 def day_kind_name(kind: DayKind) -> str:
@@ -103,3 +112,21 @@ def mistakes_label(parent: QWidget) -> QLabel:
     label.setStyleSheet("QLabel#mistakes { color: #8a1c12; }")
     label.setVisible(False)
     return label
+
+
+def editor_layout(dialog: QDialog, table: QWidget, note: str, *rows: QLayout
+                  ) -> tuple[QLabel, QPushButton]:
+    """The rota editors' layout: the table, ``rows`` below it (Add/Remove), a note, the
+    message of what is wrong (hidden until something is), OK and Cancel. Returns the
+    message and the OK button."""
+    text = QLabel(note, dialog)
+    text.setWordWrap(True)
+    message = mistakes_label(dialog)
+    buttons = dialog_buttons(dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table, 1)
+    for row in rows:
+        layout.addLayout(row)
+    for widget in (text, message, buttons):
+        layout.addWidget(widget)
+    return message, buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -10,16 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.rota.model import ShiftType
-from ui.dialogs import dialog_buttons
+from ui.rota.mistakes import editor_layout
 
 
 class SuccessionsDialog(QDialog):
@@ -50,16 +47,9 @@ class SuccessionsDialog(QDialog):
                 self.table.setCellWidget(row, column, cell)
                 self._boxes[first.code, later.code] = box
         self.table.resizeColumnsToContents()
-        note = QLabel(self.tr("Rows: the shift worked; columns: the next day's shift. A tick "
-                              "forbids that succession (hard or soft as the rule says)."),
-                      self)
-        note.setWordWrap(True)
-        buttons = dialog_buttons(self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        _message, self.ok_button = editor_layout(self, self.table, self.tr(
+            "Rows: the shift worked; columns: the next day's shift. A tick forbids that "
+            "succession (hard or soft as the rule says)."))
         self.resize(560, 300)
 
     def box(self, first: str, later: str) -> QCheckBox:
