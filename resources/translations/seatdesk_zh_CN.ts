@@ -1736,8 +1736,20 @@
         <translation>必备技能</translation>
     </message>
     <message>
+        <source>Cost of one missing</source>
+        <translation>每缺一人的代价</translation>
+    </message>
+    <message>
+        <source>Cost of one extra</source>
+        <translation>每多一人的代价</translation>
+    </message>
+    <message>
         <source>Seniors count towards the people. A holiday without its own numbers used the weekend&apos;s; saving stores all of them.</source>
         <translation>资深人员计入人数。节假日未单独设置时沿用周末的要求；保存时会全部写入。</translation>
+    </message>
+    <message>
+        <source>rule&apos;s</source>
+        <translation>规则权重</translation>
     </message>
 </context>
 <context>
