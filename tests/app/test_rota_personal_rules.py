@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.rota.checker import check, hard_violations, total_cost
-from app.rota.model import Assignment, Limits
+from app.rota.model import Assignment, Limits, Preference
 from app.rota.nrp.instance import NrpCover, NrpInstance, NrpRequest, NrpShift, NrpStaff
 from app.rota.nrp.problem import FIRST_DAY, to_problem, triples
 from app.rota.nrp.score import score
@@ -175,3 +176,36 @@ def test_any_plan_the_planner_returns_passes_the_checker_and_the_scorer(
     assert scored.hard == {}
     assert scored.objective == total_cost(check(p, result.plan)) == result.objective
     assert p.days[0] == FIRST_DAY
+
+
+def _wishes(*items: tuple[str, int, str | None, bool]) -> tuple[Preference, ...]:
+    return tuple(Preference(staff, day(n), wanted, shift, weight=1000)
+                 for staff, n, shift, wanted in items)
+
+
+HEAVY_WISHES = {
+    # Each: wishes (weight 1000 each) that only breaking that rule would grant (A's day 3
+    # is a day off; everyone works at least 2 days in a row, at most 4, 1 weekend).
+    RuleKind.FORBIDDEN_SUCCESSIONS: _wishes(("A", 1, "L", True), ("A", 2, "E", True)),
+    RuleKind.MAX_SHIFTS_OF_TYPE: _wishes(("B", 4, "L", True), ("B", 5, "L", True)),
+    RuleKind.MIN_CONSECUTIVE_DAYS: _wishes(("A", 8, None, False), ("A", 9, "E", True),
+                                           ("A", 10, None, False)),
+    RuleKind.MIN_DAYS_OFF: _wishes(*(("A", n, "E", True) for n in (1, 2, 4, 5))),
+    RuleKind.MAX_WEEKENDS: _wishes(*(("A", n, "E", True) for n in (5, 6, 12, 13))),
+    RuleKind.MAX_CONSECUTIVE_DAYS: _wishes(*(("A", n, "E", True) for n in range(7, 12))),
+    RuleKind.PERIOD_MINUTES: _wishes(*(("C", n, None, False) for n in range(14))),
+}
+
+
+@pytest.mark.parametrize("kind", list(HEAVY_WISHES), ids=str)
+def test_the_planner_keeps_each_new_hard_rule_against_heavy_wishes(kind: RuleKind) -> None:
+    p = replace(problem(), preferences=HEAVY_WISHES[kind])
+    result = plan_rota(p, PlanControl(), time_limit=20, workers=2)
+    assert result.status is PlanStatus.OPTIMAL
+    assert hard_violations(p, result.plan) == []
+    # Without the rule the wishes win: the rule, not chance, kept them apart.
+    loose = replace(p, rules=tuple(r for r in p.rules if r.kind is not kind))
+    freed = plan_rota(loose, PlanControl(), time_limit=20, workers=2)
+    assert freed.objective is not None and result.objective is not None
+    assert freed.objective < result.objective
+    assert [v.rule for v in hard_violations(p, freed.plan)].count(kind) >= 1

@@ -145,3 +145,35 @@ def test_the_rules_of_issue_20_are_stored_and_read_back(desk_copy: DataDir) -> N
     assert problem.coverage_for(date(2026, 11, 26), DAY).headcount == 9  # type: ignore[union-attr]
     conn.close()
     store.close()
+
+
+def test_a_rota_from_before_issue_20_upgrades_and_keeps_its_meaning(
+        demo_desk: DataDir, data_dir: DataDir) -> None:
+    """Schema 0013 adds dated cover, weights, successions and own limits: a desk upgraded
+    from 0012 has none of them, and its published month breaks the same rules as before."""
+    from app.rota.model import Limits
+    from app.rota.reading import load_setup
+    from app.store import schema
+
+    data_dir.create()
+    schema._upgrade(data_dir.database, "0012")
+    with sqlite3.connect(data_dir.database) as conn:
+        conn.execute(f"ATTACH DATABASE '{demo_desk.database}' AS demo")
+        for table in ("ticket_types", "categories", "teams", "staff", "staff_skills",
+                      "rota_shift_types", "rota_coverage", "rota_rules", "rota_contracts",
+                      "rota_absences", "rota_preferences", "rota_periods",
+                      "rota_assignments", "rota_overrides"):
+            columns = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
+            names = ", ".join(columns)
+            conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM demo.{table}")
+    result = schema.ensure_schema(data_dir.database, ManualClock(T0), data_dir.backups)
+    assert (result.before, result.after) == ("0012", schema.schema_head())
+    with sqlite3.connect(data_dir.database) as conn:
+        setup = load_setup(conn)
+        assert all(m.limits == Limits() for m in setup.staff)
+        assert all(c.day is None and c.under_weight == c.over_weight == 0
+                   for c in setup.coverage)
+        assert all(not s.not_followed_by for s in setup.shifts)
+        problem = load_problem(conn, FIRST, LAST)
+        hard = [v for v in check(problem, load_assignments(conn, FIRST, LAST)) if v.hard]
+        assert [v.rule for v in hard] == [RuleKind.MIN_REST]
