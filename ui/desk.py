@@ -145,9 +145,10 @@ def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
 
 
 def extend_form(form: IntakeDialog, context: DeskContext, calls: list[IntakeDraft]) -> None:
-    """What other features add to a new intake form: article suggestions, and the call
-    the phone's pop-up asked a form for (``calls``)."""
+    """What other features add to a new intake form: article suggestions, the level-3
+    analysis, and the call the phone's pop-up asked a form for (``calls``)."""
     suggest_articles(form, context)
+    process.for_intake(form, context)
     if calls:
         form.restore(calls.pop())
 

@@ -3,7 +3,6 @@ where its verification or review stands, the emergencies in force, the review qu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -157,13 +156,23 @@ def emergencies(conn: sqlite3.Connection) -> list[Emergency]:
             for tid, number, title, plan, expert, at in conn.execute(_EMERGENCIES)]
 
 
+# The review sample: the last three hex digits of a ticket's id (UUIDv7: random bits), as a
+# number 0-4095, modulo 100 - in SQL for the queue, in Python for ``sampled``; the same
+# tickets on every desk and at every reading.
+_HEX = "'0123456789abcdef'"
+_SAMPLE = (f"((instr({_HEX}, substr(t.id, -3, 1)) - 1) * 256 "
+           f"+ (instr({_HEX}, substr(t.id, -2, 1)) - 1) * 16 "
+           f"+ (instr({_HEX}, substr(t.id, -1, 1)) - 1)) % 100 < :percent")
+
+
 def sampled(ticket_id: str, percent: int) -> bool:
-    """Whether a result falls in the review sample: a fixed share of ticket ids, the same
-    on every desk and at every reading (a hash, not a random draw)."""
+    """Whether a result falls in the review sample of ``percent`` %."""
     if percent >= 100:
         return True
-    digest = hashlib.blake2b(ticket_id.encode(), digest_size=4).digest()
-    return int.from_bytes(digest, "big") % 100 < percent
+    try:
+        return int(ticket_id[-3:], 16) % 100 < percent
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -177,31 +186,39 @@ class ReviewItem:
     solution: str
 
 
-_QUEUE = """
-SELECT t.id, t.number, t.title, coalesce(s.name, ''), t.state, t.resolved_at, t.solution
-FROM tickets t LEFT JOIN staff s ON s.id = t.assignee_id
-WHERE t.level = 3 AND t.state IN ('resolved', 'closed') AND t.deleted = 0
-  AND t.resolved_at >= ?
+_WAITING = f"""
+FROM tickets t
+WHERE t.level = 3 AND t.resolved_at >= :since AND t.state IN ('resolved', 'closed')
+  AND t.deleted = 0 AND {_SAMPLE}
   AND NOT EXISTS (SELECT 1 FROM process_reviews r WHERE r.ticket_id = t.id
                   AND r.at >= t.resolved_at)
-ORDER BY t.resolved_at DESC, t.id
 """
+_QUEUE = f"""
+SELECT t.id, t.number, t.title, coalesce((SELECT s.name FROM staff s
+                                          WHERE s.id = t.assignee_id), ''),
+       t.state, t.resolved_at, t.solution
+{_WAITING}
+ORDER BY t.resolved_at DESC, t.id
+LIMIT :limit
+"""
+_COUNT = f"SELECT count(*) {_WAITING}"
 
 
 def review_queue(conn: sqlite3.Connection, since: datetime, percent: int,
-                 limit: int | None = 500) -> list[ReviewItem]:
+                 limit: int = 500) -> list[ReviewItem]:
     """Level-3 results resolved since ``since`` that nobody reviewed since their
-    resolution, in the sample of ``percent`` %, newest first (``limit`` None: all)."""
-    found: list[ReviewItem] = []
-    cursor = conn.execute(_QUEUE, (_sqlite(since),))
-    for tid, number, title, assignee, state, resolved, solution in cursor:
-        if not sampled(tid, percent):
-            continue
-        found.append(ReviewItem(tid, number, title, assignee, state,
-                                parse_sqlite_utc(resolved), solution))
-        if limit is not None and len(found) >= limit:
-            break
-    return found
+    resolution, in the sample of ``percent`` %, the newest ``limit`` first."""
+    params = {"since": _sqlite(since), "percent": percent, "limit": limit}
+    return [ReviewItem(tid, number, title, assignee, state, parse_sqlite_utc(resolved),
+                       solution)
+            for tid, number, title, assignee, state, resolved, solution
+            in conn.execute(_QUEUE, params)]
+
+
+def waiting_reviews(conn: sqlite3.Connection, since: datetime, percent: int) -> int:
+    """How many results ``review_queue`` would list without its limit."""
+    return int(conn.execute(_COUNT, {"since": _sqlite(since), "percent": percent})
+               .fetchone()[0])
 
 
 def _sqlite(moment: datetime) -> str:

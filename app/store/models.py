@@ -145,6 +145,9 @@ class TicketRow(Synced, Base):
         Index("ix_tickets_unit_sort_id", "unit_sort", "id"),
         Index("ix_tickets_assignee_sort_id", "assignee_sort", "id"),
         Index("ix_tickets_updated_id", "updated_at", "id"),
+        # The level-3 review queue: the results of one level resolved since a moment, newest
+        # first (schema 0009, app/process/reading.py).
+        Index("ix_tickets_level_resolved", "level", "resolved_at"),
         # Tombstones are rare: live count = count(*) - this tiny partial index's count.
         Index("ix_tickets_tombstones", "id", sqlite_where=text("deleted = 1"),
               postgresql_where=text("deleted")),

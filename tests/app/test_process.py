@@ -207,12 +207,24 @@ def test_a_review_sent_back_reopens_the_work_and_shows_the_findings(
     assert ticket not in [i.ticket_id for i in review_queue(reader, start, 100)]
 
 
-def test_the_review_sample_is_a_fixed_share_of_tickets() -> None:
-    ids = [f"01890000-0000-7000-8000-{n:012d}" for n in range(2000)]
+def test_the_review_sample_is_a_fixed_share_of_tickets_alike_in_sql_and_python(
+        clock: ManualClock) -> None:
+    from app.domain.ids import new_id
+    from app.process.reading import _SAMPLE  # the queue's own expression
+
+    ids = []
+    for _ in range(2000):
+        clock.advance(timedelta(milliseconds=1))
+        ids.append(new_id(clock))
     share = sum(sampled(i, 20) for i in ids) / len(ids)
     assert 0.16 < share < 0.24
     assert all(sampled(i, 100) for i in ids[:50]) and not any(sampled(i, 0) for i in ids)
-    assert [sampled(i, 20) for i in ids] == [sampled(i, 20) for i in ids]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE tickets (id TEXT)")
+    conn.executemany("INSERT INTO tickets VALUES (?)", [(i,) for i in ids])
+    in_sql = {row[0] for row in conn.execute(f"SELECT id FROM tickets t WHERE {_SAMPLE}",
+                                             {"percent": 20})}
+    assert in_sql == {i for i in ids if sampled(i, 20)}
 
 
 def test_a_level_1_emergency_is_shown_until_the_ticket_is_resolved(

@@ -257,3 +257,30 @@ def test_an_agent_sees_no_process_actions_it_may_not_take(desk: Desk,
     assert not panel.buttons["verify"].isEnabled() and not panel.buttons["plan"].isEnabled()
     assert panel.buttons["verify"].isVisibleTo(panel)
     assert not desk.window.page_visible("reviews")
+
+
+def test_the_level_3_analysis_typed_at_intake_is_recorded_on_the_ticket(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    from app.process.reading import analysis_of
+    from tests.ui.test_intake_form import fill_by_keys, open_intake
+    from ui.process.intake_analysis import IntakeAnalysis
+
+    dialog = open_intake(qtbot, desk)
+    box = dialog.findChild(IntakeAnalysis)
+    assert box is not None
+    fill_by_keys(qtbot, dialog)  # low urgency, impact and importance: level 3
+    qtbot.keyClicks(box.analysis, "Link flaps, check the VPN concentrator")
+    box.minutes.setValue(90)
+    dialog.title.setFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with sqlite3.connect(desk_data.database) as conn:
+        qtbot.waitUntil(lambda: conn.execute(
+            "SELECT count(*) FROM tickets WHERE title = 'VPN drops every hour'")
+            .fetchone()[0] == 1)
+        ticket, level = conn.execute("SELECT id, level FROM tickets "
+                                     "WHERE title = 'VPN drops every hour'").fetchone()
+    assert level == 3
+    found = analysis_of(desk.context.reader, ticket)
+    assert found is not None and (found.analysis, found.planned_minutes) == (
+        "Link flaps, check the VPN concentrator", 90)
+    assert box.analysis.toPlainText() == ""  # ready for the next call

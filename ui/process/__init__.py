@@ -17,6 +17,7 @@ from ui.main_window import MainWindow, Page
 from ui.page_holder import PageHolder
 
 if TYPE_CHECKING:
+    from ui.intake.dialog import IntakeDialog
     from ui.process.banner import EmergencyBanner
     from ui.ticket.window import TicketWindow
 
@@ -47,6 +48,15 @@ def register(window: MainWindow, context: DeskContext, announcer: Announcer,
     follow(None)
     context.events.seat_changed.connect(follow)
     return EmergencyBanner(window, context, announcer, open_ticket)
+
+
+def for_intake(form: IntakeDialog, context: DeskContext) -> None:
+    """The level-3 analysis beside the new-ticket form, recorded when a ticket is saved."""
+    from ui.process.intake_analysis import IntakeAnalysis
+
+    box = IntakeAnalysis(context, form)
+    form.add_side_widget(box)
+    form.ticket_logged.connect(box.on_ticket_logged)
 
 
 def for_ticket(ticket: TicketWindow, context: DeskContext) -> None:

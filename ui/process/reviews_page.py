@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Capability
-from app.process.reading import ReviewItem, review_queue
+from app.process.reading import ReviewItem, review_queue, waiting_reviews
 from app.reports.reviews import review_figures
 from app.services.errors import DeskError, Problem
 from app.store.ticket_detail import ticket_detail
@@ -108,12 +108,12 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         now = self._context.clock.now()
         percent = self._context.desk_settings().review_sample_percent
-        waiting = review_queue(self._context.reader, now - WINDOW, percent, limit=None)
-        self.items = waiting[:SHOWN]
+        self.items = review_queue(self._context.reader, now - WINDOW, percent, SHOWN)
+        waiting = waiting_reviews(self._context.reader, now - WINDOW, percent)
         zone = self._context.time_zone
         self.heading.setText(
             (self.tr("%n level-3 result(s) resolved in the last 30 days wait for review",
-                     "", len(waiting)))
+                     "", waiting))
             + " · " + (self.tr("every result is reviewed") if percent >= 100 else
                        self.tr("a sample of %1 % is reviewed").replace("%1", str(percent))))
         self.queue.setRowCount(len(self.items))

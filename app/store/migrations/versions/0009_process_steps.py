@@ -90,9 +90,11 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
         )
         op.create_index(f"ix_{table}_ticket", table, ["ticket_id", "at"])
+    op.create_index("ix_tickets_level_resolved", "tickets", ["level", "resolved_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_tickets_level_resolved", table_name="tickets")
     for table in ("process_analyses", "process_reviews", "process_verifications",
                   "process_plan_steps", "process_plans"):
         op.drop_table(table)
