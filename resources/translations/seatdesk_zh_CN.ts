@@ -2744,6 +2744,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeAnalysis</name>
+    <message>
+        <source>Level 3: analysis and planned time</source>
+        <translation>三级：分析与计划用时</translation>
+    </message>
+    <message>
+        <source>What the request is about, and how it will be handled</source>
+        <translation>请求的内容及处理思路</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Recorded on the ticket when it is saved at level 3.</source>
+        <translation>工单按三级保存时记录到工单上。</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划用时</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>&amp;New ticket…</source>
