@@ -209,3 +209,53 @@ def test_the_planner_keeps_each_new_hard_rule_against_heavy_wishes(kind: RuleKin
     assert freed.objective is not None and result.objective is not None
     assert freed.objective < result.objective
     assert [v.rule for v in hard_violations(p, freed.plan)].count(kind) >= 1
+
+
+@st.composite
+def desk_weeks(draw: st.DrawFn) -> RotaProblem:
+    """The desk's own week (rest, hours, fairness, on-call shifts, seniority, skills) with
+    drawn personal limits, successions, dated cover and over-cover priced."""
+    from app.rota.defaults import DAY, EVENING, NIGHT, ON_CALL
+    from app.rota.model import Coverage
+    from tests.app.rota_problems import MONDAY, week
+
+    base = week()
+    codes = [DAY, EVENING, NIGHT, ON_CALL]
+    staff = list(base.staff)
+    for n in draw(st.lists(st.integers(0, len(staff) - 1), max_size=4, unique=True)):
+        staff[n] = replace(staff[n], limits=Limits(
+            max_shifts=tuple((c, draw(st.integers(0, 3))) for c in
+                             draw(st.lists(st.sampled_from(codes), max_size=2, unique=True))),
+            min_minutes=draw(st.sampled_from((None, 480, 960))),
+            max_minutes=draw(st.sampled_from((None, 1920, 2400))),
+            max_consecutive=draw(st.sampled_from((None, 3, 5))),
+            min_consecutive=draw(st.sampled_from((None, 2))),
+            min_days_off=draw(st.sampled_from((None, 2))),
+            max_weekends=draw(st.sampled_from((None, 0, 1)))))
+    banned = draw(st.lists(st.tuples(st.sampled_from(codes), st.sampled_from(codes)),
+                           max_size=3))
+    shifts = tuple(replace(s, not_followed_by=frozenset(b for a, b in banned if a == s.code))
+                   for s in base.shifts)
+    dated = tuple(Coverage(code, base.kinds[MONDAY], draw(st.integers(0, 3)), frozenset(), 0,
+                           base.days[d], draw(st.integers(0, 50)), draw(st.integers(0, 3)))
+                  for d, code in draw(st.lists(st.tuples(st.integers(0, 6),
+                                                         st.sampled_from(codes)),
+                                               max_size=3, unique=True)))
+    rules = tuple(replace(r, enabled=True) if r.kind is RuleKind.OVER_COVER else r
+                  for r in base.rules)
+    return replace(base, staff=tuple(staff), shifts=shifts, coverage=base.coverage + dated,
+                   rules=rules)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(desk_weeks())
+def test_on_the_desks_own_rules_too_the_planner_and_the_checker_agree(p: RotaProblem) -> None:
+    result = plan_rota(p, PlanControl(), time_limit=10, workers=2)
+    if result.status is PlanStatus.INFEASIBLE:
+        assert result.conflicts  # said why
+        return
+    if result.status is PlanStatus.NO_PLAN_YET:
+        return
+    assert hard_violations(p, result.plan) == []
+    if result.status is PlanStatus.OPTIMAL:
+        assert total_cost(check(p, result.plan)) == result.objective
