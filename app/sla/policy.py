@@ -219,7 +219,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 # release of the issue-16 defaults).
 CUT_OVER = datetime(2026, 12, 5, tzinfo=UTC)
 LEGACY_POLICY = Policy(version=0, rules=LEGACY_RULES)
-DEFAULT_POLICY = Policy(version=1, rules=DEFAULT_RULES)
+# A resolved ticket nobody followed up within its time is brought to the supervisors, like an
+# overdue one (REQUIREMENTS.md section 2: "overdue tickets are tracked and supervised").
+DEFAULT_POLICY = Policy(version=1, rules=DEFAULT_RULES, escalations=(
+    *DEFAULT_ESCALATIONS, Escalation(Action.NOTIFY_SUPERVISOR, "breached", "follow_up")))
 
 
 def built_in_for(created_at: datetime) -> Policy:

@@ -163,3 +163,11 @@ def test_the_new_kinds_pause_and_resume_like_the_old_ones(plan: list[tuple[int, 
     # Each paused minute before the deadline moves it by at most a minute.
     assert paused.deadline - plain.deadline <= timedelta(minutes=sum(n for _g, n in plan))
     assert paused.elapsed == plain.elapsed - paused.paused_for
+
+
+def test_an_overdue_follow_up_is_brought_to_the_supervisors() -> None:
+    from app.sla.escalation import Action, plan_escalations
+
+    follow = plan_escalations(DEFAULT_POLICY.escalations, "follow_up", "breached")
+    assert [e.action for e in follow] == [Action.NOTIFY_SUPERVISOR]
+    assert plan_escalations(LEGACY_POLICY.escalations, "follow_up", "breached") == ()
