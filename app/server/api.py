@@ -3,6 +3,7 @@ access token; errors answer ``{"error": code, "message": text}`` with a fitting 
 
 # No ``from __future__ import annotations`` here: FastAPI reads the endpoint annotations
 # at definition time, and they name the per-app ``current_user`` dependency (a closure).
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -13,11 +14,12 @@ import orjson
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.clock import Clock, SystemClock
@@ -33,9 +35,10 @@ from app.server.account_admin import (
 from app.server.accounts import User
 from app.server.channels import routes as channels
 from app.server.desks import DeskRefused, register
+from app.server.feed import LIFETIME, ChangeFeed
 from app.server.inputs import Body, BodyLimit
 from app.server.pokes import ChangeSignal
-from app.server.pull import newest_seq, pull_json
+from app.server.pull import changes_json, newest_seq, pull_json
 from app.server.push import push
 from app.sync.entities import entities
 from app.sync.protocol import MAX_BODY, MAX_PAGE, MAX_PUSH, PROTOCOL, Mutation
@@ -134,10 +137,17 @@ def _tokens_json(user: User, tokens: accounts.Tokens) -> dict[str, Any]:
 
 def create_app(engine: Engine, clock: Clock | None = None, *,
                listen_dsn: str | None = None) -> FastAPI:
-    """The API over ``engine``; ``listen_dsn`` turns on LISTEN/NOTIFY pokes."""
+    """The API over ``engine``; ``listen_dsn`` turns on LISTEN/NOTIFY pokes and the change
+    feed's streams."""
     clock = clock or SystemClock()
     signal = ChangeSignal()
     call_signal = ChangeSignal(channels.CALLS_CHANNEL)
+
+    def read_changes(cursor: int, limit: int) -> tuple[str, int, bool]:
+        with engine.connect() as conn:
+            return changes_json(conn, cursor, limit)
+
+    feed = ChangeFeed(signal, read_changes)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -145,7 +155,9 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
         if listen_dsn:
             signal.start(listen_dsn)
             call_signal.start(listen_dsn)
+            feed.start(await asyncio.to_thread(_newest_of, engine))
         yield
+        await feed.stop()
         signal.stop()
         call_signal.stop()
 
@@ -153,13 +165,20 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
                   responses=_errors(400, 413, 422, 503))
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.state.signal = signal
+    app.state.feed = feed
     _install_limits_and_errors(app)
     current_user = _bearer(engine, clock)
     _account_routes(app, engine, clock, current_user)
     _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
     channels.install(app, engine, clock, current_user, _errors, call_signal)
+    _feed_route(app, feed, current_user)
     return app
+
+
+def _newest_of(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return newest_seq(conn)
 
 
 def _install_limits_and_errors(app: FastAPI) -> None:
@@ -198,6 +217,13 @@ def _install_limits_and_errors(app: FastAPI) -> None:
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
 
+    @app.exception_handler(PoolTimeout)
+    async def overloaded(_request: Request, _failure: PoolTimeout) -> JSONResponse:
+        # Every pooled connection stayed busy for the pool's timeout: the desk backs off
+        # and comes back, rather than waiting longer here (back-pressure).
+        return _error(503, "busy", "the server is busy; retry later",
+                      headers={"Retry-After": "5"})
+
     @app.exception_handler(OperationalError)
     async def database_down(_request: Request, _failure: OperationalError) -> JSONResponse:
         return _error(503, "database_unavailable", "the database cannot be reached")
@@ -215,7 +241,9 @@ def _bearer(engine: Engine, clock: Clock) -> Callable[[Credentials], User]:
     def current_user(credentials: Annotated[Credentials, Depends(scheme)]) -> User:
         if credentials is None or not credentials.credentials:
             raise ApiError(401, "unauthenticated", "sign in first")
-        with engine.begin() as conn:
+        # Autocommit: a token check is one read (and once per token one write), and a
+        # BEGIN/COMMIT of its own doubled its round trips on every request.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             user = accounts.authenticate(conn, clock, credentials.credentials)
         if user is None:
             raise ApiError(401, "token_expired", "the access token is unknown or expired")
@@ -332,18 +360,18 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
             page = pull_json(conn, cursor, limit)
         return Response(page, media_type="application/json")
 
-    def _newest() -> int:
-        with engine.connect() as conn:
-            return newest_seq(conn)
-
     @app.get("/v1/poke", responses=_SIGNED_IN)
     async def poke(user: Annotated[User, Depends(current_user)],
                    cursor: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
                    timeout: Annotated[float, Query(ge=0, le=60)] = POKE_TIMEOUT,
                    ) -> dict[str, Any]:
+        """The long-poll of desks before the change feed (kept for them): answers at once
+        when the server is past ``cursor`` (with the newest cursor), else when the next
+        change commits or after ``timeout`` seconds."""
         event = signal.current()
-        if await run_in_threadpool(_newest) != cursor:
-            return {"changed": True}
+        newest = await run_in_threadpool(_newest_of, engine)
+        if newest != cursor:
+            return {"changed": True, "cursor": newest}
         return {"changed": await signal.wait(event, timeout)}
 
     @app.post("/v1/numbers/lease", responses=_errors(401, 403))
@@ -357,5 +385,33 @@ def _sync_routes(app: FastAPI, engine: Engine, clock: Clock,
         return {"first": first, "last": last}
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
+_STREAM_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Server-sent events: `changes` (the rows after `after`, up to "
+                         "`cursor`), `changed` (pull up to `cursor`), comments as heartbeats",
+          "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+    **_errors(401, 503)}
+
+
+def _feed_route(app: FastAPI, feed: ChangeFeed,
+                current_user: Callable[[Credentials], User]) -> None:
+    @app.get("/v1/stream", response_class=StreamingResponse, responses=_STREAM_ANSWER)
+    async def stream(user: Annotated[User, Depends(current_user)],
+                     cursor: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
+                     timeout: Annotated[float, Query(ge=0, le=60)] = LIFETIME,
+                     ) -> Response:
+        """The change feed from ``cursor`` for about ``timeout`` seconds (app/server/feed.py);
+        the desk then opens the next one with the cursor it has reached."""
+        subscriber = feed.subscribe(cursor)
+        if subscriber is None:
+            return _error(503, "busy", "too many desks on this server process; retry later",
+                          headers={"Retry-After": "5"})
+        return StreamingResponse(feed.events(subscriber, timeout),
+                                 media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache",
+                                          "X-Accel-Buffering": "no"})
+
+
+def _error(status: int, code: str, message: str, *,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status,
+                        headers=headers)

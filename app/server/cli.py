@@ -2,9 +2,9 @@
 run the escalation and mail services.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
-``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_TLS_CERT``, ``SEATDESK_TLS_KEY``; for
-``escalate`` and ``mail`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``),
-then a TOML file given with ``--config`` (the packaged server's is
+``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_WORKERS``, ``SEATDESK_TLS_CERT``,
+``SEATDESK_TLS_KEY``; for ``escalate`` and ``mail`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``,
+``SEATDESK_PASSWORD``), then a TOML file given with ``--config`` (the packaged server's is
 /etc/seatdesk/server.toml; the mail service's mailboxes are in /etc/seatdesk/mail.toml).
 Logs are JSON lines on standard error.
 """
@@ -22,13 +22,27 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PORT = 8765
+# Longer than any pause of a desk's between requests on one connection (rounds come every
+# 45 s): uvicorn's 5 s closed kept-alive connections just as desks sent on them.
+KEEP_ALIVE = 75
 
 
 class JsonLogs(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps({"at": self.formatTime(record), "level": record.levelname,
-                           "logger": record.name, "message": record.getMessage()},
-                          ensure_ascii=False)
+        line: dict[str, Any] = {"at": self.formatTime(record), "level": record.levelname,
+                                "logger": record.name, "message": record.getMessage()}
+        if record.exc_info:  # a failure's traceback, which the message alone loses
+            line["traceback"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            line["traceback"] = record.exc_text
+        return json.dumps(line, ensure_ascii=False)
+
+
+def log_as_json() -> None:
+    """JSON lines on standard error, for this process (each server worker calls it)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLogs())
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
 def _config(path: str | None) -> dict[str, Any]:
@@ -65,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int,
+                       help="server processes (default 1; one per core, docs/sync.md)")
     serve.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", help="the certificate's private key (PEM)")
     escalate = commands.add_parser(
@@ -98,9 +114,7 @@ def _password(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = logging.StreamHandler()
-    handler.setFormatter(JsonLogs())
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    log_as_json()
     file = _config(args.config)
     if args.command == "escalate":
         return _escalate(args, file)
@@ -152,16 +166,31 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
 
     host = str(_setting(args, file, "host", "127.0.0.1"))
     port = int(_setting(args, file, "port", DEFAULT_PORT))
-    dsn = url.replace("postgresql+psycopg://", "postgresql://")
-    app = create_app(engine, clock, listen_dsn=dsn)
-    # Long-polls would hold a graceful shutdown for their whole 25 s: desks retry anyway.
+    workers = int(_setting(args, file, "workers", 1))
+    if workers < 1:
+        print("seatdesk-server: workers must be at least 1", file=sys.stderr)
+        return 2
     # TLS in the server itself, for a desk without a reverse proxy in front.
     cert, key = _setting(args, file, "tls_cert", ""), _setting(args, file, "tls_key", "")
     if bool(cert) != bool(key):
         print("seatdesk-server: give both tls_cert and tls_key, or neither", file=sys.stderr)
         return 2
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False,
-                timeout_graceful_shutdown=3, ssl_certfile=cert or None, ssl_keyfile=key or None)
+    # Streams and long-polls would hold a graceful shutdown for up to a minute: desks
+    # reconnect anyway.
+    options: dict[str, Any] = {
+        "host": host, "port": port, "log_config": None, "access_log": False,
+        "timeout_graceful_shutdown": 3, "timeout_keep_alive": KEEP_ALIVE,
+        "ssl_certfile": cert or None, "ssl_keyfile": key or None}
+    if workers > 1:
+        # Each worker builds its own app (its own pool, LISTEN connection and feed) from
+        # the environment: uvicorn starts them as new processes from an import string.
+        engine.dispose()
+        os.environ["SEATDESK_DB"] = url
+        uvicorn.run("app.server.asgi:create", factory=True, workers=workers, **options)
+        return 0
+    app = create_app(engine, clock, listen_dsn=url.replace("postgresql+psycopg://",
+                                                           "postgresql://"))
+    uvicorn.run(app, **options)
     return 0
 
 

@@ -28,12 +28,19 @@ _PAGE_JSON = text("""
 """)
 
 
+def changes_json(conn: Connection, cursor: int, limit: int) -> tuple[str, int, bool]:
+    """The changes after ``cursor`` (at most ``limit``) as a JSON array built by PostgreSQL
+    itself, the cursor after them, and whether more follow."""
+    changes, count, top = conn.execute(_PAGE_JSON, {"cursor": cursor, "limit": limit}).one()
+    return str(changes), int(top) if top is not None else cursor, count == limit
+
+
 def pull_json(conn: Connection, cursor: int, limit: int) -> str:
     """The page as JSON text built by PostgreSQL itself: the rows' JSONB is never decoded
     into Python objects and encoded again (most of a large pull's server time)."""
     newest = newest_seq(conn)
     if cursor > newest:
         return '{"changes": [], "cursor": 0, "more": true, "reset": true}'
-    changes, count, top = conn.execute(_PAGE_JSON, {"cursor": cursor, "limit": limit}).one()
-    return (f'{{"changes": {changes}, "cursor": {top if top is not None else cursor}, '
-            f'"more": {"true" if count == limit else "false"}, "reset": false}}')
+    changes, top, more = changes_json(conn, cursor, limit)
+    return (f'{{"changes": {changes}, "cursor": {top}, '
+            f'"more": {"true" if more else "false"}, "reset": false}}')

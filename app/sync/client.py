@@ -7,18 +7,23 @@ Never called on the GUI thread.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import orjson
 import requests
+from urllib3.exceptions import ProtocolError
 
+from app.sync.feed import FeedEvent, parse
 from app.sync.protocol import MAX_PAGE, Mutation, MutationResult, PullPage
 from app.sync.tokens import TokenVault
 
 CONNECT_TIMEOUT = 3.05
 READ_TIMEOUT = 15.0
+STREAM_LIFETIME = 55.0  # seconds a change-feed stream lasts (the server's default)
+STREAM_SILENCE = 35.0  # seconds without a byte (heartbeats come every 15) = a dead stream
 
 
 class Offline(Exception):
@@ -55,9 +60,10 @@ class ServerClient:
         self.base_url = base_url.rstrip("/")
         self._vault = vault
         self._http = requests.Session()
-        self._poke_http = requests.Session()  # the poke thread's own connection
+        self._poke_http = requests.Session()  # the feed's (or poke's) own connection
         self._renewing = threading.Lock()  # refresh tokens are single-use
         self._access: str | None = None
+        self._streaming: requests.Response | None = None  # the feed's open stream
         self.login_name = login
         self.account: Account | None = None
 
@@ -83,12 +89,8 @@ class ServerClient:
     # -- transport ---------------------------------------------------------------------
     def _send(self, method: str, path: str, *, timeout: float = READ_TIMEOUT,
               auth: bool = True, http: requests.Session | None = None, **kwargs: Any) -> Any:
-        headers = {"Authorization": f"Bearer {self._access}"} if auth and self._access else {}
-        try:
-            response = (http or self._http).request(method, self.base_url + path, headers=headers,
-                                          timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
-        except requests.RequestException as error:
-            raise Offline(str(error)) from error
+        response = self._request(method, path, timeout=timeout, auth=auth, http=http,
+                                 **kwargs)
         if response.status_code >= 500:
             raise Offline(f"server answered {response.status_code}")
         try:
@@ -100,6 +102,25 @@ class ServerClient:
             raise Refused(response.status_code, str(body.get("error", "")),
                           str(body.get("message", "")))
         return body
+
+    def _request(self, method: str, path: str, *, timeout: float, auth: bool,
+                 http: requests.Session | None, **kwargs: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self._access}"} if auth and self._access else {}
+        for attempt in (1, 2):
+            try:
+                return (http or self._http).request(
+                    method, self.base_url + path, headers=headers,
+                    timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
+            except requests.ConnectionError as error:
+                # A kept-alive connection the server closed as the request left: nothing
+                # was answered, so asking once more on a new connection is safe (a pushed
+                # batch that did arrive gets the outcome it had).
+                if attempt == 1 and error.args and isinstance(error.args[0], ProtocolError):
+                    continue
+                raise Offline(str(error)) from error
+            except requests.RequestException as error:
+                raise Offline(str(error)) from error
+        raise AssertionError("unreachable")
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         if self._access is None:
@@ -202,6 +223,47 @@ class ServerClient:
         body = self._call("GET", "/v1/poke", params={"cursor": cursor, "timeout": timeout},
                           timeout=timeout + READ_TIMEOUT, http=self._poke_http)
         return bool(body["changed"])
+
+    def stream(self, cursor: int, lifetime: float = STREAM_LIFETIME) -> Iterator[FeedEvent]:
+        """The server's change feed from ``cursor`` until the server ends the stream (after
+        about ``lifetime`` s). ``Refused`` 404 from a server without one (then poke)."""
+        if self._access is None:
+            self._renew()
+        response = self._open_stream(cursor, lifetime)
+        if response.status_code == 401:
+            response.close()
+            self._renew()
+            response = self._open_stream(cursor, lifetime)
+        self._streaming = response
+        with response:
+            if response.status_code >= 500:
+                raise Offline(f"server answered {response.status_code}")
+            if response.status_code >= 400:
+                try:
+                    body = orjson.loads(response.content)
+                except ValueError:
+                    body = {}
+                raise Refused(response.status_code, str(body.get("error", "")),
+                              str(body.get("message", "")))
+            try:
+                # chunk_size None: each event as soon as its chunk arrives, not per 512 bytes.
+                yield from parse(response.iter_lines(chunk_size=None))  # type: ignore[call-overload]
+            except (requests.RequestException, OSError, ValueError, AttributeError) as error:
+                # The others: the stream was closed under its reader (``hang_up``).
+                raise Offline(str(error)) from error
+            finally:
+                self._streaming = None
+
+    def hang_up(self) -> None:
+        """End the open stream now (from another thread: the desk is stopping)."""
+        streaming = self._streaming
+        if streaming is not None:
+            streaming.close()
+
+    def _open_stream(self, cursor: int, lifetime: float) -> requests.Response:
+        return self._request("GET", "/v1/stream", timeout=STREAM_SILENCE, auth=True,
+                             http=self._poke_http, stream=True,
+                             params={"cursor": cursor, "timeout": lifetime})
 
     def lease_numbers(self, desk_id: str, count: int, *,
                       incarnation: str = "") -> tuple[int, int]:

@@ -107,3 +107,12 @@ class PullPage:
     def from_json(cls, raw: dict[str, Any]) -> PullPage:
         return cls([Change.from_json(c) for c in raw["changes"]], int(raw["cursor"]),
                    bool(raw["more"]), bool(raw.get("reset", False)))
+
+
+@dataclass(frozen=True)
+class StreamedPage:
+    """Changes the server's feed sent: every row after cursor ``after`` up to ``cursor``
+    (applied only by a desk at ``after``; ``more``: the desk pulls the rest)."""
+
+    after: int
+    page: PullPage

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from app.sync.apply import apply_changes
 from app.sync.client import Refused, ServerClient, SignInNeeded
 from app.sync.discard import discard
 from app.sync.numbers import SERVER_URL, add_lease, numbers_left
-from app.sync.protocol import MAX_PUSH, Mutation, MutationResult
+from app.sync.protocol import MAX_PUSH, Mutation, MutationResult, PullPage, StreamedPage
 from app.sync.restore import start_new_incarnation
 from app.sync.seats import Batch, PushPlan, Queued
 from app.sync.tables import CONFLICT_LOG, OUTBOX, PENDING, REJECTED, ROW_VERSIONS
@@ -138,14 +139,36 @@ class Syncer:
                                                            login)
         return self._desk_ids[login]
 
-    def sync_once(self) -> SyncReport:
+    def sync_once(self, streamed: Sequence[StreamedPage] = (), *,
+                  pull: bool = True) -> SyncReport:
+        """Push, apply the pages the change feed brought (``streamed``), and pull if asked
+        to or if those pages leave the desk short of the server (a gap, or ``more``). A
+        round woken by the feed alone sends no request when the desk has nothing to push."""
         with self._lock:
             report = SyncReport()
             self.push(report)
-            self.pull(report)
+            if self.take(streamed, report) or pull:
+                self.pull(report)
             if self._leases_numbers:
                 self.top_up_numbers()
             return report
+
+    def take(self, streamed: Sequence[StreamedPage], report: SyncReport) -> bool:
+        """Apply the streamed pages that continue from the desk's cursor; True if a pull is
+        still needed (a page starts past the cursor, or says more follow)."""
+        behind = False
+        cursor = self.cursor()
+        for streamed_page in streamed:
+            page = streamed_page.page
+            if page.cursor <= cursor:
+                continue  # a pull already brought these
+            if streamed_page.after != cursor:
+                behind = True
+                continue
+            self._apply_page(page, report)
+            cursor = page.cursor
+            behind = page.more
+        return behind
 
     def discard(self, mutation_id: int) -> None:
         """Drop a rejected mutation on the seat's deliberate decision (never automatically);
@@ -272,16 +295,20 @@ class Syncer:
                     continue
                 if page.more:
                     upcoming = fetcher.submit(self._client.pull, page.cursor)
-                with self._store.unit_of_work() as session:
-                    conn = session.connection(execution_options=REPLICA)
-                    applied = apply_changes(conn, page.changes)
-                    state.write(conn, state.CURSOR, str(page.cursor))
-                report.pulled += applied.rows
-                report.conflicts += applied.conflicts
-                report.ticket_ids |= applied.ticket_ids
-                report.entities |= applied.entities
+                self._apply_page(page, report)
                 if not page.more:
                     return
+
+    def _apply_page(self, page: PullPage, report: SyncReport) -> None:
+        """A page of changes and its cursor in one transaction."""
+        with self._store.unit_of_work() as session:
+            conn = session.connection(execution_options=REPLICA)
+            applied = apply_changes(conn, page.changes)
+            state.write(conn, state.CURSOR, str(page.cursor))
+        report.pulled += applied.rows
+        report.conflicts += applied.conflicts
+        report.ticket_ids |= applied.ticket_ids
+        report.entities |= applied.entities
 
     def top_up_numbers(self) -> None:
         with self._store.unit_of_work() as session:

@@ -127,6 +127,7 @@ class RunningServer:
 
     def start(self, port: int = 0) -> str:
         app = create_app(self.engine, self.clock, listen_dsn=self.db_url)
+        self.app = app
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
                                 access_log=False, lifespan="on", timeout_graceful_shutdown=1)
         self._server = uvicorn.Server(config)

@@ -55,16 +55,18 @@ def test_no_input_breaks_the_api_or_its_schema(fuzzed_engine: Engine,
     assert {op.label for op in operations} >= {
         "POST /v1/push", "GET /v1/pull", "POST /v1/login", "POST /v1/numbers/lease",
         "GET /v1/accounts", "POST /v1/accounts", "PUT /v1/accounts/{login}/role",
-        "PUT /v1/accounts/{login}/active", "PUT /v1/accounts/{login}/password"}
+        "PUT /v1/accounts/{login}/active", "PUT /v1/accounts/{login}/password",
+        "GET /v1/stream"}
     for operation in operations:
 
         @given(case=operation.as_strategy())
         @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                   suppress_health_check=[HealthCheck.too_slow])
         def call(case: Case) -> None:
-            if case.path == "/v1/poke" and case.query:
-                # A long poll may wait: the fuzzer checks its answers, not its patience.
-                case.query = {**case.query, "timeout": 0}
+            if case.path in ("/v1/poke", "/v1/stream"):
+                # A long poll (a stream) may wait: the fuzzer checks its answers, not its
+                # patience.
+                case.query = {**(case.query or {}), "timeout": 0}
             case.call_and_validate(headers=auth)
 
         call()

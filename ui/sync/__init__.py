@@ -148,7 +148,7 @@ class SyncDesk(QObject):
     # --- actions -------------------------------------------------------------------------
     def _local_change(self, _ids: list[str]) -> None:
         if self.runner is not None:
-            self.runner.wake()
+            self.runner.wake(pull=False)
 
     def sync_now(self) -> None:
         if self.runner is not None:

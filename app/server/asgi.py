@@ -1,0 +1,20 @@
+"""The app of one server worker process (``seatdesk-server serve --workers N``): uvicorn
+starts each worker from this import string, with the database in ``SEATDESK_DB``."""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from app.domain.clock import SystemClock
+from app.server.api import create_app
+from app.server.cli import log_as_json
+from app.server.schema import server_engine
+
+
+def create() -> FastAPI:
+    log_as_json()
+    url = os.environ["SEATDESK_DB"]
+    return create_app(server_engine(url), SystemClock(),
+                      listen_dsn=url.replace("postgresql+psycopg://", "postgresql://"))
