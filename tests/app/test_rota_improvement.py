@@ -44,7 +44,8 @@ def test_neighbourhood_search_only_improves_and_keeps_the_hard_rules() -> None:
     problem = rota.problem  # type: ignore[attr-defined]
     assert hard_violations(problem, plan) == []
     scored = score(instance, triples(problem, plan))  # type: ignore[arg-type]
-    assert scored.hard == {} and scored.objective == cost == total_cost(check(problem, plan))
+    # A step's plan not proven optimal may carry slack: its figure bounds the true cost.
+    assert scored.hard == {} and scored.objective == total_cost(check(problem, plan)) <= cost
 
 
 def test_the_planner_reports_each_better_plan_of_the_improvement() -> None:

@@ -174,7 +174,12 @@ def test_any_plan_the_planner_returns_passes_the_checker_and_the_scorer(
     assert hard_violations(p, result.plan) == []
     scored = score(instance, triples(p, result.plan))
     assert scored.hard == {}
-    assert scored.objective == total_cost(check(p, result.plan)) == result.objective
+    assert scored.objective == total_cost(check(p, result.plan))
+    # A plan not proven optimal may carry slack above what it needs: the solver's figure
+    # is then an upper bound of the plan's true cost.
+    assert result.objective is not None and scored.objective <= result.objective
+    if result.status is PlanStatus.OPTIMAL:
+        assert scored.objective == result.objective
     assert p.days[0] == FIRST_DAY
 
 
