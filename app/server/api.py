@@ -23,7 +23,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.clock import Clock, SystemClock
-from app.server import account_admin, accounts, numbers
+from app.server import account_admin, accounts, numbers, questionnaire_routes
 from app.server.account_admin import (
     AccountRefused,
     AccountView,
@@ -173,6 +173,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _sync_routes(app, engine, clock, current_user, signal)
     channels.install(app, engine, clock, current_user, _errors, call_signal)
     _feed_route(app, feed, current_user)
+    questionnaire_routes.install(app, engine, clock, current_user, ApiError)
     return app
 
 
