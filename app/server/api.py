@@ -173,7 +173,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _sync_routes(app, engine, clock, current_user, signal)
     channels.install(app, engine, clock, current_user, _errors, call_signal)
     _feed_route(app, feed, current_user)
-    questionnaire_routes.install(app, engine, clock, current_user, ApiError)
+    questionnaire_routes.install(app, engine, clock, current_user, ApiError, _errors)
     return app
 
 
