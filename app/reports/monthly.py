@@ -20,6 +20,7 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period
+from app.reports.reviews import ReviewFigures, review_figures
 from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures
 from app.sla.policy import TargetKind
 
@@ -53,6 +54,9 @@ class ServiceReport:
     # count), and how many targets were counted through a year without official holidays.
     causes: dict[str, Counter[str]] = field(default_factory=dict)
     estimated: int = 0
+    # Issue 16 part 2: the senior engineers' reviews of level-3 results in the period, and
+    # the findings of those sent back (app/reports/reviews.py).
+    reviews: ReviewFigures | None = None
 
     def name(self, by: Dimension, key: object) -> str:
         return self.names.get(by, {}).get(str(key), str(key) or "-")
@@ -77,7 +81,8 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
                          satisfaction(conn, period, now, filters),
                          names(conn, language), cause_counts(conn, period.start, period.end),
                          estimated_targets(conn, to_ms(period.start) or 0,
-                                           to_ms(period.end) or 0))
+                                           to_ms(period.end) or 0),
+                         review_figures(conn, period.start, period.end))
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -106,6 +111,18 @@ def _causes_sheet(part: Any, report: ServiceReport, labels: dict[TargetKind, str
     for kind, counts in sorted(report.causes.items()):
         for cause, count in counts.most_common():
             part.append([named.get(kind, kind), cause, count])
+
+
+def _reviews_sheet(part: Any, report: ServiceReport) -> None:
+    """Issue 16: level-3 reviews in the period, and every finding sent back."""
+    figures = report.reviews
+    part.append(["reviewed", "approved", "sent back"])
+    part.append([figures.reviewed if figures else 0, figures.approved if figures else 0,
+                 figures.sent_back if figures else 0])
+    part.append(["ticket", "title", "reviewer", "at", "findings"])
+    for finding in figures.findings if figures else ():
+        part.append([finding.number, finding.title, finding.reviewer,
+                     finding.at.isoformat(timespec="minutes"), finding.findings])
 
 
 def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, str]
@@ -173,6 +190,7 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
     part.append(["closed", report.satisfaction.closed])
     part.append(["closed unconfirmed", report.satisfaction.unconfirmed])
     _causes_sheet(book.create_sheet("missed causes"), report, labels)
+    _reviews_sheet(book.create_sheet("reviews"), report)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path

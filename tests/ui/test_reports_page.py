@@ -154,11 +154,14 @@ def test_the_monthly_pdf_and_xlsx(qtbot: QtBot, demo_copy: DataDir, planned: dic
     assert rows[-1] == ("estimated (a year without official holidays)", 0, *rows[-1][2:])
     assert list(book["missed causes"].iter_rows(values_only=True)) == [
         ("target", "cause", "count")]
+    assert next(book["reviews"].iter_rows(values_only=True))[:3] == (
+        "reviewed", "approved", "sent back")
     # .ci/run installs poppler-utils: in CI a missing pdftotext fails here, never skips.
     if shutil.which("pdftotext") is None and not os.environ.get("CI"):
         pytest.skip("poppler-utils is not installed")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    assert "Pages:           5" in info.stdout  # cover, targets, analysis, seats, channels
+    # cover, targets, analysis, seats, channels, level-3 reviews
+    assert "Pages:           6" in info.stdout
     assert "A4" in info.stdout
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Capability
-from app.process.reading import ReviewItem, review_queue, waiting_reviews
+from app.process.reading import COUNT_CAP, ReviewItem, review_queue, waiting_reviews
 from app.reports.reviews import review_figures
 from app.services.errors import DeskError, Problem
 from app.store.ticket_detail import ticket_detail
@@ -113,7 +113,9 @@ class ReviewsPage(QWidget):
         zone = self._context.time_zone
         self.heading.setText(
             (self.tr("%n level-3 result(s) resolved in the last 30 days wait for review",
-                     "", waiting))
+                     "", waiting) if waiting <= COUNT_CAP else
+             self.tr("More than %1 level-3 results resolved in the last 30 days wait for "
+                     "review").replace("%1", str(COUNT_CAP)))
             + " · " + (self.tr("every result is reviewed") if percent >= 100 else
                        self.tr("a sample of %1 % is reviewed").replace("%1", str(percent))))
         self.queue.setRowCount(len(self.items))

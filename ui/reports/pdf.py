@@ -212,6 +212,7 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
         lambda pages: _analysis(pages, report),
         *(lambda pages, chunk=chunk: _seats(pages, report, chunk) for chunk in seat_pages),
         lambda pages: _channels(pages, report),
+        lambda pages: _reviews(pages, report),
     ]
     painter = QPainter(writer)
     try:
@@ -429,4 +430,38 @@ def _channels(pages: _Pages, report: ServiceReport) -> None:
         .replace("%1", str(sat.closed))
         .replace("%2", str(sat.unconfirmed))
         .replace("%3", "-" if sat.mean is None else f"{sat.mean:.2f}"),
+    )
+
+
+REVIEW_ROWS = 40  # findings listed in the PDF (all of them are in the workbook)
+
+
+def _reviews(pages: _Pages, report: ServiceReport) -> None:
+    """Issue 16: the senior engineers' reviews of level-3 results, and their findings."""
+    y = pages.heading(QCoreApplication.translate("Reports", "Level-3 reviews"))
+    figures = report.reviews
+    reviewed, approved, sent_back = (figures.reviewed, figures.approved, figures.sent_back) \
+        if figures else (0, 0, 0)
+    pages.painter.drawText(
+        pages.block(y, 40),
+        Qt.AlignmentFlag.AlignLeft,
+        QCoreApplication.translate("Reports", "Reviewed: %1, approved: %2, sent back with "
+                                   "findings: %3")
+        .replace("%1", str(reviewed)).replace("%2", str(approved))
+        .replace("%3", str(sent_back)),
+    )
+    y += 60
+    rows = [[f.number, f.reviewer, f.at.strftime("%m-%d"), f.findings]
+            for f in (figures.findings[:REVIEW_ROWS] if figures else ())]
+    table(
+        pages.painter,
+        pages.block(y, 1400),
+        [
+            QCoreApplication.translate("Reports", "Ticket"),
+            QCoreApplication.translate("Reports", "Reviewer"),
+            QCoreApplication.translate("Reports", "Date"),
+            QCoreApplication.translate("Reports", "Findings"),
+        ],
+        rows,
+        [1.2, 1.0, 0.7, 5.0],
     )
