@@ -4874,6 +4874,30 @@ Restore it into this form?</source>
         <translation>已关闭：%1，其中未确认即关闭：%2，平均分：%3</translation>
     </message>
     <message>
+        <source>Level-3 reviews</source>
+        <translation>三级结果审核</translation>
+    </message>
+    <message>
+        <source>Reviewed: %1, approved: %2, sent back with findings: %3</source>
+        <translation>已审核：%1，通过：%2，附意见退回：%3</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
@@ -5161,6 +5185,10 @@ Restore it into this form?</source>
         <translation>
             <numerusform>近 30 天内解决的 %n 个三级请求结果待审核</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>More than %1 level-3 results resolved in the last 30 days wait for review</source>
+        <translation>近 30 天内解决的三级请求结果中，超过 %1 个待审核</translation>
     </message>
     <message>
         <source>every result is reviewed</source>
