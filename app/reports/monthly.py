@@ -167,12 +167,13 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
                             ("teams", report.teams, Dimension.TEAM)):
         part = book.create_sheet(title)
         part.append([title, "taken", "resolved", "reopen rate", "rated", "satisfaction",
-                     "first response met", "first response p90 min", "resolution met",
-                     "resolution p90 min", "duty hours"])
+                     "reviews sent back", "first response met", "first response p90 min",
+                     "resolution met", "resolution p90 min", "duty hours"])
         for s in rows:
             fr, res = s.targets.get(TargetKind.FIRST_RESPONSE), s.targets.get(TargetKind.RESOLUTION)
             part.append([report.name(by, s.key), s.taken, s.resolved, _share(s.reopen_rate),
-                         s.rated, s.satisfaction, _share(fr.share_met if fr else None),
+                         s.rated, s.satisfaction, s.sent_back,
+                         _share(fr.share_met if fr else None),
                          _minutes(fr.times.p90 if fr else None),
                          _share(res.share_met if res else None),
                          _minutes(res.times.p90 if res else None), s.duty_hours])

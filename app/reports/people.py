@@ -11,14 +11,22 @@ from app.reports.period import Filters, Period
 from app.reports.targets import ANY, Dimension, TargetFigures, target_figures
 from app.sla.policy import TargetKind
 
-_TICKETS = """
-FROM rep.ticket_facts t WHERE t.created_ms >= ? AND t.created_ms < ?{filters}
+_IN_PERIOD = "t.created_ms >= ? AND t.created_ms < ?{filters}"
+_TICKETS = f"""
+FROM rep.ticket_facts t WHERE {_IN_PERIOD}
 """
 
 
 def _tickets(period: Period, filters: Filters) -> tuple[str, list[object]]:
     where, params = filters.sql()
     return _TICKETS.format(filters=where), [*period.bounds_ms(), *params]
+
+
+def _in_period(period: Period, filters: Filters) -> tuple[str, list[object]]:
+    """The period's tickets (``t``: the facts) as a condition, for a query from another
+    table."""
+    where, params = filters.sql()
+    return _IN_PERIOD.format(filters=where), [*period.bounds_ms(), *params]
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class SeatFigures:
     satisfaction: float | None  # mean score 1-5
     targets: dict[TargetKind, TargetFigures]
     duty_hours: float | None = None  # from the published rota (seats only)
+    sent_back: int = 0  # level-3 reviews that sent a result back (issue 16's review)
 
     @property
     def reopen_rate(self) -> float | None:
@@ -81,10 +90,30 @@ def seats(conn: sqlite3.Connection, period: Period, now: datetime, filters: Filt
     rows = conn.execute(
         f"SELECT {column} AS k, count(*), sum(t.state IN ('resolved', 'closed')), "
         f"sum(t.reopened), count(t.satisfaction), avg(t.satisfaction) {base} "
-        f"AND t.assignee_id IS NOT NULL GROUP BY k ORDER BY k", params)
+        f"AND t.assignee_id IS NOT NULL GROUP BY k ORDER BY k", params).fetchall()
+    # From the reviews (few: level 3, sampled) to the period's tickets, not the reverse.
+    in_period, period_params = _in_period(period, filters)
+    sent_back = dict(conn.execute(
+        f"SELECT {column} AS k, count(*) FROM process_reviews r JOIN rep.ticket_facts t "
+        f"INDEXED BY ix_ticket_facts_ticket ON t.ticket_id = r.ticket_id "
+        f"WHERE {in_period} AND r.approved = 0 AND t.assignee_id IS NOT NULL GROUP BY k",
+        period_params).fetchall())
     return [SeatFigures(key, taken, resolved, reopened, rated, mean, targets.get(key, {}),
-                        duty.get(key) if by is Dimension.SEAT else None)
+                        duty.get(key) if by is Dimension.SEAT else None,
+                        int(sent_back.get(key, 0)))
             for key, taken, resolved, reopened, rated, mean in rows]
+
+
+def sent_back_ticket_ids(conn: sqlite3.Connection, period: Period, filters: Filters,
+                         by: Dimension, key: str) -> list[str]:
+    """The period's tickets of seat (or team) ``key`` whose result a review sent back."""
+    column = "coalesce(t.assignee_id, '')" if by is Dimension.SEAT else "coalesce(t.team_id, '')"
+    in_period, params = _in_period(period, filters)
+    return [row[0] for row in conn.execute(
+        "SELECT DISTINCT t.ticket_id FROM process_reviews r JOIN rep.ticket_facts t "
+        "INDEXED BY ix_ticket_facts_ticket ON t.ticket_id = r.ticket_id "
+        f"WHERE {in_period} AND r.approved = 0 AND {column} = ? ORDER BY t.ticket_id",
+        [*params, key])]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.reports.analysis import response_analysis
 from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
-from app.reports.period import Period, Span
+from app.reports.period import Filters, Period, Span
 from app.reports.targets import Dimension
 from app.sla.policy import TargetKind
 from app.store.database import Store
@@ -77,3 +77,26 @@ def test_seats_channels_and_satisfaction(known, demo_copy: DataDir) -> None:
     assert sat.closed == len(rated) and sat.unconfirmed == 0
     assert satisfaction_ticket_ids(conn, DECEMBER, LATER, score=5) == [
         ids[p.index] for p in planned if p.score == 5]
+
+
+def test_reviews_sent_back_count_per_seat_and_list_their_tickets(
+        known, demo_copy: DataDir) -> None:
+    """Issue 17's seat figures: the level-3 reviews (issue 16) that sent a result back."""
+    from app.reports.people import sent_back_ticket_ids
+
+    conn, ids = known
+    seat = first_id(demo_copy.database, "staff")
+    first, second = ids[0], ids[1]
+    with sqlite3.connect(demo_copy.database) as writer:
+        for n, (ticket, approved) in enumerate(((first, 0), (first, 0), (second, 1))):
+            writer.execute(
+                "INSERT INTO process_reviews (id, ticket_id, reviewer_id, at, approved, "
+                "findings) VALUES (?, ?, ?, ?, ?, ?)",
+                (f"01900000-0000-7000-8000-{n:012d}", ticket, seat,
+                 "2026-12-20 08:00:00.000000", approved, "" if approved else "no root cause"))
+    writer.close()
+    mine = next(s for s in seats(conn, DECEMBER, LATER) if s.key == seat)
+    assert mine.sent_back == 2  # two reviews sent it back; the approval is not counted
+    assert sent_back_ticket_ids(conn, DECEMBER, Filters(), Dimension.SEAT, seat) == [first]
+    teams = seats(conn, DECEMBER, LATER, by=Dimension.TEAM)
+    assert sum(t.sent_back for t in teams) == 2

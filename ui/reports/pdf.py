@@ -174,6 +174,7 @@ def _seat_rows(report: ServiceReport, by: Dimension, rows: Sequence[SeatFigures]
                 str(s.resolved),
                 share(s.reopen_rate),
                 "-" if s.satisfaction is None else f"{s.satisfaction:.2f}",
+                str(s.sent_back),
                 share(fr.share_met if fr else None),
                 minutes(fr.times.p90 if fr else None),
                 share(res.share_met if res else None),
@@ -359,7 +360,7 @@ def _analysis(pages: _Pages, report: ServiceReport) -> None:
 def _seats(pages: _Pages, report: ServiceReport, rows: list[Row]) -> None:
     y = pages.heading(QCoreApplication.translate("Reports", "Seats and teams"))
     header = seats_header(short=True)
-    widths = [1.6, 0.8, 0.95, 1.05, 1.25, 1.1, 0.9, 1.1, 0.9, 0.8]
+    widths = [1.6, 0.8, 0.95, 1.05, 1.25, 0.9, 1.1, 0.9, 1.1, 0.9, 0.8]
     y = table(pages.painter, pages.block(y, 1000), header, rows, widths) + 20
     if rows and rows[-1] == _seat_rows(report, Dimension.SEAT, report.seats)[-1:][0]:
         y = pages.sub(y, QCoreApplication.translate("Reports", "Teams"))

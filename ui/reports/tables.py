@@ -17,7 +17,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from app.reports.analysis import ResponseAnalysis
-from app.reports.people import ChannelFigures, Satisfaction, SeatFigures, satisfaction_ticket_ids
+from app.reports.people import (
+    ChannelFigures,
+    Satisfaction,
+    SeatFigures,
+    satisfaction_ticket_ids,
+    sent_back_ticket_ids,
+)
 from app.reports.period import Filters, Period
 from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
 from app.sla.policy import TargetKind
@@ -144,6 +150,8 @@ def seats_table(shown: Shown, seat_rows: list[SeatFigures]) -> tuple[list[str], 
             item(str(s.resolved)),
             item(share(s.reopen_rate)),
             item("-" if s.satisfaction is None else f"{s.satisfaction:.2f}"),
+            item(str(s.sent_back), (lambda key=s.key: sent_back_ticket_ids(
+                shown.conn, shown.period, shown.filters, Dimension.SEAT, key))),
             item(share(fr.share_met if fr else None)),
             item(minutes(fr.times.p90 if fr else None)),
             item(share(res.share_met if res else None)),

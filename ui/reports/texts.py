@@ -97,6 +97,7 @@ def seats_header(short: bool = False) -> list[str]:
         QCoreApplication.translate("Reports", "Resolved"),
         QCoreApplication.translate("Reports", "Reopened"),
         QCoreApplication.translate("Reports", "Satisfaction"),
+        QCoreApplication.translate("Reports", "Sent back"),
         QCoreApplication.translate("Reports", "First response met"),
         "p90" if short else QCoreApplication.translate("Reports", "First response p90"),
         QCoreApplication.translate("Reports", "Resolution met"),
