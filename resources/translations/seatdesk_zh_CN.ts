@@ -4746,6 +4746,10 @@ Restore it into this form?</source>
         <translation>重新打开</translation>
     </message>
     <message>
+        <source>Sent back</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
         <source>First response met</source>
         <translation>首次响应达标</translation>
     </message>
