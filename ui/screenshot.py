@@ -94,14 +94,14 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
         _settle()
         return dialog
     if page == "intake":
-        from ui.desk import suggest_articles
+        from ui.desk import extend_form
         from ui.intake.dialog import IntakeDialog
 
         # Its autosaved draft goes elsewhere: a screenshot must not leave the desk a draft
         # to offer, nor show one the desk had.
         drafts = Path(tempfile.mkdtemp(prefix="seatdesk-shot-"))
         dialog = IntakeDialog(desk.context, desk.window, draft_path=drafts / "draft.json")
-        suggest_articles(dialog, desk.context)
+        extend_form(dialog, desk.context, [])  # suggestions, the level-3 analysis
         dialog.requester_search.setText("市财政局")
         dialog.show()
         _settle()

@@ -7,7 +7,14 @@ meets part 1's "analysis" target). At levels 1 and 2 the box is ignored: their p
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from app.domain.enums import Level
 from app.domain.validation import TEXT_MAX
@@ -35,13 +42,13 @@ class IntakeAnalysis(QGroupBox):
         self.minutes.setRange(*PLANNED_MINUTES)
         self.minutes.setValue(60)
         self.minutes.setSuffix(self.tr(" min"))
-        hint = QLabel(self.tr("Recorded on the ticket when it is saved at level 3."), self)
-        hint.setWordWrap(True)
+        self.setToolTip(self.tr("Recorded on the ticket when it is saved at level 3."))
         form = QFormLayout(self)
         form.addRow(self.analysis)
         form.addRow(self.tr("Planned time"), self.minutes)
-        form.addRow(hint)
-        self.setMaximumHeight(220)
+        # Compact: the knowledge-base suggestions above keep most of the column.
+        self.analysis.setMaximumHeight(56)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     @Slot(str, str)
     def on_ticket_logged(self, ticket_id: str, _number: str) -> None:
