@@ -22,9 +22,11 @@ auto-reply does not answer them) and thread back by the ticket number in the sub
 from __future__ import annotations
 
 import json
+import logging
 import smtplib
 import sqlite3
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -36,10 +38,11 @@ from app.domain.clock import Clock
 from app.domain.enums import EventKind, TicketState
 from app.domain.ids import new_id
 from app.mail.tables import MailMessageRow, OutgoingMessageRow
-from app.mail.templates import MessageEvent, render, template
+from app.mail.templates import MessageEvent, link_line, render, template
 from app.store.database import Store
 from app.store.models import TicketEventRow
 
+log = logging.getLogger("seatdesk.mail")
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(seconds=30)
 LAST_RETRY = timedelta(hours=1)
@@ -60,6 +63,9 @@ class SmtpConfig:
     language: str = "zh_CN"  # of the messages (the templates')
     cafile: str = ""
     timeout: float = 30.0
+    # Where requesters open the questionnaire: the sync server's public address, e.g.
+    # https://desk.example.gov.cn ("" : "resolved" messages carry no questionnaire link).
+    questionnaire_url: str = ""
 
     @property
     def domain(self) -> str:
@@ -91,9 +97,14 @@ def _event(kind: str, data: dict[str, object], body: str) -> MessageEvent | None
     return None
 
 
+Linker = Callable[[str, str, str], str]  # (ticket id, number, title) -> the link's path
+
+
 def queue_due(store: Store, reader: sqlite3.Connection, clock: Clock, since: datetime,
-              desk_name: str, config: SmtpConfig) -> int:
-    """Queue a message for every entry since ``since`` the requester should hear of."""
+              desk_name: str, config: SmtpConfig, linker: Linker | None = None) -> int:
+    """Queue a message for every entry since ``since`` the requester should hear of;
+    ``linker`` asks the sync server for a questionnaire link (a "resolved" message whose
+    link cannot be had now waits for the next pass)."""
     rows = reader.execute(
         f"""SELECT e.id, e.ticket_id, e.kind, e.data, e.body, t.number, t.title,
                    r.email, r.name
@@ -117,9 +128,19 @@ def queue_due(store: Store, reader: sqlite3.Connection, clock: Clock, since: dat
             event = _event(kind, parsed if isinstance(parsed, dict) else {}, body or "")
             if event is None:
                 continue
+            url = ""
+            if event == MessageEvent.RESOLVED and linker is not None \
+                    and config.questionnaire_url:
+                try:
+                    url = config.questionnaire_url.rstrip("/") + linker(ticket_id, number,
+                                                                        title)
+                except Exception as error:  # noqa: BLE001 - offline: the next pass asks again
+                    log.info("no questionnaire link for %s yet: %s", number, error)
+                    continue
             chosen = template(reader, event, config.language)
             message = render(chosen, {"number": number, "title": title, "requester": name,
-                                      "desk": desk, "text": body or ""})
+                                      "desk": desk, "text": body or "",
+                                      "link": link_line(url, config.language)})
             message_id = new_id(clock)
             session.add(OutgoingMessageRow(
                 id=message_id, ticket_id=ticket_id, event_id=event_id, event=str(event),

@@ -25,7 +25,7 @@ from app.domain.clock import Clock
 from app.mail.imap import MailboxConfig
 from app.mail.intake import MailIntake, Rules, Stored
 from app.mail.reader import MailboxReader
-from app.mail.sending import SmtpConfig
+from app.mail.sending import Linker, SmtpConfig
 from app.store.database import Store
 from app.store.reading import read_connection
 from app.sync.runner import Link, SyncRunner
@@ -94,6 +94,7 @@ class MailService:
         """Queue what the requesters should hear of and send it: after every pull that
         brought tickets, every stored mail, and every few seconds for the retries."""
         from app.desk_settings import read as read_settings
+        from app.mail.answers import apply_answers
         from app.mail.sending import queue_due, send_due, settle_interrupted
         from app.sync import state
 
@@ -113,7 +114,10 @@ class MailService:
                 try:
                     desk_name = read_settings(reader).desk_name
                     if queue_due(self._store, reader, self._clock, since, desk_name,
-                                 self._smtp):
+                                 self._smtp, self._linker()):
+                        self._wake_sync()
+                    if self._syncer is not None and self._smtp.questionnaire_url \
+                            and apply_answers(self._store, self._clock, self._syncer.client):
                         self._wake_sync()
                     sent, failed = send_due(self._store, self._clock, self._smtp)
                     if sent or failed:
@@ -125,6 +129,19 @@ class MailService:
                 self._send_wake.wait(SEND_EVERY)
         finally:
             reader.close()
+
+    def _linker(self) -> Linker | None:
+        """Questionnaire links come from the sync server (none on a standalone desk)."""
+        if self._syncer is None:
+            return None
+        client = self._syncer.client
+
+        def link(ticket_id: str, number: str, title: str) -> str:
+            answer = client.call("POST", "/v1/questionnaires", json={
+                "ticket_id": ticket_id, "number": number, "title": title[:200]})
+            return str(answer["path"])
+
+        return link
 
     def _wake_sync(self) -> None:
         if self._runner is not None:

@@ -2,7 +2,8 @@
 which an administrator's row of ``message_templates`` replaces.
 
 A template is text with ``{placeholders}``: ``{number}``, ``{title}``, ``{requester}``,
-``{desk}``, ``{text}`` (the seat's answer, the solution or the escalation), ``{state}``.
+``{desk}``, ``{text}`` (the seat's answer, the solution or the escalation), ``{link}`` (the
+online questionnaire's link with a line saying what it is, on "resolved"; empty without).
 An unknown placeholder stays as written rather than failing the message. The subject always
 carries the ticket number in brackets, so the requester's reply finds its ticket.
 """
@@ -59,11 +60,11 @@ _BUILT_IN: dict[tuple[MessageEvent, str], Template] = {
     (MessageEvent.RESOLVED, "zh"): Template(
         "[{number}] 已解决，请确认：{title}",
         "{requester}，您好：\n\n您的请求 {number} 已处理完毕：\n\n{text}\n\n"
-        "如问题仍未解决，请直接回复本邮件说明。\n\n{desk}"),
+        "如问题仍未解决，请直接回复本邮件说明。\n{link}\n\n{desk}"),
     (MessageEvent.RESOLVED, "en"): Template(
         "[{number}] Resolved - please confirm: {title}",
         "Dear {requester},\n\nyour request {number} was resolved:\n\n{text}\n\n"
-        "If the problem remains, reply to this message and say so.\n\n{desk}"),
+        "If the problem remains, reply to this message and say so.\n{link}\n\n{desk}"),
     (MessageEvent.CLOSED, "zh"): Template(
         "[{number}] 工单已关闭：{title}",
         "{requester}，您好：\n\n工单 {number} 已关闭。感谢您的配合。\n\n{desk}"),
@@ -86,6 +87,15 @@ def template(reader: sqlite3.Connection, event: MessageEvent, language: str) -> 
     return Template(row[0], row[1]) if row else built_in(event, code)
 
 
+def link_line(url: str, language: str) -> str:
+    """The questionnaire's line in a "resolved" message."""
+    if not url:
+        return ""
+    if language.startswith("zh"):
+        return f"在线确认并评价（7 天内有效）：{url}"
+    return f"Confirm and rate online (valid for 7 days): {url}"
+
+
 def fill(text: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda found: values.get(found.group(1), found.group(0)), text)
 
@@ -101,7 +111,8 @@ def render(chosen: Template, values: Mapping[str, str]) -> Template:
 SUBJECT_MAX = 200
 BODY_MAX = 10_000
 SAMPLE = {"number": "SD-000123", "title": "VPN 无法连接", "requester": "张伟",
-          "desk": "服务台", "text": "已重置 VPN 账号，请重新登录。"}
+          "desk": "服务台", "text": "已重置 VPN 账号，请重新登录。",
+          "link": "在线确认并评价（7 天内有效）：https://desk.example.gov.cn/q/…"}
 
 
 def save(store: Store, clock: Clock, author_id: str | None, event: MessageEvent,

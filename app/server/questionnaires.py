@@ -39,6 +39,7 @@ from sqlalchemy import (
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
+from app.domain.questionnaire import COMMENT_MAX, REASONS
 from app.server.tables import metadata
 
 questionnaires = Table(
@@ -59,15 +60,6 @@ questionnaires = Table(
 )
 
 VALID = timedelta(days=7)
-COMMENT_MAX = 2000
-REASONS: dict[str, tuple[str, str]] = {
-    "fast": ("处理及时", "Handled quickly"),
-    "skill": ("专业可靠", "Knew what to do"),
-    "attitude": ("服务态度好", "Kind and clear"),
-    "slow": ("处理太慢", "Too slow"),
-    "unclear": ("沟通不清楚", "Unclear communication"),
-    "other": ("其他", "Something else"),
-}
 
 
 def _hash(token: str) -> str:

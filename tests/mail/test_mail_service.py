@@ -32,7 +32,7 @@ def mail_service(server: RunningServer, dovecot: Dovecot, mailbox_user: str,
     with server.engine.begin() as conn:
         create_user(conn, SystemClock(), MAILER, "Mail", Role.MAIL, PASSWORD)
     smtp = SmtpConfig(host="127.0.0.1", port=smtp_server.port, sender="support@example.gov.cn",
-                      cafile=str(dovecot.cafile), timeout=5)
+                      cafile=str(dovecot.cafile), timeout=5, questionnaire_url=server.url)
     service = open_service(tmp_path / "mail", server.url, MAILER, PASSWORD, SystemClock(),
                            [dovecot.config(mailbox_user)], smtp=smtp)
     service.start()
