@@ -199,3 +199,20 @@ def test_pickup_runs_until_the_ticket_leaves_new() -> None:
     late = (Event(t0 + timedelta(minutes=20), "state_changed",
                   {"from": "new", "to": "assigned"}),)
     assert pickup(late, 30) == ClockState.MISSED
+
+
+@given(pause_plans, st.sampled_from([CalendarName.ROUND_THE_CLOCK, CalendarName.BUSINESS]))
+def test_the_plan_target_pauses_and_resumes_like_the_others(plan: list[tuple[int, int]],
+                                                            calendar: CalendarName) -> None:
+    # Issue 16: the level-2 "plan" kind counts only running time, as resolution does.
+    policy = Policy(3, (Rule(K.PLAN, 240, calendar=calendar),
+                        Rule(K.RESOLUTION, 240, calendar=calendar)))
+    late = 10_000
+    paused = _paused(plan)
+    planned = clock_of(paused, K.PLAN, late, policy)
+    resolution = clock_of(paused, K.RESOLUTION, late, policy)
+    assert planned.deadline == resolution.deadline
+    assert planned.paused_for == resolution.paused_for
+    plain = clock_of(history(type_code="maintenance"), K.PLAN, late, policy)
+    assert plain.deadline is not None and planned.deadline is not None
+    assert planned.deadline >= plain.deadline
