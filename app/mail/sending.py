@@ -66,6 +66,9 @@ class SmtpConfig:
     # Where requesters open the questionnaire: the sync server's public address, e.g.
     # https://desk.example.gov.cn ("" : "resolved" messages carry no questionnaire link).
     questionnaire_url: str = ""
+    # A reminder this many hours after the "resolved" message while the ticket still waits
+    # for the requester (0: none); the confirmation timeout closes it later as before.
+    reminder_hours: float = 24.0
 
     @property
     def domain(self) -> str:
@@ -145,6 +148,51 @@ def queue_due(store: Store, reader: sqlite3.Connection, clock: Clock, since: dat
             session.add(OutgoingMessageRow(
                 id=message_id, ticket_id=ticket_id, event_id=event_id, event=str(event),
                 channel="email", recipient=email, subject=message.subject, body=message.body,
+                message_key=f"{message_id}@{config.domain}", state="pending", attempts=0,
+                next_attempt_at=now, last_error="", created_at=now, sent_at=None,
+                version=1, updated_at=now))
+            queued += 1
+    return queued
+
+
+def queue_reminders(store: Store, reader: sqlite3.Connection, clock: Clock, desk_name: str,
+                    config: SmtpConfig, linker: Linker | None = None) -> int:
+    """One reminder per "resolved" message sent ``reminder_hours`` ago whose ticket is
+    still resolved (keyed by that message: never a second reminder)."""
+    if config.reminder_hours <= 0:
+        return 0
+    before = clock.now() - timedelta(hours=config.reminder_hours)
+    rows = reader.execute(
+        """SELECT o.id, o.ticket_id, o.recipient, t.number, t.title, r.name
+           FROM outgoing_messages o
+           JOIN tickets t ON t.id = o.ticket_id
+           JOIN requesters r ON r.id = t.requester_id
+           LEFT JOIN outgoing_messages again ON again.event_id = o.id
+           WHERE o.event = 'resolved' AND o.state = 'sent' AND o.sent_at <= ?
+             AND t.state = 'resolved' AND again.id IS NULL
+           ORDER BY o.sent_at LIMIT ?""",
+        (before.strftime("%Y-%m-%d %H:%M:%S.%f"), BATCH)).fetchall()
+    queued = 0
+    now = clock.now()
+    desk = desk_name or ("服务台" if config.language.startswith("zh") else "Service desk")
+    with store.unit_of_work() as session:
+        for resolved_id, ticket_id, recipient, number, title, name in rows:
+            url = ""
+            if linker is not None and config.questionnaire_url:
+                try:
+                    url = config.questionnaire_url.rstrip("/") + linker(ticket_id, number,
+                                                                        title)
+                except Exception as error:  # noqa: BLE001 - offline: the next pass asks again
+                    log.info("no questionnaire link for %s yet: %s", number, error)
+                    continue
+            message = render(template(reader, MessageEvent.REMINDER, config.language),
+                             {"number": number, "title": title, "requester": name,
+                              "desk": desk, "link": link_line(url, config.language)})
+            message_id = new_id(clock)
+            session.add(OutgoingMessageRow(
+                id=message_id, ticket_id=ticket_id, event_id=resolved_id,
+                event=str(MessageEvent.REMINDER), channel="email", recipient=recipient,
+                subject=message.subject, body=message.body,
                 message_key=f"{message_id}@{config.domain}", state="pending", attempts=0,
                 next_attempt_at=now, last_error="", created_at=now, sent_at=None,
                 version=1, updated_at=now))

@@ -95,7 +95,12 @@ class MailService:
         brought tickets, every stored mail, and every few seconds for the retries."""
         from app.desk_settings import read as read_settings
         from app.mail.answers import apply_answers
-        from app.mail.sending import queue_due, send_due, settle_interrupted
+        from app.mail.sending import (
+            queue_due,
+            queue_reminders,
+            send_due,
+            settle_interrupted,
+        )
         from app.sync import state
 
         assert self._smtp is not None
@@ -113,8 +118,11 @@ class MailService:
                 self._send_wake.clear()
                 try:
                     desk_name = read_settings(reader).desk_name
+                    linker = self._linker()
                     if queue_due(self._store, reader, self._clock, since, desk_name,
-                                 self._smtp, self._linker()):
+                                 self._smtp, linker) \
+                            + queue_reminders(self._store, reader, self._clock, desk_name,
+                                              self._smtp, linker):
                         self._wake_sync()
                     if self._syncer is not None and self._smtp.questionnaire_url \
                             and apply_answers(self._store, self._clock, self._syncer.client):

@@ -27,6 +27,7 @@ class MessageEvent(StrEnum):
     ESCALATED = "escalated"
     RESOLVED = "resolved"
     CLOSED = "closed"
+    REMINDER = "reminder"  # the resolved ticket's confirmation still unanswered
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,15 @@ _BUILT_IN: dict[tuple[MessageEvent, str], Template] = {
         "[{number}] Resolved - please confirm: {title}",
         "Dear {requester},\n\nyour request {number} was resolved:\n\n{text}\n\n"
         "If the problem remains, reply to this message and say so.\n{link}\n\n{desk}"),
+    (MessageEvent.REMINDER, "zh"): Template(
+        "[{number}] 提醒：请确认问题是否已解决：{title}",
+        "{requester}，您好：\n\n您的请求 {number} 已处理完毕，我们还没有收到您的确认。"
+        "如问题仍未解决，请直接回复本邮件说明。\n{link}\n\n{desk}"),
+    (MessageEvent.REMINDER, "en"): Template(
+        "[{number}] Reminder: is it solved? {title}",
+        "Dear {requester},\n\nyour request {number} was resolved and we have not heard "
+        "from you yet. If the problem remains, reply to this message and say so.\n{link}"
+        "\n\n{desk}"),
     (MessageEvent.CLOSED, "zh"): Template(
         "[{number}] 工单已关闭：{title}",
         "{requester}，您好：\n\n工单 {number} 已关闭。感谢您的配合。\n\n{desk}"),

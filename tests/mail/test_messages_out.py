@@ -14,7 +14,13 @@ import pytest
 
 from app.domain.clock import ManualClock
 from app.mail.intake import Fetched, MailIntake, Outcome
-from app.mail.sending import SmtpConfig, queue_due, send_due, settle_interrupted
+from app.mail.sending import (
+    SmtpConfig,
+    queue_due,
+    queue_reminders,
+    send_due,
+    settle_interrupted,
+)
 from app.mail.tables import OutgoingMessageRow
 from app.paths import DataDir
 from app.services.data_folder import prepare, seed
@@ -60,6 +66,11 @@ def run(store: Store, clock: ManualClock, smtp: SmtpConfig) -> tuple[int, int, i
     return (queued, *send_due(store, clock, smtp))
 
 
+def reminders(store: Store, clock: ManualClock, smtp: SmtpConfig) -> int:
+    with closing(read_connection(store.path)) as reader:
+        return queue_reminders(store, reader, clock, "", smtp)
+
+
 def rows(store: Store, sql: str, *args: object) -> list[tuple[object, ...]]:
     with closing(sqlite3.connect(store.path)) as conn:
         return conn.execute(sql, args).fetchall()
@@ -91,6 +102,15 @@ def test_received_and_resolved_are_told_once_each_threaded_and_on_the_timeline(
                           "WHERE kind = 'mail_sent' ORDER BY at")
     assert [subject for _kind, subject in timeline] == [received["Subject"],
                                                          resolved["Subject"]]
+    # Unanswered a day later: one reminder, and only one.
+    clock.advance(timedelta(hours=23))
+    assert reminders(desk, clock, smtp) == 0
+    clock.advance(timedelta(hours=1, seconds=1))
+    assert reminders(desk, clock, smtp) == 1
+    assert run(desk, clock, smtp) == (0, 1, 0)
+    assert smtp_server.inbox.messages[2]["Subject"].startswith(f"[{number}] 提醒：请确认")
+    clock.advance(timedelta(days=2))
+    assert reminders(desk, clock, smtp) == 0
 
 
 def test_an_smtp_outage_is_retried_with_back_off_and_drains_after(

@@ -50,6 +50,8 @@ def event_label(event: MessageEvent) -> str:
         MessageEvent.RESOLVED: QCoreApplication.translate("TemplatesTab",
                                                           "Resolved (please confirm)"),
         MessageEvent.CLOSED: QCoreApplication.translate("TemplatesTab", "Closed"),
+        MessageEvent.REMINDER: QCoreApplication.translate("TemplatesTab",
+                                                          "Reminder: still unconfirmed"),
     }[event]
 
 
