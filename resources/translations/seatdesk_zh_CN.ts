@@ -6912,6 +6912,10 @@ Restore it into this form?</source>
         <translation>已关闭</translation>
     </message>
     <message>
+        <source>Reminder: still unconfirmed</source>
+        <translation>提醒：仍未确认</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
