@@ -148,9 +148,10 @@ def test_confirming_before_verification_is_refused_with_a_clear_message(
         qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
 
-    done = answer_with(qtbot, SatisfactionDialog, rate)
+    # Refused before the requester is asked for a score: no rating dialog opens.
     qtbot.mouseClick(window.buttons["confirm"], Qt.MouseButton.LeftButton)
-    assert done == [True] and shown == [Problem.NOT_VERIFIED]
+    assert shown == [Problem.NOT_VERIFIED]
+    assert QApplication.activeModalWidget() is None
     assert state_of(desk_data, ticket) == "resolved"
     from ui.problems import problem_text
 

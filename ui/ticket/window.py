@@ -301,6 +301,13 @@ class TicketWindow(QWidget):
 
     @Slot()
     def _confirm(self) -> None:
+        from app.process.reading import needs_verification
+
+        # Level 2: said before the seat asks the requester for a score (the write would
+        # refuse it anyway, after the call).
+        if needs_verification(self._context.reader, self.ticket_id):
+            show_problem(self, DeskError(Problem.NOT_VERIFIED, "verification"))
+            return
         answer = ask_satisfaction(self)
         if answer is not None:
             self._apply(lambda v: self._flow.confirm(self.ticket_id, v, score=answer.score,
