@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def pick(language: str, chinese: str, english: str) -> str:
+    """The library's words in the desk's language (Chinese for any zh_*)."""
+    return chinese if language.startswith("zh") else english
+
+
 @dataclass(frozen=True)
 class RoleSpec:
     code: str
@@ -18,7 +23,7 @@ class RoleSpec:
     name_en: str
 
     def name(self, language: str) -> str:
-        return self.name_zh if language.startswith("zh") else self.name_en
+        return pick(language, self.name_zh, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class StepSpec:
     minutes: int  # planned time after the declaration
 
     def text(self, language: str) -> str:
-        return self.text_zh if language.startswith("zh") else self.text_en
+        return pick(language, self.text_zh, self.text_en)
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class EmergencyPlan:
     steps: tuple[StepSpec, ...]
 
     def name(self, language: str) -> str:
-        return self.name_zh if language.startswith("zh") else self.name_en
+        return pick(language, self.name_zh, self.name_en)
 
 
 COMMANDER = RoleSpec("commander", "应急指挥", "Incident commander")

@@ -19,7 +19,7 @@ in the same transaction as the record, so nothing is ever half-written.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -188,17 +188,12 @@ class Process:
         self._allowed(Capability.VERIFY_RESOLUTIONS)
         note = _text(note, "note", None if approved else Problem.REASON_MISSING)
 
-        def change(row: TicketRow) -> dict[str, Any]:
-            if row.level != Level.TWO:
-                raise DeskError(Problem.WRONG_LEVEL, "level", "2")
-            if row.state != TicketState.RESOLVED:
-                raise DeskError(Problem.NOT_RESOLVED, "state")
-            _session(row).add(VerificationRow(
-                id=new_id(self._clock), ticket_id=row.id, verifier_id=self._actor.staff_id,
-                at=self._clock.now(), approved=approved, note=note))
-            data: dict[str, Any] = {"approved": approved}
-            return data if approved else data | self._flow.reopen_row(row)
-        return self._flow.act(ticket_id, version, EventKind.VERIFIED, change, body=note)
+        def record(row: TicketRow) -> VerificationRow:
+            return VerificationRow(id=new_id(self._clock), ticket_id=row.id,
+                                   verifier_id=self._actor.staff_id, at=self._clock.now(),
+                                   approved=approved, note=note)
+        return self._verdict(ticket_id, version, Level.TWO, (TicketState.RESOLVED,), record,
+                             approved, EventKind.VERIFIED, note)
 
     def review(self, ticket_id: str, version: int, *, approved: bool,
                findings: str = "") -> int:
@@ -207,17 +202,27 @@ class Process:
         self._allowed(Capability.REVIEW_RESOLUTIONS)
         findings = _text(findings, "findings", None if approved else Problem.REASON_MISSING)
 
+        def record(row: TicketRow) -> ReviewRow:
+            return ReviewRow(id=new_id(self._clock), ticket_id=row.id,
+                             reviewer_id=self._actor.staff_id, at=self._clock.now(),
+                             approved=approved, findings=findings)
+        return self._verdict(ticket_id, version, Level.THREE, RESOLVED_STATES, record,
+                             approved, EventKind.REVIEWED, findings)
+
+    def _verdict(self, ticket_id: str, version: int, level: Level,
+                 states: tuple[TicketState, ...], record: Callable[[TicketRow], object],
+                 approved: bool, kind: EventKind, text: str) -> int:
+        """A verification or review: checked against the ticket's level and state, kept
+        with its timeline entry; not approved, the ticket goes back to work."""
         def change(row: TicketRow) -> dict[str, Any]:
-            if row.level != Level.THREE:
-                raise DeskError(Problem.WRONG_LEVEL, "level", "3")
-            if row.state not in RESOLVED_STATES:
+            if row.level != level:
+                raise DeskError(Problem.WRONG_LEVEL, "level", str(int(level)))
+            if row.state not in states:
                 raise DeskError(Problem.NOT_RESOLVED, "state")
-            _session(row).add(ReviewRow(
-                id=new_id(self._clock), ticket_id=row.id, reviewer_id=self._actor.staff_id,
-                at=self._clock.now(), approved=approved, findings=findings))
+            _session(row).add(record(row))
             data: dict[str, Any] = {"approved": approved}
             return data if approved else data | self._flow.reopen_row(row)
-        return self._flow.act(ticket_id, version, EventKind.REVIEWED, change, body=findings)
+        return self._flow.act(ticket_id, version, kind, change, body=text)
 
     def record_analysis(self, ticket_id: str, version: int, analysis: str,
                         planned_minutes: int) -> int:
