@@ -230,5 +230,8 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk.centre.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
+    # The saved layout hides toolbars that were hidden then: the emergency banner shows
+    # what is in force now.
+    banner.refresh()
     return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk,
                 banner=banner)

@@ -285,3 +285,29 @@ def test_the_level_3_analysis_typed_at_intake_is_recorded_on_the_ticket(
     assert found is not None and (found.analysis, found.planned_minutes) == (
         "Link flaps, check the VPN concentrator", 90)
     assert box.analysis.toPlainText() == ""  # ready for the next call
+
+
+def test_an_emergency_in_force_shows_at_the_next_start_whatever_layout_was_saved(
+        qtbot: QtBot, desk: Desk, desk_data: DataDir) -> None:
+    from app.domain.clock import ManualClock
+    from app.process.library import plans_for
+    from app.process.service import Process
+    from app.settings import SettingsFile
+    from tests.conftest import T0, seat_of
+    from ui.desk import build_desk
+
+    desk.window.save_layout()  # saved while no emergency is in force: banner hidden
+    ticket = log(desk, desk_data, Level.ONE, type_code="fault")
+    with sqlite3.connect(desk_data.database) as conn:
+        expert = conn.execute("SELECT id FROM staff WHERE seniority = 3 AND active = 1 "
+                              "ORDER BY login LIMIT 1").fetchone()[0]
+    Process(desk.context.store(), desk.context.clock, desk.context.signed_in) \
+        .declare_emergency(ticket, 1, plans_for("network")[0].code, expert, {}, "en")
+    again = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), "en",
+                       seat_of(desk_data))
+    qtbot.addWidget(again.window)
+    try:
+        assert again.banner is not None and again.banner.isVisibleTo(again.window)
+        assert [e.ticket_id for e in again.banner.shown] == [ticket]
+    finally:
+        again.close()
