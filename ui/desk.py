@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 
@@ -82,6 +83,12 @@ class Desk:
         self.sla.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
+        # Nothing may read the database once it is closed: a page's delayed search or the
+        # emergency banner's refresh would otherwise run on a closed connection.
+        self.context.events.blockSignals(True)
+        if shiboken6.isValid(self.window):
+            for timer in self.window.findChildren(QTimer):
+                timer.stop()
         self.context.close()
 
 

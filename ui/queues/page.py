@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -386,7 +387,8 @@ class QueuesPage(QWidget):
 
     def stop(self) -> None:
         """The desk is closing its reader: a reload still pending must not run."""
-        self._refresh_timer.stop()
+        if shiboken6.isValid(self._refresh_timer):  # gone with a window Qt already deleted
+            self._refresh_timer.stop()
 
     @Slot()
     def refresh_soon(self) -> None:
