@@ -62,6 +62,7 @@ class Desk:
     scheduler: Any = field(default=None)
     closed: bool = field(default=False)  # closed once: at exit, or replaced (language)
     banner: Any = field(default=None)  # the level-1 emergency banner (ui/process)
+    phone: Any = field(default=None)  # ui.channels.PhoneDesk: its listeners stop at close
 
     def start_background_work(self) -> None:
         QTimer.singleShot(SCHEDULER_START_DELAY_MS, self._start_scheduler)
@@ -79,6 +80,8 @@ class Desk:
             return
         self.closed = True
         self.queues.stop()
+        if self.phone is not None:
+            self.phone.close()
         self.sync.stop()
         self.sla.stop()
         if self.scheduler is not None:
@@ -162,7 +165,7 @@ def extend_form(form: IntakeDialog, context: DeskContext, calls: list[IntakeDraf
 
 def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.SyncDesk,
                    tickets: TicketWindows, new_ticket: QAction, calls: list[IntakeDraft],
-                   announcer: Announcer) -> None:
+                   announcer: Announcer) -> channels.PhoneDesk:
     """The caller pop-up listens with the sync loop's client; F8 there opens the intake
     form for the call (through ``calls``, read by ``extend_form``)."""
     phone = channels.register(window, context,
@@ -176,6 +179,7 @@ def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.Syn
 
     phone.log_call_requested.connect(log_call)
     phone.popup.ticket_requested.connect(tickets.open)
+    return phone
 
 
 def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: str,
@@ -222,7 +226,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     reports.register(window, context, tickets.open)
     banner = process.register(window, context, announcer, tickets.open)
     sync_desk = sync.register(window, context)
-    register_phone(window, context, sync_desk, tickets, new_ticket, calls, announcer)
+    phone = register_phone(window, context, sync_desk, tickets, new_ticket, calls, announcer)
     admin.register(window, context)
     from ui.seat.sign_in import checker
 
@@ -241,4 +245,4 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     # what is in force now.
     banner.refresh()
     return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk,
-                banner=banner)
+                banner=banner, phone=phone)

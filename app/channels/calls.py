@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.sync.client import ServerClient
@@ -85,12 +85,15 @@ def caller(reader: sqlite3.Connection, number: str, recent: int = 5) -> Caller:
     return Caller(number, str(found[0]), str(found[1]), str(found[2]), tickets)
 
 
-class CallListener:
-    """Long-polls the server for the seat's call events on a thread of its own and hands
-    each to ``heard`` (on that thread: the UI queues it to the GUI thread). ``offline`` is
-    called with True when the server cannot be reached and False when it can again."""
+class EventListener:
+    """Long-polls ``path`` of the server for the seat's events on a thread of its own and
+    hands each, read by ``parse``, to ``heard`` (on that thread: the UI queues it to the GUI
+    thread). ``offline`` is called with True when the server cannot be reached and False
+    when it can again. The server answers ``{"events": [...], "last": cursor}``."""
 
-    def __init__(self, client: ServerClient, heard: Callable[[CallEvent], None],
+    path = ""
+
+    def __init__(self, client: ServerClient, heard: Callable[[Any], None],
                  offline: Callable[[bool], None], *, wait: float = WAIT) -> None:
         self._client, self._heard, self._offline, self._wait = client, heard, offline, wait
         import requests  # here: the desk imports this module on its start-up path
@@ -98,7 +101,7 @@ class CallListener:
         self._stop = threading.Event()
         self._http = requests.Session()  # its own connection: a long-poll holds it
         self._thread = threading.Thread(target=self._run, daemon=True,
-                                        name="seatdesk-calls")
+                                        name=f"seatdesk-listen{self.path}")
 
     def start(self) -> None:
         self._thread.start()
@@ -118,7 +121,7 @@ class CallListener:
         after, was_offline, pause = -1, False, 1.0
         while not self._stop.is_set():
             try:
-                answer = self._client.call("GET", "/v1/calls/events", params={
+                answer = self._client.call("GET", self.path, params={
                     "after": after, "timeout": 0 if after < 0 else self._wait},
                     timeout=self._wait + 10, http=self._http)
             except (Offline, Refused):
@@ -134,5 +137,17 @@ class CallListener:
             for body in answer["events"]:
                 if self._stop.is_set():
                     return
-                self._heard(CallEvent.from_json(body))
+                self._heard(self.parse(body))
             after = int(answer["last"])
+
+    def parse(self, body: dict[str, Any]) -> Any:
+        return body
+
+
+class CallListener(EventListener):
+    """The seat's call events (``CallEvent``)."""
+
+    path = "/v1/calls/events"
+
+    def parse(self, body: dict[str, Any]) -> CallEvent:
+        return CallEvent.from_json(body)

@@ -142,6 +142,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     clock = clock or SystemClock()
     signal = ChangeSignal()
     call_signal = ChangeSignal(channels.CALLS_CHANNEL)
+    chat_signal = ChangeSignal(channels.CHATS_CHANNEL)
 
     def read_changes(cursor: int, limit: int) -> tuple[str, int, bool]:
         with engine.connect() as conn:
@@ -156,10 +157,12 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
             signal.start(listen_dsn)
             call_signal.start(listen_dsn)
             feed.start(await asyncio.to_thread(_newest_of, engine))
+            chat_signal.start(listen_dsn)
         yield
         await feed.stop()
         signal.stop()
         call_signal.stop()
+        chat_signal.stop()
 
     app = FastAPI(title="Seatdesk sync server", version=str(PROTOCOL), lifespan=lifespan,
                   responses=_errors(400, 413, 422, 503))
@@ -171,7 +174,8 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _account_routes(app, engine, clock, current_user)
     _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
-    channels.install(app, engine, clock, current_user, _errors, call_signal)
+    channels.install(app, engine, clock, current_user, _errors, call_signal,
+                     chat_signal)
     _feed_route(app, feed, current_user)
     questionnaire_routes.install(app, engine, clock, current_user, ApiError, _errors)
     return app

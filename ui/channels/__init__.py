@@ -15,15 +15,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from app.channels.calls import Caller, CallEvent, CallListener, caller, set_extension
+from app.channels.chats import ChatListener
 from app.domain.enums import Channel
 from ui.announce import Announcer
 from ui.channels.caller_popup import CallerPopup
+from ui.channels.chat_window import ChatWindow
 from ui.context import DeskContext
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.services.intake_draft import IntakeDraft
     from app.sync.client import ServerClient
+    from ui.sound import Chime
 
 FOLLOW_MS = 2000  # how often the desk checks which client (seat, server) to listen with
 RING_TARGET = 3  # the customer's promise: a call answered within 3 rings
@@ -37,6 +40,7 @@ class PhoneDesk(QObject):
     call_heard = Signal(object)
     extension_saved = Signal(str)
     _heard = Signal(object)  # from the listener's thread
+    _chat_heard = Signal(object)
     _offline = Signal(bool)
 
     def __init__(self, window: MainWindow, context: DeskContext,
@@ -44,10 +48,23 @@ class PhoneDesk(QObject):
                  announcer: Announcer | None = None) -> None:
         super().__init__(window)
         self._announcer = announcer
+        self._chime: Chime | None = None
+        self._closed = False
         self._window, self._context, self._client_of = window, context, client_of
         self._client: ServerClient | None = None
         self._listener: CallListener | None = None
+        self._chat_listener: ChatListener | None = None
         self.popup = CallerPopup(window)
+        # "Mine" is the seat the server knows this desk as: the sync loop's client.
+        self.chat_window = ChatWindow(
+            window, lambda: self._client.login_name if self._client else "",
+            lambda: self._client)
+        self._chat_heard.connect(lambda event: None if self._closed
+                                 else self.chat_window.hear(event))
+        self.chat_window.chat_arrived.connect(self._chat_arrived)
+        chats = window.file_menu.addAction(self.tr("C&hats…"))
+        window.file_menu.insertAction(window.file_menu.actions()[-2], chats)
+        chats.triggered.connect(self.chat_window.show)
         self.popup.log_call_requested.connect(self.log_call_requested)
         self.status = QLabel(self.tr("☎ Call events need the server"), window,
                              objectName="phone_status")
@@ -65,6 +82,8 @@ class PhoneDesk(QObject):
     @Slot()
     def follow(self) -> None:
         """Listen with the sync loop's current client: another seat, or no server."""
+        if self._closed:
+            return
         client = self._client_of()
         if client is self._client:
             return
@@ -76,11 +95,35 @@ class PhoneDesk(QObject):
         self.status.setText(self.tr("☎ Calls: listening"))
         self._listener = CallListener(client, self._heard.emit, self._offline.emit)
         self._listener.start()
+        self._chat_listener = ChatListener(client, self._chat_heard.emit, lambda _off: None)
+        self._chat_listener.start()
+
+    def close(self) -> None:
+        """The desk closes: no more listening, and events still queued are dropped (the
+        desk's database closes next)."""
+        self._closed = True
+        self._timer.stop()
+        self.stop()
 
     def stop(self) -> None:
-        if self._listener is not None:
-            self._listener.stop()
-            self._listener = None
+        for listener in (self._listener, self._chat_listener):
+            if listener is not None:
+                listener.stop()
+        self._listener = self._chat_listener = None
+
+    @Slot(str)
+    def _chat_arrived(self, chat_id: str) -> None:
+        """A new chat: up like a breach (chime, tray), the window shown without the focus."""
+        chat = self.chat_window.chats[chat_id]
+        self.chat_window.show()
+        if self._announcer is not None:
+            self._announcer.announce(self.tr("New chat"), self.tr("%1 (%2) is waiting").replace(
+                "%1", chat.name).replace("%2", chat.unit), breach=True)
+        if self._chime is None:
+            from ui.sound import Chime
+
+            self._chime = Chime(self)
+        self._chime.play()
 
     @Slot(bool)
     def _show_offline(self, offline: bool) -> None:
@@ -89,6 +132,8 @@ class PhoneDesk(QObject):
 
     @Slot(object)
     def show_event(self, event: CallEvent) -> None:
+        if self._closed:
+            return
         self.popup.show_call(event, caller(self._context.reader, event.caller))
         self.call_heard.emit(event)
         late = event.event == "answered" and (event.rings or 0) > RING_TARGET

@@ -2,19 +2,21 @@
 source's token) and the administration of sources and rules (``manage_channels``)."""
 
 # No ``from __future__ import annotations``: FastAPI reads the annotations at definition.
-from collections.abc import Callable
+import json
+from collections.abc import AsyncIterator, Callable
+from importlib.resources import files
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from app.domain.clock import Clock
 from app.domain.roles import Capability
 from app.server.accounts import User
-from app.server.channels import calls, rules, sources
+from app.server.channels import calls, chat, rules, sources
 from app.server.channels.batching import AlertBatcher
 from app.server.channels.calls import CallEvent, ExtensionBody
 from app.server.channels.lookups import Lookups
@@ -30,6 +32,8 @@ from app.server.channels.sources import NewSource, SourceChange, SourceRefused, 
 from app.server.pokes import ChangeSignal
 
 CALLS_CHANNEL = calls.CALLS_CHANNEL
+CHATS_CHANNEL = chat.CHATS_CHANNEL
+CHAT_PAGE = (files("app.server.channels") / "chat_page.html").read_text(encoding="utf-8")
 Errors = Callable[..., dict[int | str, dict[str, Any]]]
 SourceId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
 _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
@@ -38,7 +42,7 @@ _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
 
 def install(app: FastAPI, engine: Engine, clock: Clock,
             current_user: Callable[..., User], errors: Errors,
-            call_signal: ChangeSignal) -> None:
+            call_signal: ChangeSignal, chat_signal: ChangeSignal) -> None:
     """The channels' routes; ``call_signal`` wakes the desks' long-polls for call events
     (the caller starts it with the app, on ``calls.CALLS_CHANNEL``)."""
     @app.exception_handler(SourceRefused)
@@ -50,6 +54,7 @@ def install(app: FastAPI, engine: Engine, clock: Clock,
     _webhooks(app, engine, clock, errors, lookups)
     _administration(app, engine, clock, current_user, errors, lookups)
     _phone(app, engine, clock, current_user, errors, lookups, call_signal)
+    _chat(app, engine, clock, current_user, errors, lookups, chat_signal)
 
 
 def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
@@ -129,6 +134,20 @@ def _administration(app: FastAPI, engine: Engine, clock: Clock,
         return saved
 
 
+Read = Callable[[str, int], tuple[list[dict[str, Any]], int]]
+
+
+async def long_poll(signal: ChangeSignal, read: Read, login: str, after: int,
+                    timeout: float) -> dict[str, Any]:
+    """``read(login, after)`` now, or once more when ``signal`` fires within ``timeout``:
+    the signal is taken before the first read, so an event committed in between wakes it."""
+    waiting = signal.current()
+    found, last = await run_in_threadpool(read, login, after)
+    if not found and after >= 0 and timeout > 0 and await signal.wait(waiting, timeout):
+        found, last = await run_in_threadpool(read, login, after)
+    return {"events": found, "last": last}
+
+
 def _phone(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..., User],
            errors: Errors, lookups: Lookups, signal: ChangeSignal) -> None:
     Token = Annotated[HTTPAuthorizationCredentials | None, Depends(_source_token)]
@@ -158,11 +177,7 @@ def _phone(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..
                           ) -> dict[str, Any]:
         """The signed-in seat's call events after ``after`` (-1: none, only the cursor to
         start from), waiting up to ``timeout`` seconds for one."""
-        event = signal.current()
-        found, last = await run_in_threadpool(_events, user.login, after)
-        if not found and after >= 0 and timeout > 0 and await signal.wait(event, timeout):
-            found, last = await run_in_threadpool(_events, user.login, after)
-        return {"events": found, "last": last}
+        return await long_poll(signal, _events, user.login, after, timeout)
 
     @app.get("/v1/me/extension", responses=errors(401))
     def my_extension(user: Seat) -> ExtensionBody:
@@ -179,3 +194,100 @@ def _phone(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..
         except calls.ExtensionTaken:
             raise SourceRefused(409, "extension_taken",
                                 f"extension {body.extension} is another seat's") from None
+
+
+ChatId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
+
+
+def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..., User],
+          errors: Errors, lookups: Lookups, signal: ChangeSignal) -> None:
+    Seat = Annotated[User, Depends(current_user)]
+    ChatToken = Annotated[str, Header(alias="X-Chat-Token", min_length=1, max_length=100)]
+
+    @app.get("/chat", include_in_schema=False)
+    def chat_page() -> HTMLResponse:
+        """The requester's chat page (no account: the chat's token is its key)."""
+        return HTMLResponse(CHAT_PAGE, headers={"Cache-Control": "no-store"})
+
+    @app.post("/v1/chat/start", status_code=201, responses=errors(409))
+    def start_chat(body: chat.ChatStart) -> dict[str, str]:
+        with engine.begin() as conn:
+            return chat.start(conn, clock, body)
+
+    @app.post("/v1/chat/{chat_id}/messages", responses=errors(404, 409))
+    def requester_message(chat_id: ChatId, body: chat.ChatText,
+                          token: ChatToken) -> dict[str, int]:
+        with engine.begin() as conn:
+            found = chat.requester_chat(conn, chat_id, token)
+            return {"seq": chat.requester_says(conn, clock, found, body, lookups)}
+
+    def _page_events(chat_id: str, token: str, after: int) -> list[dict[str, Any]]:
+        with engine.begin() as conn:
+            chat.requester_chat(conn, chat_id, token)
+            return chat.page_events(conn, chat_id, after)
+
+    @app.get("/v1/chat/{chat_id}/stream", include_in_schema=False)
+    async def chat_stream(request: Request, chat_id: ChatId,
+                          token: Annotated[str, Query(min_length=1, max_length=100)],
+                          ) -> StreamingResponse:
+        """Server-sent events of the chat for its page; a reconnect (Last-Event-ID)
+        resumes after the last event the page had."""
+        last = request.headers.get("last-event-id", "0")
+        first = await run_in_threadpool(_page_events, chat_id, token,
+                                        int(last) if last.isdigit() else 0)
+
+        async def events() -> AsyncIterator[str]:
+            found, after = first, 0
+            while True:
+                for event in found:
+                    after = max(after, int(event["seq"]))
+                    yield f"id: {event['seq']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
+                    if event["kind"] == "ended":
+                        return
+                if await request.is_disconnected():
+                    return
+                waiting = signal.current()
+                found = await run_in_threadpool(_page_events, chat_id, token, after)
+                if found:
+                    continue
+                if not await signal.wait(waiting, 5.0):
+                    yield ": still here\n\n"  # keeps proxies from closing a quiet stream
+                found = await run_in_threadpool(_page_events, chat_id, token, after)
+
+        return StreamingResponse(events(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store"})
+
+    def _desk_events(login: str, after: int) -> tuple[list[dict[str, Any]], int]:
+        with engine.connect() as conn:
+            return chat.desk_events(conn, login, after)
+
+    @app.get("/v1/chats/events", responses=errors(401))
+    async def chat_events(user: Seat,
+                          after: Annotated[int, Query(ge=-1, le=2**53 - 1)] = -1,
+                          timeout: Annotated[float, Query(ge=0, le=60)] = 25.0,
+                          ) -> dict[str, Any]:
+        """New chats, who accepted which, and the messages of the seat's own chats."""
+        return await long_poll(signal, _desk_events, user.login, after, timeout)
+
+    @app.post("/v1/chats/{chat_id}/accept", responses=errors(401, 404, 409))
+    def accept_chat(chat_id: ChatId, user: Seat) -> dict[str, int]:
+        with engine.begin() as conn:
+            return {"seq": chat.accept(conn, clock, chat.seat_chat(conn, chat_id), user)}
+
+    @app.post("/v1/chats/{chat_id}/reply", responses=errors(401, 404, 409))
+    def reply_chat(chat_id: ChatId, body: chat.ChatText, user: Seat) -> dict[str, int]:
+        with engine.begin() as conn:
+            return {"seq": chat.seat_says(conn, clock, chat.seat_chat(conn, chat_id), user,
+                                          body)}
+
+    @app.post("/v1/chats/{chat_id}/transfer", responses=errors(401, 404, 409))
+    def transfer_chat(chat_id: ChatId, body: chat.ChatTransfer,
+                      user: Seat) -> dict[str, int]:
+        with engine.begin() as conn:
+            return {"seq": chat.transfer(conn, clock, chat.seat_chat(conn, chat_id), user,
+                                         body.login)}
+
+    @app.post("/v1/chats/{chat_id}/end", responses=errors(401, 404, 409))
+    def end_chat(chat_id: ChatId, user: Seat) -> dict[str, int]:
+        with engine.begin() as conn:
+            return {"seq": chat.end(conn, clock, chat.seat_chat(conn, chat_id), user)}

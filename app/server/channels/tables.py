@@ -119,3 +119,31 @@ call_events = Table(
     Column("ticket_id", String(36), nullable=True),
     Index("ix_call_events_login_seq", "login", "seq"),
 )
+
+# An online chat (issue 19): opened by a requester on the chat page (who holds its token,
+# kept as SHA-256), waiting until a seat accepts it, then that seat's; its messages.
+chats = Table(
+    "chats", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("name", String(80), nullable=False),
+    Column("unit", String(120), nullable=False),
+    Column("contact", String(120), nullable=False),
+    Column("state", String(10), nullable=False),  # waiting | accepted | ended
+    Column("seat", String(80), nullable=True),  # the login of the seat who has it
+    Column("ticket_id", String(36), nullable=True),  # opened by the first message
+    Column("answered", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every message and every change of a chat, in commit order (``seq`` from the counter row
+# ``chat_event``): the page's stream and the desks' long-polls read after a cursor.
+chat_events = Table(
+    "chat_events", metadata,
+    Column("seq", BigInteger, primary_key=True),
+    Column("chat_id", ForeignKey("chats.id"), nullable=False, index=True),
+    Column("kind", String(10), nullable=False),  # waiting | message | accepted | ended
+    Column("author", String(80), nullable=False),  # "" the requester, else a seat's name
+    Column("body", Text, nullable=False, server_default=""),
+    Column("at", DateTime(timezone=True), nullable=False),
+)

@@ -19,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 _TABLES = ("alert_sources", "alert_rules", "alerts", "phone_extensions", "calls",
-           "call_events")
+           "call_events", "chats", "chat_events")
 
 
 def upgrade() -> None:
@@ -28,12 +28,12 @@ def upgrade() -> None:
     for name in _TABLES:
         if not found.has_table(name):
             metadata.tables[name].create(bind)
-    op.execute("INSERT INTO sync_counters (name, value) VALUES ('call_event', 0) "
-               "ON CONFLICT (name) DO NOTHING")
+    op.execute("INSERT INTO sync_counters (name, value) VALUES ('call_event', 0), "
+               "('chat_event', 0) ON CONFLICT (name) DO NOTHING")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
-    op.execute("DELETE FROM sync_counters WHERE name = 'call_event'")
+    op.execute("DELETE FROM sync_counters WHERE name IN ('call_event', 'chat_event')")
     for name in reversed(_TABLES):
         metadata.tables[name].drop(bind, checkfirst=True)
