@@ -1483,6 +1483,73 @@
     </message>
 </context>
 <context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Chats</source>
+        <translation>在线会话</translation>
+    </message>
+    <message>
+        <source>Answer, then Enter</source>
+        <translation>输入回复后按回车</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>%1 is answering</source>
+        <translation>%1 正在接待</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>会话已结束</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>No chat waiting</source>
+        <translation>没有等待的会话</translation>
+    </message>
+    <message>
+        <source>Chats need the server</source>
+        <translation>在线会话需要服务器</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again later.</source>
+        <translation>无法连接服务器，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>The login of the seat who takes it:</source>
+        <translation>接手坐席的登录名：</translation>
+    </message>
+</context>
+<context>
     <name>CodedNameDialog</name>
     <message>
         <source>The code never changes once saved: other records refer to it. Names may change at any time; one name is enough.</source>
@@ -3826,6 +3893,10 @@ Restore it into this form?</source>
 <context>
     <name>PhoneDesk</name>
     <message>
+        <source>C&amp;hats…</source>
+        <translation>在线会话(&amp;H)…</translation>
+    </message>
+    <message>
         <source>☎ Call events need the server</source>
         <translation>☎ 来电事件需要服务器</translation>
     </message>
@@ -3836,6 +3907,14 @@ Restore it into this form?</source>
     <message>
         <source>☎ Calls: listening</source>
         <translation>☎ 来电：监听中</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新的在线咨询</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is waiting</source>
+        <translation>%1（%2）正在等待</translation>
     </message>
     <message>
         <source>☎ Server unreachable: no call events</source>
