@@ -57,8 +57,10 @@ def apply_answers(store: Store, clock: Clock, client: ServerClient) -> int:
                                 "问卷：问题未解决。" + _comment(answer))
                 changed += 1
             except DeskError as error:
-                if error.problem.name == "STALE":
-                    continue  # changed meanwhile: read again at the next pass
+                if error.problem.name in ("STALE", "NOT_VERIFIED"):
+                    # Changed meanwhile, or a level-2 result the technical lead has not
+                    # verified yet (app/process): kept, applied at a later pass.
+                    continue
                 log.warning("questionnaire answer for %s not applied: %s",
                             answer["ticket_id"], error.problem)
         else:
