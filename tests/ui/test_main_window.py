@@ -71,3 +71,15 @@ def test_about_dialog_names_the_database(qtbot: QtBot, desk: Desk) -> None:
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "seatdesk.sqlite3" in texts and "Qt" in texts
 
+
+
+def test_a_closed_desk_runs_nothing_more(qtbot: QtBot, desk: Desk) -> None:
+    """Its timers (the emergency banner's refresh, the SLA countdown…) would read a closed
+    database while the window object lives on."""
+    from PySide6.QtCore import QTimer
+
+    desk.window.show()
+    desk.window.show_page("kb")
+    assert any(t.isActive() for t in desk.window.findChildren(QTimer))
+    desk.close()
+    assert not [t for t in desk.window.findChildren(QTimer) if t.isActive()]
