@@ -63,6 +63,7 @@ class Desk:
     closed: bool = field(default=False)  # closed once: at exit, or replaced (language)
     banner: Any = field(default=None)  # the level-1 emergency banner (ui/process)
     phone: Any = field(default=None)  # ui.channels.PhoneDesk: its listeners stop at close
+    mail: Any = field(default=None)  # a standalone desk's mailbox readers (ui/mail_in)
 
     def start_background_work(self) -> None:
         QTimer.singleShot(SCHEDULER_START_DELAY_MS, self._start_scheduler)
@@ -79,6 +80,8 @@ class Desk:
         if self.closed:
             return
         self.closed = True
+        if self.mail is not None:
+            self.mail.stop()
         self.queues.stop()
         if self.phone is not None:
             self.phone.close()
@@ -244,5 +247,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     # The saved layout hides toolbars that were hidden then: the emergency banner shows
     # what is in force now.
     banner.refresh()
+    from ui import mail_in
+
     return Desk(context, window, tickets, sla_desk, sync_desk, queue_page, seat_desk,
-                banner=banner, phone=phone)
+                banner=banner, phone=phone, mail=mail_in.start(context, window))

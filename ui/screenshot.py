@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 SIZE = (1440, 900)
 POLICY_TABS = ("", "-escalations", "-calendar", "-versions")
 SETUP_PAGES = ("", "-desk", "-admin", "-server")
-ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mail",
-              "templates")
+ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit", "mailboxes",
+              "mail", "templates")
 ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
 PROCESS_PAGES = ("plan", "verify", "review", "emergency")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),

@@ -42,6 +42,8 @@ def _tabs() -> list[tuple[str, str, Callable[[], str]]]:
          lambda: QCoreApplication.translate("AdministrationPage", "Desk settings")),
         ("audit", "audit_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Audit log")),
+        ("mailboxes", "mailboxes_tab",
+         lambda: QCoreApplication.translate("AdministrationPage", "Mailboxes")),
         ("mail", "mail_tab",
          lambda: QCoreApplication.translate("AdministrationPage", "Mail received")),
         ("templates", "templates_tab",
