@@ -327,6 +327,10 @@
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Mailboxes</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
         <source>Mail received</source>
         <translation>收到的邮件</translation>
     </message>
@@ -3466,6 +3470,93 @@ Restore it into this form?</source>
     <message>
         <source>Why: %1</source>
         <translation>原因：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxesTab</name>
+    <message>
+        <source>&amp;Try the connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and start reading</source>
+        <translation>保存并开始收信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>IMAPS (SSL/TLS)</source>
+        <translation>IMAPS（SSL/TLS）</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (same machine only)</source>
+        <translation>不加密（仅限本机）</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>邮件服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>加密方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>This desk is connected to a sync server: the server&apos;s mail service reads the mailboxes for every desk (its settings are in mail.toml on the server).</source>
+        <translation>本服务台已连接同步服务器：由服务器上的邮件服务为所有坐席收取邮箱（设置位于服务器的 mail.toml）。</translation>
+    </message>
+    <message>
+        <source>Mail to this mailbox becomes tickets; the requester&apos;s answers join their tickets. The mail stays on the server, marked as read by the desk.</source>
+        <translation>发到此邮箱的邮件将自动生成工单，报障人的回复会归入原工单。邮件保留在邮件服务器上，并标记为已由服务台读取。</translation>
+    </message>
+    <message>
+        <source>Only administrators set up the desk&apos;s mailbox.</source>
+        <translation>只有管理员可以设置服务台邮箱。</translation>
+    </message>
+    <message>
+        <source>Give the mail server, the account and its password.</source>
+        <translation>请填写邮件服务器、账号和密码。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: %1 message(s) waiting to be read.</source>
+        <translation>连接成功：有 %1 封邮件待读取。</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved; the desk reads this mailbox now.</source>
+        <translation>已保存，服务台现在开始收取此邮箱。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
