@@ -138,11 +138,13 @@ def main() -> None:
         print(f"health: {health_rate:.0f} requests/s ({args.clients} clients)")
 
         popup = _popups(server.url, admin, engine, desk, args.calls)
+        popup |= _chat_messages(server.url, args.calls)
         single_rate, distinct = _concurrent_rate(args, sources, server.url)
         batched_rate = _batched(sources, server.url, args)
         with engine.connect() as conn:
             tickets = conn.execute(select(func.count()).select_from(rows).where(
-                rows.c.entity == "tickets")).scalar_one()
+                rows.c.entity == "tickets",
+                rows.c.data["channel"].astext == "monitoring")).scalar_one()
             received = conn.execute(select(func.sum(alerts.c.received))).scalar_one()
     finally:
         server.stop()
@@ -153,6 +155,8 @@ def main() -> None:
     print(f"alerts, one per post, 4 sources at once: {single_rate:.0f} alerts/s")
     print(f"alerts, 50 per post: {batched_rate:.0f} alerts/s")
     print(f"tickets {tickets}, alerts counted {received}")
+    print(f"chat message → shown in the seat's chat window over {args.calls} messages: "
+          f"p50 {popup['chat_p50_ms']} ms, p95 {popup['chat_p95_ms']} ms")
     print(f"ringing → pop-up shown over {args.calls} calls: p50 {popup['popup_p50_ms']} ms, "
           f"p95 {popup['popup_p95_ms']} ms; bare health round trip p95 "
           f"{popup['health_p95_ms']} ms")
@@ -216,6 +220,51 @@ def _popups(url: str, admin: ServerClient, engine: Engine, desk: DataDir,
     return {"popup_p50_ms": figures["p50"], "popup_p95_ms": figures["p95"],
             "health_p95_ms": base["p95"],
             "popup_ratio_vs_health": round(figures["p95"] / base["p95"], 1)}
+
+
+def _chat_messages(url: str, count: int) -> dict[str, float]:
+    """A requester's chat accepted by the seat; each message posted by the requester, timed
+    until the seat's chat window shows it."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from app.channels.chats import ChatListener, accept
+    from ui.channels.chat_window import ChatWindow
+
+    application = QApplication.instance() or QApplication([])
+    seat = ServerClient(url, MemoryVault())
+    seat.sign_in("seat", PASSWORD)
+    window = ChatWindow(None, lambda: "seat", lambda: seat)
+
+    class Bridge(QObject):
+        heard = Signal(object)
+
+    bridge = Bridge()
+    bridge.heard.connect(window.hear)
+    listener = ChatListener(seat, bridge.heard.emit, lambda _offline: None)
+    listener.start()
+    http = requests.Session()
+    time.sleep(0.5)
+    chat = http.post(url + "/v1/chat/start", timeout=10, json={
+        "name": "Bench", "unit": "Bench unit", "contact": "13900000000"}).json()
+    headers = {"X-Chat-Token": chat["token"]}
+    http.post(f"{url}/v1/chat/{chat['chat_id']}/messages", timeout=10, headers=headers,
+              json={"body": "first"})
+    accept(seat, chat["chat_id"])
+    shown = []
+    for number in range(count):
+        text = f"message {number}"
+        started = time.perf_counter()
+        http.post(f"{url}/v1/chat/{chat['chat_id']}/messages", timeout=10, headers=headers,
+                  json={"body": text})
+        while (found := window.chats.get(chat["chat_id"])) is None or \
+                ("Bench", text) not in found.lines[-3:]:
+            application.processEvents()
+            time.sleep(0.0005)
+        shown.append((time.perf_counter() - started) * 1000)
+    listener.stop()
+    figures = summary(shown)
+    return {"chat_p50_ms": figures["p50"], "chat_p95_ms": figures["p95"]}
 
 
 def _concurrent_rate(args: argparse.Namespace, sources: list[dict[str, object]],
