@@ -66,6 +66,7 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     requests: Counter[str] = field(default_factory=Counter)  # "phase/kind"
     writes: int = 0
+    rejected: int = 0  # mutations the server refused (none expected: one writer a row)
     errors: int = 0
 
 
@@ -160,7 +161,10 @@ class _ThinDesk:
             mutations.append(Mutation(self.mutation_id, "requesters", requester, "put",
                                       {"phone": phone}, base))
         self.count("push")
-        self.client.push(self.desk_id, mutations)
+        refused = sum(r.status == "rejected" for r in self.client.push(self.desk_id, mutations))
+        if refused:
+            with self._lock:
+                self.result.rejected += refused
 
     def pull(self) -> None:
         with self.cursor_lock:
@@ -249,7 +253,8 @@ def desk_process(plan: Plan, ready: Any, times: Any, results: Any) -> None:
     for desk in desks:
         if plan.mode != "bare":
             desk.pull()  # catch up first, as a desk joining does
-        for target in (desk.rounds, desk.listen):
+        # The bare fan-out has no rounds: nothing to push or pull there.
+        for target in (desk.listen,) if plan.mode == "bare" else (desk.rounds, desk.listen):
             thread = threading.Thread(target=target, daemon=True)
             thread.start()
             threads.append(thread)
@@ -257,13 +262,15 @@ def desk_process(plan: Plan, ready: Any, times: Any, results: Any) -> None:
     phase.times = times.get()
     versions = dict(plan.requesters)
     keys = sorted(versions)
+    # Each requester is written by one desk: its pushes reach the server in the order of
+    # their base versions (two desks' could cross and the later base be refused).
+    owner = {key: desks[i % len(desks)] for i, key in enumerate(keys)}
     time.sleep(max(0.0, phase.times[0] - time.time()))
     gap = 1.0 / plan.rate if plan.rate > 0 else float("inf")
     moment = time.time()
     while moment < phase.times[1] and keys:
-        desk = random.choice(desks)
         requester = random.choice(keys)
-        desk.write(requester, versions[requester])
+        owner[requester].write(requester, versions[requester])
         versions[requester] += 1  # each write lands on the server's row (one writer each)
         result.writes += 1
         moment += random.expovariate(1.0 / gap)  # Poisson arrivals: bursts happen
@@ -385,6 +392,7 @@ def _collect(results: Any, processes: list[Any]) -> Result:
         merged.latencies += part.latencies
         merged.requests.update(part.requests)
         merged.writes += part.writes
+        merged.rejected += part.rejected
         merged.errors += part.errors
     for process in processes:
         process.join(30)
@@ -450,7 +458,7 @@ def run(mode: str, args: argparse.Namespace, db_url: str,
         "idle_requests_per_s": round(idle_requests / args.idle, 2),
         "idle_requests_per_desk_s": round(idle_requests / args.idle / args.desks, 4),
         "idle_server_cpu_pct": round(100 * idle_cpu / args.idle / cores, 1),
-        "errors": merged.errors,
+        "errors": merged.errors, "rejected": merged.rejected,
         "requests": {k: v for k, v in sorted(merged.requests.items())
                      if not k.startswith(("setup/", "after/"))},
     }
@@ -460,7 +468,8 @@ def run(mode: str, args: argparse.Namespace, db_url: str,
           f"req/s, CPU {figures['server_cpu_pct']} % (PostgreSQL {figures['db_cpu_pct']} %) "
           f"of {cores} cores; idle {figures['idle_requests_per_s']} req/s "
           f"({figures['idle_requests_per_desk_s']} per desk), CPU "
-          f"{figures['idle_server_cpu_pct']} %; errors {merged.errors}", flush=True)
+          f"{figures['idle_server_cpu_pct']} %; errors {merged.errors}, rejected "
+          f"{merged.rejected}", flush=True)
     print(f"  requests: {figures['requests']}", flush=True)
     return figures
 
@@ -487,7 +496,8 @@ def main() -> None:
     line: dict[str, Any] = {"desks": args.desks, "rate": args.rate, "workers": args.workers}
     for mode, found in figures.items():
         for name in ("p50_ms", "p95_ms", "p99_ms", "server_requests_per_s", "server_cpu_pct",
-                     "idle_requests_per_s", "idle_requests_per_desk_s", "errors"):
+                     "idle_requests_per_s", "idle_requests_per_desk_s", "errors",
+                     "rejected"):
             line[f"{mode}_{name}"] = found[name]
     if "feed" in figures and "bare" in figures:
         line["ratio_vs_bare"] = round(figures["bare"]["p95_ms"] / figures["feed"]["p95_ms"], 2)
