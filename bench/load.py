@@ -17,9 +17,10 @@ Desks are thin clients speaking the real protocol through the desk's own ``Serve
 
 Each write sets a requester's phone to "<desk>:<time>"; every other desk records when the
 row reached it (propagation; two writes to one row close together arrive as its latest
-state, so "delivered" can be below writes × other desks). The server's requests are counted at the desks; CPU is the
-server's processes' (and PostgreSQL's) over the phase. Ends with one JSON line; the ratio
-is the bare fan-out's propagation p95 over the feed's (1.0: the feed adds nothing).
+state, so "delivered" can be below writes × other desks). The server's requests are
+counted at the desks; CPU is the server's processes' (and PostgreSQL's) over the phase.
+Ends with one JSON line; the ratio is the bare fan-out's propagation p95 over the
+feed's (1.0: the feed adds nothing).
 """
 
 from __future__ import annotations
