@@ -37,7 +37,7 @@ PROCESS_PAGES = ("plan", "verify", "review", "emergency")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
                 *(f"admin-{tab}" for tab in ADMIN_TABS),
-                *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules",
+                *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules", "chats",
                 *(f"process-{name}" for name in PROCESS_PAGES))
 
 
@@ -260,6 +260,34 @@ def _caller_popup(desk: Desk) -> QWidget:
     return phone.popup
 
 
+def _chats(desk: Desk) -> QWidget:
+    """The chat window with a waiting chat and one the seat is answering (the events as
+    the server would send them)."""
+    from app.channels.chats import ChatEvent
+    from ui.channels import PhoneDesk
+
+    phone = desk.window.findChild(PhoneDesk)
+    assert phone is not None
+    window = phone.chat_window
+    at = desk.context.clock.now()
+    seat = desk.context.signed_in.login
+    window._login = lambda: seat  # noqa: SLF001 (the seat this example is shown to)
+    for seq, (chat, kind, author, body, name, unit, who) in enumerate((
+            ("c1", "waiting", "", "", "李明", "市财政局", None),
+            ("c1", "message", "", "VPN 客户端连不上，提示证书过期", "李明", "市财政局", None),
+            ("c1", "accepted", desk.context.signed_in.name, "", "李明", "市财政局", seat),
+            ("c1", "message", desk.context.signed_in.name, "请在客户端中更新证书后重试",
+             "李明", "市财政局", seat),
+            ("c2", "waiting", "", "", "王芳", "市卫健委", None),
+            ("c2", "message", "", "电子政务外网访问缓慢", "王芳", "市卫健委", None))):
+        window.hear(ChatEvent(seq, chat, kind, author, body, at, name, unit, who, None))
+    window.chat_list.setCurrentRow(0)
+    window.resize(900, 520)
+    window.show()
+    _settle()
+    return window
+
+
 def _alert_rules(desk: Desk) -> QWidget | None:
     """The alerts tab with an example of sources and rules (a desk not connected has none
     to show: the server keeps them)."""
@@ -335,4 +363,5 @@ def save_screenshot(desk: Desk, page: str | None, path: Path,
 
 # Pages that are a window of their own, built by one function each.
 _NAMED_WINDOWS: dict[str, Callable[[Desk], QWidget | None]] = {
-    "sign-in": _sign_in_prompt, "caller": _caller_popup, "alert-rules": _alert_rules}
+    "sign-in": _sign_in_prompt, "caller": _caller_popup, "alert-rules": _alert_rules,
+    "chats": _chats}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -37,7 +38,7 @@ def browser() -> Iterator[webdriver.Chrome]:
     options = Options()
     options.binary_location = binary
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                     "--disable-gpu"):
+                     "--disable-gpu", "--window-size=760,900"):
         options.add_argument(argument)
     chrome = webdriver.Chrome(service=Service(driver), options=options)
     yield chrome
@@ -46,7 +47,7 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 def test_a_requester_chats_with_a_seat_in_a_real_browser(
         qtbot: QtBot, fresh_desk: Desk, server: RunningServer, browser: webdriver.Chrome,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     desk = fresh_desk
     announced: list[str] = []
     monkeypatch.setattr(Announcer, "announce",
@@ -87,6 +88,7 @@ def test_a_requester_chats_with_a_seat_in_a_real_browser(
     qtbot.keyClicks(window.reply, "Please restart the VPN client")
     qtbot.keyClick(window.reply, Qt.Key.Key_Return)
     wait.until(lambda d: "Please restart the VPN client" in d.find_element(By.ID, "log").text)
+    browser.save_screenshot(str(tmp_path / "chat-page.png"))  # to look at when it fails
     log = browser.find_element(By.ID, "log").text
     assert "VPN 连不上了" in log and "is with you" in log
     # A reload keeps the conversation (the page kept the chat's token).
