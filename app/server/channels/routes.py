@@ -4,7 +4,6 @@ source's token) and the administration of sources and rules (``manage_channels``
 # No ``from __future__ import annotations``: FastAPI reads the annotations at definition.
 import json
 from collections.abc import AsyncIterator, Callable
-from importlib.resources import files
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
@@ -16,7 +15,7 @@ from sqlalchemy import Engine
 from app.domain.clock import Clock
 from app.domain.roles import Capability
 from app.server.accounts import User
-from app.server.channels import calls, chat, rules, sources
+from app.server.channels import calls, chat, chat_page, rules, sources
 from app.server.channels.batching import AlertBatcher
 from app.server.channels.calls import CallEvent, ExtensionBody
 from app.server.channels.lookups import Lookups
@@ -33,7 +32,7 @@ from app.server.pokes import ChangeSignal
 
 CALLS_CHANNEL = calls.CALLS_CHANNEL
 CHATS_CHANNEL = chat.CHATS_CHANNEL
-CHAT_PAGE = (files("app.server.channels") / "chat_page.html").read_text(encoding="utf-8")
+
 Errors = Callable[..., dict[int | str, dict[str, Any]]]
 SourceId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
 _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
@@ -205,9 +204,9 @@ def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[...
     ChatToken = Annotated[str, Header(alias="X-Chat-Token", min_length=1, max_length=100)]
 
     @app.get("/chat", include_in_schema=False)
-    def chat_page() -> HTMLResponse:
+    def requester_page() -> HTMLResponse:
         """The requester's chat page (no account: the chat's token is its key)."""
-        return HTMLResponse(CHAT_PAGE, headers={"Cache-Control": "no-store"})
+        return HTMLResponse(chat_page.PAGE, headers={"Cache-Control": "no-store"})
 
     @app.post("/v1/chat/start", status_code=201, responses=errors(409))
     def start_chat(body: chat.ChatStart) -> dict[str, str]:

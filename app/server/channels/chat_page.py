@@ -1,4 +1,10 @@
-<!doctype html>
+# ruff: noqa: E501  (HTML, CSS and script lines read as they are written for a browser)
+"""The requester's chat page (``GET /chat``): one small HTML page, Chinese first, with its
+script: name, unit and contact, then the conversation over server-sent events. Kept in a
+module, not a data file, so every way the server is installed (wheel, PyInstaller bundle,
+.deb) serves it."""
+
+PAGE = """<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -91,3 +97,4 @@ if (chat) open();
 </script>
 </body>
 </html>
+"""
