@@ -11,6 +11,7 @@ from typing import Any
 from app.mail.imap import MailboxConfig
 from app.mail.intake import Rules
 from app.mail.sending import SmtpConfig
+from app.mail.sms import SmsConfig
 
 MB = 1024 * 1024
 _SECURITY = ("ssl", "starttls", "none")
@@ -84,3 +85,18 @@ def smtp_of(file: Mapping[str, Any]) -> SmtpConfig | None:
     values.setdefault("port", {"ssl": 465, "starttls": 587, "none": 25}[
         str(values.get("security", "starttls"))])
     return SmtpConfig(**values)
+
+
+def sms_of(file: Mapping[str, Any]) -> SmsConfig | None:
+    """The ``[sms]`` table: the SMS gateway's HTTP request (None: no SMS)."""
+    table = file.get("sms")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ValueError("[sms] is a table")
+    names = {field.name for field in fields(SmsConfig)}
+    if unknown := set(table) - names:
+        raise ValueError(f"[sms] has unknown settings: {', '.join(sorted(unknown))}")
+    if not str(table.get("url", "")).startswith(("http://", "https://")):
+        raise ValueError("[sms] needs url (http:// or https://)")
+    return SmsConfig(**table)

@@ -26,6 +26,7 @@ import logging
 import smtplib
 import sqlite3
 import ssl
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,16 +38,19 @@ from sqlalchemy import select
 from app.domain.clock import Clock
 from app.domain.enums import EventKind, TicketState
 from app.domain.ids import new_id
+from app.mail.sms import GatewayBusy, SmsConfig, send_sms
 from app.mail.tables import MailMessageRow, OutgoingMessageRow
 from app.mail.templates import MessageEvent, link_line, render, template
 from app.store.database import Store
 from app.store.models import TicketEventRow
+from app.sync import state
 
 log = logging.getLogger("seatdesk.mail")
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(seconds=30)
 LAST_RETRY = timedelta(hours=1)
 BATCH = 200
+ROWID_STATE = "messages_rowid"
 
 
 @dataclass(frozen=True)
@@ -104,32 +108,51 @@ Linker = Callable[[str, str, str], str]  # (ticket id, number, title) -> the lin
 
 
 def queue_due(store: Store, reader: sqlite3.Connection, clock: Clock, since: datetime,
-              desk_name: str, config: SmtpConfig, linker: Linker | None = None) -> int:
+              desk_name: str, config: SmtpConfig, linker: Linker | None = None,
+              sms: SmsConfig | None = None) -> int:
     """Queue a message for every entry since ``since`` the requester should hear of;
     ``linker`` asks the sync server for a questionnaire link (a "resolved" message whose
-    link cannot be had now waits for the next pass)."""
+    link cannot be had now waits for the next pass).
+
+    Entries are taken in the order this replica stored them (SQLite's rowid, kept in the
+    sync state as ``messages_rowid`` with the rows queued): an entry a desk wrote offline
+    arrives late with an old time and is still told, and the many entries that tell the
+    requester nothing (internal comments) are passed once, not read again every pass."""
+    found = reader.execute("SELECT value FROM sync_state WHERE name = ?",
+                           (ROWID_STATE,)).fetchone()
+    if found and found[0]:
+        cursor = int(found[0])
+    else:  # the first pass: the desk's history before ``since`` is passed over at once
+        cursor = int(reader.execute(
+            "SELECT coalesce(max(rowid), 0) FROM ticket_events WHERE at < ?",
+            (since.strftime("%Y-%m-%d %H:%M:%S.%f"),)).fetchone()[0])
     rows = reader.execute(
-        f"""SELECT e.id, e.ticket_id, e.kind, e.data, e.body, t.number, t.title,
-                   r.email, r.name
+        f"""SELECT e.rowid, e.id, e.ticket_id, e.kind, e.data, e.body, t.number, t.title,
+                   coalesce(r.email, ''), coalesce(r.name, ''), coalesce(r.phone, '')
             FROM ticket_events e
             JOIN tickets t ON t.id = e.ticket_id
-            JOIN requesters r ON r.id = t.requester_id
-            LEFT JOIN outgoing_messages o ON o.event_id = e.id
-            WHERE o.id IS NULL AND e.at >= ? AND r.email <> ''
-              AND e.kind IN ({",".join("?" * len(_KINDS))})
-            ORDER BY e.at, e.id LIMIT ?""",  # noqa: S608 - placeholders only
-        (since.strftime("%Y-%m-%d %H:%M:%S.%f"), *_KINDS, BATCH)).fetchall()
+            LEFT JOIN requesters r ON r.id = t.requester_id
+            WHERE e.rowid > ? AND e.kind IN ({",".join("?" * len(_KINDS))})
+            ORDER BY e.rowid LIMIT ?""",  # noqa: S608 - placeholders only
+        (cursor, *_KINDS, BATCH)).fetchall()
+    since_text = since.strftime("%Y-%m-%d %H:%M:%S.%f")
     queued = 0
     now = clock.now()
     desk = desk_name or ("服务台" if config.language.startswith("zh") else "Service desk")
     with store.unit_of_work() as session:
-        for event_id, ticket_id, kind, data, body, number, title, email, name in rows:
+        done = cursor
+        for rowid, event_id, ticket_id, kind, data, body, number, title, email, name, \
+                phone in rows:
+            if not _needs_message(reader, event_id, since_text) or not (email or phone):
+                done = rowid
+                continue
             try:
                 parsed = json.loads(data) if data else {}
             except ValueError:
                 parsed = {}
             event = _event(kind, parsed if isinstance(parsed, dict) else {}, body or "")
             if event is None:
+                done = rowid
                 continue
             url = ""
             if event == MessageEvent.RESOLVED and linker is not None \
@@ -139,20 +162,40 @@ def queue_due(store: Store, reader: sqlite3.Connection, clock: Clock, since: dat
                                                                         title)
                 except Exception as error:  # noqa: BLE001 - offline: the next pass asks again
                     log.info("no questionnaire link for %s yet: %s", number, error)
-                    continue
+                    break  # this entry and those after it wait, in order
             chosen = template(reader, event, config.language)
             message = render(chosen, {"number": number, "title": title, "requester": name,
                                       "desk": desk, "text": body or "",
                                       "link": link_line(url, config.language)})
-            message_id = new_id(clock)
-            session.add(OutgoingMessageRow(
-                id=message_id, ticket_id=ticket_id, event_id=event_id, event=str(event),
-                channel="email", recipient=email, subject=message.subject, body=message.body,
-                message_key=f"{message_id}@{config.domain}", state="pending", attempts=0,
-                next_attempt_at=now, last_error="", created_at=now, sent_at=None,
-                version=1, updated_at=now))
-            queued += 1
+            # One row per entry and channel: the e-mail keyed by the entry, the SMS by a
+            # name derived from it (the same on every pass, so never queued twice).
+            for channel, recipient, key in (
+                    ("email", email, event_id),
+                    ("sms", phone if sms is not None else "",
+                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"sms:{event_id}")))):
+                if not recipient:
+                    continue
+                message_id = new_id(clock)
+                session.add(OutgoingMessageRow(
+                    id=message_id, ticket_id=ticket_id, event_id=key, event=str(event),
+                    channel=channel, recipient=recipient, subject=message.subject,
+                    body=message.body if channel == "email" else message.subject,
+                    message_key=f"{message_id}@{config.domain}", state="pending",
+                    attempts=0, next_attempt_at=now, last_error="", created_at=now,
+                    sent_at=None, version=1, updated_at=now))
+                queued += 1
+            done = rowid
+        if done != cursor:
+            state.write(session.connection(), ROWID_STATE, str(done))
     return queued
+
+
+def _needs_message(reader: sqlite3.Connection, event_id: str, since: str) -> bool:
+    """Not told yet, and written since the service began telling."""
+    return reader.execute(
+        "SELECT 1 FROM ticket_events e WHERE e.id = ? AND e.at >= ? AND NOT EXISTS "
+        "(SELECT 1 FROM outgoing_messages o WHERE o.event_id = e.id)",
+        (event_id, since)).fetchone() is not None
 
 
 def queue_reminders(store: Store, reader: sqlite3.Connection, clock: Clock, desk_name: str,
@@ -257,7 +300,8 @@ def settle_interrupted(store: Store, clock: Clock) -> int:
     return len(rows)
 
 
-def send_due(store: Store, clock: Clock, config: SmtpConfig) -> tuple[int, int]:
+def send_due(store: Store, clock: Clock, config: SmtpConfig,
+             sms: SmsConfig | None = None) -> tuple[int, int]:
     """Send every due message; returns (sent, failed for now or for good)."""
     now = clock.now()
     with store.unit_of_work() as session:
@@ -267,14 +311,15 @@ def send_due(store: Store, clock: Clock, config: SmtpConfig) -> tuple[int, int]:
             .order_by(OutgoingMessageRow.next_attempt_at).limit(BATCH))]
     sent = failed = 0
     for message_id in due:
-        if _send_one(store, clock, config, message_id):
+        if _send_one(store, clock, config, message_id, sms):
             sent += 1
         else:
             failed += 1
     return sent, failed
 
 
-def _send_one(store: Store, clock: Clock, config: SmtpConfig, message_id: str) -> bool:
+def _send_one(store: Store, clock: Clock, config: SmtpConfig, message_id: str,
+              sms: SmsConfig | None = None) -> bool:
     with store.unit_of_work() as session:
         row = session.get(OutgoingMessageRow, message_id)
         if row is None or row.state != "pending":
@@ -284,8 +329,17 @@ def _send_one(store: Store, clock: Clock, config: SmtpConfig, message_id: str) -
             select(MailMessageRow.message_key).where(MailMessageRow.ticket_id == row.ticket_id)
             .order_by(MailMessageRow.received_at.desc()).limit(1))
         mime = _mime(config, row, replying_to, clock.now())
+        channel, recipient, text = row.channel, row.recipient, row.body
     try:
-        deliver(config, mime)
+        if channel == "sms":
+            if sms is None:
+                raise Temporary("no SMS gateway configured now")
+            try:
+                send_sms(sms, recipient, text)
+            except GatewayBusy as busy:
+                raise Temporary(str(busy)) from busy
+        else:
+            deliver(config, mime)
     except Temporary as error:
         _after(store, clock, message_id, str(error), permanent=False)
         return False
@@ -301,7 +355,8 @@ def _send_one(store: Store, clock: Clock, config: SmtpConfig, message_id: str) -
             id=new_id(clock), ticket_id=row.ticket_id, at=clock.now(), actor_id=None,
             kind=str(EventKind.MAIL_SENT), body=row.body,
             data=json.dumps({"to": row.recipient, "subject": row.subject, "event": row.event,
-                             "message": row.id}, ensure_ascii=False)))
+                             "message": row.id, "channel": row.channel},
+                            ensure_ascii=False)))
     return True
 
 

@@ -26,6 +26,7 @@ from app.mail.imap import MailboxConfig
 from app.mail.intake import MailIntake, Rules, Stored
 from app.mail.reader import MailboxReader
 from app.mail.sending import Linker, SmtpConfig
+from app.mail.sms import SmsConfig
 from app.store.database import Store
 from app.store.reading import read_connection
 from app.sync.runner import Link, SyncRunner
@@ -41,9 +42,9 @@ class MailService:
                  rules: Rules | None = None, *, syncer: Syncer | None = None,
                  sign_in: Callable[[], None] | None = None,
                  on_stored: Callable[[Stored], None] | None = None,
-                 smtp: SmtpConfig | None = None) -> None:
+                 smtp: SmtpConfig | None = None, sms: SmsConfig | None = None) -> None:
         self._store, self._syncer, self._sign_in = store, syncer, sign_in
-        self._clock, self._smtp = clock, smtp
+        self._clock, self._smtp, self._sms = clock, smtp, sms
         self._send_wake = threading.Event()
         self._sender: threading.Thread | None = None
         self.send_passes = 0  # finished passes of the sender (tests wait on it)
@@ -120,14 +121,14 @@ class MailService:
                     desk_name = read_settings(reader).desk_name
                     linker = self._linker()
                     if queue_due(self._store, reader, self._clock, since, desk_name,
-                                 self._smtp, linker) \
+                                 self._smtp, linker, self._sms) \
                             + queue_reminders(self._store, reader, self._clock, desk_name,
                                               self._smtp, linker):
                         self._wake_sync()
                     if self._syncer is not None and self._smtp.questionnaire_url \
                             and apply_answers(self._store, self._clock, self._syncer.client):
                         self._wake_sync()
-                    sent, failed = send_due(self._store, self._clock, self._smtp)
+                    sent, failed = send_due(self._store, self._clock, self._smtp, self._sms)
                     if sent or failed:
                         log.info("messages to requesters: %d sent, %d not yet", sent, failed)
                         self._wake_sync()
@@ -205,7 +206,7 @@ class NotAMailAccount(ValueError):
 
 def open_service(folder: Path, server_url: str, login: str, password: str, clock: Clock,
                  mailboxes: list[MailboxConfig], rules: Rules | None = None,
-                 smtp: SmtpConfig | None = None) -> MailService:
+                 smtp: SmtpConfig | None = None, sms: SmsConfig | None = None) -> MailService:
     """Prepare the service's data folder, sign in and build the (not yet started) service."""
     from app.paths import DataDir
     from app.services.data_folder import prepare
@@ -234,4 +235,4 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
         client.sign_in(login, password)
 
     return MailService(store, clock, mailboxes, rules, syncer=syncer, sign_in=sign_in_again,
-                       smtp=smtp)
+                       smtp=smtp, sms=sms)

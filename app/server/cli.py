@@ -240,7 +240,7 @@ def _run_until_signalled(name: str, message: str) -> None:
 def _mail(args: argparse.Namespace, file: dict[str, Any]) -> int:
     """Run the mail service until SIGINT or SIGTERM."""
     from app.domain.clock import SystemClock
-    from app.mail.config import mailboxes_of, rules_of, smtp_of
+    from app.mail.config import mailboxes_of, rules_of, sms_of, smtp_of
     from app.mail.service import open_service
     from app.sync.client import Offline, Refused
 
@@ -251,7 +251,7 @@ def _mail(args: argparse.Namespace, file: dict[str, Any]) -> int:
         return 2
     try:
         mailboxes, rules = mailboxes_of(file), rules_of(file.get("intake", {}))
-        smtp = smtp_of(file)
+        smtp, sms = smtp_of(file), sms_of(file)
     except (TypeError, ValueError) as error:
         print(f"seatdesk-server mail: {args.config or 'no --config'}: {error}",
               file=sys.stderr)
@@ -259,7 +259,7 @@ def _mail(args: argparse.Namespace, file: dict[str, Any]) -> int:
     password = _service_password(args, file, str(login))
     try:
         service = open_service(Path(folder), str(server), str(login), password, SystemClock(),
-                               mailboxes, rules, smtp)
+                               mailboxes, rules, smtp, sms)
     except (ValueError, OSError, Offline, Refused) as error:
         print(f"seatdesk-server mail: {error}", file=sys.stderr)
         return 1

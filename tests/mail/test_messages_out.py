@@ -5,12 +5,15 @@ to a message threads back to the ticket, and an auto-reply to it makes no loop."
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from sqlalchemy import text
 
 from app.domain.clock import ManualClock
 from app.mail.intake import Fetched, MailIntake, Outcome
@@ -21,6 +24,7 @@ from app.mail.sending import (
     send_due,
     settle_interrupted,
 )
+from app.mail.sms import SmsConfig
 from app.mail.tables import OutgoingMessageRow
 from app.paths import DataDir
 from app.services.data_folder import prepare, seed
@@ -168,3 +172,61 @@ def test_a_reply_to_the_desks_message_threads_back_and_an_auto_reply_makes_no_lo
     assert away.outcome == Outcome.AUTOMATIC and away.ticket_id == ticket_id
     assert run(desk, clock, smtp) == (0, 0, 0)  # neither is answered
     assert len(smtp_server.inbox.messages) == 1
+
+
+class _Gateway(BaseHTTPRequestHandler):
+    """An SMS gateway's HTTP API as Chinese providers run them: JSON in, a code out."""
+
+    received: list[dict[str, object]] = []
+    busy = False
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if _Gateway.busy:
+            self.send_response(503)
+            self.end_headers()
+            return
+        _Gateway.received.append({"body": body, "key": self.headers.get("X-Api-Key")})
+        answer = b'{"code": "OK"}'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def test_an_sms_goes_through_the_gateways_http_api_and_waits_out_its_outage(
+        desk: Store, clock: ManualClock, smtp_server: SmtpServer, dovecot: Dovecot) -> None:
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    gateway = ThreadingHTTPServer(("127.0.0.1", 0), _Gateway)
+    threading.Thread(target=gateway.serve_forever, daemon=True).start()
+    _Gateway.received, _Gateway.busy = [], True
+    sms = SmsConfig(url=f"http://127.0.0.1:{gateway.server_port}/send",
+                    body='{"mobile": "{phone}", "content": "{text}", "sign": "服务台"}',
+                    headers={"X-Api-Key": "k1"}, success='"OK"', timeout=5)
+    try:
+        mail_in(desk, clock, messages.plain())
+        with desk.unit_of_work() as session:  # the requester left a mobile number too
+            session.execute(text("UPDATE requesters SET phone = '13800138000'"))
+        smtp = config(smtp_server, dovecot)
+        with closing(read_connection(desk.path)) as reader:
+            assert queue_due(desk, reader, clock, NOW - timedelta(minutes=1), "", smtp,
+                             sms=sms) == 2  # the e-mail and the SMS
+            assert queue_due(desk, reader, clock, NOW - timedelta(minutes=1), "", smtp,
+                             sms=sms) == 0
+        assert send_due(desk, clock, smtp, sms) == (1, 1)  # the gateway is busy (503)
+        _Gateway.busy = False
+        clock.advance(timedelta(seconds=31))
+        assert send_due(desk, clock, smtp, sms) == (1, 0)
+        [sent] = _Gateway.received
+        assert sent["key"] == "k1"
+        assert sent["body"]["mobile"] == "13800138000"  # type: ignore[index]
+        assert "已收到您的请求" in str(sent["body"]["content"])  # type: ignore[index]
+        assert rows(desk, "SELECT channel, state FROM outgoing_messages ORDER BY channel") \
+            == [("email", "sent"), ("sms", "sent")]
+    finally:
+        gateway.shutdown()

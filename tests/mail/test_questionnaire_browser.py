@@ -18,7 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app.mail.service import MailService
 from app.services.ticket_flow import TicketFlow
@@ -39,6 +40,13 @@ def browser() -> Iterator[webdriver.Chrome]:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     yield driver
     driver.quit()
+
+
+def shown(browser: webdriver.Chrome, element_id: str) -> str:
+    """The text of ``element_id`` once the page showing it has loaded (a busy machine
+    answers a post in seconds)."""
+    return str(WebDriverWait(browser, 30).until(
+        expected_conditions.presence_of_element_located((By.ID, element_id))).text)
 
 
 def until(what: Callable[[], object], seconds: float = 40) -> object:
@@ -81,14 +89,14 @@ def test_the_requester_confirms_in_the_browser_and_every_desk_sees_it(
     browser.get(link)
     assert "打印机无法连接" in browser.page_source
     browser.find_element(By.ID, "submit").click()  # nothing chosen
-    assert "请选择问题是否已解决" in browser.find_element(By.ID, "error").text
+    assert "请选择问题是否已解决" in shown(browser, "error")
     browser.find_element(By.CSS_SELECTOR, "input[name=solved][value=yes]").click()
     browser.find_element(By.CSS_SELECTOR, "input[name=score][value='5']").click()
     Select(browser.find_element(By.ID, "reason")).select_by_value("fast")
     browser.find_element(By.ID, "comment").send_keys("很快就好了，谢谢！")
     browser.save_screenshot(str(tmp_path / "questionnaire-zh.png"))
     browser.find_element(By.ID, "submit").click()
-    assert "感谢您的评价" in browser.find_element(By.ID, "thanks").text
+    assert "感谢您的评价" in shown(browser, "thanks")
 
     closed = until(lambda: one(desk, "SELECT state, satisfaction, satisfaction_method "
                                      f"FROM tickets WHERE id = '{ticket_id}' "
@@ -98,4 +106,4 @@ def test_the_requester_confirms_in_the_browser_and_every_desk_sees_it(
                         f"AND ticket_id = '{ticket_id}'")
     assert comment is not None and "很快就好了" in str(comment[0]) and "处理及时" in str(comment[0])
     browser.get(link)  # the link is single-use
-    assert "已提交过" in browser.find_element(By.ID, "refused").text
+    assert "已提交过" in shown(browser, "refused")
