@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.questionnaire import REASONS
 from app.reports.analysis import ResponseAnalysis, response_analysis
 from app.reports.people import (
     ChannelFigures,
@@ -21,6 +22,7 @@ from app.reports.people import (
 )
 from app.reports.period import Filters, Period
 from app.reports.reviews import ReviewFigures, review_figures
+from app.reports.satisfaction_reasons import ReasonFigures, reasons
 from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures
 from app.sla.policy import TargetKind
 
@@ -57,6 +59,8 @@ class ServiceReport:
     # Issue 16 part 2: the senior engineers' reviews of level-3 results in the period, and
     # the findings of those sent back (app/reports/reviews.py).
     reviews: ReviewFigures | None = None
+    # The requesters' comments classified (app/reports/satisfaction_reasons.py).
+    reasons: ReasonFigures | None = None
 
     def name(self, by: Dimension, key: object) -> str:
         return self.names.get(by, {}).get(str(key), str(key) or "-")
@@ -82,7 +86,8 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
                          names(conn, language), cause_counts(conn, period.start, period.end),
                          estimated_targets(conn, to_ms(period.start) or 0,
                                            to_ms(period.end) or 0),
-                         review_figures(conn, period.start, period.end))
+                         review_figures(conn, period.start, period.end),
+                         reasons(conn, period, now, filters))
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -123,6 +128,17 @@ def _reviews_sheet(part: Any, report: ServiceReport) -> None:
     for finding in figures.findings if figures else ():
         part.append([finding.number, finding.title, finding.reviewer,
                      finding.at.isoformat(timespec="minutes"), finding.findings])
+
+
+def _reasons_sheet(part: Any, report: ServiceReport) -> None:
+    """The requesters' comments per reason of the questionnaire's list."""
+    part.append(["reason", "reason (zh)", "tickets", "share of the commented"])
+    figures = report.reasons
+    if figures is not None:
+        for code, count in figures.counts.items():
+            part.append([code, REASONS[code][0], count,
+                         _share(count / figures.commented if figures.commented else None)])
+        part.append(["rated", "", figures.rated, None])
 
 
 def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, str]
@@ -190,6 +206,7 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
         part.append([method or "-", *(scores.get(s, 0) for s in range(1, 6))])
     part.append(["closed", report.satisfaction.closed])
     part.append(["closed unconfirmed", report.satisfaction.unconfirmed])
+    _reasons_sheet(book.create_sheet("satisfaction reasons"), report)
     _causes_sheet(book.create_sheet("missed causes"), report, labels)
     _reviews_sheet(book.create_sheet("reviews"), report)
     path.parent.mkdir(parents=True, exist_ok=True)

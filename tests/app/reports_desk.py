@@ -4,6 +4,7 @@ with chosen response and resolution times on a manual clock (tests/app/test_repo
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,12 +15,28 @@ from app.paths import DataDir
 from app.services.intake import Intake, TicketDraft
 from app.services.ticket_flow import TicketFlow
 from app.store.database import Store
+from app.store.reading import read_connection
 from tests.app.helpers import first_id, one
 
 # 2026-12-01 00:00 in Beijing: after every demo ticket, so December holds only these.
 START = datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
 TICKETS = 120
 OPEN_FROM = 100  # tickets from this one on are left unresolved (their resolution breaches)
+# The confirmations' comments, in turn, and the reason each is classified as (None: no
+# comment, not counted): the questionnaire's pick first, then keywords, else "other".
+COMMENTS: tuple[tuple[str, str | None], ...] = (
+    ("", None),
+    ("问卷评分 5/5；原因：处理及时。谢谢", "fast"),
+    ("问卷评分 2/5；原因：处理太慢。不过工程师态度还行", "slow"),
+    ("工程师很有耐心", "attitude"),
+    ("Too slow, I waited all morning", "slow"),
+    ("非常专业，一次就修好了", "skill"),
+    ("Quick fix, thanks", "fast"),
+    ("说的术语我听不懂", "unclear"),
+    ("没什么", "other"),
+    ("问卷评分 3/5；原因：其他", "other"),
+    ("响应不及时", "slow"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,7 @@ class Planned:
     resolved_s: int | None
     score: int | None
     method: str
+    comment: str = ""  # the requester's, with the confirmation (issue 17's reasons)
 
 
 def plan() -> list[Planned]:
@@ -44,8 +62,9 @@ def plan() -> list[Planned]:
         score = None if resolved is None or i % 3 == 0 else 1 + i % 5
         method = ("" if score is None else
                   SatisfactionMethod.CALL_BACK if i % 2 else SatisfactionMethod.QUESTIONNAIRE)
+        comment = "" if score is None else COMMENTS[i % len(COMMENTS)][0]
         planned.append(Planned(i, Channel.CHAT if i % 2 else Channel.PHONE, moment, response,
-                               resolved, score, str(method)))
+                               resolved, score, str(method), comment))
         moment += timedelta(minutes=97)  # spreads them over hours and weekdays
     return planned
 
@@ -73,7 +92,8 @@ def write(store: Store, data: DataDir, clock: ManualClock) -> dict[int, str]:
         version = flow.resolve(logged.id, version, solution="已处理")
         if p.score is not None:
             clock.advance(timedelta(minutes=1))
-            flow.confirm(logged.id, version, score=p.score, method=p.method)
+            flow.confirm(logged.id, version, score=p.score, method=p.method,
+                         comment=p.comment)
     return ids
 
 
@@ -82,3 +102,11 @@ def levels(data: DataDir, ids: dict[int, str]) -> set[int]:
         marks = ",".join("?" * len(ids))
         return {row[0] for row in conn.execute(
             f"SELECT DISTINCT level FROM tickets WHERE id IN ({marks})", list(ids.values()))}
+
+
+def written(store: Store, data: DataDir) -> Iterator[tuple[sqlite3.Connection, dict[int, str]]]:
+    """The planned desk and a reading connection to it (a fixture's body: yield from it)."""
+    ids = write(store, data, ManualClock(START))
+    conn = read_connection(data.database)
+    yield conn, ids
+    conn.close()

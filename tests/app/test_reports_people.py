@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.reports.analysis import response_analysis
 from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
@@ -16,9 +15,8 @@ from app.reports.period import Filters, Period, Span
 from app.reports.targets import Dimension
 from app.sla.policy import TargetKind
 from app.store.database import Store
-from app.store.reading import read_connection
 from tests.app.helpers import first_id
-from tests.app.reports_desk import OPEN_FROM, START, TICKETS, plan, write
+from tests.app.reports_desk import OPEN_FROM, START, TICKETS, plan, written
 
 DECEMBER = Period.month(2026, 12)
 LATER = START + timedelta(days=20)
@@ -27,10 +25,7 @@ LATER = START + timedelta(days=20)
 @pytest.fixture
 def known(demo_store: Store, demo_copy: DataDir) -> Iterator[tuple[sqlite3.Connection,
                                                                     dict[int, str]]]:
-    ids = write(demo_store, demo_copy, ManualClock(START))
-    conn = read_connection(demo_copy.database)
-    yield conn, ids
-    conn.close()
+    yield from written(demo_store, demo_copy)
 
 
 def test_heat_map_and_trend(known) -> None:

@@ -62,18 +62,24 @@ def december(qtbot: QtBot, page: ReportsPage) -> None:
         page.refresh()
 
 
+def shown_december(qtbot: QtBot, desk: Desk) -> ReportsPage:
+    """The desk's window shown on the Reports page, with December's figures."""
+    desk.window.resize(1500, 900)
+    desk.window.show()
+    qtbot.waitExposed(desk.window)
+    assert desk.window.show_page("reports")
+    page = desk.window.findChild(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    december(qtbot, page)
+    return page
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_page_shows_the_planned_figures_and_opens_their_tickets(
         qtbot: QtBot, demo_copy: DataDir, planned: dict[int, str], language: str) -> None:
     desk = open_desk(qtbot, demo_copy, language)
     try:
-        desk.window.resize(1500, 900)
-        desk.window.show()
-        qtbot.waitExposed(desk.window)
-        assert desk.window.show_page("reports")
-        page = desk.window.findChild(ReportsPage)
-        assert isinstance(page, ReportsPage)
-        december(qtbot, page)
+        page = shown_december(qtbot, desk)
         table = page.targets_table
         assert table.item(0, 1).text() == "6"  # first response met
         assert table.item(0, 2).text() == str(TICKETS - 6)
@@ -95,13 +101,7 @@ def test_a_click_on_a_bar_or_a_heat_cell_lists_as_many_tickets_as_it_shows(
     """The charts' drills (their SQL now in app/reports/chart_drill.py)."""
     from PySide6.QtCore import QPoint
 
-    desk.window.resize(1500, 900)
-    desk.window.show()
-    qtbot.waitExposed(desk.window)
-    assert desk.window.show_page("reports")
-    page = desk.window.findChild(ReportsPage)
-    assert isinstance(page, ReportsPage)
-    december(qtbot, page)
+    page = shown_december(qtbot, desk)
     first = page._figures[TargetKind.FIRST_RESPONSE]  # noqa: SLF001 (what is drawn)
     page.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: bool(page.histogram._hits))  # noqa: SLF001 (painted)
@@ -156,6 +156,11 @@ def test_the_monthly_pdf_and_xlsx(qtbot: QtBot, demo_copy: DataDir, planned: dic
         ("target", "cause", "count")]
     assert next(book["reviews"].iter_rows(values_only=True))[:3] == (
         "reviewed", "approved", "sent back")
+    # Issue 17: the comments by reason, as the report counted them.
+    assert report.reasons is not None
+    reasons = list(book["satisfaction reasons"].iter_rows(values_only=True))
+    assert [(r[0], r[2]) for r in reasons[1:7]] == list(report.reasons.counts.items())
+    assert reasons[3][1] == "服务态度好" and sum(r[2] for r in reasons[1:7]) > 0
     # .ci/run installs poppler-utils: in CI a missing pdftotext fails here, never skips.
     if shutil.which("pdftotext") is None and not os.environ.get("CI"):
         pytest.skip("poppler-utils is not installed")
@@ -285,3 +290,27 @@ def test_the_causes_of_missed_targets_feed_the_reports(
     conn.close()
     assert report.causes == {"resolution": {"waiting_on_vendor": 2},
                              "first_response": {"staffing": 1}}
+
+
+def test_a_click_on_a_reasons_row_lists_its_tickets(qtbot: QtBot, desk: Desk,
+                                                    planned: dict[int, str]) -> None:
+    """Issue 17: the requesters' comments by reason, on the satisfaction tab; a click on a
+    row's reason opens the queue with its tickets."""
+    from tests.app.reports_desk import COMMENTS
+
+    expected = dict(COMMENTS)
+    page = shown_december(qtbot, desk)
+    page.tabs.setCurrentIndex(4)
+    table = page.reasons_table
+    assert table.isVisible()
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert labels == ["Handled quickly", "Knew what to do", "Kind and clear", "Too slow",
+                      "Unclear communication", "Something else"]
+    slow = [planned[p.index] for p in plan()
+            if p.score is not None and expected[p.comment] == "slow"]
+    assert table.item(3, 1).text() == str(len(slow))
+    rect = table.visualItemRect(table.item(3, 0))
+    with qtbot.waitSignal(page.tickets_requested) as listed:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    title, ids = listed.args
+    assert ids == slow and "Too slow" in title

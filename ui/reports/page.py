@@ -43,6 +43,7 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period, Span
+from app.reports.satisfaction_reasons import ReasonFigures, reasons
 from app.reports.targets import Dimension, TargetFigures
 from app.sla.causes import cause_counts
 from app.sla.policy import TargetKind
@@ -151,6 +152,7 @@ class ReportsPage(QWidget):
         self.channels_table = self._table()
         self.scores = ChartView()
         self.satisfaction_table = self._table()
+        self.reasons_table = self._table()
         self.causes_table = self._table()
         self.tabs.addTab(
             self._stack(self.targets_table, self.histogram),
@@ -163,7 +165,7 @@ class ReportsPage(QWidget):
         self.tabs.addTab(self.seats_table, QCoreApplication.translate("Reports", "Seats"))
         self.tabs.addTab(self.channels_table, QCoreApplication.translate("Reports", "Channels"))
         self.tabs.addTab(
-            self._stack(self.scores, self.satisfaction_table),
+            self._stack(self.scores, self.satisfaction_table, self.reasons_table),
             QCoreApplication.translate("Reports", "Satisfaction"),
         )
         self.tabs.addTab(self.causes_table,
@@ -266,6 +268,7 @@ class ReportsPage(QWidget):
                 channels(conn, period, now, filters, by[Dimension.CHANNEL]),
                 seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
                 satisfaction(conn, period, now, filters),
+                reasons(conn, period, now, filters),
                 # Issue 16: why targets were missed, and which figures are estimates.
                 cause_counts(conn, period.start, period.end),
                 estimated_targets(conn, to_ms(period.start) or 0, to_ms(period.end) or 0),
@@ -284,7 +287,7 @@ class ReportsPage(QWidget):
     def _computed(self, result: Any) -> None:
         self._running = False
         (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows, sat,
-         causes, estimated) = result
+         sat_reasons, causes, estimated) = result
         count = sum(c.volume for c in self._channels)
         period = self._period
         self.summary.setText(
@@ -302,7 +305,7 @@ class ReportsPage(QWidget):
         self._fill_breakdown()
         self._fill_seats(seat_rows)
         self._fill_channels()
-        self._fill_satisfaction(sat)
+        self._fill_satisfaction(sat, sat_reasons)
         self.figures_changed.emit()
         if self._again:
             self.refresh()
@@ -356,7 +359,7 @@ class ReportsPage(QWidget):
         tables.set_rows(self.channels_table,
                         *tables.channels_table(self._shown(), self._channels))
 
-    def _fill_satisfaction(self, sat: Satisfaction) -> None:
+    def _fill_satisfaction(self, sat: Satisfaction, sat_reasons: ReasonFigures) -> None:
         self._satisfaction = sat
         self.scores.show_bars(
             QCoreApplication.translate("Reports", "Satisfaction scores"),
@@ -365,6 +368,7 @@ class ReportsPage(QWidget):
         )
         tables.set_rows(self.satisfaction_table,
                         *tables.satisfaction_table(self._shown(), sat))
+        tables.set_rows(self.reasons_table, *tables.reasons_table(self._shown(), sat_reasons))
 
     # --- drilling down --------------------------------------------------------------------
 

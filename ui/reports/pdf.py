@@ -25,6 +25,8 @@ from ui.reports.texts import (
     kind_label,
     method_label,
     minutes,
+    reason_label,
+    reasons_header,
     seats_header,
     share,
     target_header,
@@ -432,6 +434,15 @@ def _channels(pages: _Pages, report: ServiceReport) -> None:
         .replace("%2", str(sat.unconfirmed))
         .replace("%3", "-" if sat.mean is None else f"{sat.mean:.2f}"),
     )
+    y += 60
+    figures = report.reasons
+    if figures is not None:
+        y = pages.sub(y, QCoreApplication.translate("Reports", "Comments by reason"))
+        commented = figures.commented
+        rows = [[reason_label(code), str(count),
+                 share(count / commented if commented else None)]
+                for code, count in figures.counts.items()]
+        table(pages.painter, pages.block(y, 320), reasons_header(), rows, [3.0, 1.0, 1.4])
 
 
 REVIEW_ROWS = 40  # findings listed in the PDF (all of them are in the workbook)

@@ -25,6 +25,7 @@ from app.reports.people import (
     sent_back_ticket_ids,
 )
 from app.reports.period import Filters, Period
+from app.reports.satisfaction_reasons import ReasonFigures, reason_ticket_ids
 from app.reports.targets import Dimension, Outcome, TargetFigures, ticket_ids
 from app.sla.policy import TargetKind
 from ui.labels import missed_cause_label
@@ -34,6 +35,8 @@ from ui.reports.texts import (
     kind_label,
     method_label,
     minutes,
+    reason_label,
+    reasons_header,
     seats_header,
     share,
 )
@@ -188,3 +191,17 @@ def satisfaction_table(shown: Shown, sat: Satisfaction) -> tuple[list[str], list
     rows.append([item(QCoreApplication.translate("Reports", "Closed unconfirmed")),
                  unconfirmed, *(item("") for _ in range(4))])
     return [QCoreApplication.translate("Reports", "Method"), "1", "2", "3", "4", "5"], rows
+
+
+def reasons_table(shown: Shown, figures: ReasonFigures) -> tuple[list[str], list[Row]]:
+    """The requesters' comments per reason of the questionnaire's list; a row lists its
+    tickets (a click on any of its cells)."""
+    rows = []
+    for reason, count in figures.counts.items():
+        def drill(reason: str = reason) -> list[str]:
+            return reason_ticket_ids(shown.conn, shown.period, shown.now, reason,
+                                     shown.filters)
+        rows.append([item(reason_label(reason), drill), item(str(count), drill),
+                     item(share(count / figures.commented if figures.commented else None),
+                          drill)])
+    return reasons_header(), rows

@@ -42,6 +42,24 @@ def method_label(method: str) -> str:
     }.get(method, QCoreApplication.translate("Reports", "Not recorded"))
 
 
+def reason_label(reason: str) -> str:
+    """A reason of the questionnaire's short list (app/domain/questionnaire.py)."""
+    return {
+        "fast": QCoreApplication.translate("Reports", "Handled quickly"),
+        "skill": QCoreApplication.translate("Reports", "Knew what to do"),
+        "attitude": QCoreApplication.translate("Reports", "Kind and clear"),
+        "slow": QCoreApplication.translate("Reports", "Too slow"),
+        "unclear": QCoreApplication.translate("Reports", "Unclear communication"),
+        "other": QCoreApplication.translate("Reports", "Something else"),
+    }.get(reason, reason)
+
+
+def reasons_header() -> list[str]:
+    return [QCoreApplication.translate("Reports", "Reason in the comment"),
+            QCoreApplication.translate("Reports", "Tickets"),
+            QCoreApplication.translate("Reports", "Share of the commented")]
+
+
 def weekdays() -> list[str]:
     return [
         QCoreApplication.translate("Reports", "Mon"),

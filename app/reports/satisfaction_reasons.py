@@ -1,0 +1,111 @@
+"""The requesters' comments on their confirmations, classified into the questionnaire's
+short list of reasons (``app.domain.questionnaire.REASONS``), over a period (issue 17).
+
+No column holds a reason: a confirmation's comment is the body of the ticket's
+``satisfaction`` event (``TicketFlow.confirm``). An answered questionnaire writes the
+requester's pick into it as ``原因：<Chinese label>`` (``app/mail/answers.py``), which
+decides; otherwise keywords in Chinese and English do, and a comment none match is
+"other". A confirmation without a comment is not counted. Only the latest confirmation
+of a ticket counts (one reopened and confirmed again was rated again).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.enums import EventKind
+from app.domain.questionnaire import REASONS
+from app.reports import facts
+from app.reports.period import Filters, Period
+from app.reports.targets import ANY
+
+OTHER = "other"
+# The questionnaire's pick, as answers.py writes it; English labels too (a seat may type them).
+_EXPLICIT = re.compile(r"原因[：:]\s*([^。；;\n]+)|reason:\s*([^.;\n]+)", re.IGNORECASE)
+_LABELS = {label.strip().casefold(): code
+           for code, labels in REASONS.items() for label in labels}
+# Checked in this order, first match wins: complaints before praise, so that "不及时"
+# (not timely) is slow rather than fast.
+KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("slow", ("慢", "等了", "很久", "太久", "不及时", "拖", "迟迟", "没人理", "too slow", "slow",
+              "waited", "took long", "took too long", "late", "delay")),
+    ("unclear", ("不清楚", "听不懂", "看不懂", "没说清", "说不清", "不明白", "含糊",
+                 "unclear", "confus", "didn't understand", "did not understand",
+                 "not clear")),
+    ("attitude", ("态度", "耐心", "热情", "礼貌", "客气", "亲切", "友好", "kind", "patient",
+                  "polite", "friendly", "attitude", "rude", "helpful")),
+    ("skill", ("专业", "技术", "熟练", "可靠", "经验", "skill", "expert", "professional",
+               "knew", "competent", "knowledge")),
+    ("fast", ("及时", "快", "迅速", "马上", "立刻", "立即", "效率", "quick", "fast", "prompt",
+              "soon", "right away", "immediately", "efficient")),
+)
+
+
+def classify(comment: str) -> str | None:
+    """The reason of one comment: a code of ``REASONS``; None for no comment."""
+    text = comment.strip()
+    if not text:
+        return None
+    for match in _EXPLICIT.finditer(text):
+        label = (match.group(1) or match.group(2) or "").strip().casefold()
+        if label in _LABELS:
+            return _LABELS[label]
+    lowered = text.casefold()
+    for code, words in KEYWORDS:
+        if any(word in lowered for word in words):
+            return code
+    return OTHER
+
+
+@dataclass(frozen=True)
+class ReasonFigures:
+    """Commented confirmations of the period's tickets per reason."""
+
+    counts: dict[str, int]  # every code of REASONS, in its order -> tickets
+    rated: int  # confirmations with a score, commented or not
+
+    @property
+    def commented(self) -> int:
+        return sum(self.counts.values())
+
+
+_COMMENTS = """
+SELECT t.ticket_id,
+       (SELECT e.body FROM ticket_events e WHERE e.ticket_id = t.ticket_id AND e.kind = ?
+        ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
+FROM rep.ticket_facts t
+WHERE t.created_ms >= ? AND t.created_ms < ?{filters} AND t.satisfaction IS NOT NULL
+ORDER BY t.created_ms, t.ticket_id
+"""
+
+
+def classified(conn: sqlite3.Connection, period: Period, now: datetime,
+               filters: Filters = ANY) -> list[tuple[str, str | None]]:
+    """(ticket id, reason or None for no comment) of each rated ticket of the period, in
+    the order of their creation."""
+    facts.refresh(conn, now)
+    where, params = filters.sql()
+    rows = conn.execute(_COMMENTS.format(filters=where),
+                        [str(EventKind.SATISFACTION), *period.bounds_ms(), *params])
+    return [(ticket_id, classify(body or "")) for ticket_id, body in rows]
+
+
+def reasons(conn: sqlite3.Connection, period: Period, now: datetime,
+            filters: Filters = ANY) -> ReasonFigures:
+    counts = dict.fromkeys(REASONS, 0)
+    rated = 0
+    for _ticket_id, reason in classified(conn, period, now, filters):
+        rated += 1
+        if reason is not None:
+            counts[reason] += 1
+    return ReasonFigures(counts, rated)
+
+
+def reason_ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime, reason: str,
+                      filters: Filters = ANY) -> list[str]:
+    """The tickets behind one reason's count."""
+    return [ticket_id for ticket_id, found in classified(conn, period, now, filters)
+            if found == reason]
