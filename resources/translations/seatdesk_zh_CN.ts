@@ -5048,6 +5048,10 @@ Restore it into this form?</source>
         <translation>已关闭：%1，其中未确认即关闭：%2，平均分：%3</translation>
     </message>
     <message>
+        <source>Comments by reason</source>
+        <translation>评价意见按原因分类</translation>
+    </message>
+    <message>
         <source>Level-3 reviews</source>
         <translation>三级结果审核</translation>
     </message>
@@ -5138,6 +5142,42 @@ Restore it into this form?</source>
     <message>
         <source>Not recorded</source>
         <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Handled quickly</source>
+        <translation>处理及时</translation>
+    </message>
+    <message>
+        <source>Knew what to do</source>
+        <translation>专业可靠</translation>
+    </message>
+    <message>
+        <source>Kind and clear</source>
+        <translation>服务态度好</translation>
+    </message>
+    <message>
+        <source>Too slow</source>
+        <translation>处理太慢</translation>
+    </message>
+    <message>
+        <source>Unclear communication</source>
+        <translation>沟通不清楚</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Reason in the comment</source>
+        <translation>评价原因</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Share of the commented</source>
+        <translation>占有评价意见的比例</translation>
     </message>
     <message>
         <source>Mon</source>
