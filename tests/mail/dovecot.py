@@ -128,8 +128,11 @@ class Dovecot:
         return server
 
     def start(self) -> None:
+        # A session of its own: stopping it ends its login and mail processes too, so the
+        # clients' connections drop as when a mail server goes down.
         self.process = subprocess.Popen([DOVECOT, "-F", "-c", str(self.root / "dovecot.conf")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        start_new_session=True)
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             try:
@@ -142,10 +145,20 @@ class Dovecot:
                 time.sleep(0.05)
         raise RuntimeError("Dovecot did not open its port")
 
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(15)
+        if self.process is not None:
+            group = self.process.pid  # the session leader's pid is its group's id
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGTERM)
+                self.process.wait(15)
+            try:
+                os.killpg(group, signal.SIGKILL)  # whatever of it is left
+            except ProcessLookupError:
+                pass
         self.process = None
 
     def remove(self) -> None:
