@@ -69,7 +69,8 @@ def test_every_message_with_its_outcome_and_the_kept_aside_with_their_reason(
     assert column(tab, 4) == ["Kept aside"]
     assert (column(tab, 2), column(tab, 3)) == (["nobody"], ["broken"])
     tab.table.selectRow(0)
-    assert tab.detail.toPlainText().startswith("Why: no sender address")
+    assert tab.detail.toPlainText().startswith(
+        "Why: No sender address could be read (no sender address in From: 'nobody')")
     tab.window().grab().save(str(tmp_path / "admin-mail-en.png"))
 
 

@@ -42,6 +42,24 @@ def outcome_label(outcome: str) -> str:
     }.get(outcome, outcome)
 
 
+def reason_text(reason: str) -> str:
+    """The service's reason (English, with the detail) led by what it means, translated."""
+    lead = QCoreApplication.translate("MailTab", "It could not be stored")
+    if reason.startswith(("no sender address", "no headers")):
+        lead = QCoreApplication.translate("MailTab", "No sender address could be read")
+    elif reason.startswith("message of "):
+        lead = QCoreApplication.translate("MailTab", "The message is over the size limit")
+    elif reason.startswith("more than "):
+        lead = QCoreApplication.translate("MailTab",
+                                          "The sender sent more than the hourly limit")
+    elif reason.startswith(("Auto-Submitted", "Precedence", "X-Auto", "delivery status",
+                            "empty return path", "sender ", "auto-reply")):
+        lead = QCoreApplication.translate(
+            "MailTab", "Sent automatically (an auto-reply or a bounce): never answered")
+    return QCoreApplication.translate("MailTab", "Why: %1 (%2)") \
+        .replace("%1", lead).replace("%2", reason)
+
+
 OUTCOMES = ("quarantined", "ticket", "reply", "automatic", "rate_limited")
 
 
@@ -127,7 +145,7 @@ class MailTab(QWidget):
             self.detail.clear()
             return
         mail = self._shown[rows[0].row()]
-        reason = self.tr("Why: %1").replace("%1", mail.reason) + "\n\n" if mail.reason else ""
+        reason = reason_text(mail.reason) + "\n\n" if mail.reason else ""
         self.detail.setPlainText(reason + mail.body)
 
 
