@@ -3424,6 +3424,30 @@ Restore it into this form?</source>
         <translation>已隔离</translation>
     </message>
     <message>
+        <source>It could not be stored</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>No sender address could be read</source>
+        <translation>无法识别发件人地址</translation>
+    </message>
+    <message>
+        <source>The message is over the size limit</source>
+        <translation>邮件超过大小限制</translation>
+    </message>
+    <message>
+        <source>The sender sent more than the hourly limit</source>
+        <translation>该发件人超过每小时邮件数量限制</translation>
+    </message>
+    <message>
+        <source>Sent automatically (an auto-reply or a bounce): never answered</source>
+        <translation>自动发送的邮件（自动回复或退信），不予回复</translation>
+    </message>
+    <message>
+        <source>Why: %1 (%2)</source>
+        <translation>原因：%1（%2）</translation>
+    </message>
+    <message>
         <source>All messages</source>
         <translation>全部邮件</translation>
     </message>
@@ -3466,10 +3490,6 @@ Restore it into this form?</source>
     <message>
         <source>%1 messages, %2 kept aside</source>
         <translation>共 %1 封邮件，%2 封已隔离</translation>
-    </message>
-    <message>
-        <source>Why: %1</source>
-        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
