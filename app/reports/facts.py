@@ -56,6 +56,9 @@ CREATE TABLE IF NOT EXISTS rep.ticket_facts (
     satisfaction INTEGER, satisfaction_method TEXT NOT NULL,
     closed_unconfirmed INTEGER NOT NULL,
     reopened INTEGER NOT NULL,      -- left resolved/closed for work again (timeline)
+    -- the reason the latest confirmation's comment gives (satisfaction_reasons.py), NULL
+    -- without a comment: classified once here, not at every report
+    reason TEXT,
     PRIMARY KEY (created_ms, ticket_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rep.ix_ticket_facts_ticket ON ticket_facts (ticket_id);
@@ -67,10 +70,12 @@ SELECT t.id, t.created_at, t.level, t.type_id, t.channel, t.category_id, t.team_
        EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
                AND e.kind = 'state_changed'
                AND json_extract(e.data, '$.from') IN ('resolved', 'closed')
-               AND json_extract(e.data, '$.to') NOT IN ('resolved', 'closed'))
+               AND json_extract(e.data, '$.to') NOT IN ('resolved', 'closed')),
+       (SELECT e.body FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'satisfaction'
+        ORDER BY e.at DESC LIMIT 1)
 FROM tickets t WHERE t.id IN ({marks}) AND t.deleted = 0
 """
-VERSION = "2"  # of what the facts hold: a new one rebuilds them
+VERSION = "3"  # of what the facts hold: a new one rebuilds them
 
 
 def facts_file(conn: sqlite3.Connection) -> Path | None:
@@ -96,6 +101,12 @@ def attach(conn: sqlite3.Connection) -> None:
             conn.execute("DROP TABLE rep.target_facts")
             conn.execute("DELETE FROM rep.marks")
         conn.executescript(_TABLES)
+    columns = {row[1] for row in conn.execute(f"PRAGMA {SCHEMA}.table_info(ticket_facts)")}
+    if "reason" not in columns:  # a file from before the comments' reasons: rebuilt
+        with conn:
+            conn.execute("DROP TABLE rep.ticket_facts")
+            conn.execute("DELETE FROM rep.marks")
+        conn.executescript(_TABLES)
 
 
 def _mark(conn: sqlite3.Connection, key: str) -> str | None:
@@ -116,6 +127,9 @@ def _policy_stamp(conn: sqlite3.Connection) -> str:
 
 def refresh(conn: sqlite3.Connection, now: datetime) -> int:
     """Bring the facts up to date with the event history; returns the tickets recomputed."""
+    # Here, not at the top: satisfaction_reasons reads the facts (refresh) in turn.
+    from app.reports.satisfaction_reasons import classify
+
     attach(conn)
     stamp = _policy_stamp(conn)
     seen, edited = 0, ""
@@ -144,7 +158,9 @@ def refresh(conn: sqlite3.Connection, now: datetime) -> int:
         for ticket_id, head in heads.items():
             created = to_ms(parse_sqlite_utc(head[1]))
             dims = head[2:8]
-            tickets.append((created, ticket_id, *dims, *head[8:]))
+            comment = head[13]
+            tickets.append((created, ticket_id, *dims, *head[8:13],
+                            classify(comment) if comment else None))
         for history in histories(conn, chunk).values():
             head = heads.get(history.ticket_id)
             if head is None:
@@ -167,7 +183,7 @@ def refresh(conn: sqlite3.Connection, now: datetime) -> int:
             conn.execute(f"DELETE FROM rep.target_facts WHERE ticket_id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM rep.ticket_facts WHERE ticket_id IN ({marks})", chunk)
         conn.executemany(f"INSERT INTO rep.target_facts VALUES ({','.join('?' * 16)})", targets)
-        conn.executemany(f"INSERT INTO rep.ticket_facts VALUES ({','.join('?' * 13)})", tickets)
+        conn.executemany(f"INSERT INTO rep.ticket_facts VALUES ({','.join('?' * 14)})", tickets)
         conn.executemany("INSERT OR REPLACE INTO rep.marks VALUES (?, ?)",
                          [("policy", stamp), ("event_rowid", str(top)), ("updated_at", latest)])
     return len(changed)

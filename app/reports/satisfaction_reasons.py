@@ -6,7 +6,9 @@ No column holds a reason: a confirmation's comment is the body of the ticket's
 requester's pick into it as ``原因：<Chinese label>`` (``app/mail/answers.py``), which
 decides; otherwise keywords in Chinese and English do, and a comment none match is
 "other". A confirmation without a comment is not counted. Only the latest confirmation
-of a ticket counts (one reopened and confirmed again was rated again).
+of a ticket counts (one reopened and confirmed again was rated again). The derived
+facts (``facts.py``, ``ticket_facts.reason``) keep each ticket's reason, classified when
+its events change, so a report only counts in SQL.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.enums import EventKind
 from app.domain.questionnaire import REASONS
 from app.reports import facts
 from app.reports.period import Filters, Period
 from app.reports.targets import ANY
 
 OTHER = "other"
+_IN_PERIOD = "t.created_ms >= ? AND t.created_ms < ?"
 # The questionnaire's pick, as answers.py writes it; English labels too (a seat may type them).
 _EXPLICIT = re.compile(r"原因[：:]\s*([^。；;\n]+)|reason:\s*([^.;\n]+)", re.IGNORECASE)
 _LABELS = {label.strip().casefold(): code
@@ -72,40 +74,29 @@ class ReasonFigures:
         return sum(self.counts.values())
 
 
-_COMMENTS = """
-SELECT t.ticket_id,
-       (SELECT e.body FROM ticket_events e WHERE e.ticket_id = t.ticket_id AND e.kind = ?
-        ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
-FROM rep.ticket_facts t
-WHERE t.created_ms >= ? AND t.created_ms < ?{filters} AND t.satisfaction IS NOT NULL
-ORDER BY t.created_ms, t.ticket_id
-"""
-
-
-def classified(conn: sqlite3.Connection, period: Period, now: datetime,
-               filters: Filters = ANY) -> list[tuple[str, str | None]]:
-    """(ticket id, reason or None for no comment) of each rated ticket of the period, in
-    the order of their creation."""
-    facts.refresh(conn, now)
-    where, params = filters.sql()
-    rows = conn.execute(_COMMENTS.format(filters=where),
-                        [str(EventKind.SATISFACTION), *period.bounds_ms(), *params])
-    return [(ticket_id, classify(body or "")) for ticket_id, body in rows]
-
-
 def reasons(conn: sqlite3.Connection, period: Period, now: datetime,
             filters: Filters = ANY) -> ReasonFigures:
+    """Rated tickets of the period per reason (classified when the facts were kept)."""
+    facts.refresh(conn, now)
+    where, params = filters.sql()
     counts = dict.fromkeys(REASONS, 0)
     rated = 0
-    for _ticket_id, reason in classified(conn, period, now, filters):
-        rated += 1
+    for reason, count in conn.execute(
+            f"SELECT t.reason, count(*) FROM rep.ticket_facts t WHERE {_IN_PERIOD}{where} "
+            "AND t.satisfaction IS NOT NULL GROUP BY t.reason",
+            [*period.bounds_ms(), *params]):
+        rated += count
         if reason is not None:
-            counts[reason] += 1
+            counts[reason] = counts.get(reason, 0) + count
     return ReasonFigures(counts, rated)
 
 
 def reason_ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime, reason: str,
                       filters: Filters = ANY) -> list[str]:
     """The tickets behind one reason's count."""
-    return [ticket_id for ticket_id, found in classified(conn, period, now, filters)
-            if found == reason]
+    facts.refresh(conn, now)
+    where, params = filters.sql()
+    return [row[0] for row in conn.execute(
+        f"SELECT t.ticket_id FROM rep.ticket_facts t WHERE {_IN_PERIOD}{where} "
+        "AND t.satisfaction IS NOT NULL AND t.reason = ? ORDER BY t.created_ms, t.ticket_id",
+        [*period.bounds_ms(), *params, reason])]

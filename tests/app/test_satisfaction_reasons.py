@@ -17,6 +17,7 @@ from app.paths import DataDir
 from app.reports.period import Filters, Period
 from app.reports.satisfaction_reasons import classify, reason_ticket_ids, reasons
 from app.store.database import Store
+from app.store.reading import read_connection
 from tests.app.reports_desk import COMMENTS, START, plan, written
 
 DECEMBER = Period.month(2026, 12)
@@ -69,3 +70,16 @@ def test_the_questionnaires_pick_decides(code: str) -> None:
 ])
 def test_keywords_classify_a_free_comment(comment: str, reason: str | None) -> None:
     assert classify(comment) == reason
+
+
+def test_facts_kept_before_the_reasons_are_rebuilt_with_them(known, demo_copy: DataDir
+                                                             ) -> None:
+    conn, _ids = known
+    counted = reasons(conn, DECEMBER, LATER)
+    conn.execute("ALTER TABLE rep.ticket_facts DROP COLUMN reason")  # an older file
+    conn.commit()
+    again = read_connection(demo_copy.database)
+    try:
+        assert reasons(again, DECEMBER, LATER) == counted
+    finally:
+        again.close()
