@@ -7,13 +7,19 @@ server's mail service does, once for every desk."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.mail import desk_mail
-from app.mail.intake import Stored
-from app.mail.service import MailService
 from ui.context import DeskContext
+
+if TYPE_CHECKING:
+    from app.mail.intake import Stored
+    from app.mail.service import MailService
+
+# The mail readers (IMAP, parsing, SMS, templates: ~150 ms of imports) load only on a desk
+# that has a mailbox: most desks have none, and every desk starts with this module.
+MAIL_FILE = "mail.toml"  # app.mail.desk_mail.FILE, spelled here so start-up imports nothing
 
 log = logging.getLogger("seatdesk.mail")
 
@@ -35,8 +41,11 @@ class DeskMail(QObject):
     def start(self) -> bool:
         """(Re)start reading the desk's mailbox; False when there is none to read."""
         self.stop()
-        if not self.standalone:
+        if not self.standalone or not (self._context.data.root / MAIL_FILE).exists():
             return False
+        from app.mail import desk_mail
+        from app.mail.service import MailService
+
         try:
             found = desk_mail.read(self._context.data.root)
         except (OSError, ValueError) as error:

@@ -58,3 +58,10 @@ def test_an_administrator_sets_up_the_desks_mailbox_and_mail_becomes_tickets(
 
     qtbot.waitUntil(ticket, timeout=20_000)
     assert "$Seatdesk" in dovecot.flags(mailbox_user)[0]
+
+
+def test_the_desk_looks_for_the_mailbox_file_the_settings_write() -> None:
+    """ui.mail_in spells the file's name to keep the mail readers out of every start-up."""
+    from ui import mail_in
+
+    assert mail_in.MAIL_FILE == desk_mail.FILE
