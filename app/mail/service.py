@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -208,27 +207,11 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
                  mailboxes: list[MailboxConfig], rules: Rules | None = None,
                  smtp: SmtpConfig | None = None, sms: SmsConfig | None = None) -> MailService:
     """Prepare the service's data folder, sign in and build the (not yet started) service."""
-    from app.paths import DataDir
-    from app.services.data_folder import prepare
-    from app.sync.client import ServerClient
-    from app.sync.joining import holds_own_records
-    from app.sync.outbox import OutboxWriter
-    from app.sync.tokens import MemoryVault
+    from app.services.replica import open_replica
 
-    data = DataDir(folder)
-    prepare(data, clock)
-    with closing(read_connection(data.database)) as reader:
-        if holds_own_records(reader):
-            raise ValueError(f"{folder} holds a desk's own records; give the mail service "
-                             "a folder of its own")
-    client = ServerClient(server_url, MemoryVault())
-    account = client.sign_in(login, password)
-    if account.role != "mail":
-        client.close()
-        raise NotAMailAccount(f"{login} is an {account.role} account; the mail service "
-                              "needs one made with --role mail")
-    store = Store(data.database)
-    OutboxWriter(store, clock)
+    _data, store, client = open_replica(folder, server_url, login, password, clock,
+                                        role="mail", service="mail service",
+                                        refused=NotAMailAccount)
     syncer = Syncer(store, client, clock)
 
     def sign_in_again() -> None:

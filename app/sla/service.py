@@ -270,27 +270,11 @@ def open_service(folder: Path, server_url: str, login: str, password: str, clock
     scheduled close is the desk-wide setting as the replica last pulled it, read at every
     close (``app/desk_settings.py``).
     """
-    from app.paths import DataDir
-    from app.services.data_folder import prepare
-    from app.sync.client import ServerClient
-    from app.sync.joining import holds_own_records
-    from app.sync.outbox import OutboxWriter
-    from app.sync.tokens import MemoryVault
+    from app.services.replica import open_replica
 
-    data = DataDir(folder)
-    prepare(data, clock)
-    with closing(read_connection(data.database)) as reader:
-        if holds_own_records(reader):
-            raise ValueError(f"{folder} holds a desk's own records; give the escalation "
-                             "service a folder of its own")
-    client = ServerClient(server_url, MemoryVault())
-    account = client.sign_in(login, password)
-    if account.role != "escalator":
-        client.close()
-        raise NotAnEscalator(f"{login} is an {account.role} account; the escalation service "
-                             "needs one made with --role escalator")
-    store = Store(data.database)
-    OutboxWriter(store, clock)
+    data, store, client = open_replica(folder, server_url, login, password, clock,
+                                       role="escalator", service="escalation service",
+                                       refused=NotAnEscalator)
     syncer = Syncer(store, client, clock, leases_numbers=False)
 
     def sign_in_again() -> None:
