@@ -9,20 +9,18 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.domain.roles import Role
+from app.identity.passwords import HASHER as _HASHER
 from app.identity.tables import DeskAccountRow
 from app.services.errors import DeskError, Problem
 from app.store.models import StaffRow
 
 PASSWORD_MIN = 8
-_HASHER = PasswordHasher()  # argon2id with the library's current defaults
 
 
 @dataclass(frozen=True)
@@ -80,23 +78,6 @@ def set_role(session: Session, login: str, role: Role | str) -> None:
 
 def set_active(session: Session, login: str, active: bool) -> None:
     _row(session, login).active = active
-
-
-def verify(conn: sqlite3.Connection, login: str, password: str) -> str | None:
-    """The role of ``login`` if ``password`` is its password and the account is active."""
-    row = conn.execute("SELECT password_hash, role FROM desk_accounts WHERE login = ? "
-                       "AND active = 1", (login,)).fetchone()
-    if row is None or not row[0]:
-        return None
-    try:
-        _HASHER.verify(row[0], password)
-    except (VerificationError, InvalidHashError):
-        return None
-    return str(row[1])
-
-
-def has_accounts(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM desk_accounts LIMIT 1").fetchone() is not None
 
 
 def listed(conn: sqlite3.Connection) -> list[Account]:

@@ -12,7 +12,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from app.identity import accounts
+from app.identity import passwords
 from app.identity.seat import SignedIn, staff_of
 from app.services.errors import DeskError, Problem
 
@@ -20,7 +20,7 @@ from app.services.errors import DeskError, Problem
 def sign_in_locally(conn: sqlite3.Connection, login: str, password: str) -> SignedIn:
     """The seat for a local account; ``DeskError(SIGN_IN_REFUSED)`` when the login, the
     password or the account is wrong, or the account has no active staff member."""
-    role = accounts.verify(conn, login.strip(), password)
+    role = passwords.verify(conn, login.strip(), password)
     seat = None if role is None else staff_of(conn, login.strip(), role)
     if seat is None:
         raise DeskError(Problem.SIGN_IN_REFUSED, "password")

@@ -15,8 +15,8 @@ from app.audit.recorder import AuditRecorder
 from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD, DEMO_SUPERVISOR
 from app.domain.clock import ManualClock
 from app.domain.roles import Role
-from app.identity.accounts import verify
 from app.identity.administration import LocalAccounts, check_new_password, last_manager
+from app.identity.passwords import verify
 from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.services.errors import DeskError, Problem

@@ -105,3 +105,17 @@ def test_catalog_and_account_changes_leave_audit_lines_with_before_and_after(
     assert json.loads(changed.before) == {"name_en": old_name}
     assert json.loads(changed.after) == {"name_en": "Hosts and servers"}
     assert "another password" not in lines[1].after and "argon2" not in lines[1].after
+
+
+def test_signing_in_locally_loads_neither_the_orm_nor_the_mail_readers() -> None:
+    """Every start signs a seat in: the ORM (~200 ms of imports) and the mail readers wait
+    until something needs them."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys, app.identity.signing_in, ui.mail_in; "
+             "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'app.mail'))))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

@@ -17,7 +17,8 @@ from shiboken6 import isValid
 
 from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD, DEMO_SUPERVISOR
 from app.domain.clock import ManualClock
-from app.identity.accounts import listed, verify
+from app.identity.accounts import listed
+from app.identity.passwords import verify
 from app.paths import DataDir
 from app.settings import SettingsFile
 from tests.conftest import T0, seat_of
