@@ -33,7 +33,7 @@ from ui.announce import Announcer
 from ui.context import DeskContext
 
 if TYPE_CHECKING:
-    from app.channels.calls import Caller
+    from app.channels.calls import Caller, CallEvent
     from app.services.intake_draft import IntakeDraft
     from ui.intake.dialog import IntakeDialog
     from ui.ticket.window import TicketWindow
@@ -175,8 +175,8 @@ def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.Syn
                               lambda: sync_desk.syncer.client if sync_desk.syncer else None,
                               announcer)
 
-    def log_call(found: Caller) -> None:
-        calls[:] = [channels.call_draft(found)]
+    def log_call(found: Caller, call: CallEvent) -> None:
+        calls[:] = [channels.call_draft(found, call)]
         new_ticket.trigger()
         calls.clear()  # a form already open was raised instead: the draft is not forced on it
 

@@ -30,6 +30,7 @@ class CallEvent:
     at: datetime
     rings: float | None
     ticket_id: str | None
+    started: datetime | None = None  # when the call started ringing (the server's clock)
 
     @classmethod
     def from_json(cls, body: dict[str, object]) -> CallEvent:
@@ -38,7 +39,14 @@ class CallEvent:
                    str(body["caller"]), str(body["extension"]),
                    datetime.fromisoformat(str(body["at"])),
                    float(str(rings)) if rings is not None else None,
-                   str(body["ticket_id"]) if body.get("ticket_id") else None)
+                   str(body["ticket_id"]) if body.get("ticket_id") else None,
+                   datetime.fromisoformat(str(body["started"])) if body.get("started")
+                   else None)
+
+    @property
+    def start(self) -> datetime:
+        """The call's start: its ringing, else (a server without it) this event."""
+        return self.started or self.at
 
 
 @dataclass(frozen=True)

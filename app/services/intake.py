@@ -155,12 +155,15 @@ class Intake:
             version=1, deleted=False)
 
     def log(self, draft: TicketDraft, *, answered: bool = False,
-            new_requester: RequesterDraft | None = None) -> LoggedTicket:
+            new_requester: RequesterDraft | None = None,
+            received_at: datetime | None = None) -> LoggedTicket:
         """Save the ticket, its number and its first timeline entry in one transaction;
         ``answered``: the seat already gave the first response on the call (same
         transaction, so the first-response clock never runs for it); ``new_requester``:
         a requester typed into the form, saved with the ticket or not at all (a refused
-        ticket leaves no requester behind)."""
+        ticket leaves no requester behind); ``received_at``: when the request arrived
+        (a phone call's start: its SLA clocks start then, not when the form is saved;
+        never later than now)."""
         requester_id = draft.requester_id
         if new_requester is not None:
             check_requester(new_requester)
@@ -171,7 +174,8 @@ class Intake:
             if new_requester is not None and requester_id is not None:
                 session.add(self._requester_row(requester_id, new_requester))
                 session.flush()
-            return self.log_in(session, draft, level, answered=answered)
+            at = None if received_at is None else min(received_at, self._clock.now())
+            return self.log_in(session, draft, level, answered=answered, at=at)
 
     def log_in(self, session: Session, draft: TicketDraft, level: Level, *,
                answered: bool = False, at: datetime | None = None,

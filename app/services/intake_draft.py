@@ -45,6 +45,7 @@ class IntakeDraft:
     new_requester: RequesterDraft | None = None
     saved_at: datetime | None = None
     seat: str = ""  # the signed-in seat's login, shown when the draft is offered
+    received_at: datetime | None = None  # a phone call's start: the ticket's receipt time
 
     def is_empty(self) -> bool:
         """Nothing a seat typed or chose: no need to keep it."""
@@ -94,7 +95,9 @@ def to_json(draft: IntakeDraft) -> str:
         "requester_text": draft.requester_text,
         "new_requester": None if draft.new_requester is None else asdict(draft.new_requester),
         "saved_at": None if draft.saved_at is None else draft.saved_at.isoformat(),
-        "seat": draft.seat}, ensure_ascii=False, indent=1)
+        "seat": draft.seat,
+        "received_at": None if draft.received_at is None else draft.received_at.isoformat()},
+        ensure_ascii=False, indent=1)
 
 
 def from_json(text: str) -> IntakeDraft | None:
@@ -104,7 +107,7 @@ def from_json(text: str) -> IntakeDraft | None:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         person = data.get("new_requester")
-        saved_at = data.get("saved_at")
+        saved_at, received_at = data.get("saved_at"), data.get("received_at")
         return IntakeDraft(
             ticket=_ticket_of(dict(data["ticket"])),
             requester_text=str(data.get("requester_text", "")),
@@ -112,7 +115,9 @@ def from_json(text: str) -> IntakeDraft | None:
                 str(person.get("name", "")), str(person.get("unit", "")),
                 str(person.get("phone", "")), str(person.get("email", ""))),
             saved_at=None if saved_at is None else datetime.fromisoformat(str(saved_at)),
-            seat=str(data.get("seat", "")))
+            seat=str(data.get("seat", "")),
+            received_at=None if received_at is None
+            else datetime.fromisoformat(str(received_at)))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 

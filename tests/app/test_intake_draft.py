@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from app.domain.enums import Channel, Level, Rating
@@ -24,7 +25,7 @@ TICKET = TicketDraft(title="医保结算系统无法访问", description="全市
 def test_a_draft_reads_back_as_written(tmp_path: Path) -> None:
     path = draft_file(tmp_path)
     draft = IntakeDraft(TICKET, "王", RequesterDraft("王小明", "市医保局", "13912345678", ""),
-                        T0, "wang")
+                        T0, "wang", received_at=T0 - timedelta(minutes=4))
     write_draft(path, draft)
     assert read_draft(path) == draft
     assert [p.name for p in tmp_path.iterdir()] == ["intake-draft.json"]  # no temporary left

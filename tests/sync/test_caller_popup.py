@@ -1,12 +1,12 @@
 """The caller pop-up on a real desk connected to the real server (issue 19): the seat sets
 his extension, a PBX's ringing event pops the right requester with their last tickets on
 his desk, an answer after 4 rings is shown as over the 3-ring target, and F8 opens the
-new-ticket form for the call."""
+new-ticket form for the call, whose saved ticket was received when the phone rang."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -68,6 +68,8 @@ def test_ringing_pops_the_caller_on_the_seats_desk_and_f8_logs_the_call(
     post = pbx_poster(server)
     popup = desk.window.findChild(CallerPopup)
     assert popup is not None
+    server_clock.advance(timedelta(seconds=30))
+    rang_at = server_clock.now()
     post("ringing", number)
     qtbot.waitUntil(lambda: popup.isVisible() and popup.who.text() == name, timeout=10_000)
     assert popup.heading.text() == "Incoming call" and popup.number.text() == number
@@ -82,10 +84,25 @@ def test_ringing_pops_the_caller_on_the_seats_desk_and_f8_logs_the_call(
     assert popup.rings.text() == "Answered after 4 rings - over the 3-ring target"
     assert announced == [("Phone: over the 3-ring target",
                           f"Call from {number} answered after 4 rings")]
+    # The seat talks for five minutes before pressing F8 and saving.
+    desk_clock = desk.context.clock
+    assert isinstance(desk_clock, ManualClock)
+    desk_clock.advance(timedelta(minutes=5))
     qtbot.keyClick(popup, Qt.Key.Key_F8)
     forms = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, IntakeDialog) and w.isVisible()]
     assert len(forms) == 1
-    draft = forms[0].draft()
+    form = forms[0]
+    draft = form.draft()
     assert (draft.requester_id, draft.channel) == (requester, Channel.PHONE)
-    forms[0].close()
+    form.title.setText("Cannot reach the portal")
+    form.ticket_type.setCurrentIndex(0)
+    form.category.setCurrentIndex(0)
+    with qtbot.waitSignal(form.ticket_logged, timeout=10_000) as logged:
+        qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+    created, channel, requester_of = desk.context.reader.execute(
+        "SELECT created_at, channel, requester_id FROM tickets WHERE id = ?",
+        (logged.args[0],)).fetchone()
+    # The SLA clocks run from the ring, not from the save five minutes later.
+    assert datetime.fromisoformat(created).replace(tzinfo=UTC) == rang_at
+    assert (channel, requester_of) == (str(Channel.PHONE), requester)

@@ -33,10 +33,10 @@ RING_TARGET = 3  # the customer's promise: a call answered within 3 rings
 
 
 class PhoneDesk(QObject):
-    """Signals: ``log_call_requested(Caller)``, ``call_heard(CallEvent)``,
+    """Signals: ``log_call_requested(Caller, CallEvent)``, ``call_heard(CallEvent)``,
     ``extension_saved(str)``."""
 
-    log_call_requested = Signal(object)
+    log_call_requested = Signal(object, object)
     call_heard = Signal(object)
     extension_saved = Signal(str)
     _heard = Signal(object)  # from the listener's thread
@@ -194,9 +194,10 @@ def register(window: MainWindow, context: DeskContext,
     return PhoneDesk(window, context, client_of, announcer)
 
 
-def call_draft(found: Caller) -> IntakeDraft:
+def call_draft(found: Caller, call: CallEvent) -> IntakeDraft:
     """The intake form's content for the call with ``found``: channel phone, the requester
-    (or the number in a new requester's form when unknown)."""
+    (or the number in a new requester's form when unknown), the call's start as the
+    ticket's receipt time (its SLA clocks start when the phone rang)."""
     from app.services.intake import RequesterDraft, TicketDraft
     from app.services.intake_draft import IntakeDraft
 
@@ -207,5 +208,6 @@ def call_draft(found: Caller) -> IntakeDraft:
         category_id=None)
     if found.requester_id is not None:
         text = f"{found.name} · {found.unit}" if found.unit else found.name
-        return IntakeDraft(ticket, requester_text=text)
-    return IntakeDraft(ticket, new_requester=RequesterDraft("", "", number, ""))
+        return IntakeDraft(ticket, requester_text=text, received_at=call.start)
+    return IntakeDraft(ticket, new_requester=RequesterDraft("", "", number, ""),
+                       received_at=call.start)

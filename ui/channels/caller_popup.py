@@ -25,10 +25,10 @@ from ui.labels import state_label
 
 
 class CallerPopup(QFrame):
-    """Signals: ``log_call_requested(Caller)`` (F8 after the call was answered),
+    """Signals: ``log_call_requested(Caller, CallEvent)`` (F8 after the call was answered),
     ``ticket_requested(str)`` (a double-clicked recent ticket's id)."""
 
-    log_call_requested = Signal(object)
+    log_call_requested = Signal(object, object)
     ticket_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,5 +104,5 @@ class CallerPopup(QFrame):
 
     @Slot()
     def _log(self) -> None:
-        if self.caller is not None and self.log_call.isEnabled():
-            self.log_call_requested.emit(self.caller)
+        if self.caller is not None and self.call is not None and self.log_call.isEnabled():
+            self.log_call_requested.emit(self.caller, self.call)

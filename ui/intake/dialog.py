@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -83,6 +84,7 @@ class IntakeDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._requester_id: str | None = None
+        self._received_at: datetime | None = None  # a call's start (the phone's F8)
         self._draft_path = draft_path or draft_file(context.data.root)
         self._kept = read_draft(self._draft_path)  # left by an earlier form: offered on show
         self._written = ""  # the draft as last written, so an unchanged form is not rewritten
@@ -332,7 +334,8 @@ class IntakeDialog(QDialog):
         return IntakeDraft(
             ticket=self.draft(), requester_text=self.requester_search.text(),
             new_requester=self._typed_requester() if self.new_requester.isChecked() else None,
-            saved_at=self._context.clock.now(), seat=self._context.signed_in.login)
+            saved_at=self._context.clock.now(), seat=self._context.signed_in.login,
+            received_at=self._received_at)
 
     @Slot()
     def _update(self) -> None:
@@ -389,7 +392,8 @@ class IntakeDialog(QDialog):
         try:
             # A new requester is saved with the ticket or not at all (issue 22 #2).
             logged = intake.log(self.draft(), answered=answered,
-                                new_requester=typed if self.new_requester.isChecked() else None)
+                                new_requester=typed if self.new_requester.isChecked() else None,
+                                received_at=self._received_at)
         except DeskError as error:
             show_problem(self, error)
             self._focus_field(error.field)
@@ -452,6 +456,7 @@ class IntakeDialog(QDialog):
     def restore(self, kept: IntakeDraft) -> None:
         """Fill the form with a kept draft."""
         ticket = kept.ticket
+        self._received_at = kept.received_at
         if ticket.requester_id is not None:
             self._show_requester(ticket.requester_id, kept.requester_text)
         else:

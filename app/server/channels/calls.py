@@ -160,12 +160,18 @@ def events_for(conn: Connection, login: str, after: int) -> tuple[list[dict[str,
         counters.c.name == "call_event")).scalar_one())
     if after < 0:
         return [], newest
-    found = conn.execute(select(call_events).where(
+    # When the call started ringing: the intake form's receipt time for the call.
+    started = select(calls.c.ringing_at).where(
+        calls.c.call_id == call_events.c.call_id,
+        calls.c.extension == call_events.c.extension).order_by(
+        calls.c.ringing_at.desc()).limit(1).scalar_subquery()
+    found = conn.execute(select(call_events, started.label("started")).where(
         call_events.c.login == login, call_events.c.seq > after)
         .order_by(call_events.c.seq).limit(100)).all()
     events = [{"seq": row.seq, "call_id": row.call_id, "event": row.event,
                "caller": row.caller, "extension": row.extension,
-               "at": encode_value(row.at), "rings": row.rings, "ticket_id": row.ticket_id}
+               "at": encode_value(row.at), "rings": row.rings, "ticket_id": row.ticket_id,
+               "started": encode_value(row.started) if row.started else None}
               for row in found]
     return events, (events[-1]["seq"] if len(events) == 100 else newest)
 
