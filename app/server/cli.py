@@ -1,11 +1,14 @@
 """``seatdesk-server``: initialise the database, manage users, import a desk, serve, and
-run the escalation and mail services.
+run the escalation and mail services and the Asterisk (AMI) adapter.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
 ``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_WORKERS``, ``SEATDESK_TLS_CERT``,
 ``SEATDESK_TLS_KEY``; for ``escalate`` and ``mail`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``,
-``SEATDESK_PASSWORD``), then a TOML file given with ``--config`` (the packaged server's is
-/etc/seatdesk/server.toml; the mail service's mailboxes are in /etc/seatdesk/mail.toml).
+``SEATDESK_PASSWORD``; for ``ami`` ``SEATDESK_SERVER``, ``SEATDESK_AMI_HOST``,
+``SEATDESK_AMI_PORT``, ``SEATDESK_AMI_USER`` and, only there, the secrets
+``SEATDESK_AMI_SECRET`` and ``SEATDESK_PBX_TOKEN``), then a TOML file given with
+``--config`` (the packaged server's is /etc/seatdesk/server.toml; the mail service's
+mailboxes are in /etc/seatdesk/mail.toml).
 Logs are JSON lines on standard error.
 """
 
@@ -100,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     mail.add_argument("--login", help="an account made with --role mail")
     mail.add_argument("--password-stdin", action="store_true",
                       help="read the password from standard input")
+    ami = commands.add_parser(
+        "ami", help="run the Asterisk adapter: the PBX's calls from its Manager Interface to "
+                    "the API's call events (secrets SEATDESK_AMI_SECRET, SEATDESK_PBX_TOKEN)")
+    ami.add_argument("--server", help="the API's URL, e.g. http://127.0.0.1:8765")
+    ami.add_argument("--ami-host", help="Asterisk's address (default 127.0.0.1)")
+    ami.add_argument("--ami-port", type=int, help="its Manager Interface port (default 5038)")
+    ami.add_argument("--ami-user", help="a manager.conf user with read = call")
     return parser
 
 
@@ -120,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         return _escalate(args, file)
     if args.command == "mail":
         return _mail(args, file)
+    if args.command == "ami":
+        return _ami(args, file)
     url = _setting(args, file, "db", "")
     if not url:
         print("seatdesk-server: give the database with --db or SEATDESK_DB", file=sys.stderr)
@@ -223,6 +235,42 @@ def _service_password(args: argparse.Namespace, file: dict[str, Any], login: str
         return sys.stdin.readline().rstrip("\n")
     return os.environ.get("SEATDESK_PASSWORD") or str(file.get("password", "")) \
         or getpass.getpass(f"Password of {login}: ")
+
+
+def _ami(args: argparse.Namespace, file: dict[str, Any]) -> int:
+    """Run the Asterisk adapter until SIGINT or SIGTERM."""
+    server, user = _setting(args, file, "server", ""), _setting(args, file, "ami_user", "")
+    host = str(_setting(args, file, "ami_host", "127.0.0.1"))
+    port = int(_setting(args, file, "ami_port", 5038))
+    # Secrets only from the environment (the unit's EnvironmentFile), never the command line.
+    secret, token = (os.environ.get("SEATDESK_AMI_SECRET", ""),
+                     os.environ.get("SEATDESK_PBX_TOKEN", ""))
+    if not (server and user):
+        print("seatdesk-server ami: give --server and --ami-user", file=sys.stderr)
+        return 2
+    if not (secret and token):
+        print("seatdesk-server ami: set SEATDESK_AMI_SECRET (the AMI user's secret) and "
+              "SEATDESK_PBX_TOKEN (the pbx source's token) in the environment",
+              file=sys.stderr)
+        return 2
+    import asyncio
+    import signal
+
+    from app.server.channels.ami import AmiBridge, http_post
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(number, stop.set)
+        bridge = AmiBridge(http_post(str(server), token), host=host, port=port,
+                           username=str(user), secret=secret)
+        logging.getLogger("seatdesk.ami").info(
+            "AMI adapter: %s:%s to %s", host, port, server)
+        await bridge.run(stop)
+
+    asyncio.run(run())
+    return 0
 
 
 def _run_until_signalled(name: str, message: str) -> None:

@@ -75,11 +75,13 @@ def _stage_server(bundle: Path, stage: Path) -> None:
     shutil.copy2(HERE / "server/escalate.env", etc / "escalate.env")
     shutil.copy2(HERE / "server/mail.toml", etc / "mail.toml")
     shutil.copy2(HERE / "server/mail.env", etc / "mail.env")
+    shutil.copy2(HERE / "server/ami.env", etc / "ami.env")
     units = stage / "usr/lib/systemd/system"
     units.mkdir(parents=True)
     for unit in sorted((HERE / "server").glob("*.service")):
         shutil.copy2(unit, units / unit.name)
-    _docs(stage, "seatdesk-server", ["docs/operations.md", "docs/sync.md", "docs/mail.md"])
+    _docs(stage, "seatdesk-server", ["docs/operations.md", "docs/sync.md", "docs/mail.md",
+                                       "docs/channels.md"])
 
 
 def _docs(stage: Path, package: str, files: list[str]) -> None:

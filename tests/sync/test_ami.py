@@ -6,8 +6,13 @@ task; a wrong secret never gets in."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -98,6 +103,45 @@ def test_a_wrong_secret_does_not_get_in(server: RunningServer, admin: ServerClie
         assert not running.bridge.logged_in.is_set()
     finally:
         running.stop()
+
+
+def test_the_seatdesk_server_ami_command_forwards_calls_until_stopped(
+        server: RunningServer, admin: ServerClient, agent: ServerClient, heard: Heard,
+        ami: AmiServer) -> None:
+    """As the packaged unit runs it: settings and secrets in the environment
+    (/etc/seatdesk/ami.env), SIGTERM to stop."""
+    desk_calls.set_extension(agent, "8001")
+    token = channels.create_source(admin, "Asterisk", "pbx").token
+    assert token is not None
+    env = {**os.environ, "SEATDESK_SERVER": server.url, "SEATDESK_AMI_HOST": "127.0.0.1",
+           "SEATDESK_AMI_PORT": str(ami.port), "SEATDESK_AMI_USER": "seatdesk",
+           "SEATDESK_AMI_SECRET": "ami secret", "SEATDESK_PBX_TOKEN": token}
+    adapter = subprocess.Popen([sys.executable, "-m", "app.server.cli", "ami"], env=env,
+                               cwd=Path(__file__).resolve().parents[2],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        _wait(lambda: ami.logins == [("seatdesk", True)], timeout=30)
+        dial(ami, "1733380002.44", "13800000009", "ANSWER")
+        events = heard.wait_for(2)
+        assert [(e.event, e.call_id, e.extension) for e in events] == [
+            ("ringing", "1733380002.44", "8001"), ("answered", "1733380002.44", "8001")]
+    finally:
+        adapter.send_signal(signal.SIGTERM)
+        _, errors = adapter.communicate(timeout=10)
+    assert adapter.returncode == 0, errors
+
+
+def test_the_ami_command_without_its_secrets_says_which_and_stops(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.server.cli import main
+
+    for name in ("SEATDESK_AMI_SECRET", "SEATDESK_SERVER", "SEATDESK_AMI_USER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SEATDESK_PBX_TOKEN", "t")
+    assert main(["ami", "--server", "http://127.0.0.1:1", "--ami-user", "seatdesk"]) == 2
+    assert "SEATDESK_AMI_SECRET" in capsys.readouterr().err
+    assert main(["ami", "--ami-user", "seatdesk"]) == 2
+    assert "give --server and --ami-user" in capsys.readouterr().err
 
 
 def test_the_extension_is_read_from_the_dialled_channel() -> None:

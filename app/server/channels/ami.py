@@ -10,18 +10,18 @@ channel of the call. Events go to the server one at a time, in order; while the 
 cannot be reached each is retried (with backoff), so none is lost or reordered; one the
 server refuses (4xx) is logged and dropped.
 
-    python -m app.server.channels.ami --server https://desk.example/ \
+    seatdesk-server ami --server https://desk.example/ \
         --ami-host 10.0.0.5 --ami-user seatdesk  (secrets: SEATDESK_AMI_SECRET and
-        SEATDESK_PBX_TOKEN, the pbx source's token, in the environment)
+        SEATDESK_PBX_TOKEN, the pbx source's token, in the environment; the packaged
+        server runs it as seatdesk-ami.service from /etc/seatdesk/ami.env)
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
-import os
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -144,18 +144,10 @@ def http_post(server: str, token: str) -> Callable[[dict[str, str]], None]:
     return post
 
 
-def main() -> None:  # pragma: no cover (a process; AmiBridge is what the tests drive)
-    parser = argparse.ArgumentParser(description="Asterisk AMI → Seatdesk call events")
-    parser.add_argument("--server", required=True, help="the sync server's address")
-    parser.add_argument("--ami-host", default="127.0.0.1")
-    parser.add_argument("--ami-port", type=int, default=5038)
-    parser.add_argument("--ami-user", required=True)
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO)
-    bridge = AmiBridge(http_post(args.server, os.environ["SEATDESK_PBX_TOKEN"]),
-                       host=args.ami_host, port=args.ami_port, username=args.ami_user,
-                       secret=os.environ["SEATDESK_AMI_SECRET"])
-    asyncio.run(bridge.run(asyncio.Event()))
+def main() -> None:  # pragma: no cover (``seatdesk-server ami`` is the command)
+    from app.server.cli import main as cli
+
+    raise SystemExit(cli(["ami", *sys.argv[1:]]))
 
 
 if __name__ == "__main__":
