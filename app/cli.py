@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from app.settings import LANGUAGES
 
 
-@dataclass(frozen=True)
-class DeskArgs:
+class DeskArgs(NamedTuple):
     """Arguments of the desk app itself."""
 
     data_dir: Path | None
@@ -24,8 +23,7 @@ class DeskArgs:
     size: tuple[int, int] | None = None  # the screenshot's window size (default 1440×900)
 
 
-@dataclass(frozen=True)
-class DemoArgs:
+class DemoArgs(NamedTuple):
     """Arguments of ``seatdesk demo``."""
 
     data_dir: Path | None
@@ -33,8 +31,7 @@ class DemoArgs:
     seed: int
 
 
-@dataclass(frozen=True)
-class ReportArgs:
+class ReportArgs(NamedTuple):
     """Arguments of ``seatdesk report`` (the monthly service report, headless)."""
 
     data_dir: Path | None

@@ -1,7 +1,7 @@
 """The handling process on a large desk (issue 16), each figure beside a bare baseline
 measured in the same run:
 
-- *banner*: the emergency banner's read (``app.process.reading.emergencies``, every desk,
+- *banner*: the emergency banner's read (``app.process.emergencies.emergencies``, every desk,
   after every change), against its SQL run bare;
 - *review queue*: the Reviews page's read, the newest 500 level-3 results of the last 30
   days waiting for review and the count of all of them, against its SQL run bare;
@@ -31,7 +31,7 @@ from app.domain.enums import Channel, Level, Rating, SatisfactionMethod
 from app.domain.grading import GradingWeights
 from app.identity.seat import SignedIn, staff_of
 from app.paths import DataDir
-from app.process import reading
+from app.process import emergencies, reading
 from app.process.service import Process, StepDraft
 from app.services.data_folder import prepare
 from app.services.intake import Intake, TicketDraft
@@ -73,8 +73,8 @@ def time_reads(reader: sqlite3.Connection, since: datetime, repeat: int
         reader.execute(count_sql, params).fetchall()
 
     for turn in range(repeat):
-        pairs = [(banner, lambda: reading.emergencies(reader)),
-                 (banner_bare, lambda: reader.execute(reading._EMERGENCIES).fetchall()),  # noqa: SLF001
+        pairs = [(banner, lambda: emergencies.emergencies(reader)),
+                 (banner_bare, lambda: reader.execute(emergencies._EMERGENCIES).fetchall()),  # noqa: SLF001
                  (queue, page), (queue_bare, page_bare)]
         for sample, action in (pairs if turn % 2 else pairs[::-1]):
             sample.append(ms(action))

@@ -24,10 +24,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.domain.clock import SystemClock  # noqa: E402
 from app.reports import facts  # noqa: E402
 from app.reports.monthly import build, write_xlsx  # noqa: E402
 from app.reports.period import Period  # noqa: E402
 from app.store.reading import read_connection  # noqa: E402
+from app.store.schema import ensure_schema  # noqa: E402
 from bench.common import emit, summary  # noqa: E402
 from bench.startup import ensure_demo  # noqa: E402
 
@@ -47,6 +49,9 @@ def main() -> None:  # noqa: PLR0915 (one linear script)
     args = parser.parse_args()
     data_dir = args.data_dir or Path(f"/tmp/seatdesk-bench-{args.tickets}")
     ensure_demo(data_dir, args.tickets)
+    # A desk written by an older version is brought to the current schema first, as the
+    # desk does at start (after a backup into the folder's backups/).
+    ensure_schema(data_dir / "seatdesk.sqlite3", SystemClock(), data_dir / "backups")
     conn = read_connection(data_dir / "seatdesk.sqlite3")
     newest = conn.execute("SELECT max(created_at) FROM tickets").fetchone()[0]
     now = datetime.fromisoformat(newest).replace(tzinfo=UTC)

@@ -92,7 +92,8 @@ def main() -> int:
     print(f"at end:  objective {result.objective} bound {result.bound} gap {result.gap}")
     print(f"hard-rule violations: {len(hard)}; soft: {len(violations) - len(hard)}")
 
-    bare = plan_rota(hard_only(problem), PlanControl(), args.limit, args.workers, args.seed)
+    bare = plan_rota(hard_only(problem), PlanControl(), args.limit, args.workers, args.seed,
+                     rosters=False)
     print(f"baseline (hard rules only): first feasible {bare.first_feasible} s, "
           f"hard-rule violations {len(hard_violations(problem, bare.plan))}")
     ratio = (result.first_feasible / bare.first_feasible

@@ -6,10 +6,16 @@ the main window shown with its first page of tickets and the event loop idle, fo
   - floor: the least a desk window needs, with nothing of Seatdesk (bench/floor_window.py):
            what PySide6 charges for the Qt classes any such window touches
   - app:   `main.py --data-dir D --login seat010` on a demo desk of --tickets tickets
-           (100 000 by default), signed in from the environment
+           (100 000 by default), signed in from the environment (a kiosk start: the
+           password checked, the queue shown)
+  - prompt: the same start without the password, as a seat starts the desk: the time to
+           the sign-in prompt, the seat's first window (the probe then closes it)
   - installed (with --installed PATH): the same start from a packaged desk's executable,
            e.g. /opt/seatdesk/seatdesk or build/pyinstaller/dist/seatdesk/seatdesk
-Each process prints a marker from a zero-timer after show(); peak RSS is read there.
+Each process prints a marker from a zero-timer after show() (Qt has painted nothing yet),
+and another once its first paint is done; peak RSS and the CPU time
+of all its threads so far are read there. CPU time is what other load on a shared machine
+disturbs least, but it counts the password check's parallel argon2 lanes in full.
 
     python -m bench.startup [--tickets 100000] [--runs 7] [--data-dir DIR] [--installed PATH]
 """
@@ -24,6 +30,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import emit, summary
@@ -32,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The demo desk's agent and its published password (app/demo/accounts.py); spelled here so
 # the benchmark imports nothing of Seatdesk.
 DEMO_AGENT, DEMO_PASSWORD = "seat010", "seatdesk"
-MARKER = re.compile(r"seatdesk-ready rss_kb=(\d+)")
+MARKER = re.compile(r"seatdesk-ready rss_kb=(\d+) cpu_ms=(\d+)")
 
 
 def ensure_demo(data_dir: Path, tickets: int) -> None:
@@ -56,22 +63,34 @@ def byte_compile() -> None:
     compileall.compile_file(ROOT / "main.py", quiet=1)
 
 
-def time_to_ready(command: list[str]) -> tuple[float, int]:
-    """Milliseconds from spawn to the ready marker, and peak RSS in KiB."""
-    # The desk signs its seat in from the environment (--login), as a kiosk start would:
-    # the time includes checking the password (argon2id), not the seat's typing.
+@dataclass(frozen=True)
+class Start:
+    ready_ms: float  # spawn to the ready marker (the event loop's first zero-timer)
+    painted_ms: float  # spawn to the window's first paint done
+    rss_kb: int
+    cpu_ms: int  # at the ready marker
+
+
+def time_to_ready(command: list[str], password: bool = True) -> Start:
+    """One start: the times from spawn to the ready marker and to the first paint."""
+    # With ``password``, the desk signs its seat in from the environment (--login), as a
+    # kiosk start would: the time includes checking the password (argon2id), not the
+    # seat's typing. Without, the desk stops at its sign-in prompt.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1",
-           "SEATDESK_PASSWORD": DEMO_PASSWORD}
+           "SEATDESK_PASSWORD": DEMO_PASSWORD if password else ""}
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert process.stdout is not None
+    ready: tuple[float, int, int] | None = None
     for line in process.stdout:
-        found = MARKER.search(line)
-        if found:
-            elapsed = (time.perf_counter() - started) * 1000
+        elapsed = (time.perf_counter() - started) * 1000
+        if found := MARKER.search(line):
+            ready = elapsed, int(found.group(1)), int(found.group(2))
+        elif line.startswith("seatdesk-painted") and ready is not None:
             process.wait(timeout=30)
-            return elapsed, int(found.group(1))
-    raise RuntimeError(f"{command} ended without the ready marker (exit {process.wait()})")
+            return Start(ready[0], elapsed, ready[1], ready[2])
+    raise RuntimeError(f"{command} ended without the ready and painted markers "
+                       f"(exit {process.wait()})")
 
 
 def main() -> None:
@@ -90,37 +109,55 @@ def main() -> None:
         "app": [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
                 "--lang", "zh_CN", "--login", DEMO_AGENT],
     }
+    commands["prompt"] = commands["app"]
     if args.installed is not None:
         commands["installed"] = [str(args.installed), *commands["app"][2:]]
-    for command in commands.values():
-        time_to_ready(command)  # warm the page cache and bytecode
-    elapsed: dict[str, list[float]] = {name: [] for name in commands}
-    peak: dict[str, list[int]] = {name: [] for name in commands}
-    for _ in range(args.runs):  # in turns: a busy moment of the machine hits all three
+    for name, command in commands.items():
+        time_to_ready(command, name != "prompt")  # warm the page cache and bytecode
+    starts: dict[str, list[Start]] = {name: [] for name in commands}
+    for _ in range(args.runs):  # in turns: a busy moment of the machine hits them all
         for name, command in commands.items():
-            ms, rss = time_to_ready(command)
-            elapsed[name].append(ms)
-            peak[name].append(rss)
-    stats = {name: summary(samples) for name, samples in elapsed.items()}
+            starts[name].append(time_to_ready(command, name != "prompt"))
+    stats = {name: summary([s.ready_ms for s in runs]) for name, runs in starts.items()}
+    painted = {name: summary([s.painted_ms for s in runs]) for name, runs in starts.items()}
+    cpu_p50 = {name: summary([s.cpu_ms for s in runs])["p50"] for name, runs in starts.items()}
+    peak = {name: max(s.rss_kb for s in runs) for name, runs in starts.items()}
     bare_s, floor_s, app_s = stats["bare"], stats["floor"], stats["app"]
     ratio = round(app_s["p50"] / bare_s["p50"], 2)
     floor_ratio = round(floor_s["p50"] / bare_s["p50"], 2)
     # The fastest run of each is the least disturbed by other load on the machine.
     ratio_min = round(app_s["min"] / bare_s["min"], 2)
+    # Issue 17 asked 1.5x the floor window; docs/architecture.md says why the kiosk start
+    # is held to 1.75x and the sign-in prompt to 1.5x.
+    floor_target = round(app_s["p50"] / floor_s["p50"], 2)
+    painted_target = round(painted["app"]["p50"] / painted["floor"]["p50"], 2)
     labels = {"bare": "bare Qt window", "floor": "floor window",
               "app": f"seatdesk ({args.tickets} tickets)",
+              "prompt": "seatdesk's sign-in prompt",
               "installed": f"installed seatdesk ({args.tickets} tickets)"}
     for name, figures in stats.items():
         print(f"{labels[name]}: p50 {figures['p50']} ms, p95 {figures['p95']} ms, "
-              f"min {figures['min']} ms, peak RSS {max(peak[name]) / 1024:.0f} MB")
+              f"min {figures['min']} ms, CPU p50 {cpu_p50[name]:.0f} ms, "
+              f"first paint p50 {painted[name]['p50']} ms, "
+              f"peak RSS {peak[name] / 1024:.0f} MB")
     print(f"ratio (p50 app / p50 bare): {ratio}; fastest runs: {ratio_min}; "
-          f"floor window / bare: {floor_ratio}")
+          f"floor window / bare: {floor_ratio}; app / floor window: {floor_target} "
+          f"(first paint: {painted_target}); sign-in prompt / floor window: "
+          f"{stats['prompt']['p50'] / floor_s['p50']:.2f}")
     emit({"tickets": args.tickets, "runs": args.runs, "bare_p50_ms": bare_s["p50"],
           "floor_p50_ms": floor_s["p50"], "app_p50_ms": app_s["p50"],
           "app_p95_ms": app_s["p95"], "ratio_vs_bare": ratio, "ratio_min_vs_bare": ratio_min,
-          "floor_ratio_vs_bare": floor_ratio,
-          "app_peak_rss_mb": round(max(peak["app"]) / 1024, 1),
-          "bare_peak_rss_mb": round(max(peak["bare"]) / 1024, 1),
+          "floor_ratio_vs_bare": floor_ratio, "ratio_vs_floor": floor_target,
+          "bare_cpu_p50_ms": cpu_p50["bare"], "floor_cpu_p50_ms": cpu_p50["floor"],
+          "app_cpu_p50_ms": cpu_p50["app"], "floor_painted_p50_ms": painted["floor"]["p50"],
+          "app_painted_p50_ms": painted["app"]["p50"],
+          "painted_ratio_vs_floor": painted_target,
+          "prompt_p50_ms": stats["prompt"]["p50"],
+          "prompt_ratio_vs_floor": round(stats["prompt"]["p50"] / floor_s["p50"], 2),
+          "prompt_painted_ratio_vs_floor": round(
+              painted["prompt"]["p50"] / painted["floor"]["p50"], 2),
+          "app_peak_rss_mb": round(peak["app"] / 1024, 1),
+          "bare_peak_rss_mb": round(peak["bare"] / 1024, 1),
           **_installed_figures(stats, bare_s["p50"])})
 
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("queues", "ticket", "intake", "sla", "notifications", "kb", "rota", "sign-in",
          "setup", "setup-desk", "setup-admin", "setup-server", "rota-limits",
          "rota-dated-cover", "rota-successions", "rota-costs", "caller", "alert-rules", "chats",
+         "ticket-chat",
          "process-plan", "process-verify", "process-review", "process-emergency")
 ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit")
 LANGUAGES = ("zh_CN", "en")

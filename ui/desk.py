@@ -24,7 +24,6 @@ from ui import (
     queues,
     reports,
     rota,
-    seat,
     sla,
     sync,
     wallboard,
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from ui.ticket.window import TicketWindow
 from ui.icons import badge
 from ui.main_window import MainWindow
+from ui.seat import seat_desk as seat
 from ui.ticket import TicketWindows
 
 # Feature packages after the queues register their own pages, in navigation order.
@@ -85,7 +85,7 @@ class Desk:
         self.queues.stop()
         if self.phone is not None:
             self.phone.close()
-        self.sync.stop()
+        self.sync.close()
         self.sla.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
@@ -135,6 +135,16 @@ def sla_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
     context.events.tickets_changed.connect(panel.on_tickets_changed)
 
 
+def chat_for_ticket(ticket: TicketWindow, phone: channels.PhoneDesk) -> None:
+    """A chat ticket's live conversation beside its timeline: the chat window's panel,
+    answering, handing over and ending as there."""
+    from app.domain.enums import Channel
+
+    if ticket.detail is not None and ticket.detail.channel == Channel.CHAT:
+        # As wide as the timeline: while the chat is live, it is what the seat works in.
+        ticket.add_side_widget(phone.ticket_chat(ticket.ticket_id, ticket), 3)
+
+
 def suggest_for_ticket(ticket: TicketWindow, context: DeskContext) -> None:
     """Knowledge-base suggestions beside a ticket: the insert key sends the article's
     solution to the requester (on the timeline) and links the article to the ticket."""
@@ -181,7 +191,7 @@ def register_phone(window: MainWindow, context: DeskContext, sync_desk: sync.Syn
         calls.clear()  # a form already open was raised instead: the draft is not forced on it
 
     phone.log_call_requested.connect(log_call)
-    phone.popup.ticket_requested.connect(tickets.open)
+    phone.ticket_requested.connect(tickets.open)
     return phone
 
 
@@ -196,6 +206,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     def extend_ticket(ticket: TicketWindow) -> None:
         sla_for_ticket(ticket, context)
         process.for_ticket(ticket, context)
+        chat_for_ticket(ticket, phone)  # the phone desk is made below, before any window
         suggest_for_ticket(ticket, context)
 
     tickets = TicketWindows(context, window, extend_ticket)
@@ -231,7 +242,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sync_desk = sync.register(window, context)
     phone = register_phone(window, context, sync_desk, tickets, new_ticket, calls, announcer)
     admin.register(window, context)
-    from ui.seat.sign_in import checker
+    from app.identity.signing_in import checker
 
     seat_desk = seat.register(window, context, checker(
         data.database, lambda: settings.settings.server_url, sync_desk.vault))
@@ -241,7 +252,7 @@ def build_desk(data: DataDir, settings: SettingsFile, clock: Clock, language: st
     sla_desk.attach(queue_page.table, queue_page.sla_column)
     sla_desk.index_changed.connect(queue_page.refresh_soon)
     queue_page.open_requested.connect(tickets.open)
-    sla_desk.centre.open_requested.connect(tickets.open)
+    sla_desk.open_requested.connect(tickets.open)
     queue_page.take_requested.connect(tickets.take)
     window.restore_layout()
     # The saved layout hides toolbars that were hidden then: the emergency banner shows

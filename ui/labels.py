@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.channels.records import ABANDONED, ANSWERED, PhoneCall
 from app.domain.enums import Channel, Level, SatisfactionMethod, Seniority, TicketState
 from app.sla.thresholds import parse
 
@@ -71,6 +72,8 @@ def target_label(kind: str) -> str:
         "consultation": QCoreApplication.translate("SlaLabels", "Consultation answered"),
         "follow_up": QCoreApplication.translate("SlaLabels", "Follow-up"),
         "plan": QCoreApplication.translate("SlaLabels", "Handling plan"),
+        "answer": QCoreApplication.translate("SlaLabels", "Phone answered (rings)"),
+        "call_back": QCoreApplication.translate("SlaLabels", "Call back"),
     }.get(kind, kind)
 
 
@@ -125,3 +128,21 @@ def escalation_outcome_label(outcome: str) -> str:
         "failed": QCoreApplication.translate("SlaLabels", "Failed"),
         "pending": QCoreApplication.translate("SlaLabels", "Sent, not acknowledged"),
     }.get(outcome, outcome)
+
+
+def call_miss_text(call: PhoneCall, limit: int) -> str:
+    """What a call's missed answer target says: who called which extension, and how."""
+    caller = call.caller or QCoreApplication.translate("SlaLabels", "a withheld number")
+    if call.outcome == ANSWERED:
+        return QCoreApplication.translate(
+            "SlaLabels", "Call from {caller} to extension {extension} answered after "
+            "{rings} rings (target {limit})").format(
+            caller=caller, extension=call.extension, rings=f"{call.rings or 0:g}",
+            limit=limit)
+    if call.outcome == ABANDONED:
+        return QCoreApplication.translate(
+            "SlaLabels", "Call from {caller} to extension {extension}: the caller hung up "
+            "before an answer").format(caller=caller, extension=call.extension)
+    return QCoreApplication.translate(
+        "SlaLabels", "Call from {caller} to extension {extension} was not answered").format(
+        caller=caller, extension=call.extension)

@@ -14,15 +14,23 @@ from app.settings import SettingsFile, resolve_language
 
 if TYPE_CHECKING:
     from app.identity.seat import SignedIn
+    from app.identity.signing_in import Check, SignInAhead
+    from ui.main_window import MainWindow
 
 FIRST_START_TICKETS = 3000
 NEW_DESK, NO_ACCOUNT = "new_desk", "no_account"  # how _open_data asks for the walk-through
+# The sign-in prompt has painted by then; loading the desk's modules takes ~0.1 s of the
+# GUI thread, which a seat's first keys wait out (queued, not lost).
+PRELOAD_AFTER_MS = 300
 
 
 def run(args: DeskArgs) -> int:
     """Start the desk app; returns the process exit code."""
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    data = DataDir(args.data_dir or default_data_root())
+    settings = SettingsFile(data.settings)
+    ahead = _sign_in_ahead(data, settings, args)  # on its thread while Qt and the desk load
     from PySide6.QtWidgets import QApplication
 
     from ui.i18n import install_translators, system_locale_name
@@ -31,8 +39,6 @@ def run(args: DeskArgs) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Seatdesk")
     app.setDesktopFileName("seatdesk")
-    data = DataDir(args.data_dir or default_data_root())
-    settings = SettingsFile(data.settings)
     language = resolve_language(args.language, settings.settings.language, system_locale_name())
     install_translators(app, language)
     opened = _open_data(data, args, joins_server=bool(settings.settings.server_url))
@@ -40,8 +46,6 @@ def run(args: DeskArgs) -> int:
         return 2
     set_up = None
     if opened in (NEW_DESK, NO_ACCOUNT):
-        from dataclasses import replace
-
         from ui.setup import DEMO, set_up_desk
 
         set_up = set_up_desk(data, settings, SystemClock(), language,
@@ -49,26 +53,21 @@ def run(args: DeskArgs) -> int:
         if set_up is None:
             return 0  # the administrator closed the first-start walk-through
         language = set_up.language
-        if set_up.choice == DEMO and _open_data(data, replace(args, demo=True),
+        if set_up.choice == DEMO and _open_data(data, args._replace(demo=True),
                                                 joins_server=False) is None:
             return 2
         opened = "ready"
     _adopt_desk_settings(data, settings, standalone=opened == "ready")
     # Whoever finished the walk-through is signed in already (the demo desk's seats are not).
     signed_in = set_up.signed_in if set_up is not None and set_up.signed_in is not None \
-        else _sign_in(data, settings, args)
+        else _sign_in(data, settings, args, ahead)
     if signed_in is None:
         return 0  # the seat chose to quit at the sign-in prompt
     from ui.desk import build_desk
 
     desk = build_desk(data, settings, SystemClock(), language, signed_in)
     window = desk.window
-    from ui.screenshot import WINDOW_PAGES
-
-    if args.page and args.page not in WINDOW_PAGES and not window.show_page(args.page):
-        pages = ", ".join([*window.page_ids(), *WINDOW_PAGES])
-        print(f"unknown page {args.page!r}; pages: {pages}",
-              file=sys.stderr)
+    if args.page and not _show_page(window, args.page):
         return 2
     if args.screenshot is not None:
         from ui.screenshot import SIZE, save_screenshot
@@ -85,13 +84,22 @@ def run(args: DeskArgs) -> int:
     # collection back on, see main.py) need not walk it, which keeps their pauses short.
     gc.freeze()
     gc.enable()
-    if os.environ.get("SEATDESK_STARTUP_PROBE"):
-        from ui.startup_probe import report_when_idle
-
-        report_when_idle(app)
+    _probe_if_asked()
     code = app.exec()
     running.desk.close()
     return code
+
+
+def _show_page(window: MainWindow, page: str) -> bool:
+    """``--page``: one of the window's pages, or a window of its own that ui/screenshot
+    takes; else the pages are named and False returned."""
+    from ui.screenshot import WINDOW_PAGES
+
+    if page in WINDOW_PAGES or window.show_page(page):
+        return True
+    pages = ", ".join([*window.page_ids(), *WINDOW_PAGES])
+    print(f"unknown page {page!r}; pages: {pages}", file=sys.stderr)
+    return False
 
 
 def _open_data(data: DataDir, args: DeskArgs, *, joins_server: bool) -> str | None:
@@ -147,35 +155,91 @@ def _adopt_desk_settings(data: DataDir, settings: SettingsFile, *, standalone: b
     settings.forget_moved()
 
 
-def _sign_in(data: DataDir, settings: SettingsFile, args: DeskArgs) -> SignedIn | None:
+def _sign_in_ahead(data: DataDir, settings: SettingsFile, args: DeskArgs
+                   ) -> SignInAhead | None:
+    """An unattended start (``--login``, the password in the environment) of a desk whose
+    schema is current checks the password from the first moment, on a thread of its own:
+    argon2id's 0.1-0.2 s then pass while Qt and the desk's modules load. Other starts
+    check after the data folder is opened (and upgraded), as ``_sign_in`` does."""
+    password = os.environ.get("SEATDESK_PASSWORD", "")
+    if not args.login or not password or args.screenshot is not None:
+        return None
+    from app.store.schema import schema_head, stored_revision
+
+    if stored_revision(data.database) != schema_head():
+        return None
+    from app.identity.signing_in import SignInAhead
+
+    return SignInAhead(_checker(data, settings), args.login, password)
+
+
+def _checker(data: DataDir, settings: SettingsFile) -> Check:
+    from app.identity.signing_in import checker
+
+    vault = _desk_vault()
+    return checker(data.database, lambda: settings.settings.server_url, lambda: vault)
+
+
+def _sign_in(data: DataDir, settings: SettingsFile, args: DeskArgs,
+             ahead: SignInAhead | None = None) -> SignedIn | None:
     """The seat at this desk: the account named with --login (password from the
-    environment), the first administrator for a screenshot, else whoever signs in at the
-    prompt. None when the seat quits instead."""
+    environment, perhaps already being checked: ``ahead``), the first administrator for a
+    screenshot, else whoever signs in at the prompt. None when the seat quits instead."""
     import sqlite3
     from contextlib import closing
 
     from app.identity.seat import NOBODY, first_administrator
-    from ui.seat.sign_in import Mode, SignInDialog, checker
+    from app.identity.signing_in import SignInAhead
 
     if args.screenshot is not None:
         with closing(sqlite3.connect(data.database)) as conn:
             return first_administrator(conn) or NOBODY
-    vault = _desk_vault()
-    check = checker(data.database, lambda: settings.settings.server_url, lambda: vault)
+    check = _checker(data, settings)
     password = os.environ.get("SEATDESK_PASSWORD", "")
     if args.login and password:
+        ahead = ahead or SignInAhead(check, args.login, password)
+        _load_desk_modules()  # while the password is checked on its thread
         try:
-            return check(args.login, password)
+            return ahead.seat()
         except Exception as error:  # noqa: BLE001 (the prompt below says why)
             from ui.seat.sign_in import refusal_text
 
             print(refusal_text(error), file=sys.stderr)
+    from PySide6.QtCore import QTimer
+
+    from ui.seat.sign_in import Mode, SignInDialog
+
     dialog = SignInDialog(check, Mode.START, login=args.login or settings.settings.last_login,
                           hint=_demo_hint(data), desk_name=_desk_name(data))
+    # While the seat types: the desk then opens that much sooner after the password.
+    QTimer.singleShot(PRELOAD_AFTER_MS, _load_desk_modules)
+    _probe_if_asked()  # bench/startup.py's "prompt": the seat's first window
     if not dialog.exec() or dialog.result_seat is None:
         return None
     settings.update(last_login=dialog.result_seat.login)
     return dialog.result_seat
+
+
+def _probe_if_asked() -> None:
+    """With SEATDESK_STARTUP_PROBE set (bench/startup.py), report when the window just
+    shown is ready and painted, then quit."""
+    if os.environ.get("SEATDESK_STARTUP_PROBE"):
+        from PySide6.QtWidgets import QApplication
+
+        from ui.startup_probe import report_when_idle
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        report_when_idle(app)
+
+
+def _load_desk_modules() -> None:
+    """Import what building the desk needs (~0.1 s of Python), e.g. while a password is
+    checked: the check's C code releases the GIL, so both go on at once."""
+    import ui.desk  # noqa: F401
+    import ui.language_switch  # noqa: F401
+    import ui.mail_in  # noqa: F401
+    import ui.process.banner  # noqa: F401
 
 
 def _desk_name(data: DataDir) -> str:

@@ -8,8 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -32,8 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """A feature page: a stable id (used by --page and settings), a title, its widget."""
 
     id: str

@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 class PageHolder(QWidget):
     def __init__(self, page_id: str, build: Callable[[QWidget], QWidget],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, show_at_once: bool = False) -> None:
+        """``show_at_once``: a page built while the holder shows is shown at once, not by
+        the layout's queued show, which could come after the desk closed (the
+        notification centre reads the database when shown)."""
         super().__init__(parent)
         self.page_id = page_id
+        self._show_at_once = show_at_once
         self.setObjectName(page_id)
         self._build = build
         self.page: QWidget | None = None
@@ -26,6 +30,8 @@ class PageHolder(QWidget):
         if self.page is None:
             self.page = self._build(self)
             self._layout.addWidget(self.page)
+            if self._show_at_once and self.isVisible():
+                self.page.show()
         return self.page
 
     def build_later(self, delay_ms: int) -> None:

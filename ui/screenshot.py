@@ -4,7 +4,8 @@ Pages are the ids features register (``queues``...), plus two windows shown over
 queues: ``ticket`` (a resolved ticket with its timeline) and ``intake`` (a new ticket
 being typed in); ``sla`` is the queue sorted by time to breach with its countdowns;
 ``sla-policies`` the administrators' SLA policy page (``sla-policies-escalations``,
-``-calendar`` and ``-versions`` show its other tabs). ``sign-in`` is the sign-in prompt,
+``-calendar`` and ``-versions`` show its other tabs, ``-phone`` the end of its targets:
+the phone's answer in rings and the call-back). ``sign-in`` is the sign-in prompt,
 ``setup`` the first-start walk-through (``setup-desk``, ``-admin`` and ``-server`` its other
 pages, filled in as an administrator would, nothing written), ``admin-people``,
 ``admin-accounts``... each tab of the administration page (one whose module this desk
@@ -35,9 +36,11 @@ ADMIN_TABS = ("people", "accounts", "catalog", "requesters", "settings", "audit"
 ROTA_WINDOWS = ("limits", "dated-cover", "successions", "costs")
 PROCESS_PAGES = ("plan", "verify", "review", "emergency")
 WINDOW_PAGES = ("ticket", "intake", "sla", *(f"sla-policies{tab}" for tab in POLICY_TABS),
+                "sla-policies-phone",
                 "sign-in", *(f"setup{page}" for page in SETUP_PAGES),
                 *(f"admin-{tab}" for tab in ADMIN_TABS),
                 *(f"rota-{name}" for name in ROTA_WINDOWS), "caller", "alert-rules", "chats",
+                "ticket-chat",
                 *(f"process-{name}" for name in PROCESS_PAGES))
 
 
@@ -80,19 +83,7 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
         _settle()
         return desk.window
     if page.startswith("sla-policies"):
-        from datetime import timedelta
-
-        from app.sla.admin import CalendarOverride
-
-        dialog = desk.sla.open_policies()
-        # One override, so the calendar tab shows what a row looks like.
-        if dialog.overrides.table.rowCount() == 0:
-            today = desk.context.clock.now().astimezone(desk.context.time_zone).date()
-            dialog.overrides.add(CalendarOverride(today + timedelta(days=30), True, "系统割接"))
-        dialog.tabs.setCurrentIndex(POLICY_TABS.index(page.removeprefix("sla-policies")))
-        dialog.resize(1100, 640)
-        _settle()
-        return dialog
+        return _policy_page(desk, page.removeprefix("sla-policies"))
     if page == "intake":
         from ui.desk import extend_form
         from ui.intake.dialog import IntakeDialog
@@ -124,6 +115,26 @@ def window_for(desk: Desk, page: str) -> QWidget | None:
                 query.setText("网络 中断")
                 _wait(1.0)
     return desk.window
+
+
+def _policy_page(desk: Desk, tab: str) -> QWidget:
+    """The SLA policy page on ``tab`` ("-phone": the targets tab at its end, the phone's
+    answer in rings and the call-back rows)."""
+    from datetime import timedelta
+
+    from app.sla.admin import CalendarOverride
+
+    dialog = desk.sla.open_policies()
+    # One override, so the calendar tab shows what a row looks like.
+    if dialog.overrides.table.rowCount() == 0:
+        today = desk.context.clock.now().astimezone(desk.context.time_zone).date()
+        dialog.overrides.add(CalendarOverride(today + timedelta(days=30), True, "系统割接"))
+    dialog.tabs.setCurrentIndex(POLICY_TABS.index("" if tab == "-phone" else tab))
+    dialog.resize(1100, 640)
+    if tab == "-phone":
+        dialog.rules.table.scrollToBottom()
+    _settle()
+    return dialog
 
 
 def _process_window(desk: Desk, name: str) -> QWidget | None:
@@ -198,8 +209,9 @@ def _rota_window(desk: Desk, name: str) -> QWidget | None:
 def _sign_in_prompt(desk: Desk) -> QWidget:
     """The prompt a seat meets at start (on the demo desk, with its accounts named)."""
     from app.demo.accounts import DEMO_AGENT
+    from app.identity.signing_in import checker
     from ui.launch import _demo_hint
-    from ui.seat.sign_in import Mode, SignInDialog, checker
+    from ui.seat.sign_in import Mode, SignInDialog
 
     context = desk.context
     dialog = SignInDialog(checker(context.data.database, lambda: "", lambda: None),
@@ -260,30 +272,53 @@ def _caller_popup(desk: Desk) -> QWidget:
     return phone.popup
 
 
-def _chats(desk: Desk) -> QWidget:
-    """The chat window with a waiting chat and one the seat is answering (the events as
-    the server would send them)."""
+def _hear_chats(desk: Desk, ticket_id: str | None = None) -> None:
+    """A waiting chat and one the seat is answering (the events as the server would send
+    them; the answered one opened ``ticket_id``)."""
     from app.channels.chats import ChatEvent
     from ui.channels import PhoneDesk
 
     phone = desk.window.findChild(PhoneDesk)
     assert phone is not None
-    window = phone.chat_window
     at = desk.context.clock.now()
-    seat = desk.context.signed_in.login
-    window._login = lambda: seat  # noqa: SLF001 (the seat this example is shown to)
+    seat, me = desk.context.signed_in.login, desk.context.signed_in.name
+    phone.chat_book.login = lambda: seat  # the seat this example is shown to
     for seq, (chat, kind, author, body, name, unit, who) in enumerate((
             ("c1", "waiting", "", "", "李明", "市财政局", None),
             ("c1", "message", "", "VPN 客户端连不上，提示证书过期", "李明", "市财政局", None),
-            ("c1", "accepted", desk.context.signed_in.name, "", "李明", "市财政局", seat),
-            ("c1", "message", desk.context.signed_in.name, "请在客户端中更新证书后重试",
-             "李明", "市财政局", seat),
+            ("c1", "accepted", me, "", "李明", "市财政局", seat),
+            ("c1", "message", me, "请在客户端中更新证书后重试", "李明", "市财政局", seat),
             ("c2", "waiting", "", "", "王芳", "市卫健委", None),
             ("c2", "message", "", "电子政务外网访问缓慢", "王芳", "市卫健委", None))):
-        window.hear(ChatEvent(seq, chat, kind, author, body, at, name, unit, who, None))
+        phone.chat_book.hear(ChatEvent(seq, chat, kind, author, body, at, name, unit, who,
+                                       ticket_id if chat == "c1" else None))
+
+
+def _chats(desk: Desk) -> QWidget:
+    """The chat window: the inbox with a waiting chat and the seat's own."""
+    from ui.channels import PhoneDesk
+
+    _hear_chats(desk)
+    phone = desk.window.findChild(PhoneDesk)
+    assert phone is not None
+    window = phone.chat_window
     window.chat_list.setCurrentRow(0)
     window.resize(900, 520)
     window.show()
+    _settle()
+    return window
+
+
+def _ticket_chat(desk: Desk) -> QWidget:
+    """A chat ticket's window with its live conversation beside the timeline."""
+    row = desk.context.reader.execute(
+        "SELECT id FROM tickets WHERE channel = 'chat' ORDER BY state IN ('new', "
+        "'in_progress') DESC, created_at DESC LIMIT 1").fetchone()
+    if row is None:
+        return desk.window
+    window = desk.tickets.open(row[0])
+    _hear_chats(desk, row[0])
+    window.resize(1100, 720)  # as wide as a seat makes it on a desk's screen
     _settle()
     return window
 
@@ -364,4 +399,4 @@ def save_screenshot(desk: Desk, page: str | None, path: Path,
 # Pages that are a window of their own, built by one function each.
 _NAMED_WINDOWS: dict[str, Callable[[Desk], QWidget | None]] = {
     "sign-in": _sign_in_prompt, "caller": _caller_popup, "alert-rules": _alert_rules,
-    "chats": _chats}
+    "chats": _chats, "ticket-chat": _ticket_chat}

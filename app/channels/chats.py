@@ -34,11 +34,53 @@ class ChatEvent:
                    str(body.get("unit", "")), body.get("seat"), body.get("ticket_id"))
 
 
+@dataclass(frozen=True)
+class Conversation:
+    """A chat as the server has it now, with every event so far."""
+
+    chat_id: str
+    name: str
+    unit: str
+    state: str  # waiting | accepted | ended
+    seat: str | None
+    ticket_id: str | None
+    events: tuple[ChatEvent, ...]
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Conversation:
+        return cls(str(body["chat_id"]), str(body["name"]), str(body["unit"]),
+                   str(body["state"]), body.get("seat"), body.get("ticket_id"),
+                   tuple(ChatEvent.from_json(event) for event in body["events"]))
+
+
 class ChatListener(EventListener):
     path = "/v1/chats/events"
 
     def parse(self, body: dict[str, Any]) -> ChatEvent:
         return ChatEvent.from_json(body)
+
+
+def conversation(client: ServerClient, chat_id: str) -> Conversation:
+    return Conversation.from_json(client.call("GET", f"/v1/chats/{chat_id}"))
+
+
+def open_chats(client: ServerClient) -> list[Conversation]:
+    """The chats waiting and this seat's own, as the server has them now."""
+    return [Conversation.from_json(body)
+            for body in client.call("GET", "/v1/chats/open")["chats"]]
+
+
+def ticket_conversation(client: ServerClient, ticket_id: str) -> Conversation | None:
+    """The chat that opened ``ticket_id`` (None: it came another way)."""
+    from app.sync.client import Refused
+
+    try:
+        return Conversation.from_json(client.call("GET", "/v1/chats",
+                                                  params={"ticket_id": ticket_id}))
+    except Refused as refused:
+        if refused.status == 404:
+            return None
+        raise
 
 
 def accept(client: ServerClient, chat_id: str) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from random import Random
-from typing import Any
-
-from sqlalchemy import Connection, insert
+from typing import TYPE_CHECKING, Any
 
 from app.domain.ids import seeded_id
 from app.domain.roles import Role
-from app.identity.tables import DeskAccountRow
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 DEMO_PASSWORD = "seatdesk"
 DEMO_ADMIN = "seat001"
@@ -27,7 +27,12 @@ _ROLES = {DEMO_ADMIN: Role.ADMIN, DEMO_SUPERVISOR: Role.SUPERVISOR, "seat003": R
 
 def write_accounts(conn: Connection, rng: Random, now: datetime,
                    staff: list[dict[str, Any]]) -> None:
+    # Imported here: the sign-in prompt reads the names above, and must not wait ~0.7 s
+    # for SQLAlchemy.
     from argon2 import PasswordHasher
+    from sqlalchemy import insert
+
+    from app.identity.tables import DeskAccountRow
 
     digest = PasswordHasher().hash(DEMO_PASSWORD)
     conn.execute(insert(DeskAccountRow), [

@@ -7,6 +7,7 @@ weighted score, between 1 (all low) and 3 (all high), falls into one of three le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.domain.enums import Level, Rating
 
@@ -29,8 +30,7 @@ class GradingWeights:
             raise ValueError("thresholds must satisfy 1 <= level two <= level one <= 3")
 
 
-@dataclass(frozen=True)
-class Grading:
+class Grading(NamedTuple):
     """The three factors of one request."""
 
     urgency: Rating

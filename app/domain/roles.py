@@ -22,8 +22,8 @@ neither the UI nor the server ever compares role names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Capability(StrEnum):
@@ -46,6 +46,9 @@ class Capability(StrEnum):
     RECEIVE_MAIL = "receive_mail"  # the mail service's record of the messages it read
     SEND_MESSAGES = "send_messages"  # the messages to requesters and their sending state
     MANAGE_CHANNELS = "manage_channels"  # alert sources and rules, phone and chat set-up
+    # The phone calls' record: written by the sync server from the PBX's events, by no
+    # account (a seat cannot forge or erase a late answer).
+    RECORD_CALLS = "record_calls"
 
 
 class Role(StrEnum):
@@ -58,8 +61,7 @@ class Role(StrEnum):
     MAIL = "mail"
 
 
-@dataclass(frozen=True)
-class RoleSpec:
+class RoleSpec(NamedTuple):
     role: Role
     name_zh: str
     name_en: str
@@ -84,7 +86,8 @@ ROLES: tuple[RoleSpec, ...] = (
              _AGENT | {C.REVIEW_RESOLUTIONS}),
     RoleSpec(Role.SUPERVISOR, "值班长", "Supervisor", _SUPERVISOR),
     RoleSpec(Role.ADMIN, "管理员", "Administrator",
-             frozenset(Capability) - {C.WRITE_LEDGER, C.RECEIVE_MAIL, C.SEND_MESSAGES}),
+             frozenset(Capability) - {C.WRITE_LEDGER, C.RECEIVE_MAIL, C.SEND_MESSAGES,
+                                      C.RECORD_CALLS}),
     RoleSpec(Role.ESCALATOR, "升级服务", "Escalation service",
              _AGENT | {C.WRITE_LEDGER}, assignable=False),
     RoleSpec(Role.MAIL, "邮件服务", "Mail service",
@@ -108,6 +111,7 @@ TABLE_WRITERS: dict[str, Capability] = {
     "process_verifications": C.VERIFY_RESOLUTIONS, "process_reviews": C.REVIEW_RESOLUTIONS,
     "mail_messages": C.RECEIVE_MAIL, "mail_attachments": C.RECEIVE_MAIL,
     "outgoing_messages": C.SEND_MESSAGES, "message_templates": C.MANAGE_SETTINGS,
+    "phone_calls": C.RECORD_CALLS,
 }
 ROTA_PREFIX = "rota_"  # every rota table needs PLAN_ROTA, but for a seat's own rows
 ANYONE_WRITES: frozenset[str] = frozenset({"audit_log"})

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.domain.roles import Capability, Role, may, spec
 from app.store.queues import Seat
 
 
-@dataclass(frozen=True)
-class SignedIn:
+class SignedIn(NamedTuple):
     """An account and its staff member. ``offline`` when the password was checked against
     the verifier kept after an earlier online sign-in (the server could not be reached)."""
 

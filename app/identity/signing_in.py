@@ -9,12 +9,61 @@ when it may talk to the server.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 from app.identity import passwords
 from app.identity.seat import SignedIn, staff_of
 from app.services.errors import DeskError, Problem
+
+Check = Callable[[str, str], SignedIn]
+
+
+def checker(database: Path, server_url: Callable[[], str],
+            vault: Callable[[], object]) -> Check:
+    """How this desk checks a password: the server's accounts when it is connected (asked
+    at each sign-in: a desk may join a server meanwhile), else the desk's own."""
+    def check(login: str, password: str) -> SignedIn:
+        url = server_url()
+        if url:
+            return sign_in_to_server(database, url, vault(), login, password)
+        with closing(sqlite3.connect(database)) as conn:
+            return sign_in_locally(conn, login, password)
+
+    return check
+
+
+class SignInAhead:
+    """A sign-in checked on a thread of its own while the desk goes on loading.
+
+    Checking a password is argon2id (64 MiB, 3 passes: 0.1-0.2 s of C that releases the
+    GIL) or a request to the server; an unattended start (``--login``) would otherwise
+    wait for it before importing the desk's modules. Nothing of the seat's is shown or
+    read before ``seat()`` returned it.
+    """
+
+    def __init__(self, check: Check, login: str, password: str) -> None:
+        self._seat: SignedIn | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._check, args=(check, login, password),
+                                        name="seatdesk-sign-in", daemon=True)
+        self._thread.start()
+
+    def _check(self, check: Check, login: str, password: str) -> None:
+        try:
+            self._seat = check(login, password)
+        except Exception as error:  # noqa: BLE001 (raised again by seat(), in the caller)
+            self._error = error
+
+    def seat(self) -> SignedIn:
+        """The checked seat, once the check is done; raises what the check raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._seat is not None
+        return self._seat
 
 
 def sign_in_locally(conn: sqlite3.Connection, login: str, password: str) -> SignedIn:

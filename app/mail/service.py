@@ -79,18 +79,35 @@ class MailService:
     def _start_readers(self) -> None:
         if self._stop.is_set():
             return
+        # Before any mail is read: every mail read is told.
+        since = self._telling_since() if self._smtp is not None else None
         for reader in self.readers:
             reader.start()
         log.info("reading %d mailbox(es)", len(self.readers))
-        if self._smtp is not None:
-            self._sender = threading.Thread(target=self._send, name="seatdesk-mail-send",
-                                            daemon=True)
+        if since is not None:
+            self._sender = threading.Thread(target=self._send, args=(since,),
+                                            name="seatdesk-mail-send", daemon=True)
             self._sender.start()
+
+    def _telling_since(self) -> datetime:
+        """When this service began telling requesters, written on its first run.
+
+        Whole seconds: a mail's entries carry its IMAP INTERNALDATE, which has no fraction,
+        so a mail that reached the mailbox in the same second is told too."""
+        from app.sync import state
+
+        with self._store.unit_of_work() as session:
+            conn = session.connection()
+            since_text = state.read(conn, SINCE)
+            if not since_text:
+                since_text = self._clock.now().replace(microsecond=0).isoformat()
+                state.write(conn, SINCE, since_text)
+        return datetime.fromisoformat(since_text)
 
     def wake_sender(self) -> None:
         self._send_wake.set()
 
-    def _send(self) -> None:
+    def _send(self, since: datetime) -> None:
         """Queue what the requesters should hear of and send it: after every pull that
         brought tickets, every stored mail, and every few seconds for the retries."""
         from app.desk_settings import read as read_settings
@@ -101,17 +118,9 @@ class MailService:
             send_due,
             settle_interrupted,
         )
-        from app.sync import state
 
         assert self._smtp is not None
         settle_interrupted(self._store, self._clock)
-        with self._store.unit_of_work() as session:
-            conn = session.connection()
-            since_text = state.read(conn, SINCE)
-            if not since_text:
-                since_text = self._clock.now().isoformat()
-                state.write(conn, SINCE, since_text)
-        since = datetime.fromisoformat(since_text)
         reader = read_connection(self._store.path)
         try:
             while not self._stop.is_set():

@@ -1,5 +1,6 @@
 """Plain-sqlite3 reads of the handling process for the desk's views: a ticket's plans and
-where its verification or review stands, the emergencies in force, the review queue."""
+where its verification or review stands, the review queue. The emergencies in force,
+which every desk reads at start, are app/process/emergencies.py."""
 
 from __future__ import annotations
 
@@ -127,33 +128,6 @@ def analysis_of(conn: sqlite3.Connection, ticket_id: str) -> Analysis | None:
         "FROM process_analyses a LEFT JOIN staff s ON s.id = a.author_id "
         "WHERE a.ticket_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 1", (ticket_id,)).fetchone()
     return None if row is None else Analysis(row[0], parse_sqlite_utc(row[1]), row[2], row[3])
-
-
-@dataclass(frozen=True)
-class Emergency:
-    """A level-1 emergency in force: every desk shows it until the ticket is resolved."""
-
-    ticket_id: str
-    number: str
-    title: str
-    plan: str
-    expert: str
-    declared_at: datetime
-
-
-_EMERGENCIES = """
-SELECT t.id, t.number, t.title, p.summary, coalesce(e.name, ''), p.saved_at
-FROM process_plans p JOIN tickets t ON t.id = p.ticket_id
-LEFT JOIN staff e ON e.id = p.expert_id
-WHERE p.kind = 'emergency' AND p.deleted = 0 AND t.deleted = 0
-  AND t.state NOT IN ('resolved', 'closed')
-ORDER BY p.saved_at
-"""
-
-
-def emergencies(conn: sqlite3.Connection) -> list[Emergency]:
-    return [Emergency(tid, number, title, plan, expert, parse_sqlite_utc(at))
-            for tid, number, title, plan, expert, at in conn.execute(_EMERGENCIES)]
 
 
 # The review sample: the last three hex digits of a ticket's id (UUIDv7: random bits), as a

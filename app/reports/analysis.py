@@ -12,11 +12,12 @@ from app.reports.period import Filters, Period
 from app.reports.targets import (
     ANY,
     Dimension,
+    Outcomes,
     TargetFigures,
     base_sql,
     breakdowns,
     dimension_sql,
-    totals,
+    outcomes,
 )
 from app.sla.policy import TargetKind
 
@@ -59,7 +60,7 @@ def heat_map(conn: sqlite3.Connection, period: Period, now: datetime,
 class Trend:
     kind: TargetKind
     current: TargetFigures | None
-    previous: TargetFigures | None
+    previous: Outcomes | None  # counts only: a trend compares the shares met
 
     @property
     def share_change(self) -> float | None:
@@ -86,7 +87,7 @@ def response_analysis(conn: sqlite3.Connection, period: Period, now: datetime,
                        refresh=False)
     current = found.pop(None).get(None, {})
     by_dimension = {by: figures for by, figures in found.items() if by is not None}
-    previous = totals(conn, period.previous(), now, filters, refresh=False)
+    previous = outcomes(conn, period.previous(), now, filters, refresh=False)
     trend = tuple(Trend(kind, current.get(kind), previous.get(kind)) for kind in TargetKind
                   if kind in current or kind in previous)
     return ResponseAnalysis(period, heat, by_dimension, trend, current)

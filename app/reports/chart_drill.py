@@ -13,6 +13,7 @@ import sqlite3
 
 from app.reports import facts
 from app.reports.period import Filters, Period
+from app.reports.targets import Dimension, dimension_sql
 
 
 def first_responses_between(conn: sqlite3.Connection, period: Period, filters: Filters,
@@ -34,12 +35,10 @@ def created_at_hour(conn: sqlite3.Connection, period: Period, filters: Filters,
     """Tickets of ``period`` created on ``weekday`` (0 = Monday) in ``hour``, local time
     (the heat map's cell), oldest first."""
     facts.attach(conn)
-    offset = f"'{period.utc_offset_hours():+.2f} hours'"
-    local = f"f.created_ms / 1000, 'unixepoch', {offset}"
+    day, at = dimension_sql(Dimension.WEEKDAY, period), dimension_sql(Dimension.HOUR, period)
     where, params = filters.sql("f")
     return [r[0] for r in conn.execute(
         "SELECT f.ticket_id FROM rep.target_facts f WHERE f.created_ms >= ? AND "
         f"f.created_ms < ? AND f.kind = 'first_response' AND "
-        f"(CAST(strftime('%w', {local}) AS INTEGER) + 6) % 7 = ? AND "
-        f"CAST(strftime('%H', {local}) AS INTEGER) = ?{where} ORDER BY f.created_ms",
+        f"({day} + 6) % 7 = ? AND {at} = ?{where} ORDER BY f.created_ms",
         [*period.bounds_ms(), weekday, hour, *params])]

@@ -21,9 +21,11 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period
+from app.reports.phone import PhoneReport, phone_report, phone_sheet
 from app.reports.reviews import ReviewFigures, review_figures
 from app.reports.satisfaction_reasons import ReasonFigures, reasons
 from app.reports.targets import ANY, BIN_EDGES, Dimension, TargetFigures
+from app.reports.ticket_rows import ticket_rows
 from app.sla.policy import TargetKind
 
 _NAMES = {
@@ -61,6 +63,8 @@ class ServiceReport:
     reviews: ReviewFigures | None = None
     # The requesters' comments classified (app/reports/satisfaction_reasons.py).
     reasons: ReasonFigures | None = None
+    # Issue 19: the calls' answer target and the call-back target (app/reports/phone.py).
+    phone: PhoneReport | None = None
 
     def name(self, by: Dimension, key: object) -> str:
         return self.names.get(by, {}).get(str(key), str(key) or "-")
@@ -78,16 +82,20 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
 
     analysis = response_analysis(conn, period, now, filters)
     by = analysis.breakdowns
+    rows = ticket_rows(conn, period, filters)  # read once for every per-ticket section
     return ServiceReport(desk_name, period, now, analysis.totals, analysis,
-                         seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
-                         seats(conn, period, now, filters, Dimension.TEAM, by[Dimension.TEAM]),
-                         channels(conn, period, now, filters, by[Dimension.CHANNEL]),
-                         satisfaction(conn, period, now, filters),
+                         seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT],
+                               rows),
+                         seats(conn, period, now, filters, Dimension.TEAM, by[Dimension.TEAM],
+                               rows),
+                         channels(conn, period, now, filters, by[Dimension.CHANNEL], rows),
+                         satisfaction(conn, period, now, filters, rows),
                          names(conn, language), cause_counts(conn, period.start, period.end),
                          estimated_targets(conn, to_ms(period.start) or 0,
                                            to_ms(period.end) or 0),
                          review_figures(conn, period.start, period.end),
-                         reasons(conn, period, now, filters))
+                         reasons(conn, period, now, filters, rows),
+                         phone_report(conn, period, now, filters, refresh=False))
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -209,6 +217,7 @@ def write_xlsx(report: ServiceReport, path: Path, kind_labels: dict[TargetKind, 
     _reasons_sheet(book.create_sheet("satisfaction reasons"), report)
     _causes_sheet(book.create_sheet("missed causes"), report, labels)
     _reviews_sheet(book.create_sheet("reviews"), report)
+    phone_sheet(book.create_sheet("phone"), report.phone, report.names.get(Dimension.SEAT, {}))
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path

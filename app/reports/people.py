@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.reports import facts
 from app.reports.period import Filters, Period
 from app.reports.targets import ANY, Dimension, TargetFigures, target_figures
+from app.reports.ticket_rows import TicketRows, ticket_rows
 from app.sla.policy import TargetKind
 
 _IN_PERIOD = "t.created_ms >= ? AND t.created_ms < ?{filters}"
@@ -77,20 +79,20 @@ def duty_hours(conn: sqlite3.Connection, period: Period) -> dict[str, float]:
 
 def seats(conn: sqlite3.Connection, period: Period, now: datetime, filters: Filters = ANY,
           by: Dimension = Dimension.SEAT,
-          targets: dict[object, dict[TargetKind, TargetFigures]] | None = None
-          ) -> list[SeatFigures]:
+          targets: dict[object, dict[TargetKind, TargetFigures]] | None = None,
+          rows: TicketRows | None = None) -> list[SeatFigures]:
     """Per seat (``Dimension.SEAT``) or team (``Dimension.TEAM``); ``targets``: the
-    breakdown by the same dimension when the caller has it already."""
+    breakdown by the same dimension, ``rows`` the period's tickets, when the caller has
+    them already."""
     facts.refresh(conn, now)
     column = "coalesce(t.assignee_id, '')" if by is Dimension.SEAT else "coalesce(t.team_id, '')"
-    base, params = _tickets(period, filters)
     if targets is None:
         targets = target_figures(conn, period, now, filters, by, refresh=False)
     duty = duty_hours(conn, period) if by is Dimension.SEAT else {}
-    rows = conn.execute(
-        f"SELECT {column} AS k, count(*), sum(t.state IN ('resolved', 'closed')), "
-        f"sum(t.reopened), count(t.satisfaction), avg(t.satisfaction) {base} "
-        f"AND t.assignee_id IS NOT NULL GROUP BY k ORDER BY k", params).fetchall()
+    read = rows if rows is not None else ticket_rows(conn, period, filters)
+    # Tickets nobody holds are no seat's (nor any team's here).
+    groups = read.groups(read.column("seat" if by is Dimension.SEAT else "team", ""),
+                         read.present("seat"))
     # From the reviews (few: level 3, sampled) to the period's tickets, not the reverse.
     in_period, period_params = _in_period(period, filters)
     sent_back = dict(conn.execute(
@@ -98,10 +100,10 @@ def seats(conn: sqlite3.Connection, period: Period, now: datetime, filters: Filt
         f"INDEXED BY ix_ticket_facts_ticket ON t.ticket_id = r.ticket_id "
         f"WHERE {in_period} AND r.approved = 0 AND t.assignee_id IS NOT NULL GROUP BY k",
         period_params).fetchall())
-    return [SeatFigures(key, taken, resolved, reopened, rated, mean, targets.get(key, {}),
-                        duty.get(key) if by is Dimension.SEAT else None,
-                        int(sent_back.get(key, 0)))
-            for key, taken, resolved, reopened, rated, mean in rows]
+    return [SeatFigures(str(g.key), g.tickets, g.resolved, g.reopened, g.rated, g.mean_score,
+                        targets.get(g.key, {}), duty.get(str(g.key)) if by is Dimension.SEAT
+                        else None, int(sent_back.get(g.key, 0)))
+            for g in groups]
 
 
 def sent_back_ticket_ids(conn: sqlite3.Connection, period: Period, filters: Filters,
@@ -127,20 +129,20 @@ class ChannelFigures:
 
 def channels(conn: sqlite3.Connection, period: Period, now: datetime,
              filters: Filters = ANY,
-             targets: dict[object, dict[TargetKind, TargetFigures]] | None = None
-             ) -> list[ChannelFigures]:
+             targets: dict[object, dict[TargetKind, TargetFigures]] | None = None,
+             rows: TicketRows | None = None) -> list[ChannelFigures]:
     """Per channel: volume, first response against its target, satisfaction."""
     facts.refresh(conn, now)
     if targets is None:
         targets = target_figures(conn, period, now, filters, Dimension.CHANNEL,
                                  (TargetKind.FIRST_RESPONSE,), refresh=False)
-    base, params = _tickets(period, filters)
-    rows = conn.execute(f"SELECT t.channel, count(*), count(t.satisfaction), "
-                        f"avg(t.satisfaction) {base} GROUP BY t.channel ORDER BY count(*) DESC",
-                        params)
-    return [ChannelFigures(channel, volume,
-                           targets.get(channel, {}).get(TargetKind.FIRST_RESPONSE), rated, mean)
-            for channel, volume, rated, mean in rows]
+    read = rows if rows is not None else ticket_rows(conn, period, filters)
+    # Busiest first (SQLite's ORDER BY count(*) DESC), a tie by name.
+    groups = sorted(read.groups(read.column("channel")), key=lambda g: -g.tickets)
+    return [ChannelFigures(str(g.key), g.tickets,
+                           targets.get(g.key, {}).get(TargetKind.FIRST_RESPONSE), g.rated,
+                           g.mean_score)
+            for g in groups]
 
 
 @dataclass(frozen=True)
@@ -161,20 +163,22 @@ class Satisfaction:
 
 
 def satisfaction(conn: sqlite3.Connection, period: Period, now: datetime,
-                 filters: Filters = ANY) -> Satisfaction:
+                 filters: Filters = ANY, rows: TicketRows | None = None) -> Satisfaction:
     facts.refresh(conn, now)
-    base, params = _tickets(period, filters)
+    read = rows if rows is not None else ticket_rows(conn, period, filters)
+    rated = read.rows[read.rated]
     scores: dict[int, int] = {}
     by_method: dict[str, dict[int, int]] = {}
-    for method, score, count in conn.execute(
-            f"SELECT t.satisfaction_method, t.satisfaction, count(*) {base} "
-            f"AND t.satisfaction IS NOT NULL GROUP BY 1, 2", params):
+    pairs: Counter[tuple[str, int]] = Counter()
+    for method, score, count in zip(rated["method"].tolist(), rated["score"].tolist(),
+                                    rated["tickets"].tolist(), strict=True):
+        pairs[(method, int(score))] += count
+    for (method, score), count in sorted(pairs.items()):  # SQLite's GROUP BY order
         scores[score] = scores.get(score, 0) + count
         by_method.setdefault(method, {})[score] = count
-    closed, unconfirmed = conn.execute(
-        f"SELECT count(*), coalesce(sum(t.closed_unconfirmed), 0) {base} "
-        f"AND t.state = 'closed'", params).fetchone()
-    return Satisfaction(dict(sorted(scores.items())), by_method, closed, unconfirmed)
+    closed = read.rows[read.rows["closed"] == 1]
+    return Satisfaction(dict(sorted(scores.items())), by_method, int(closed["tickets"].sum()),
+                        int((closed["unconfirmed"] * closed["tickets"]).sum()))
 
 
 def satisfaction_ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime,

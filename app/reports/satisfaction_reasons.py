@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from app.domain.questionnaire import REASONS
 from app.reports import facts
 from app.reports.period import Filters, Period
 from app.reports.targets import ANY
+from app.reports.ticket_rows import TicketRows, ticket_rows
 
 OTHER = "other"
 _IN_PERIOD = "t.created_ms >= ? AND t.created_ms < ?"
@@ -75,20 +77,19 @@ class ReasonFigures:
 
 
 def reasons(conn: sqlite3.Connection, period: Period, now: datetime,
-            filters: Filters = ANY) -> ReasonFigures:
-    """Rated tickets of the period per reason (classified when the facts were kept)."""
+            filters: Filters = ANY, rows: TicketRows | None = None) -> ReasonFigures:
+    """Rated tickets of the period per reason (classified when the facts were kept);
+    ``rows``: the period's tickets when the caller has them already."""
     facts.refresh(conn, now)
-    where, params = filters.sql()
+    read = rows if rows is not None else ticket_rows(conn, period, filters)
+    rated = read.rows[read.rated]
+    found: Counter[str | None] = Counter()
+    for reason, count in zip(rated["reason"].tolist(), rated["tickets"].tolist(), strict=True):
+        found[reason] += count
     counts = dict.fromkeys(REASONS, 0)
-    rated = 0
-    for reason, count in conn.execute(
-            f"SELECT t.reason, count(*) FROM rep.ticket_facts t WHERE {_IN_PERIOD}{where} "
-            "AND t.satisfaction IS NOT NULL GROUP BY t.reason",
-            [*period.bounds_ms(), *params]):
-        rated += count
-        if reason is not None:
-            counts[reason] = counts.get(reason, 0) + count
-    return ReasonFigures(counts, rated)
+    for reason, count in sorted((r, n) for r, n in found.items() if r is not None):
+        counts[reason] = counts.get(reason, 0) + count  # in SQLite's GROUP BY order
+    return ReasonFigures(counts, sum(found.values()))
 
 
 def reason_ticket_ids(conn: sqlite3.Connection, period: Period, now: datetime, reason: str,

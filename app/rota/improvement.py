@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 from ortools.sat.python import cp_model
 
@@ -27,8 +28,14 @@ Values = dict[int, int]  # variable index -> value, for every cell of the best p
 STEP_SECONDS = 3.0
 
 
+class Stoppable(Protocol):
+    """A solver that can be told to stop from another thread (CP-SAT; SCIP adapted)."""
+
+    def stop_search(self) -> None: ...
+
+
 @contextmanager
-def stopping(solver: cp_model.CpSolver, stop: Callable[[], bool]) -> Iterator[None]:
+def stopping(solver: Stoppable, stop: Callable[[], bool]) -> Iterator[None]:
     """Stop ``solver`` within 50 ms of ``stop()`` turning true: solutions can be far apart,
     so a cancel must not wait for the next one."""
     done = threading.Event()

@@ -34,6 +34,7 @@ from app.server.account_admin import (
 )
 from app.server.accounts import User
 from app.server.channels import routes as channels
+from app.server.channels.chat_limits import ChatLimits
 from app.server.desks import DeskRefused, register
 from app.server.feed import LIFETIME, ChangeFeed
 from app.server.inputs import Body, BodyLimit
@@ -136,9 +137,10 @@ def _tokens_json(user: User, tokens: accounts.Tokens) -> dict[str, Any]:
 
 
 def create_app(engine: Engine, clock: Clock | None = None, *,
-               listen_dsn: str | None = None) -> FastAPI:
+               listen_dsn: str | None = None,
+               chat_limits: ChatLimits | None = None) -> FastAPI:
     """The API over ``engine``; ``listen_dsn`` turns on LISTEN/NOTIFY pokes and the change
-    feed's streams."""
+    feed's streams; ``chat_limits`` is the chat page's rate limit (else the defaults)."""
     clock = clock or SystemClock()
     signal = ChangeSignal()
     call_signal = ChangeSignal(channels.CALLS_CHANNEL)
@@ -159,6 +161,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
             feed.start(await asyncio.to_thread(_newest_of, engine))
             chat_signal.start(listen_dsn)
         yield
+        await asyncio.to_thread(_app.state.alert_batcher.stop)
         await feed.stop()
         signal.stop()
         call_signal.stop()
@@ -175,7 +178,7 @@ def create_app(engine: Engine, clock: Clock | None = None, *,
     _account_admin_routes(app, engine, clock, current_user)
     _sync_routes(app, engine, clock, current_user, signal)
     channels.install(app, engine, clock, current_user, _errors, call_signal,
-                     chat_signal)
+                     chat_signal, chat_limits)
     _feed_route(app, feed, current_user)
     questionnaire_routes.install(app, engine, clock, current_user, ApiError, _errors)
     return app

@@ -3,12 +3,15 @@ run the escalation and mail services and the Asterisk (AMI) adapter.
 
 Configuration: command-line options first, then the environment (``SEATDESK_DB``,
 ``SEATDESK_HOST``, ``SEATDESK_PORT``, ``SEATDESK_WORKERS``, ``SEATDESK_TLS_CERT``,
-``SEATDESK_TLS_KEY``; for ``escalate`` and ``mail`` ``SEATDESK_SERVER``, ``SEATDESK_LOGIN``,
-``SEATDESK_PASSWORD``; for ``ami`` ``SEATDESK_SERVER``, ``SEATDESK_AMI_HOST``,
-``SEATDESK_AMI_PORT``, ``SEATDESK_AMI_USER`` and, only there, the secrets
-``SEATDESK_AMI_SECRET`` and ``SEATDESK_PBX_TOKEN``), then a TOML file given with
-``--config`` (the packaged server's is /etc/seatdesk/server.toml; the mail service's
-mailboxes are in /etc/seatdesk/mail.toml).
+``SEATDESK_TLS_KEY``, ``SEATDESK_FORWARDED_ALLOW_IPS``, the chat page's rate limit
+``SEATDESK_CHAT_STARTS_PER_HOUR``, ``SEATDESK_CHAT_MESSAGES_PER_MINUTE``,
+``SEATDESK_CHAT_ADDRESS_MESSAGES_PER_MINUTE``, ``SEATDESK_CHAT_STREAMS_PER_CHAT``,
+``SEATDESK_CHAT_ADDRESS_STREAMS``; for ``escalate`` and ``mail``
+``SEATDESK_SERVER``, ``SEATDESK_LOGIN``, ``SEATDESK_PASSWORD``; for ``ami``
+``SEATDESK_SERVER``, ``SEATDESK_AMI_HOST``, ``SEATDESK_AMI_PORT``, ``SEATDESK_AMI_USER``
+and, only there, the secrets ``SEATDESK_AMI_SECRET`` and ``SEATDESK_PBX_TOKEN``), then a
+TOML file given with ``--config`` (the packaged server's is /etc/seatdesk/server.toml; the
+mail service's mailboxes are in /etc/seatdesk/mail.toml).
 Logs are JSON lines on standard error.
 """
 
@@ -192,16 +195,25 @@ def _serve(args: argparse.Namespace, file: dict[str, Any], url: str, engine: Any
     options: dict[str, Any] = {
         "host": host, "port": port, "log_config": None, "access_log": False,
         "timeout_graceful_shutdown": 3, "timeout_keep_alive": KEEP_ALIVE,
-        "ssl_certfile": cert or None, "ssl_keyfile": key or None}
+        "ssl_certfile": cert or None, "ssl_keyfile": key or None,
+        # The proxies whose X-Forwarded-For names the client (the chat page's rate limit
+        # counts per client address); uvicorn trusts 127.0.0.1 unless told otherwise.
+        "forwarded_allow_ips": _setting(args, file, "forwarded_allow_ips", "") or None}
+    from app.server.channels.chat_limits import ChatLimits
+
+    limits = ChatLimits.from_settings(lambda name, default: _setting(args, file, name,
+                                                                     default))
     if workers > 1:
         # Each worker builds its own app (its own pool, LISTEN connection and feed) from
         # the environment: uvicorn starts them as new processes from an import string.
         engine.dispose()
         os.environ["SEATDESK_DB"] = url
+        os.environ.update(limits.environment())
         uvicorn.run("app.server.asgi:create", factory=True, workers=workers, **options)
         return 0
     app = create_app(engine, clock, listen_dsn=url.replace("postgresql+psycopg://",
-                                                           "postgresql://"))
+                                                           "postgresql://"),
+                     chat_limits=limits)
     uvicorn.run(app, **options)
     return 0
 

@@ -40,6 +40,7 @@ from sqlalchemy import (
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.domain.questionnaire import COMMENT_MAX, REASONS
+from app.server import web_front
 from app.server.tables import metadata
 
 questionnaires = Table(
@@ -161,34 +162,18 @@ def mark_applied(conn: Connection, clock: Clock, answer_id: str) -> None:
 
 # --- the page ------------------------------------------------------------------------------
 
-_STYLE = """
-body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;
-padding:16px;max-width:560px;margin-inline:auto;line-height:1.6;color:#212121}
-h1{font-size:1.3rem}fieldset{border:1px solid #bdbdbd;border-radius:8px;margin:12px 0}
-label{display:block;padding:8px 4px;min-height:28px}input[type=radio]{transform:scale(1.4);
-margin-right:10px}select,textarea{width:100%;font-size:1rem;padding:8px;box-sizing:border-box}
-button{width:100%;font-size:1.1rem;padding:14px;background:#1565c0;color:#fff;border:0;
-border-radius:8px}.en{color:#616161;font-size:.9rem}.error{color:#b71c1c;font-weight:bold}
-"""
-
-
-def _page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
-            f"<body><main>{body}</main></body></html>")
-
-
 def refusal_page(refusal: Refusal) -> str:
-    return _page("服务台问卷", f'<h1 id="refused">{html.escape(refusal.zh)}</h1>'
-                             f'<p class="en" lang="en">{html.escape(refusal.en)}</p>')
+    return web_front.page("服务台问卷",
+                          f'<h1 id="refused">{html.escape(refusal.zh)}</h1>'
+                          f'<p class="en" lang="en">{html.escape(refusal.en)}</p>')
 
 
 def thanks_page(answer: Answer) -> str:
     zh = "感谢您的评价！" if answer.solved else "已收到，工单已重新打开，我们会继续处理。"
     en = "Thank you for your answer." if answer.solved else \
         "Received: the ticket is open again and we are back on it."
-    return _page("服务台问卷", f'<h1 id="thanks">{zh}</h1><p class="en" lang="en">{en}</p>')
+    return web_front.page("服务台问卷",
+                          f'<h1 id="thanks">{zh}</h1><p class="en" lang="en">{en}</p>')
 
 
 def form_page(row: dict[str, Any], error: str = "", typed: dict[str, list[str]] | None = None
@@ -208,7 +193,7 @@ def form_page(row: dict[str, Any], error: str = "", typed: dict[str, list[str]] 
     comment = html.escape(typed.get("comment", [""])[0]) if typed.get("comment") else ""
     problem = f'<p class="error" id="error" role="alert">{html.escape(error)}</p>' \
         if error else ""
-    return _page("服务台满意度问卷", f"""
+    return web_front.page("服务台满意度问卷", f"""
 <h1>服务台满意度问卷 <span class="en" lang="en">Satisfaction questionnaire</span></h1>
 <p>工单 <b>{html.escape(row["number"])}</b>：{html.escape(row["title"])}</p>
 {problem}

@@ -156,14 +156,15 @@ class Intake:
 
     def log(self, draft: TicketDraft, *, answered: bool = False,
             new_requester: RequesterDraft | None = None,
-            received_at: datetime | None = None) -> LoggedTicket:
+            received_at: datetime | None = None, call_id: str = "") -> LoggedTicket:
         """Save the ticket, its number and its first timeline entry in one transaction;
         ``answered``: the seat already gave the first response on the call (same
         transaction, so the first-response clock never runs for it); ``new_requester``:
         a requester typed into the form, saved with the ticket or not at all (a refused
         ticket leaves no requester behind); ``received_at``: when the request arrived
         (a phone call's start: its SLA clocks start then, not when the form is saved;
-        never later than now)."""
+        never later than now); ``call_id``: the call it was logged for (its creation names
+        it, so the reports can tell which answered calls became tickets)."""
         requester_id = draft.requester_id
         if new_requester is not None:
             check_requester(new_requester)
@@ -175,7 +176,8 @@ class Intake:
                 session.add(self._requester_row(requester_id, new_requester))
                 session.flush()
             at = None if received_at is None else min(received_at, self._clock.now())
-            return self.log_in(session, draft, level, answered=answered, at=at)
+            return self.log_in(session, draft, level, answered=answered, at=at,
+                               created_data={"call_id": call_id} if call_id else None)
 
     def log_in(self, session: Session, draft: TicketDraft, level: Level, *,
                answered: bool = False, at: datetime | None = None,

@@ -46,6 +46,7 @@ class IntakeDraft:
     saved_at: datetime | None = None
     seat: str = ""  # the signed-in seat's login, shown when the draft is offered
     received_at: datetime | None = None  # a phone call's start: the ticket's receipt time
+    call_id: str = ""  # that call's id (the PBX's): the ticket logged for it names it
 
     def is_empty(self) -> bool:
         """Nothing a seat typed or chose: no need to keep it."""
@@ -96,7 +97,8 @@ def to_json(draft: IntakeDraft) -> str:
         "new_requester": None if draft.new_requester is None else asdict(draft.new_requester),
         "saved_at": None if draft.saved_at is None else draft.saved_at.isoformat(),
         "seat": draft.seat,
-        "received_at": None if draft.received_at is None else draft.received_at.isoformat()},
+        "received_at": None if draft.received_at is None else draft.received_at.isoformat(),
+        "call_id": draft.call_id},
         ensure_ascii=False, indent=1)
 
 
@@ -117,7 +119,8 @@ def from_json(text: str) -> IntakeDraft | None:
             saved_at=None if saved_at is None else datetime.fromisoformat(str(saved_at)),
             seat=str(data.get("seat", "")),
             received_at=None if received_at is None
-            else datetime.fromisoformat(str(received_at)))
+            else datetime.fromisoformat(str(received_at)),
+            call_id=str(data.get("call_id") or ""))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.domain.clock import Clock
 from app.domain.enums import Channel, Level, TicketState
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 NAME_MAX = 80
 
 
-@dataclass(frozen=True)
-class SavedFilter:
+class SavedFilter(NamedTuple):
     id: str
     name: str
     view: View

@@ -173,7 +173,8 @@ def _stopped_at(spans: list[Span]) -> datetime | None:
 def clocks(history: TicketHistory, policy: Policy, calendars: Calendars,
            now: datetime) -> list[TargetClock]:
     """Every target of the ticket at ``now``, in ``TargetKind`` order. A follow-up exists
-    once the ticket was resolved (one window per resolution)."""
+    once the ticket was resolved (one window per resolution), a call-back only on a missed
+    call's task; the phone's answer in rings is no ticket's."""
     targets = policy.targets_for(history.level_at(now), history.type_code, history.channel)
     spans = history.spans(now)
     updates = history.updates(now)
@@ -199,7 +200,12 @@ def _target_clock(history: TicketHistory, target: Target, calendar: Calendar, ma
                   ) -> TargetClock | None:
     """The clock of one target kind (None: a follow-up before any resolution)."""
     kind = target.kind
-    if kind is TargetKind.FIRST_RESPONSE:
+    if kind is TargetKind.ANSWER:
+        return None  # a target of each phone call, judged from the calls (app/sla/calls.py)
+    if kind is TargetKind.CALL_BACK and not history.call_back:
+        return None
+    # The call back is met as a first response is: the first update the requester hears.
+    if kind in (TargetKind.FIRST_RESPONSE, TargetKind.CALL_BACK):
         ends = [moment for moment in (updates[0] if updates else None, _first_stop(spans))
                 if moment is not None]
         return _clock(history, target, calendar, marks, now, spans, history.created_at,

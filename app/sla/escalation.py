@@ -16,10 +16,9 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from app.sla.monitor import Raised
@@ -33,8 +32,7 @@ class Action(StrEnum):
     WEBHOOK = "webhook"
 
 
-@dataclass(frozen=True)
-class Escalation:
+class Escalation(NamedTuple):
     """One rule: on ``threshold`` of target ``kind`` (None: any target) do ``action``."""
 
     action: Action
@@ -69,8 +67,7 @@ def plan_escalations(rules: tuple[Escalation, ...], kind: str,
                  if rule.threshold == threshold and rule.kind in (None, kind))
 
 
-@dataclass(frozen=True)
-class WebhookCall:
+class WebhookCall(NamedTuple):
     """A deferred webhook escalation: its ledger line, where to post, what."""
 
     ledger_id: str
@@ -87,8 +84,7 @@ def webhook_calls(raised: Iterable[Raised]) -> list[WebhookCall]:
             if escalation.action is Action.WEBHOOK and escalation.url]
 
 
-@dataclass(frozen=True)
-class Delivery:
+class Delivery(NamedTuple):
     ok: bool
     attempts: int
     detail: str

@@ -16,6 +16,8 @@ from app.domain.enums import EventKind, TicketState
 from app.domain.states import PENDING_STATES
 
 STOPPED_STATES = frozenset({TicketState.RESOLVED, TicketState.CLOSED})
+# How a call that was never answered ended (the server's call-back ticket says which).
+CALL_BACK_CALLS = frozenset({"missed", "abandoned"})
 
 
 # Timeline entries that are an assessment of the ticket (meet the "analysis" target).
@@ -145,6 +147,13 @@ class TicketHistory:
             if ends and event.at >= result[-1][0]:
                 result[-1] = (result[-1][0], event.at)
         return result
+
+    @property
+    def call_back(self) -> bool:
+        """A call-back task: opened by the server for a missed or abandoned call."""
+        return any(e.kind == EventKind.CREATED and e.data.get("call") in CALL_BACK_CALLS
+                   for e in self.events)
+
     def plan_saved(self, now: datetime) -> datetime | None:
         """When a handling or emergency plan was first saved (meets the "plan" target)."""
         return next((e.at for e in self.until(now) if e.kind == EventKind.PLAN_SAVED), None)

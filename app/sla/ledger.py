@@ -4,15 +4,14 @@ announces when they arrive from the server's escalation service."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from app.sla.escalation import Action
 from app.store.reading import parse_sqlite_utc
 
 
-@dataclass(frozen=True)
-class LedgerLine:
+class LedgerLine(NamedTuple):
     id: str
     ticket_id: str
     number: str

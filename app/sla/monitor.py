@@ -90,7 +90,7 @@ def refresh_targets(store: Store, conn: sqlite3.Connection, ticket_ids: Iterable
                            SlaNotificationRow.window, SlaNotificationRow.threshold) \
                 .where(SlaNotificationRow.ticket_id.in_(chunk))
             for ticket_id, kind, window, threshold in session.execute(query):
-                raised.setdefault((ticket_id, kind, window), set()).add(threshold)
+                raised.setdefault((str(ticket_id), kind, window), set()).add(threshold)
         for clock, version in computed:
             if clock.state not in RUNNING_STATES:
                 continue

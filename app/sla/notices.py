@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from app.channels.records import CALL_COLUMNS, PhoneCall
 from app.store.reading import parse_sqlite_utc, sqlite_utc_text
 
 if TYPE_CHECKING:
     from app.store.database import Store
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
+    """A ticket's threshold, or a phone call's missed answer target (``call`` set; its
+    ``ticket_id`` is the call-back task's, empty for a call answered late)."""
+
     id: str
     ticket_id: str
     number: str
@@ -30,13 +32,13 @@ class Notice:
     due_at: datetime
     raised_at: datetime
     read: bool
+    call: PhoneCall | None = None
 
 
 _LIVE = "n.acknowledged_at IS NULL AND (n.snoozed_until IS NULL OR n.snoozed_until <= ?)"
 
 
-@dataclass(frozen=True)
-class NoticeFilter:
+class NoticeFilter(NamedTuple):
     """Which notifications the seat looks at: tickets assigned to ``assignee``, or held by
     ``team`` (either set narrows the list), and only breaches."""
 
@@ -57,7 +59,8 @@ def notices(conn: sqlite3.Connection, now: datetime, limit: int = 500,
     of every live notification, then put in the order of their times."""
     where, args = [_LIVE], [sqlite_utc_text(now)]
     if chosen.assignee is not None:
-        where.append("t.assignee_id = ?")
+        # A call is the seat's whose extension rang.
+        where.append("coalesce(t.assignee_id, c.seat_id) = ?")
         args.append(chosen.assignee)
     if chosen.team is not None:
         where.append("t.team_id = ?")
@@ -66,12 +69,16 @@ def notices(conn: sqlite3.Connection, now: datetime, limit: int = 500,
         # The SQL of thresholds.is_breach: the deadline or a point after it.
         where.append("(n.threshold = 'breached' OR n.threshold LIKE 'due+%')")
     rows = conn.execute(
-        "SELECT n.id, n.ticket_id, t.number, t.title, n.kind, n.threshold, n.due_at, "
-        "n.raised_at, n.read_at IS NOT NULL FROM sla_notifications n "
-        f"JOIN tickets t ON t.id = n.ticket_id WHERE {' AND '.join(where)} "
+        "SELECT n.id, coalesce(n.ticket_id, c.ticket_id, ''), coalesce(t.number, ''), "
+        "coalesce(t.title, ''), n.kind, n.threshold, n.due_at, n.raised_at, "
+        f"n.read_at IS NOT NULL, c.id IS NOT NULL, {CALL_COLUMNS} FROM sla_notifications n "
+        "LEFT JOIN tickets t ON t.id = n.ticket_id "
+        "LEFT JOIN phone_calls c ON c.id = n.call_id "
+        f"WHERE (t.id IS NOT NULL OR c.id IS NOT NULL) AND {' AND '.join(where)} "
         "ORDER BY n.raised_at DESC, n.id DESC LIMIT ?", (*args, limit))
     page = [Notice(r[0], r[1], r[2], r[3], r[4], r[5], parse_sqlite_utc(r[6]),
-                   parse_sqlite_utc(r[7]), bool(r[8])) for r in rows]
+                   parse_sqlite_utc(r[7]), bool(r[8]), PhoneCall.of(r[10:]) if r[9] else None)
+            for r in rows]
     page.sort(key=lambda n: (n.due_at, n.number, n.id), reverse=True)
     return page
 

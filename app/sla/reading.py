@@ -60,6 +60,16 @@ class PolicyBook:
                 chosen = policy
         return chosen
 
+    def for_call(self, ringing_at: datetime) -> Policy:
+        """The policy of a phone call: the newest version valid when it rang, else the
+        built-in one - never version 0, which kept older tickets' deadlines and had no
+        answer target (a call has no deadline to keep)."""
+        chosen = DEFAULT_POLICY
+        for valid_from, policy in self.versions:
+            if valid_from <= ringing_at:
+                chosen = policy
+        return chosen
+
     def version(self, number: int) -> Policy:
         """The policy with that version number (the built-in one if it is unknown)."""
         if number == LEGACY_POLICY.version:

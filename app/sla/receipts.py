@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.sla.escalation import Action
 from app.store.reading import parse_sqlite_utc
@@ -37,8 +36,7 @@ DELIVERED, ACKNOWLEDGED = "delivered", "acknowledged"
 SENT = "pending"  # the ledger's outcome of a notification no supervisor acknowledged yet
 
 
-@dataclass(frozen=True)
-class SupervisorCall:
+class SupervisorCall(NamedTuple):
     """A "notify the supervisor" ledger line still waiting for a supervisor."""
 
     ledger_id: str
@@ -50,16 +48,14 @@ class SupervisorCall:
     at: datetime
 
 
-@dataclass(frozen=True)
-class Receipt:
+class Receipt(NamedTuple):
     step: str  # DELIVERED | ACKNOWLEDGED
     staff_id: str | None
     staff_name: str
     at: datetime
 
 
-@dataclass(frozen=True)
-class CallRecord:
+class CallRecord(NamedTuple):
     """One "notify the supervisor" line of a ticket with what became of it."""
 
     ledger_id: str

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 # Tables whose rows change every open ticket's deadlines: the policy book and the calendar.
 # When sync brings one, the monitor recomputes every open ticket (a version may be valid
@@ -31,8 +31,7 @@ def chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
         yield ids[i:i + size]
 
 
-@dataclass(frozen=True)
-class RunningTarget:
+class RunningTarget(NamedTuple):
     """A row of the monitor's index, as the queue countdowns show it."""
 
     ticket_id: str

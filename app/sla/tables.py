@@ -70,12 +70,14 @@ class SlaRunningRow(Base):
 
 
 class SlaNotificationRow(Base):
-    """An at-risk or breach raised for a ticket's target; raised once, kept over restarts."""
+    """An at-risk or breach raised for a ticket's target, or a phone call's missed answer
+    target; raised once, kept over restarts."""
 
     __tablename__ = "sla_notifications"
     __table_args__ = (
         UniqueConstraint("ticket_id", "kind", "window", "threshold",
                          name="uq_sla_notifications_once"),
+        UniqueConstraint("call_id", "kind", "threshold", name="uq_sla_notifications_call"),
         # With the id, the centre reads its newest 500 in order, without sorting all of
         # them: many are raised in the same instant (a desk catching up after a night off).
         Index("ix_sla_notifications_open", "acknowledged_at", "raised_at", "id"),
@@ -84,7 +86,9 @@ class SlaNotificationRow(Base):
     )
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
-    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))
+    # A ticket's target, or (schema 0014) a phone call's answer target: a call is no ticket.
+    ticket_id: Mapped[str | None] = mapped_column(ForeignKey("tickets.id"))
+    call_id: Mapped[str | None] = mapped_column(ForeignKey("phone_calls.id"))
     kind: Mapped[str] = mapped_column(String(20))
     window: Mapped[int] = mapped_column(Integer, default=0)
     threshold: Mapped[str] = mapped_column(String(12))  # a code of app.sla.thresholds

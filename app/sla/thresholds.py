@@ -18,8 +18,8 @@ before the clock started fires when it starts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 AT_RISK = "at_risk"
 BREACHED = "breached"
@@ -27,8 +27,7 @@ _USED = re.compile(r"used_(\d{1,2})")
 _OFFSET = re.compile(r"due([+-])(\d{1,6})m")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """Where a threshold lies: ``share`` of the budget (None: the policy's at-risk share)
     plus ``minutes`` of counting time."""
 

@@ -194,7 +194,11 @@ class TicketEventRow(Base):
     """One append-only entry of a ticket's timeline: it never changes, so it never conflicts."""
 
     __tablename__ = "ticket_events"
-    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),)
+    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),
+                      # the causes recorded in a period (reports; migration 0016): partial,
+                      # so that no look-up of one ticket's events of a kind walks it
+                      Index("ix_ticket_events_missed_cause", "at",
+                            sqlite_where=text("kind = 'missed_cause'")))
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"))

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.domain.clock import Clock
 from app.store.backup import backup_database
@@ -48,8 +47,7 @@ class DatabaseTooNew(RuntimeError):
         self.revision = revision
 
 
-@dataclass(frozen=True)
-class SchemaResult:
+class SchemaResult(NamedTuple):
     """What happened when the schema was checked."""
 
     before: str | None

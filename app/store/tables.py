@@ -16,7 +16,7 @@ from app.store.models import Base
 FEATURE_TABLES: tuple[str, ...] = ("app.kb.tables", "app.rota.tables", "app.sla.tables",
                                    "app.sync.tables", "app.audit.tables",
                                    "app.identity.tables", "app.process.tables",
-                                   "app.mail.tables")
+                                   "app.mail.tables", "app.channels.tables")
 
 # Tables made with raw SQL in migrations, which the models cannot describe: FTS5 virtual
 # tables and the shadow tables SQLite keeps for them (``<name>_data``, ``<name>_idx``...).

@@ -27,7 +27,7 @@ from app.store.types import UTCDateTime
 SYNCED_TABLES: tuple[str, ...] = (
     "ticket_types", "teams", "staff", "staff_skills", "skills", "categories", "requesters",
     "desk_settings", "audit_log",
-    "tickets", "ticket_events", "ticket_links", "saved_filters",
+    "tickets", "ticket_events", "ticket_links", "saved_filters", "phone_calls",
     "kb_articles", "kb_article_versions", "kb_ticket_links", "kb_article_events",
     "rota_shift_types", "rota_coverage", "rota_rules", "rota_contracts", "rota_absences",
     "rota_preferences", "rota_periods", "rota_assignments", "rota_overrides",
@@ -44,7 +44,7 @@ APPEND_ONLY: frozenset[str] = frozenset({
     "ticket_events", "ticket_links", "kb_article_versions", "kb_ticket_links",
     "kb_article_events", "rota_overrides", "sla_policies", "audit_log",
     "sla_escalation_receipts", "process_verifications", "process_reviews",
-    "process_analyses", "mail_messages", "mail_attachments"})
+    "process_analyses", "mail_messages", "mail_attachments", "phone_calls"})
 # Rota rows a seat may write for himself (the column naming the person): a wish about his
 # own shifts, and the days he is unavailable (app/rota/access.py, the desk's own rule).
 OWN_ROWS: dict[str, str] = {"rota_preferences": "staff_id", "rota_absences": "staff_id"}

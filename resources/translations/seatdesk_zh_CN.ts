@@ -481,14 +481,6 @@
         <source>Rules saved on the server.</source>
         <translation>规则已保存到服务器。</translation>
     </message>
-    <message>
-        <source>The server cannot be reached; try again when the network is back.</source>
-        <translation>无法连接服务器；请在网络恢复后重试。</translation>
-    </message>
-    <message>
-        <source>The server refused it: %1</source>
-        <translation>服务器拒绝：%1</translation>
-    </message>
 </context>
 <context>
     <name>AnalysisDialog</name>
@@ -1245,6 +1237,14 @@
         <translation>（备班）</translation>
     </message>
     <message>
+        <source>Phone today: no calls</source>
+        <translation>今日电话：暂无来电</translation>
+    </message>
+    <message>
+        <source>Phone today: %1 of the calls answered within %2 rings; %3 not answered</source>
+        <translation>今日电话：%1 的来电在 %2 声内接听；%3 个未接听</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>统计中…</translation>
     </message>
@@ -1328,8 +1328,8 @@
         <translation>响铃 %1 声后接听</translation>
     </message>
     <message>
-        <source> - over the 3-ring target</source>
-        <translation> - 超过3声响铃目标</translation>
+        <source> - over the %1-ring target</source>
+        <translation>，超过 %1 声目标</translation>
     </message>
 </context>
 <context>
@@ -1487,11 +1487,7 @@
     </message>
 </context>
 <context>
-    <name>ChatWindow</name>
-    <message>
-        <source>Chats</source>
-        <translation>在线会话</translation>
-    </message>
+    <name>ChatPanel</name>
     <message>
         <source>Answer, then Enter</source>
         <translation>输入回复后按回车</translation>
@@ -1513,6 +1509,18 @@
         <translation>结束</translation>
     </message>
     <message>
+        <source>No chat waiting</source>
+        <translation>没有等待的会话</translation>
+    </message>
+    <message>
+        <source>The live chat shows here when the desk is connected to the server.</source>
+        <translation>服务台连接服务器后，此处显示实时会话。</translation>
+    </message>
+    <message>
+        <source>Live chat: %1</source>
+        <translation>实时会话：%1</translation>
+    </message>
+    <message>
         <source>%1 is answering</source>
         <translation>%1 正在接待</translation>
     </message>
@@ -1521,36 +1529,31 @@
         <translation>会话已结束</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation>我的</translation>
-    </message>
-    <message>
-        <source>No chat waiting</source>
-        <translation>没有等待的会话</translation>
-    </message>
-    <message>
         <source>Chats need the server</source>
         <translation>在线会话需要服务器</translation>
-    </message>
-    <message>
-        <source>The server refused it: %1</source>
-        <translation>服务器拒绝：%1</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached; try again later.</source>
-        <translation>无法连接服务器，请稍后再试。</translation>
     </message>
     <message>
         <source>Hand over</source>
         <translation>转交</translation>
     </message>
     <message>
-        <source>The login of the seat who takes it:</source>
-        <translation>接手坐席的登录名：</translation>
+        <source>The seat who takes this chat:</source>
+        <translation>接手此会话的坐席：</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Chats</source>
+        <translation>在线会话</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>我的</translation>
     </message>
 </context>
 <context>
@@ -4032,22 +4035,6 @@ Restore it into this form?</source>
         <translation>☎ 服务器不可达：收不到来电事件</translation>
     </message>
     <message>
-        <source>Phone: over the 3-ring target</source>
-        <translation>电话：超过3声响铃目标</translation>
-    </message>
-    <message>
-        <source>Phone: missed call</source>
-        <translation>电话：未接来电</translation>
-    </message>
-    <message>
-        <source>Call from %1 answered after %2 rings</source>
-        <translation>%1 的来电在响铃 %2 声后接听</translation>
-    </message>
-    <message>
-        <source>Call from %1 to extension %2 was not answered</source>
-        <translation>%1 打给分机 %2 的来电未接听</translation>
-    </message>
-    <message>
         <source>Phone extension</source>
         <translation>电话分机</translation>
     </message>
@@ -4058,14 +4045,6 @@ Restore it into this form?</source>
     <message>
         <source>Your extension (empty: none). Calls ringing there pop up on your desk:</source>
         <translation>您的分机（留空表示无）。该分机的来电会在您的工作台弹出：</translation>
-    </message>
-    <message>
-        <source>The server refused it: %1</source>
-        <translation>服务器拒绝：%1</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached; try again later.</source>
-        <translation>无法连接服务器，请稍后再试。</translation>
     </message>
     <message>
         <source>Calls to extension %1 now pop up on this desk.</source>
@@ -5072,6 +5051,18 @@ Restore it into this form?</source>
         <translation>评价意见按原因分类</translation>
     </message>
     <message>
+        <source>Phone calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Answered calls by rings</source>
+        <translation>已接来电的响铃声数分布</translation>
+    </message>
+    <message>
+        <source>Call back after a missed call: met %1, missed %2, overdue %3, running %4</source>
+        <translation>未接来电回电：达标 %1，未达标 %2，已超时 %3，计时中 %4</translation>
+    </message>
+    <message>
         <source>Level-3 reviews</source>
         <translation>三级结果审核</translation>
     </message>
@@ -5156,6 +5147,10 @@ Restore it into this form?</source>
         <translation>电话回访</translation>
     </message>
     <message>
+        <source>Phone answered</source>
+        <translation>电话接听</translation>
+    </message>
+    <message>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
@@ -5228,6 +5223,50 @@ Restore it into this form?</source>
         <translation>周日</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>来电数</translation>
+    </message>
+    <message>
+        <source>Within %1 rings</source>
+        <translation>%1 声内接听</translation>
+    </message>
+    <message>
+        <source>Share within</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时接听</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未接听</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>来电方挂断</translation>
+    </message>
+    <message>
+        <source>Logged as tickets</source>
+        <translation>已登记工单</translation>
+    </message>
+    <message>
+        <source>≤%1 rings</source>
+        <translation>≤%1 声</translation>
+    </message>
+    <message>
+        <source>&gt;%1 rings</source>
+        <translation>&gt;%1 声</translation>
+    </message>
+    <message>
+        <source>Answer p50</source>
+        <translation>接听用时 p50</translation>
+    </message>
+    <message>
+        <source>Answer p90</source>
+        <translation>接听用时 p90</translation>
+    </message>
+    <message>
         <source>%1 tickets</source>
         <translation>%1 个工单</translation>
     </message>
@@ -5246,6 +5285,14 @@ Restore it into this form?</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>全部来电</translation>
+    </message>
+    <message>
+        <source>(no seat)</source>
+        <translation>（无坐席）</translation>
     </message>
 </context>
 <context>
@@ -6072,12 +6119,12 @@ Restore it into this form?</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
         <source>Calendar</source>
         <translation>日历</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时限</translation>
     </message>
     <message>
         <source>Warnings (% used)</source>
@@ -6102,6 +6149,14 @@ Restore it into this form?</source>
     <message>
         <source>e.g. 70, 80, 90</source>
         <translation>如 70, 80, 90</translation>
+    </message>
+    <message>
+        <source> rings</source>
+        <translation> 声</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
 </context>
 <context>
@@ -6201,6 +6256,69 @@ Restore it into this form?</source>
     <message>
         <source>The desk could not join the server: %1</source>
         <translation>无法加入服务器：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRefusal</name>
+    <message>
+        <source>The server wants you to sign in again: lock the desk (Ctrl+Shift+L) and sign in, then try again.</source>
+        <translation>服务器要求重新登录：请锁定席位（Ctrl+Shift+L）并登录，然后重试。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this on the server.</source>
+        <translation>您的角色无权在服务器上执行此操作。</translation>
+    </message>
+    <message>
+        <source>The server has no active account of that name.</source>
+        <translation>服务器上没有该名称的有效账号。</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this chat.</source>
+        <translation>服务器上已找不到此会话。</translation>
+    </message>
+    <message>
+        <source>This chat has ended.</source>
+        <translation>此会话已结束。</translation>
+    </message>
+    <message>
+        <source>Another seat has accepted this chat.</source>
+        <translation>另一位坐席已接入此会话。</translation>
+    </message>
+    <message>
+        <source>Accept the chat before you write or hand it over.</source>
+        <translation>请先接入会话，再回复或转交。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s desk has no ticket types or categories yet: an administrator adds them first.</source>
+        <translation>服务器上的服务台尚无工单类型或分类：请先由管理员添加。</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this source: reload the list.</source>
+        <translation>服务器上已找不到此来源：请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This extension is another seat&apos;s on the server.</source>
+        <translation>该分机在服务器上已属于另一位坐席。</translation>
+    </message>
+    <message>
+        <source>The server found the alert or rule malformed.</source>
+        <translation>服务器认为该告警或规则格式有误。</translation>
+    </message>
+    <message>
+        <source>The server found what was sent malformed.</source>
+        <translation>服务器认为发送的内容格式有误。</translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time: wait a minute and try again.</source>
+        <translation>短时间内请求过多：请等待一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when the network is back.</source>
+        <translation>无法连接服务器；请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The server refused it (%1).</source>
+        <translation>服务器拒绝了该操作（%1）。</translation>
     </message>
 </context>
 <context>
@@ -6355,6 +6473,10 @@ Restore it into this form?</source>
         <translation>SLA 预警</translation>
     </message>
     <message>
+        <source>Phone answer target missed</source>
+        <translation>电话接听未达标</translation>
+    </message>
+    <message>
         <source>{number}: {target} {threshold}</source>
         <translation>{number}：{target}{threshold}</translation>
     </message>
@@ -6400,6 +6522,14 @@ Restore it into this form?</source>
     <message>
         <source>Handling plan</source>
         <translation>处理方案</translation>
+    </message>
+    <message>
+        <source>Phone answered (rings)</source>
+        <translation>电话接听（响铃声数）</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>回电</translation>
     </message>
     <message>
         <source>Waiting on a vendor</source>
@@ -6480,6 +6610,22 @@ Restore it into this form?</source>
     <message>
         <source>Sent, not acknowledged</source>
         <translation>已发送，未确认</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>Call from {caller} to extension {extension} answered after {rings} rings (target {limit})</source>
+        <translation>{caller} 打入分机 {extension} 的来电在响铃 {rings} 声后接听（目标 {limit} 声）</translation>
+    </message>
+    <message>
+        <source>Call from {caller} to extension {extension}: the caller hung up before an answer</source>
+        <translation>{caller} 打入分机 {extension} 的来电：接听前来电方已挂断</translation>
+    </message>
+    <message>
+        <source>Call from {caller} to extension {extension} was not answered</source>
+        <translation>{caller} 打入分机 {extension} 的来电未接听</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from contextlib import closing
 
 import pytest
@@ -15,7 +16,8 @@ from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD
 from app.domain.clock import ManualClock
 from app.domain.roles import ROLES, Capability, Role, may, writer_of
 from app.identity import accounts
-from app.identity.signing_in import sign_in_locally
+from app.identity.seat import SignedIn
+from app.identity.signing_in import SignInAhead, checker, sign_in_locally
 from app.services.errors import DeskError, Problem
 from app.store.database import Store
 from app.store.models import CategoryRow, StaffRow
@@ -53,6 +55,26 @@ def test_a_demo_seat_signs_in_with_the_demo_password(demo_store: Store) -> None:
     assert admin.may(Capability.MANAGE_SETTINGS) and not agent.may(Capability.MANAGE_SETTINGS)
     assert agent.staff_id == staff_id and agent.seat.staff_id == staff_id
     assert refused.value.problem is Problem.SIGN_IN_REFUSED
+
+
+def test_a_sign_in_ahead_is_checked_while_the_desk_goes_on_loading(
+        demo_store: Store) -> None:
+    """An unattended start checks the password on a thread of its own: the caller goes on
+    (importing the desk) and gets the seat, or the refusal, when it asks for it."""
+    check = checker(demo_store.path, lambda: "", lambda: None)
+    caller_went_on = threading.Event()
+
+    def check_after_the_caller_went_on(login: str, password: str) -> SignedIn:
+        assert caller_went_on.wait(10), "the check held the caller up"
+        return check(login, password)
+
+    ahead = SignInAhead(check_after_the_caller_went_on, DEMO_AGENT, DEMO_PASSWORD)
+    caller_went_on.set()
+    assert ahead.seat().login == DEMO_AGENT
+    refused = SignInAhead(check, DEMO_AGENT, "not the password")
+    with pytest.raises(DeskError) as raised:
+        refused.seat()
+    assert raised.value.problem is Problem.SIGN_IN_REFUSED
 
 
 def test_a_disabled_account_or_a_deactivated_person_cannot_sign_in(

@@ -25,7 +25,7 @@ TICKET = TicketDraft(title="医保结算系统无法访问", description="全市
 def test_a_draft_reads_back_as_written(tmp_path: Path) -> None:
     path = draft_file(tmp_path)
     draft = IntakeDraft(TICKET, "王", RequesterDraft("王小明", "市医保局", "13912345678", ""),
-                        T0, "wang", received_at=T0 - timedelta(minutes=4))
+                        T0, "wang", received_at=T0 - timedelta(minutes=4), call_id="1733380000.42")
     write_draft(path, draft)
     assert read_draft(path) == draft
     assert [p.name for p in tmp_path.iterdir()] == ["intake-draft.json"]  # no temporary left

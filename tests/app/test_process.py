@@ -14,10 +14,10 @@ from app.domain.enums import Channel, Level, Rating, SatisfactionMethod
 from app.domain.grading import GradingWeights
 from app.identity.seat import SignedIn
 from app.paths import DataDir
+from app.process.emergencies import emergencies
 from app.process.library import LIBRARY, plans_for
 from app.process.reading import (
     analysis_of,
-    emergencies,
     needs_verification,
     plans_of,
     review_queue,

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app.paths import DataDir
+from app.reports import facts
 from app.reports.analysis import response_analysis
 from app.reports.people import channels, satisfaction, satisfaction_ticket_ids, seats
 from app.reports.period import Filters, Period, Span
+from app.reports.satisfaction_reasons import reasons
 from app.reports.targets import Dimension
+from app.reports.ticket_rows import ticket_rows
 from app.sla.policy import TargetKind
 from app.store.database import Store
 from tests.app.helpers import first_id
@@ -95,3 +98,54 @@ def test_reviews_sent_back_count_per_seat_and_list_their_tickets(
     assert sent_back_ticket_ids(conn, DECEMBER, Filters(), Dimension.SEAT, seat) == [first]
     teams = seats(conn, DECEMBER, LATER, by=Dimension.TEAM)
     assert sum(t.sent_back for t in teams) == 2
+
+
+def test_per_ticket_sections_match_a_row_by_row_count(known) -> None:
+    """Seats, teams, channels, satisfaction and reasons, added up from one statement's
+    combinations (app/reports/ticket_rows.py), against the facts counted one ticket at a
+    time on the demo desk with the planned tickets (many seats and teams; scores, methods
+    and comments; a filter too)."""
+    conn, _ids = known
+    newest = conn.execute("SELECT max(created_at) FROM tickets").fetchone()[0]
+    now = max(datetime.fromisoformat(newest).replace(tzinfo=UTC), LATER)
+    oldest = conn.execute("SELECT min(created_at) FROM tickets").fetchone()[0]
+    period = Period(datetime.fromisoformat(oldest).date(), now.date() + timedelta(days=1))
+    facts.refresh(conn, now)
+    for filters in (Filters(), Filters(levels=(2, 3), channels=("phone", "chat"))):
+        rows = ticket_rows(conn, period, filters)
+        where, params = filters.sql()
+        tickets = conn.execute(
+            "SELECT t.assignee_id, coalesce(t.team_id, ''), t.channel, t.state, t.reopened, "
+            "t.satisfaction, t.satisfaction_method, t.closed_unconfirmed, t.reason "
+            f"FROM rep.ticket_facts t WHERE t.created_ms >= ? AND t.created_ms < ?{where}",
+            [*period.bounds_ms(), *params]).fetchall()
+        for by, column in ((Dimension.SEAT, 0), (Dimension.TEAM, 1)):
+            found = {s.key: s for s in seats(conn, period, now, filters, by, {}, rows)}
+            held = [t for t in tickets if t[0] is not None]
+            assert set(found) == {t[column] for t in held}
+            for key, figures in found.items():
+                mine = [t for t in held if t[column] == key]
+                scores = [t[5] for t in mine if t[5] is not None]
+                assert (figures.taken, figures.resolved, figures.reopened, figures.rated) == (
+                    len(mine), sum(t[3] in ("resolved", "closed") for t in mine),
+                    sum(t[4] for t in mine), len(scores))
+                assert figures.satisfaction == (sum(scores) / len(scores) if scores else None)
+        volumes = [(c.channel, c.volume, c.rated) for c in channels(conn, period, now, filters,
+                                                                     {}, rows)]
+        assert sorted(volumes) == sorted(
+            (name, sum(t[2] == name for t in tickets),
+             sum(t[2] == name and t[5] is not None for t in tickets))
+            for name in {t[2] for t in tickets})
+        assert [v for _c, v, _r in volumes] == sorted((v for _c, v, _r in volumes), reverse=True)
+        sat = satisfaction(conn, period, now, filters, rows)
+        rated = [t for t in tickets if t[5] is not None]
+        assert sat.scores == {s: sum(t[5] == s for t in rated)
+                              for s in sorted({t[5] for t in rated})}
+        assert sat.by_method == {m: {s: sum(t[6] == m and t[5] == s for t in rated)
+                                     for s in sorted({t[5] for t in rated if t[6] == m})}
+                                 for m in sorted({t[6] for t in rated})}
+        closed = [t for t in tickets if t[3] == "closed"]
+        assert (sat.closed, sat.unconfirmed) == (len(closed), sum(t[7] for t in closed))
+        why = reasons(conn, period, now, filters, rows)
+        assert why.rated == len(rated) and (filters.levels or len(rated) > 5)
+        assert why.counts == {code: sum(t[8] == code for t in rated) for code in why.counts}

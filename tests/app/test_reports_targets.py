@@ -6,18 +6,26 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app.domain.clock import ManualClock
 from app.paths import DataDir
-from app.reports import facts
+from app.reports import facts, reading
 from app.reports.period import Filters, Period
 from app.reports.targets import (
     BIN_EDGES,
+    EMPTY,
     Dimension,
     Outcome,
+    Outcomes,
+    base_sql,
+    breakdowns,
+    dimension_sql,
+    distribution,
+    outcome_sql,
+    outcomes,
     percentile,
     target_figures,
     ticket_ids,
@@ -27,6 +35,7 @@ from app.reports.targets import (
 from app.sla.clock import ClockState
 from app.sla.policy import TargetKind
 from app.sla.reading import ticket_clocks
+from app.sla.running import to_ms
 from app.store.database import Store
 from app.store.reading import read_connection
 from tests.app.reports_desk import OPEN_FROM, START, TICKETS, levels, plan, write
@@ -169,3 +178,50 @@ def test_a_new_policy_version_recomputes_every_ticket(known) -> None:
     assert facts.refresh(conn, LATER) > len(ids)  # every ticket, not only the changed ones
     first = totals(conn, DECEMBER, LATER)[K.FIRST_RESPONSE]
     assert first.met == sum(p.first_response_s <= 120 for p in plan()) == 12
+
+
+@pytest.mark.parametrize("packed_below", [None, 64])
+def test_every_breakdown_matches_a_row_by_row_count_of_the_facts(
+        demo_copy: DataDir, monkeypatch: pytest.MonkeyPatch, packed_below: int | None) -> None:
+    """The column-wise tally (app/reports/tally.py) against the plainest reading of the
+    facts: one row at a time, grouped in a dict, on the demo desk's many seats, teams,
+    categories and levels (and a filter), with running targets breached and not. With a
+    small limit on the packed integers (app/reports/reading.py), every dimension's numbers
+    travel in an integer of their own."""
+    if packed_below is not None:
+        monkeypatch.setattr(reading, "_LIMIT", packed_below)
+    conn = read_connection(demo_copy.database)
+    newest = conn.execute("SELECT max(created_at) FROM tickets").fetchone()[0]
+    now = datetime.fromisoformat(newest).replace(tzinfo=UTC) - timedelta(hours=2)
+    oldest = conn.execute("SELECT min(created_at) FROM tickets").fetchone()[0]
+    period = Period(datetime.fromisoformat(oldest).date(), now.date() + timedelta(days=1))
+    dims = (None, *Dimension)
+    for filters in (Filters(), Filters(levels=(2, 3), channels=("phone", "email"))):
+        found = breakdowns(conn, period, now, filters, dims)
+        base, params = base_sql(period, filters)
+        for by in dims:
+            column = dimension_sql(by, period) if by is not None else "NULL"
+            expected: dict[object, dict[TargetKind, list[object]]] = {}
+            for kind, outcome, elapsed, key in conn.execute(
+                    f"SELECT f.kind, {outcome_sql(to_ms(now) or 0)}, f.elapsed_s, {column} "
+                    f"{base} ORDER BY f.elapsed_s", params):
+                cell = expected.setdefault(key, {}).setdefault(TargetKind(kind), [0] * 4 + [[]])
+                cell[list(Outcome).index(Outcome(outcome))] += 1  # type: ignore[operator]
+                if elapsed is not None:
+                    cell[4].append(elapsed)  # type: ignore[union-attr]
+            assert set(found[by]) == set(expected), by
+            for key, kinds in expected.items():
+                assert list(found[by][key]) == sorted(kinds, key=list(TargetKind).index)
+                for kind, (met, missed, breached, running, times) in kinds.items():
+                    figures = found[by][key][kind]
+                    assert (figures.met, figures.missed, figures.breached, figures.running) == (
+                        met, missed, breached, running), (by, key, kind)
+                    assert figures.times == (distribution(times) if times else EMPTY)
+        # The trend's counts alone (SQL) are the same outcomes.
+        assert outcomes(conn, period, now, filters) == {
+            kind: Outcomes(kind, f.met, f.missed, f.breached, f.running)
+            for kind, f in found[None][None].items()}
+        assert found[Dimension.SEAT] and len(found[Dimension.CATEGORY]) > 3
+        assert any(f.breached and f.running for kinds in found[None].values()
+                   for f in kinds.values())
+    conn.close()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app.sla.calendar import BusinessHours
 from app.sla.clock import Calendars, ClockState, TargetClock, clocks
-from app.sla.history import Phase, TicketHistory
+from app.sla.history import Event, Phase, TicketHistory
 from app.sla.policy import DEFAULT_POLICY, LEGACY_POLICY, CalendarName, Policy, Rule, TargetKind
 from tests.app.sla_cases import at, history, level, reply, state
 
@@ -216,3 +216,36 @@ def test_the_plan_target_pauses_and_resumes_like_the_others(plan: list[tuple[int
     plain = clock_of(history(type_code="maintenance"), K.PLAN, late, policy)
     assert plain.deadline is not None and planned.deadline is not None
     assert planned.deadline >= plain.deadline
+
+
+def _call_back(*events: Event) -> TicketHistory:
+    """A missed call's task as the server opens it (its creation names the call)."""
+    created = Event(at(0), "created", {"channel": "phone", "level": 3, "call": "missed"})
+    return TicketHistory("cb", at(0), 3, "consultation", "phone", (created, *events))
+
+
+def test_a_missed_calls_task_runs_its_call_back_target_until_the_call_note() -> None:
+    running = clock_of(_call_back(), K.CALL_BACK, 4)
+    assert running.state is ClockState.AT_RISK and running.deadline == at(5)
+    assert clock_of(_call_back(), K.CALL_BACK, 6).state is ClockState.BREACHED
+    called = _call_back(Event(at(3), "call_note", {}))
+    met = clock_of(called, K.CALL_BACK, 10)
+    assert met.state is ClockState.MET and met.stopped_at == at(3)
+    late = clock_of(_call_back(Event(at(8), "call_note", {})), K.CALL_BACK, 10)
+    assert late.state is ClockState.MISSED
+    # An internal note is no call back.
+    internal = _call_back(Event(at(2), "comment", {"visibility": "internal"}))
+    assert clock_of(internal, K.CALL_BACK, 6).state is ClockState.BREACHED
+
+
+def test_only_a_missed_calls_task_has_a_call_back_and_no_ticket_an_answer_clock() -> None:
+    kinds = {c.kind for c in clocks(history(type_code="consultation"), DEFAULT_POLICY, CAL,
+                                    at(1))}
+    assert K.CALL_BACK not in kinds and K.ANSWER not in kinds
+    assert K.CALL_BACK in {c.kind for c in clocks(_call_back(), DEFAULT_POLICY, CAL, at(1))}
+    # The phone's answer target is in the book, in rings, for the phone channel only.
+    assert DEFAULT_POLICY.answer_rings() == 3
+    assert LEGACY_POLICY.answer_rings() is None
+    rules = (Rule(K.ANSWER, 4), Rule(K.ANSWER, 2, channel="phone"), Rule(K.ANSWER, 9,
+                                                                      channel="email"))
+    assert Policy(5, rules).answer_rings() == 2

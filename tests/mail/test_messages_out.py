@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from app.mail.sending import (
     send_due,
     settle_interrupted,
 )
+from app.mail.service import MailService
 from app.mail.sms import SmsConfig
 from app.mail.tables import OutgoingMessageRow
 from app.paths import DataDir
@@ -230,3 +232,28 @@ def test_an_sms_goes_through_the_gateways_http_api_and_waits_out_its_outage(
             == [("email", "sent"), ("sms", "sent")]
     finally:
         gateway.shutdown()
+
+
+def test_a_mail_in_the_services_first_second_is_told(
+        data_dir: DataDir, smtp_server: SmtpServer, dovecot: Dovecot) -> None:
+    """IMAP's INTERNALDATE has whole seconds: a mail that reached the mailbox in the second
+    the service first ran is stamped before it began telling, and was never told."""
+    user = dovecot.add_user()
+    while datetime.now(UTC).microsecond > 300_000:  # the start of a second: room to deliver
+        time.sleep(0.05)
+    # The service starts late in the second the mail reaches the mailbox.
+    clock = ManualClock(datetime.now(UTC).replace(microsecond=999_000))
+    dovecot.deliver(user, messages.plain("存储扩容申请", "申请扩容 2 TB。"))
+    prepare(data_dir, clock)
+    seed(data_dir, clock, None)
+    service = MailService(Store(data_dir.database), clock, [dovecot.config(user)],
+                          smtp=config(smtp_server, dovecot))
+    service.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not smtp_server.inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        service.close()
+    [told] = smtp_server.inbox.messages
+    assert "存储扩容申请" in told["Subject"]

@@ -33,6 +33,7 @@ from app.domain.roles import Role
 from app.paths import DataDir
 from app.server.accounts import create_user
 from app.server.api import create_app
+from app.server.channels.chat_limits import ChatLimits
 from app.server.schema import server_engine, upgrade
 from app.server.seeding import import_desk
 from app.server.tables import rows
@@ -117,16 +118,18 @@ def server_db(pg_template: str) -> Iterator[str]:
 class RunningServer:
     """uvicorn in a thread, on a free port of 127.0.0.1, over the test's database."""
 
-    def __init__(self, url: str, clock: Clock) -> None:
+    def __init__(self, url: str, clock: Clock, chat_limits: ChatLimits | None = None) -> None:
         self.db_url = url
         self.clock = clock
+        self.chat_limits = chat_limits
         self.engine: Engine = server_engine(url)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
 
     def start(self, port: int = 0) -> str:
-        app = create_app(self.engine, self.clock, listen_dsn=self.db_url)
+        app = create_app(self.engine, self.clock, listen_dsn=self.db_url,
+                         chat_limits=self.chat_limits)
         self.app = app
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
                                 access_log=False, lifespan="on", timeout_graceful_shutdown=1)

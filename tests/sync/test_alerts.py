@@ -18,7 +18,7 @@ from app.server.channels.tables import alerts
 from app.server.tables import rows
 from app.store.models import TicketRow
 from app.sync.client import Refused, ServerClient
-from tests.sync.conftest import AGENT, Desk, RunningServer
+from tests.sync.conftest import ADMIN, AGENT, Desk, RunningServer
 from tests.sync.test_account_admin import admin, signed_in
 
 __all__ = ["admin"]  # the signed-in administrator fixture, shared with the accounts tests
@@ -245,3 +245,29 @@ def test_posts_arriving_together_are_taken_together_and_each_answered_alone(
     assert sum(a.json()["opened"] for a in answers) == 10
     assert sum(a.json()["repeated"] for a in answers) == 30
     assert len(tickets(server)) == 10
+
+
+def test_the_alert_writer_ends_with_the_server(server_db: str, server_clock: Any) -> None:
+    """The thread writing alert posts is the server's: it ends when the server shuts down
+    (a test run started a few dozen servers and kept every writer and its engine)."""
+    import threading
+
+    def writers() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "seatdesk-alerts"}
+
+    before = writers()
+    running = RunningServer(server_db, server_clock)
+    running.start()
+    try:
+        client = signed_in(running, ADMIN)
+        source = channels.create_source(client, "Prometheus", "alertmanager")
+        client.close()
+        answer = requests.post(f"{running.url}/v1/alerts/alertmanager", timeout=10,
+                               json=group(alert("DiskFull")),
+                               headers={"Authorization": f"Bearer {source.token}"})
+        assert answer.status_code == 200
+        [writer] = writers() - before
+    finally:
+        running.stop()
+        running.engine.dispose()
+    assert not writer.is_alive()

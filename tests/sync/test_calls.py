@@ -122,6 +122,35 @@ def test_a_missed_call_becomes_a_call_back_task(
     assert pbx("missed", caller=phone).json()["told"] is False  # no second task
 
 
+def test_an_event_committing_during_a_read_is_heard_once(server: RunningServer) -> None:
+    """The read takes the cursor, then the events: an event committed between the two
+    statements (each reads its own snapshot) is left for the next read, never told now and
+    again after a cursor that lies before it (the CI run of 2026-12-05 heard 'answered'
+    twice)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from app.server.channels.calls import events_for
+    from app.server.channels.tables import call_events
+    from app.server.tables import counters
+
+    with server.engine.connect() as conn:  # rolled back: nothing stays behind
+        newest = int(conn.execute(select(counters.c.value).where(
+            counters.c.name == "call_event")).scalar_one())
+        # As the second statement sees it: the row is there, the counter read said before.
+        conn.execute(insert(call_events).values(
+            seq=newest + 1, login="skew", call_id="c9", event="answered", caller="",
+            extension="8009", at=datetime(2026, 12, 5, tzinfo=UTC)))
+        first, cursor = events_for(conn, "skew", newest)
+        assert first == [] and cursor == newest
+        conn.execute(counters.update().where(counters.c.name == "call_event")
+                     .values(value=newest + 1))
+        second, cursor = events_for(conn, "skew", cursor)
+        assert [e["event"] for e in second] == ["answered"] and cursor == newest + 1
+        assert events_for(conn, "skew", cursor)[0] == []
+
+
 def test_wrong_tokens_and_bad_events_are_refused(
         server: RunningServer, admin: ServerClient,
         pbx: Callable[..., requests.Response]) -> None:

@@ -107,6 +107,17 @@ def test_a_listening_desk_gets_the_rows_in_the_stream_without_pulling(
     assert b.syncer.cursor() == a.syncer.cursor()
 
 
+def test_a_desk_stops_listening_at_once(make_desk: Callable[..., Desk],
+                                        runners: Callable[..., SyncRunner]) -> None:
+    # The feed's thread blocks reading the held stream: closing the socket under it did
+    # not wake it, so every desk that closed waited for the server's next heartbeat.
+    runner = runners(make_desk(AGENT))
+    started = time.monotonic()
+    runner.stop(timeout=10)
+    assert time.monotonic() - started < 2
+    assert not any(thread.is_alive() for thread in runner._threads)
+
+
 def parse(lines: Iterator[bytes]) -> list[FeedEvent]:
     """The stream's events without its heartbeats."""
     return [event for event in parse_all(lines) if not event.alive]

@@ -99,3 +99,32 @@ def test_a_wrong_token_is_told_nothing(server: RunningServer) -> None:
                          json={"name": " ", "contact": "1"}).status_code == 422
     page = requests.get(f"{server.url}/chat", timeout=10)
     assert page.status_code == 200 and "在线客服" in page.text
+
+
+def test_a_seat_reads_a_whole_conversation_by_chat_ticket_or_open_chats(
+        server: RunningServer) -> None:
+    agent = signed_in(server, AGENT)
+    chat = start(server)
+    assert say(server, chat, "打印机脱机").status_code == 200
+    whole = agent.call("GET", f"/v1/chats/{chat['chat_id']}")
+    assert (whole["name"], whole["state"], whole["seat"]) == ("李明", "waiting", None)
+    assert [(e["kind"], e["body"]) for e in whole["events"]] == [
+        ("waiting", "李明"), ("message", "打印机脱机")]
+    by_ticket = agent.call("GET", "/v1/chats", params={"ticket_id": whole["ticket_id"]})
+    assert by_ticket == whole
+    with pytest.raises(Refused) as unknown:
+        agent.call("GET", "/v1/chats", params={"ticket_id": "0" * 36})
+    assert unknown.value.status == 404
+    assert requests.get(f"{server.url}/v1/chats/{chat['chat_id']}",
+                        timeout=10).status_code == 401  # a seat's, not the requester's
+    # What a desk that connects has not heard: the chats waiting and the seat's own.
+    other = signed_in(server, OTHER_AGENT)
+    taken, ended = start(server, "13900000002"), start(server, "13900000003")
+    other.call("POST", f"/v1/chats/{taken['chat_id']}/accept")
+    agent.call("POST", f"/v1/chats/{ended['chat_id']}/accept")
+    agent.call("POST", f"/v1/chats/{ended['chat_id']}/end")
+    assert [c["chat_id"] for c in agent.call("GET", "/v1/chats/open")["chats"]] == [
+        chat["chat_id"]]
+    assert [c["chat_id"] for c in other.call("GET", "/v1/chats/open")["chats"]] == [
+        chat["chat_id"], taken["chat_id"]]
+    assert other.call("GET", "/v1/chats/open")["chats"][0] == whole

@@ -19,6 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.sync.conftest import PASSWORD, RunningServer
+from tests.sync.test_chat_limits import limited_server
 from tests.sync.test_sync_ui import connect, fresh_desk
 from ui import sound
 from ui.announce import Announcer
@@ -26,7 +27,7 @@ from ui.channels import PhoneDesk
 from ui.desk import Desk
 from ui.status import Connection
 
-__all__ = ["fresh_desk"]
+__all__ = ["fresh_desk", "limited_server"]
 
 
 @pytest.fixture
@@ -81,12 +82,13 @@ def test_a_requester_chats_with_a_seat_in_a_real_browser(
                     timeout=10_000)
     assert announced == ["New chat", "chime"]
     assert window.chat_list.item(0).text() == "李明 · 市财政局 — waiting"
-    qtbot.mouseClick(window.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(window.reply.isEnabled, timeout=10_000)
-    qtbot.waitUntil(lambda: "VPN 连不上了" in window.conversation.toPlainText(),
+    panel = window.panel
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.reply.isEnabled, timeout=10_000)
+    qtbot.waitUntil(lambda: "VPN 连不上了" in panel.conversation.toPlainText(),
                     timeout=10_000)
-    qtbot.keyClicks(window.reply, "Please restart the VPN client")
-    qtbot.keyClick(window.reply, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.reply, "Please restart the VPN client")
+    qtbot.keyClick(panel.reply, Qt.Key.Key_Return)
     wait.until(lambda d: "Please restart the VPN client" in d.find_element(By.ID, "log").text)
     browser.save_screenshot(str(tmp_path / "chat-page.png"))  # to look at when it fails
     log = browser.find_element(By.ID, "log").text
@@ -95,3 +97,43 @@ def test_a_requester_chats_with_a_seat_in_a_real_browser(
     browser.refresh()
     wait.until(lambda d: "Please restart the VPN client" in d.find_element(By.ID, "log").text)
     assert "VPN 连不上了" in browser.find_element(By.ID, "log").text
+
+
+def start_in(browser: webdriver.Chrome, url: str, contact: str) -> None:
+    browser.get(f"{url}/chat")
+    browser.find_element(By.ID, "name").send_keys("李明")
+    browser.find_element(By.ID, "contact").send_keys(contact)
+    browser.find_element(By.CSS_SELECTOR, "#start button").click()
+
+
+def test_the_page_says_why_the_server_refused_a_message_or_a_chat(
+        limited_server: RunningServer, browser: webdriver.Chrome, tmp_path: Path) -> None:
+    """The rate limit (tests/sync/test_chat_limits.py: 3 messages a minute per chat, 2
+    chats an hour per address) as the requester meets it: told in Chinese and English,
+    the unsent text kept in its box."""
+    wait = WebDriverWait(browser, 15)
+    start_in(browser, limited_server.url, "13900000078")
+    wait.until(lambda d: d.find_element(By.ID, "chat").is_displayed())
+    body, error = browser.find_element(By.ID, "body"), browser.find_element(By.ID, "say-error")
+    for n in range(4):
+        body.send_keys(f"第{n + 1}条消息")
+        browser.find_element(By.CSS_SELECTOR, "#say button").click()
+        if n < 3:
+            wait.until(lambda d, n=n: f"第{n + 1}条消息" in d.find_element(By.ID, "log").text
+                       and not body.get_attribute("value"))
+    wait.until(lambda _d: error.text)
+    assert error.text.startswith("发送太快了，消息未发送，请 ")
+    assert "Sending too fast, not sent: please try again in " in error.text
+    assert body.get_attribute("value") == "第4条消息"
+    browser.save_screenshot(str(tmp_path / "chat-limited.png"))
+    # A second chat from the same address is taken, a third refused with the wait in minutes.
+    browser.execute_script("localStorage.clear()")
+    start_in(browser, limited_server.url, "13900000079")
+    wait.until(lambda d: d.find_element(By.ID, "chat").is_displayed())
+    browser.execute_script("localStorage.clear()")
+    start_in(browser, limited_server.url, "13900000080")
+    refused = browser.find_element(By.ID, "start-error")
+    wait.until(lambda _d: refused.text)
+    assert refused.text.startswith("同一网络发起的咨询过多，请 ")
+    assert " 分钟后再试。Too many chats from this network: please try again in " in refused.text
+    assert not browser.find_element(By.ID, "chat").is_displayed()

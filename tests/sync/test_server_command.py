@@ -81,3 +81,36 @@ def test_a_certificate_without_its_key_is_refused_with_a_message(database: str,
     assert done.returncode == 2
     assert "give both tls_cert and tls_key" in err
     assert "Traceback" not in err
+
+
+def test_the_chat_limit_is_configured_and_counts_the_forwarded_address(
+        database: str, tmp_path: Path) -> None:
+    """``chat_starts_per_hour`` from the TOML file, in every worker of two (the counts are in
+    PostgreSQL), per client address as the proxy forwards it."""
+    port = _free_port()
+    config = tmp_path / "server.toml"
+    config.write_text(f'db = "{database}"\nport = {port}\nworkers = 2\n'
+                      'forwarded_allow_ips = "127.0.0.1"\nchat_starts_per_hour = 2\n',
+                      encoding="utf-8")
+    server = _serve(config)
+    url = f"http://127.0.0.1:{port}"
+
+    def start(address: str) -> int:
+        return requests.post(f"{url}/v1/chat/start", timeout=10,
+                             headers={"X-Forwarded-For": address},
+                             json={"name": "李明", "contact": "13900000001"}).status_code
+
+    try:
+        deadline, up = time.monotonic() + 60, False
+        while not up and time.monotonic() < deadline:
+            assert server.poll() is None, server.communicate()[1]
+            try:
+                up = requests.get(f"{url}/v1/health", timeout=2).ok
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        # Several requests, so both workers answer some.
+        assert [start("203.0.113.5") for _ in range(4)] == [201, 201, 429, 429]
+        assert start("203.0.113.6") == 201
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -25,24 +25,31 @@ from ui.sync.connect import ConnectDialog
 from ui.sync.panel import SyncPanel
 
 
-@pytest.fixture
-def fresh_desk(qtbot: QtBot, tmp_path: Path, server: RunningServer) -> Iterator[Desk]:
-    data = DataDir(tmp_path / "seat")
+def new_desk(qtbot: QtBot, folder: Path) -> Desk:
+    """A desk on a new data folder, not yet connected (close it after)."""
+    data = DataDir(folder)
     data.root.mkdir()
     prepare(data, ManualClock(T0))
     desk = build_desk(data, SettingsFile(data.settings), ManualClock(T0), "en",
-                   seat_of(data))
+                      seat_of(data))
     qtbot.addWidget(desk.window)
+    return desk
+
+
+@pytest.fixture
+def fresh_desk(qtbot: QtBot, tmp_path: Path, server: RunningServer) -> Iterator[Desk]:
+    desk = new_desk(qtbot, tmp_path / "seat")
     yield desk
     desk.close()
 
 
-def connect(qtbot: QtBot, desk: Desk, url: str, password: str) -> ConnectDialog:
+def connect(qtbot: QtBot, desk: Desk, url: str, password: str,
+            login: str = AGENT) -> ConnectDialog:
     desk.sync.show_connect()
     dialog = desk.window.findChild(ConnectDialog)
     assert dialog is not None
     dialog.url.setText(url)
-    dialog.login.setText(AGENT)
+    dialog.login.setText(login)
     dialog.password.setText(password)
     dialog.sign_in()
     return dialog

@@ -97,7 +97,10 @@ def test_the_running_desk_collects_garbage_again_after_start_up(tmp_path: Path) 
                             capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
                             check=False)
     assert result.returncode == 0, result.stderr
-    ready = dict(part.split("=") for part in result.stdout.split("seatdesk-ready")[1].split())
+    line = next(line for line in result.stdout.splitlines()
+                if line.startswith("seatdesk-ready"))
+    ready = dict(part.split("=") for part in line.split()[1:])
+    assert "seatdesk-painted" in result.stdout  # the probe waits for the first paint
     assert ready["gc_enabled"] == "1"
     # What start-up made is frozen, so collections during the shift skip it.
     assert int(ready["gc_frozen"]) > 10_000

@@ -5,16 +5,18 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.demo.accounts import DEMO_ADMIN, DEMO_AGENT, DEMO_PASSWORD
+from app.identity.signing_in import checker
 from app.paths import DataDir
 from tests.ui.conftest import activate
 from ui.admin import PAGE_ID as ADMIN_PAGE
 from ui.desk import Desk
-from ui.seat.sign_in import Mode, SignInDialog, checker
+from ui.seat.sign_in import Mode, SignInDialog
 
 
 def sign_in_dialog(data: DataDir, mode: Mode = Mode.START, login: str = "") -> SignInDialog:
@@ -136,3 +138,53 @@ def test_the_demo_desk_names_its_accounts_at_sign_in(demo_copy: DataDir) -> None
 
     hint = _demo_hint(demo_copy)
     assert DEMO_ADMIN in hint and DEMO_PASSWORD in hint
+
+
+def test_an_unattended_start_with_a_wrong_password_asks_at_the_prompt(
+        qtbot: QtBot, demo_copy: DataDir, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``--login`` checks the password from the environment on a thread of its own while
+    the desk loads; when it is refused, the seat is told why and signs in at the prompt."""
+    from app.cli import DeskArgs
+    from app.settings import SettingsFile
+    from ui.launch import _sign_in
+
+    monkeypatch.setenv("SEATDESK_PASSWORD", "not the password")
+    asked: list[SignInDialog] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SignInDialog):
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(dialog)
+        type_and_submit(qtbot, dialog, DEMO_AGENT, DEMO_PASSWORD)
+
+    QTimer.singleShot(0, answer)
+    args = DeskArgs(data_dir=None, language=None, screenshot=None, page=None, demo=None,
+                    login=DEMO_AGENT)
+    seat = _sign_in(demo_copy, SettingsFile(demo_copy.settings), args)
+    assert seat is not None and seat.login == DEMO_AGENT
+    assert asked and asked[0].login.text() == DEMO_AGENT  # the prompt kept the login
+    assert "Wrong login or password" in capsys.readouterr().err
+
+
+def test_the_password_is_checked_ahead_only_on_a_desk_ready_for_it(
+        demo_copy: DataDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unattended start checks the password before Qt loads only when the schema is
+    current: an older one is upgraded first, and the check waits for that."""
+    from app.cli import DeskArgs
+    from app.settings import SettingsFile
+    from ui.launch import _sign_in_ahead
+
+    settings = SettingsFile(demo_copy.settings)
+    args = DeskArgs(data_dir=None, language=None, screenshot=None, page=None, demo=None,
+                    login=DEMO_AGENT)
+    monkeypatch.delenv("SEATDESK_PASSWORD", raising=False)
+    assert _sign_in_ahead(demo_copy, settings, args) is None  # the prompt will ask
+    monkeypatch.setenv("SEATDESK_PASSWORD", DEMO_PASSWORD)
+    ahead = _sign_in_ahead(demo_copy, settings, args)
+    assert ahead is not None and ahead.seat().login == DEMO_AGENT
+    with closing(sqlite3.connect(demo_copy.database)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    assert _sign_in_ahead(demo_copy, settings, args) is None

@@ -45,3 +45,21 @@ def test_other_pulled_tables_leave_the_clocks_alone(qtbot: QtBot, desk: Desk) ->
     assert monitor is not None
     with qtbot.assertNotEmitted(monitor.targets_changed, wait=200):
         desk.context.events.records_changed.emit(["kb_articles", "rota_assignments"])
+
+
+def test_a_round_reported_as_the_desk_closes_reads_nothing(qtbot: QtBot, desk: Desk) -> None:
+    """The runner's last round posts its report from its own thread just before the desk
+    closes: the report arrives after the database is closed and must not read it (CI once
+    saw ``Cannot operate on a closed database`` from a seat waiting for its staff row)."""
+    import threading
+
+    from app.identity.seat import SignedIn
+
+    desk.context.switch_seat(SignedIn("joining", None, None, "joining", "agent"))
+    poster = threading.Thread(
+        target=lambda: desk.sync.bridge.on_report(SyncReport(entities={"staff"})))
+    poster.start()
+    poster.join()  # queued to the GUI thread, not yet delivered
+    desk.close()
+    qtbot.wait(50)  # delivers it: pytest-qt fails the test on an exception in a slot
+    assert desk.context.signed_in.staff_id is None

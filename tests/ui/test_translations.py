@@ -85,8 +85,10 @@ def test_translate_is_never_aliased() -> None:
 
 # Calls that translate a text held in a variable, and why its strings still reach the
 # catalogue: the wizard words QWizard's buttons with Qt's own texts (Qt's catalogue), and
-# the setup's server page reuses the connect dialog's texts (literal in ui/sync/connect.py).
-TRANSLATED_VARIABLES = {("wizard.py", "retranslate"), ("server_page.py", "_connect_text")}
+# the setup's server page reuses the connect dialog's texts (literal in ui/sync/connect.py);
+# the server's refusals are QT_TRANSLATE_NOOP literals in ui/server_refusals.py's table.
+TRANSLATED_VARIABLES = {("wizard.py", "retranslate"), ("server_page.py", "_connect_text"),
+                        ("server_refusals.py", "refusal_text")}
 
 
 def test_every_translated_text_is_a_literal_lupdate_can_read() -> None:

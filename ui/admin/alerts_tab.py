@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Capability
 from ui import background
 from ui.context import DeskContext
+from ui.server_refusals import refusal_text
 
 if TYPE_CHECKING:
     from app.channels.client import AlertRule, AlertSource
@@ -130,7 +131,7 @@ class AlertsTab(QWidget):
 
         def answered(result: object) -> None:
             if isinstance(result, Exception):
-                QMessageBox.warning(self, self.tr("Not done"), _refusal(self, result))
+                QMessageBox.warning(self, self.tr("Not done"), refusal_text(result))
                 return
             done(result)
 
@@ -264,18 +265,6 @@ class AlertsTab(QWidget):
 
     def _saved(self) -> None:
         self.message.setText(self.tr("Rules saved on the server."))
-
-
-def _refusal(_parent: QWidget, error: Exception) -> str:
-    from app.sync.client import Offline, Refused
-
-    if isinstance(error, Offline):
-        return QCoreApplication.translate(
-            "AlertsTab", "The server cannot be reached; try again when the network is back.")
-    if isinstance(error, Refused):
-        return QCoreApplication.translate("AlertsTab", "The server refused it: %1").replace(
-            "%1", error.message)
-    return str(error)
 
 
 def build(context: DeskContext, parent: QWidget) -> QWidget:

@@ -64,7 +64,8 @@ class CallerPopup(QFrame):
         layout.addWidget(close)
         self.resize(360, 320)
 
-    def show_call(self, event: CallEvent, caller: Caller) -> None:
+    def show_call(self, event: CallEvent, caller: Caller, limit: int | None = 3) -> None:
+        """Show the call; ``limit``: the rings the SLA policy allows (None: no target)."""
         self.call, self.caller = event, caller
         self.heading.setText({
             "ringing": self.tr("Incoming call"), "answered": self.tr("On the call"),
@@ -74,7 +75,7 @@ class CallerPopup(QFrame):
         self.who.setText(caller.name or self.tr("Unknown number"))
         self.unit.setText(caller.unit)
         self.unit.setVisible(bool(caller.unit))
-        self._show_rings(event)
+        self._show_rings(event, limit)
         self.recent.clear()
         for ticket in caller.tickets:
             self.recent.addItem(f"{ticket.number}  {state_label(TicketState(ticket.state))}  "
@@ -87,16 +88,16 @@ class CallerPopup(QFrame):
         self.show()
         self.raise_()
 
-    def _show_rings(self, event: CallEvent) -> None:
+    def _show_rings(self, event: CallEvent, limit: int | None) -> None:
         if event.event == "missed":
             self.rings.setText(self.tr("Not answered: a call-back task was opened")
                                if event.ticket_id else self.tr("Not answered"))
             self.rings.setStyleSheet("color: #c62828")
         elif event.rings is not None:
-            late = event.rings > 3
+            late = limit is not None and event.rings > limit
             self.rings.setText(self.tr("Answered after %1 rings").replace(
-                "%1", f"{event.rings:g}") + (self.tr(" - over the 3-ring target")
-                                             if late else ""))
+                "%1", f"{event.rings:g}") + (self.tr(" - over the %1-ring target").replace(
+                    "%1", str(limit)) if late else ""))
             self.rings.setStyleSheet("color: #c62828" if late else "color: #2e7d32")
         else:
             self.rings.setText("")

@@ -85,6 +85,7 @@ class IntakeDialog(QDialog):
         self._context = context
         self._requester_id: str | None = None
         self._received_at: datetime | None = None  # a call's start (the phone's F8)
+        self._call_id = ""  # and that call's id
         self._draft_path = draft_path or draft_file(context.data.root)
         self._kept = read_draft(self._draft_path)  # left by an earlier form: offered on show
         self._written = ""  # the draft as last written, so an unchanged form is not rewritten
@@ -335,7 +336,7 @@ class IntakeDialog(QDialog):
             ticket=self.draft(), requester_text=self.requester_search.text(),
             new_requester=self._typed_requester() if self.new_requester.isChecked() else None,
             saved_at=self._context.clock.now(), seat=self._context.signed_in.login,
-            received_at=self._received_at)
+            received_at=self._received_at, call_id=self._call_id)
 
     @Slot()
     def _update(self) -> None:
@@ -393,7 +394,7 @@ class IntakeDialog(QDialog):
             # A new requester is saved with the ticket or not at all (issue 22 #2).
             logged = intake.log(self.draft(), answered=answered,
                                 new_requester=typed if self.new_requester.isChecked() else None,
-                                received_at=self._received_at)
+                                received_at=self._received_at, call_id=self._call_id)
         except DeskError as error:
             show_problem(self, error)
             self._focus_field(error.field)
@@ -456,7 +457,7 @@ class IntakeDialog(QDialog):
     def restore(self, kept: IntakeDraft) -> None:
         """Fill the form with a kept draft."""
         ticket = kept.ticket
-        self._received_at = kept.received_at
+        self._received_at, self._call_id = kept.received_at, kept.call_id
         if ticket.requester_id is not None:
             self._show_requester(ticket.requester_id, kept.requester_text)
         else:

@@ -2,19 +2,18 @@
 any emergency is in force (until its ticket is resolved), and a critical tray message when
 one starts. A click on the banner opens the ticket.
 
-It reads one small query (``app.process.reading.emergencies``) after every ticket change,
+It reads one small query (``app.process.emergencies.emergencies``) after every ticket change,
 every sync round that brought plans or tickets, and every 30 seconds (an emergency
 declared at another desk arrives by sync)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from app.process.reading import Emergency, emergencies
+from app.process.emergencies import Emergency, emergencies
 from ui.announce import Announcer
 from ui.context import DeskContext
 
@@ -68,6 +67,8 @@ class EmergencyBanner(QToolBar):
         if not self.shown:
             self._known = set()
             return
+        import html  # only with an emergency in force: its entity table costs a start ~2 ms
+
         parts = [self.tr("LEVEL-1 EMERGENCY: %1 %2 — %3, led by %4")
                  .replace("%1", f"<a style='color:white' href='{e.ticket_id}'>"
                                 f"{html.escape(e.number)}</a>")

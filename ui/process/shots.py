@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.process.reading import Emergency, needs_verification, plans_of
+from app.process.emergencies import Emergency
+from app.process.reading import needs_verification, plans_of
 
 if TYPE_CHECKING:
     from ui.desk import Desk

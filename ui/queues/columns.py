@@ -118,13 +118,19 @@ class ColumnFitter(QObject):
             self.wanted[column], self.least[column] = wanted, min(least, wanted)
         self._measured = True
 
+    def _room(self, header: QHeaderView) -> int:
+        """The viewport's width. The table lays its header out over the viewport, so the
+        header says it: the first paint need not call viewport(), whose first call makes
+        the Python types of all of Qt's widget classes (~15 ms, see ui/sla/__init__.py)."""
+        return header.width() if not header.isHidden() else self._table.viewport().width()
+
     def fit(self) -> None:
         if not self._measured:
             self.measure()
         header = self._table.horizontalHeader()
         shown = [c for c in PRIORITY if not self._seat_hidden(c)]
         width, self.squeezed = share_out(shown, self.wanted, self.least,
-                                         self._table.viewport().width())
+                                         self._room(header))
         for column in Column:
             if column is Column.TITLE:
                 continue

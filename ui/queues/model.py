@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from app.store.queues import QueueFilter, QueueItem, QueueReader, Seat, Sort, SortColumn, View
 from ui.icons import badge
@@ -168,7 +168,9 @@ class QueueModel(QAbstractTableModel):
             if column == Column.CATEGORY:
                 return badge(item.category_color, "")
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.LEVEL:
-            return QBrush(QColor(LEVEL_COLORS[item.level]))
+            # A colour, not a QBrush: Qt paints it the same, and PySide wraps QBrush (and
+            # QGradient's 180 presets, for its constructors) only when it is first used.
+            return QColor(LEVEL_COLORS[item.level])
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
             return item.title
         if role == Qt.ItemDataRole.UserRole:

@@ -14,8 +14,6 @@ Ctrl+E act on what the seat sees highlighted.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
@@ -229,7 +227,7 @@ class QueuesPage(QWidget):
         if key in self._saved:
             saved = self._saved[key]
             combined = f"{saved.filters.text} {text}".strip() if text else saved.filters.text
-            return saved.view, replace(saved.filters, text=combined)
+            return saved.view, saved.filters._replace(text=combined)
         return View(key), QueueFilter(text=text)
 
     def selected_tickets(self) -> list[str]:

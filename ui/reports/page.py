@@ -43,8 +43,10 @@ from app.reports.people import (
     seats,
 )
 from app.reports.period import Filters, Period, Span
+from app.reports.phone import phone_report
 from app.reports.satisfaction_reasons import ReasonFigures, reasons
 from app.reports.targets import Dimension, TargetFigures
+from app.reports.ticket_rows import ticket_rows
 from app.sla.causes import cause_counts
 from app.sla.policy import TargetKind
 from app.sla.running import to_ms
@@ -54,6 +56,7 @@ from ui.context import DeskContext
 from ui.files import documents_folder, tell_written
 from ui.reports import tables
 from ui.reports.chart_view import ChartView
+from ui.reports.phone_table import phone_table
 from ui.reports.texts import channel_label, histogram_labels, target_header, weekdays
 
 
@@ -137,6 +140,7 @@ class ReportsPage(QWidget):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.targets_table = self._table()
+        self.phone_table = self._table()  # issue 19: the calls' answer target
         self.histogram = ChartView()
         self.heat = ChartView()
         self.breakdown_by = QComboBox()
@@ -155,7 +159,7 @@ class ReportsPage(QWidget):
         self.reasons_table = self._table()
         self.causes_table = self._table()
         self.tabs.addTab(
-            self._stack(self.targets_table, self.histogram),
+            self._stack(self.targets_table, self.phone_table, self.histogram),
             QCoreApplication.translate("Reports", "Targets"),
         )
         self.tabs.addTab(
@@ -260,18 +264,20 @@ class ReportsPage(QWidget):
         def work(_progress: Callable[[int, int], bool]) -> Any:
             analysis = response_analysis(conn, period, now, filters)
             by = analysis.breakdowns
+            rows = ticket_rows(conn, period, filters)  # one read for the per-ticket tabs
             return (
                 period,
                 filters,
                 now,
                 analysis,
-                channels(conn, period, now, filters, by[Dimension.CHANNEL]),
-                seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT]),
-                satisfaction(conn, period, now, filters),
-                reasons(conn, period, now, filters),
+                channels(conn, period, now, filters, by[Dimension.CHANNEL], rows),
+                seats(conn, period, now, filters, Dimension.SEAT, by[Dimension.SEAT], rows),
+                satisfaction(conn, period, now, filters, rows),
+                reasons(conn, period, now, filters, rows),
                 # Issue 16: why targets were missed, and which figures are estimates.
                 cause_counts(conn, period.start, period.end),
                 estimated_targets(conn, to_ms(period.start) or 0, to_ms(period.end) or 0),
+                phone_report(conn, period, now, filters, refresh=False),
             )
 
         background.start(work, self, done=self._computed, failed=self._failed)
@@ -287,7 +293,7 @@ class ReportsPage(QWidget):
     def _computed(self, result: Any) -> None:
         self._running = False
         (self._period, self._filters, self._now, self.analysis, self._channels, seat_rows, sat,
-         sat_reasons, causes, estimated) = result
+         sat_reasons, causes, estimated, phone) = result
         count = sum(c.volume for c in self._channels)
         period = self._period
         self.summary.setText(
@@ -301,6 +307,8 @@ class ReportsPage(QWidget):
         )
         self._fill_causes(causes)
         self._fill_targets(self.analysis.totals)
+        tables.set_rows(self.phone_table,
+                        *phone_table(phone, self._names[Dimension.SEAT]))
         self._fill_heat()
         self._fill_breakdown()
         self._fill_seats(seat_rows)

@@ -18,13 +18,16 @@ from app.reports.people import SeatFigures
 from app.reports.targets import Dimension, TargetFigures
 from app.sla.policy import TargetKind
 from ui.reports import charts
+from ui.reports.phone_table import phone_rows
 from ui.reports.texts import (
+    PHONE_RING_COLUMNS,
     channel_label,
     channels_header,
     histogram_labels,
     kind_label,
     method_label,
     minutes,
+    phone_header,
     reason_label,
     reasons_header,
     seats_header,
@@ -215,6 +218,7 @@ def write_pdf(report: ServiceReport, path: Path) -> Path:
         lambda pages: _analysis(pages, report),
         *(lambda pages, chunk=chunk: _seats(pages, report, chunk) for chunk in seat_pages),
         lambda pages: _channels(pages, report),
+        lambda pages: _phone(pages, report),
         lambda pages: _reviews(pages, report),
     ]
     painter = QPainter(writer)
@@ -443,6 +447,36 @@ def _channels(pages: _Pages, report: ServiceReport) -> None:
                  share(count / commented if commented else None)]
                 for code, count in figures.counts.items()]
         table(pages.painter, pages.block(y, 320), reasons_header(), rows, [3.0, 1.0, 1.4])
+
+
+PHONE_ROWS = 30  # seats and days listed in the PDF (all of them are in the workbook)
+
+
+def _phone(pages: _Pages, report: ServiceReport) -> None:
+    """Issue 19: calls answered within the policy's rings, per seat and day; the answers
+    per ring; the call-back target."""
+    phone = report.phone
+    y = pages.heading(QCoreApplication.translate("Reports", "Phone calls"))
+    if phone is None:
+        return
+    charts.bar_chart(
+        pages.painter, pages.block(y, 240),
+        QCoreApplication.translate("Reports", "Answered calls by rings"),
+        phone_header(phone.limit)[PHONE_RING_COLUMNS],
+        [float(count) for count in phone.totals.rings])
+    y += 270
+    rows = phone_rows(phone, report.names.get(Dimension.SEAT, {}))
+    y = table(pages.painter, pages.block(y, 1000), phone_header(phone.limit),
+              rows[:PHONE_ROWS], [1.4, 0.65, 0.9, 1.1, 0.65, 1.3, 1.7, 1.1,
+                                  *([0.65] * 6), 0.95, 0.95]) + 24
+    cb = phone.call_back
+    pages.painter.drawText(
+        pages.block(y, 40), Qt.AlignmentFlag.AlignLeft,
+        QCoreApplication.translate("Reports", "Call back after a missed call: met %1, missed "
+                                   "%2, overdue %3, running %4")
+        .replace("%1", str(cb.met if cb else 0)).replace("%2", str(cb.missed if cb else 0))
+        .replace("%3", str(cb.breached if cb else 0))
+        .replace("%4", str(cb.running if cb else 0)))
 
 
 REVIEW_ROWS = 40  # findings listed in the PDF (all of them are in the workbook)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.reports.phone import RING_EDGES
 from app.sla.policy import TargetKind
 
 
@@ -16,6 +17,8 @@ def kind_label(kind: TargetKind) -> str:
         TargetKind.PLAN: QCoreApplication.translate("Reports", "Handling plan"),
         TargetKind.ANALYSIS: QCoreApplication.translate("Reports", "Analysis"),
         TargetKind.CONSULTATION: QCoreApplication.translate("Reports", "Consultation answered"),
+        TargetKind.ANSWER: QCoreApplication.translate("Reports", "Phone answered"),
+        TargetKind.CALL_BACK: QCoreApplication.translate("Reports", "Call back"),
         TargetKind.FOLLOW_UP: QCoreApplication.translate("Reports", "Follow-up"),
     }.get(kind, str(kind))
 
@@ -131,4 +134,29 @@ def channels_header() -> list[str]:
         QCoreApplication.translate("Reports", "First response met"),
         QCoreApplication.translate("Reports", "Rated"),
         QCoreApplication.translate("Reports", "Satisfaction"),
+    ]
+
+
+# Where phone_header's answers-per-ring columns are.
+PHONE_RING_COLUMNS = slice(8, 8 + len(RING_EDGES) + 1)
+
+
+def phone_header(limit: int | None) -> list[str]:
+    """Columns of the phone's figures: the answer target's share, how calls ended, the
+    answers per ring and the seconds to answer."""
+    rings = "-" if limit is None else str(limit)
+    return [
+        QCoreApplication.translate("Reports", "Phone calls"),
+        QCoreApplication.translate("Reports", "Calls"),
+        QCoreApplication.translate("Reports", "Within %1 rings").replace("%1", rings),
+        QCoreApplication.translate("Reports", "Share within"),
+        QCoreApplication.translate("Reports", "Late"),
+        QCoreApplication.translate("Reports", "Not answered"),
+        QCoreApplication.translate("Reports", "Abandoned"),
+        QCoreApplication.translate("Reports", "Logged as tickets"),
+        *(QCoreApplication.translate("Reports", "≤%1 rings").replace("%1", str(edge))
+          for edge in RING_EDGES),
+        QCoreApplication.translate("Reports", ">%1 rings").replace("%1", str(RING_EDGES[-1])),
+        QCoreApplication.translate("Reports", "Answer p50"),
+        QCoreApplication.translate("Reports", "Answer p90"),
     ]

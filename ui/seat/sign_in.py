@@ -7,11 +7,7 @@ desk's own accounts. Whoever signs in is the author of every write from then on.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from contextlib import closing
-from enum import Enum
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -30,31 +26,10 @@ from app.identity.seat import SignedIn
 from app.services.errors import DeskError
 from ui import background
 from ui.problems import problem_text
+from ui.seat.modes import Mode
 
-Check = Callable[[str, str], SignedIn]
-
-
-class Mode(Enum):
-    START = "start"  # the desk is starting: Quit instead of Cancel
-    LOCKED = "locked"  # the seat stepped away: only a sign-in opens the desk again
-    SWITCH = "switch"  # a shift change: another seat takes the desk
-
-
-def checker(database: Path, server_url: Callable[[], str],
-            vault: Callable[[], object]) -> Check:
-    """How this desk checks a password: the server's accounts when it is connected (asked
-    at each sign-in: a desk may join a server meanwhile), else the desk's own."""
-    def check(login: str, password: str) -> SignedIn:
-        from app.identity.signing_in import sign_in_locally, sign_in_to_server
-
-        url = server_url()
-        if url:
-            return sign_in_to_server(database, url, vault(), login, password)
-        with closing(sqlite3.connect(database)) as conn:
-            return sign_in_locally(conn, login, password)
-
-    return check
-
+if TYPE_CHECKING:
+    from app.identity.signing_in import Check
 
 class SignInDialog(QDialog):
     """Asks for a login and password until they are right (or the seat quits at start);

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from app.sla.escalation import Action
 from app.sla.ledger import LedgerLine, followed_by, lines_after, newest_line, supervisor_calls
+from app.sla.notices import unread_count
 from app.sla.quiet import in_quiet_hours, read_time, urgent
 from app.sla.receipts import DELIVERED
 from app.sla.running import POLICY_TABLES
@@ -32,18 +33,20 @@ from app.sla.thresholds import AT_RISK, is_breach
 from ui.announce import Announcer
 from ui.context import DeskContext
 from ui.icons import badge
-from ui.labels import target_label, threshold_label
+from ui.labels import call_miss_text, target_label, threshold_label
 from ui.main_window import MainWindow, Page
+from ui.page_holder import PageHolder
 from ui.sla.board import SlaBoard
 from ui.sla.delegate import CountdownDelegate
 from ui.sla.escalations import receives_escalations
-from ui.sla.notifications import NotificationCentre
 from ui.sla.ticker import CountdownTicker
 
 if TYPE_CHECKING:
+    from app.sla.calls import CallMiss
     from app.sla.monitor import Raised
     from ui.sla.holidays_dialog import HolidaysDialog
     from ui.sla.monitor import MonitorRunner
+    from ui.sla.notifications import NotificationCentre
     from ui.sla.policy_dialog import PolicyDialog
     from ui.sound import Chime
 
@@ -51,6 +54,7 @@ PAGE_ID = "notifications"
 # Escalations older than this when they arrive are history, not news (a desk that was off).
 ANNOUNCED_WITHIN = timedelta(minutes=15)
 RECEIPTS = "sla_escalation_receipts"
+CALLS = "phone_calls"  # the server's record of each call: its answer target (issue 19)
 
 
 class SlaDesk(QObject):
@@ -59,9 +63,16 @@ class SlaDesk(QObject):
     Signals:
         index_changed(): the monitor recomputed or raised targets (views of SLA states and
         counts of "at risk" / "breached" move with it).
+        open_requested(str): the seat opens a ticket from the notification centre.
+        unread_changed(int): the number of unread notifications changed.
+
+    The notification centre (``centre``) is built when first shown, or when a toast records
+    its escalations' delivery: until then only the unread count is kept (issue 17).
     """
 
     index_changed = Signal()
+    open_requested = Signal(str)
+    unread_changed = Signal(int)
 
     def __init__(self, window: MainWindow, context: DeskContext, announcer: Announcer) -> None:
         super().__init__(window)
@@ -73,10 +84,8 @@ class SlaDesk(QObject):
         self.chime: Chime | None = None  # made on the first sound: Qt Multimedia is heavy
         self.board = SlaBoard(context.reader, self)
         self.ticker = CountdownTicker(context.clock, self)
-        self.centre = NotificationCentre(context, window, escalates=self.escalates)
-        # Receipts written here reach the ticket panels as rows arriving by sync would.
-        self.centre.escalations.receipts_written.connect(
-            lambda _ids: context.events.records_changed.emit([RECEIPTS]))
+        self.holder = PageHolder(PAGE_ID, self._build_centre, window, show_at_once=True)
+        self._centre: NotificationCentre | None = None
         self.announcer = announcer
         self.monitor: MonitorRunner | None = None
         self._delegates: list[CountdownDelegate] = []
@@ -86,7 +95,42 @@ class SlaDesk(QObject):
         context.events.tickets_changed.connect(self._tickets_changed)
         context.events.records_changed.connect(self._records_changed)
         # Another seat: another list of escalations (none for an agent).
-        context.events.seat_changed.connect(lambda _seat: self.centre.refresh())
+        context.events.seat_changed.connect(lambda _seat: self.refresh_centre())
+
+    def _build_centre(self, parent: QWidget) -> QWidget:
+        from ui.sla.notifications import NotificationCentre
+
+        context = self._context
+        centre = NotificationCentre(context, parent, escalates=self.escalates)
+        # Receipts written here reach the ticket panels as rows arriving by sync would.
+        centre.escalations.receipts_written.connect(
+            lambda _ids: context.events.records_changed.emit([RECEIPTS]))
+        centre.open_requested.connect(self.open_requested)
+        centre.unread_changed.connect(self.unread_changed)
+        self._centre = centre
+        if self.monitor is not None:  # started: the holiday years were due to be checked
+            centre.check_calendar()
+        return centre
+
+    @property
+    def centre(self) -> NotificationCentre:
+        """The notification centre, built now if it was not yet."""
+        self.holder.ensure()
+        assert self._centre is not None
+        return self._centre
+
+    @property
+    def unread(self) -> int:
+        return self._centre.unread if self._centre is not None \
+            else unread_count(self._context.reader, self._context.clock.now())
+
+    @Slot()
+    def refresh_centre(self) -> None:
+        """The centre's list and count, or the count alone while it is not built."""
+        if self._centre is not None:
+            self._centre.refresh()
+        else:
+            self.unread_changed.emit(self.unread)
 
     def attach(self, view: QTableView, column: int) -> None:
         """Paint countdowns in ``column`` of ``view`` (ticket id in the UserRole)."""
@@ -111,10 +155,12 @@ class SlaDesk(QObject):
         from ui.sla.monitor import MonitorRunner
 
         self.ticker.start()
-        self.centre.check_calendar()
+        if self._centre is not None:  # else checked when it is built
+            self._centre.check_calendar()
         self.monitor = MonitorRunner(self._context.store(), self._context.reader,
                                      self._context.clock, self, escalates=self.escalates)
         self.monitor.thresholds_raised.connect(self._raised)
+        self.monitor.calls_missed.connect(self._calls_missed)
         self.monitor.targets_changed.connect(self.board.invalidate)
         self.monitor.targets_changed.connect(lambda _ids: self.index_changed.emit())
         self.monitor.start()
@@ -159,7 +205,9 @@ class SlaDesk(QObject):
             self._escalations_arrived()
         if ("sla_escalations" in names or RECEIPTS in names) \
                 and receives_escalations(self._context):
-            self.centre.refresh()
+            self.refresh_centre()
+        if CALLS in names and self.monitor is not None:
+            self.monitor.check_calls()
         if self.monitor is None or not POLICY_TABLES & set(names):
             return
         from app.sla.monitor import open_ticket_ids
@@ -210,7 +258,7 @@ class SlaDesk(QObject):
 
     @Slot(list)
     def _raised(self, raised: list[Raised]) -> None:
-        self.centre.refresh()
+        self.refresh_centre()
         # Escalations that raised a level or handed a ticket over changed the ticket: the
         # views, the clocks (a new level has new targets) and sync hear of it like any write.
         from app.sla.monitor import tickets_changed_by  # loaded with the monitor
@@ -240,7 +288,25 @@ class SlaDesk(QObject):
         # Standalone, this desk's own seat is the supervisor it notified, if it is one.
         notified = [ledger_id for r in raised for ledger_id, e in r.escalations
                     if e.action is Action.NOTIFY_SUPERVISOR]
-        self.centre.escalations.record(notified, DELIVERED)
+        if notified:  # else the centre need not be built for it
+            self.centre.escalations.record(notified, DELIVERED)
+        if self._context.settings.settings.notification_sound:
+            self.play_sound()
+
+    @Slot(list)
+    def _calls_missed(self, missed: list[CallMiss]) -> None:
+        """Phone calls that missed the answer target: raised like a breach on every desk
+        (the seat's, the supervisors'), in the centre, the tray and with the chime."""
+        self.refresh_centre()
+        if self.quiet_now():
+            return  # waits in the notification centre until the seat looks
+        body = call_miss_text(missed[0].call, missed[0].limit)
+        if len(missed) > 1:
+            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
+                count=len(missed) - 1)
+        self.announcer.announce(
+            QCoreApplication.translate("SlaDesk", "Phone answer target missed"), body,
+            breach=True)
         if self._context.settings.settings.notification_sound:
             self.play_sound()
 
@@ -278,7 +344,8 @@ class SlaDesk(QObject):
         # Business-hours deadlines in that year move and stop being estimates.
         if self.monitor is not None:
             self.monitor.start()
-        self.centre.check_calendar()
+        if self._centre is not None:
+            self._centre.check_calendar()
         self._window.statusBar().showMessage(QCoreApplication.translate(
             "SlaPolicy", "Official holidays of %1 saved.").replace("%1", str(year)), 10_000)
 
@@ -303,11 +370,12 @@ class SlaDesk(QObject):
 def register(window: MainWindow, context: DeskContext, announcer: Announcer) -> SlaDesk:
     """Add the notification centre to the main window."""
     desk = SlaDesk(window, context, announcer)
-    window.refresh_requested.connect(desk.centre.refresh)
+    window.refresh_requested.connect(desk.refresh_centre)
+    window.page_changed.connect(desk.holder.on_page_changed)
     title = QCoreApplication.translate("NotificationCentre", "Notifications")
-    window.add_page(Page(PAGE_ID, title, desk.centre, badge("#c62828", "!", 20)))
-    desk.centre.unread_changed.connect(lambda count: window.set_page_count(PAGE_ID, count))
-    window.set_page_count(PAGE_ID, desk.centre.unread)  # counted when the centre was built
+    window.add_page(Page(PAGE_ID, title, desk.holder, badge("#c62828", "!", 20)))
+    desk.unread_changed.connect(lambda count: window.set_page_count(PAGE_ID, count))
+    window.set_page_count(PAGE_ID, desk.unread)
     policies = QAction(QCoreApplication.translate("SlaPolicy", "SLA &policies…"), window)
     policies.triggered.connect(desk.open_policies)
     quiet = QAction(QCoreApplication.translate("QuietHoursDialog", "N&otification settings…"),

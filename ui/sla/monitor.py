@@ -10,6 +10,8 @@ The same monitor functions run headless in the server's escalation service
 Signals:
     thresholds_raised(list): new notifications (``app.sla.monitor.Raised``), once each.
     targets_changed(list): the index was recomputed for these tickets.
+    calls_missed(list): phone calls' missed answer targets raised just now
+        (``app.sla.calls.CallMiss``), once each.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class _WebhookJob(QRunnable):
 class MonitorRunner(QObject):
     thresholds_raised = Signal(list)
     targets_changed = Signal(list)
+    calls_missed = Signal(list)
 
     def __init__(self, store: Store, reader: sqlite3.Connection, clock: Clock,
                  parent: QObject | None = None, *,
@@ -76,8 +79,19 @@ class MonitorRunner(QObject):
         self._done.delivered.connect(self._record)
 
     def start(self) -> None:
-        """Reconcile the index with every open ticket, then raise what is due."""
+        """Reconcile the index with every open ticket, then raise what is due (the calls'
+        missed answers too: a desk that was off catches up on the last day's)."""
         self.refresh(open_ticket_ids(self._reader))
+        self.check_calls()
+
+    @Slot()
+    def check_calls(self) -> None:
+        """Raise the missed answer targets of the calls the server recorded (by sync)."""
+        from app.sla.calls import raise_call_misses
+
+        missed = raise_call_misses(self._store, self._reader, self._clock)
+        if missed:
+            self.calls_missed.emit(missed)
 
     @Slot(list)
     def refresh(self, ticket_ids: list[str]) -> None:

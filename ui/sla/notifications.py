@@ -42,7 +42,7 @@ from app.sla.notices import (
 )
 from app.sla.thresholds import is_breach
 from ui.context import DeskContext
-from ui.labels import target_label, threshold_label
+from ui.labels import call_miss_text, target_label, threshold_label
 from ui.sla.escalations import EscalationInbox
 
 SNOOZE = timedelta(minutes=15)
@@ -152,9 +152,13 @@ class NotificationCentre(QWidget):
         zone = self._context.time_zone
         for notice in self._notices:
             when = notice.due_at.astimezone(zone).strftime("%m-%d %H:%M:%S")
+            call = notice.call
             text = self.tr("{number}  {target} {threshold} at {time}\n{title}").format(
-                number=notice.number, target=target_label(notice.kind),
-                threshold=threshold_label(notice.threshold), time=when, title=notice.title)
+                number=notice.number if call is None else call.caller or "-",
+                target=target_label(notice.kind),
+                threshold=threshold_label(notice.threshold), time=when,
+                title=notice.title if call is None else call_miss_text(
+                    call, call.limit_at(notice.due_at)))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, notice.id)
             item.setForeground(QBrush(QColor(
@@ -220,6 +224,7 @@ class NotificationCentre(QWidget):
             return
         row = self.list.row(item)
         mark_read(self._context.store(), [notice.id], self._context.clock.now())
-        self.open_requested.emit(notice.ticket_id)
+        if notice.ticket_id:  # a call answered late has no ticket to open
+            self.open_requested.emit(notice.ticket_id)
         self.refresh()
         self._select_after_removal(row)  # the keys go on from where the seat was

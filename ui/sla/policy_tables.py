@@ -131,11 +131,12 @@ class RowsEditor(QWidget):
 
 
 class RulesEditor(RowsEditor):
-    """Targets: kind x level x type x channel -> minutes, calendar, warnings, note."""
+    """Targets: kind x level x type x channel -> minutes (the phone's answer: rings),
+    calendar, warnings, note."""
 
     def __init__(self, types: Choices, parent: QWidget | None = None) -> None:
         super().__init__([self.tr("Target"), self.tr("Level"), self.tr("Type"),
-                          self.tr("Channel"), self.tr("Minutes"), self.tr("Calendar"),
+                          self.tr("Channel"), self.tr("Time"), self.tr("Calendar"),
                           self.tr("Warnings (% used)"), self.tr("Note")], parent)
         anything = self.tr("Any")
         self._kinds = [(target_label(k), str(k)) for k in TargetKind]
@@ -153,12 +154,21 @@ class RulesEditor(RowsEditor):
         t = self.table
         warnings = line(", ".join(str(p) for p in rule.warnings), t)
         warnings.setPlaceholderText(self.tr("e.g. 70, 80, 90"))
-        self.new_row([combo(t, self._kinds, str(rule.kind)), combo(t, self._levels, rule.level),
+        kind, amount = combo(t, self._kinds, str(rule.kind)), spin(t, 0, MAX_MINUTES,
+                                                                   rule.minutes)
+        self.new_row([kind, combo(t, self._levels, rule.level),
                       combo(t, self._types, rule.type_code),
-                      combo(t, self._channels, rule.channel),
-                      spin(t, 0, MAX_MINUTES, rule.minutes),
+                      combo(t, self._channels, rule.channel), amount,
                       combo(t, self._calendars, str(rule.calendar)), warnings,
                       line(rule.note, t)])
+
+        def unit() -> None:
+            # The phone's answer target counts rings, every other target minutes.
+            amount.setSuffix(self.tr(" rings") if kind.currentData() == TargetKind.ANSWER
+                             else self.tr(" min"))
+
+        kind.currentIndexChanged.connect(unit)
+        unit()
 
     def add_blank(self) -> None:
         self.add(Rule(TargetKind.RESOLUTION, 60))

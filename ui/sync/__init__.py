@@ -52,6 +52,7 @@ class SyncDesk(QObject):
         self.runner: SyncRunner | None = None
         self._vault: TokenVault | None = None
         self._recording = False
+        self._closed = False  # the desk closed: a round's late report reads nothing
         self.bridge.link_changed.connect(self._show_link)
         self.bridge.tickets_arrived.connect(context.events.tickets_changed)
         self.bridge.records_arrived.connect(context.events.records_changed)
@@ -121,6 +122,13 @@ class SyncDesk(QObject):
         self.runner = SyncRunner(self.syncer, self.bridge.on_link, self.bridge.on_report)
         self.runner.start()
 
+    def close(self) -> None:
+        """The desk closes its database next: a report queued from the runner's last round
+        must not reach a slot that reads it."""
+        self._closed = True
+        self.bridge.blockSignals(True)
+        self.stop()
+
     def stop(self) -> None:
         if self.runner is not None:
             self.runner.stop()
@@ -181,7 +189,7 @@ class SyncDesk(QObject):
         """A pull brought staff rows: a seat signed in before its row reached this desk
         (a desk joining a server) becomes that staff member, the author of its writes."""
         seat = self._context.signed_in
-        if "staff" not in tables or seat.staff_id is not None or not seat.login:
+        if self._closed or "staff" not in tables or seat.staff_id is not None or not seat.login:
             return
         from app.identity.seat import staff_of
 

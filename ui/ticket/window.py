@@ -163,9 +163,10 @@ class TicketWindow(QWidget):
         """Show another feature's summary beside the ticket's fields (wired by ui/desk.py)."""
         self._top.addWidget(widget, 1)
 
-    def add_side_widget(self, widget: QWidget) -> None:
-        """Show another feature's panel beside the timeline (wired by ui/desk.py)."""
-        self._bottom.addWidget(widget, 2)
+    def add_side_widget(self, widget: QWidget, stretch: int = 2) -> None:
+        """Show another feature's panel beside the timeline (wired by ui/desk.py); the
+        timeline's share of the width is 3."""
+        self._bottom.addWidget(widget, stretch)
 
     def reply_to_requester(self, text: str) -> bool:
         """Record a reply to the requester (e.g. an article's solution) on the timeline."""

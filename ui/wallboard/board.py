@@ -66,6 +66,8 @@ QUEUE_VIEWS = {"at_risk": "at_risk", "breached": "breached", "unassigned": "unas
 # The other tiles list their tickets (no queue view counts them the same way).
 TILE_FIGURES = {"open": Figure(OPEN_TOTAL), "not_picked_up": Figure(NOT_PICKED_UP)}
 _TILE_COLORS = {"at_risk": "#ef6c00", "breached": "#c62828"}
+# Today's calls against the answer target (issue 19), beside the channels' figures.
+PHONE_TODAY = "phone_calls"
 
 _WALL_STYLE = """
 QWidget#board { background: #10151c; color: #e8eef4; }
@@ -177,6 +179,8 @@ class BoardView(QWidget):
         self.counts = self._table("counts", 5, stretch=0)
         self.duty = self._table("duty", 3, stretch=0)
         self.today = self._table("today", 4, stretch=0)
+        self.phone_today = QLabel(self, objectName="phone_today")
+        self.phone_today.setWordWrap(True)
         self.oldest = self._table("oldest", 6, stretch=2)
         self.escalations = self._table("escalations", 6, stretch=5)
         self.boxes = {name: QGroupBox(self) for name in
@@ -227,6 +231,8 @@ class BoardView(QWidget):
             inner = QVBoxLayout(box)
             inner.setContentsMargins(6, 6, 6, 6)
             inner.addWidget(table)
+            if name == "today":
+                inner.addWidget(self.phone_today)
             grid.addWidget(box, row, column, 1, span)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -255,6 +261,7 @@ class BoardView(QWidget):
         title.setBold(True)
         self.title.setFont(title)
         self.stamp.setFont(caption)
+        self.phone_today.setFont(caption)
         table_font = QFont(base)
         table_font.setPointSizeF(size * scale)
         for name in self.boxes:
@@ -393,7 +400,22 @@ class BoardView(QWidget):
             self._cell(table, row, 2, str(seat.open_load), right=True,
                        figure=Figure(SEAT, staff_id=seat.staff_id))
 
+    def _fill_phone(self) -> None:
+        """Today's calls answered within the policy's rings (hidden until known)."""
+        phone = self._today.get(PHONE_TODAY) if self._today else None
+        self.phone_today.setVisible(phone is not None and phone.limit is not None)
+        if phone is None or phone.limit is None:
+            return
+        f = phone.totals
+        self.phone_today.setText(self.tr("Phone today: no calls") if not f.calls else self.tr(
+            "Phone today: %1 of the calls answered within %2 rings; %3 not answered")
+            .replace("%1", share_text(f.within, f.judged)).replace("%2", str(phone.limit))
+            .replace("%3", str(f.missed + f.abandoned)))
+        missed = f.judged - f.within
+        self.phone_today.setStyleSheet(f"color: {_TILE_COLORS['breached']};" if missed else "")
+
     def _fill_today(self) -> None:
+        self._fill_phone()
         table = self.today
         if not self._today_known:
             table.setRowCount(1)

@@ -27,13 +27,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.store.reading import read_connection
 from app.wallboard import snapshot
 from ui import background
 from ui.context import DeskContext
-from ui.wallboard.board import BoardView
+from ui.wallboard.board import PHONE_TODAY, BoardView
 
 CLOCK_TICK_MS = 30_000
 # Synced tables whose pulled rows change what the board shows.
@@ -53,6 +53,10 @@ class WallDisplay(QWidget):
         self.board = BoardView(context.time_zone, wall=True, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The board's big type can ask for more than a small screen has: a window made
+        # larger than its screen leaves full screen (Qt drops the state on the resize), so
+        # the board is fitted to the screen instead of the screen to the board.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.board)
         for key in (Qt.Key.Key_F11, Qt.Key.Key_Escape):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -248,7 +252,14 @@ class WallboardPage(QWidget):
 
 def today_figures(conn: sqlite3.Connection, clock: Any, zone: Any) -> dict[str, Any] | None:
     """Today's first-response and resolution figures per channel, from the reports (run
-    off the GUI thread; a failure shows "not available", the counts do not depend on it)."""
+    off the GUI thread; a failure shows "not available", the counts do not depend on it),
+    and under ``PHONE_TODAY`` today's calls against the answer target (issue 19)."""
+    from app.reports.period import Period, Span
+    from app.reports.phone import phone_report
     from app.reports.targets import today_by_channel
 
-    return today_by_channel(conn, clock, zone)
+    figures: dict[str, Any] = dict(today_by_channel(conn, clock, zone))
+    now = clock.now()
+    today = Period.of(Span.DAY, now.astimezone(zone).date(), zone.key)
+    figures[PHONE_TODAY] = phone_report(conn, today, now, refresh=False)
+    return figures

@@ -45,7 +45,7 @@ class AlertBatcher:
 
     def __init__(self, engine: Engine, clock: Clock, lookups: Lookups) -> None:
         self._engine, self._clock, self._lookups = engine, clock, lookups
-        self._waiting: queue.Queue[_Post] = queue.Queue()
+        self._waiting: queue.Queue[_Post | None] = queue.Queue()  # None: stop
         self._thread: threading.Thread | None = None
         self._start = threading.Lock()
 
@@ -64,15 +64,33 @@ class AlertBatcher:
                                                 name="seatdesk-alerts")
                 self._thread.start()
 
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the writer thread once the posts queued before are answered (the server's
+        shutdown: its engine is disposed after)."""
+        with self._start:
+            thread, self._thread = self._thread, None
+        if thread is not None and thread.is_alive():
+            self._waiting.put(None)
+            thread.join(timeout)
+
     def _run(self) -> None:
         while True:
-            batch = [self._waiting.get()]
+            first = self._waiting.get()
+            if first is None:
+                return
+            batch, stopping = [first], False
             while len(batch) < MAX_POSTS:
                 try:
-                    batch.append(self._waiting.get_nowait())
+                    post = self._waiting.get_nowait()
                 except queue.Empty:
                     break
+                if post is None:
+                    stopping = True
+                    break
+                batch.append(post)
             self._settle(batch)
+            if stopping:
+                return
 
     def _settle(self, batch: list[_Post]) -> None:
         try:

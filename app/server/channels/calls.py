@@ -21,12 +21,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Row, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from app.channels.records import ABANDONED, ANSWERED, MISSED
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind, TicketState
 from app.domain.ids import new_id
 from app.server.channels.lookups import Lookups
 from app.server.channels.tables import call_events, calls, phone_extensions
 from app.server.channels.writes import RowWrites, write_rows_and_poke
+from app.server.roles import staff_id_of
 from app.server.tables import counters, rows
 from app.sync.entities import encode_value
 
@@ -85,8 +87,15 @@ def take_call(conn: Connection, clock: Clock, source: Row[Any], event: CallEvent
         values |= {"answered_at": now, "rings": rings}
     else:
         values["ended_at"] = now
+    writes = RowWrites(AUTHOR)
+    # A hang-up while ringing: the caller gave up (abandoned); else the PBX stopped it.
+    outcome = ANSWERED if wanted == "answered" else ABANDONED if event.event == "hangup" \
+        else MISSED
     if wanted == "missed":
-        values["ticket_id"] = _call_back(conn, clock, call, lookups)
+        values["ticket_id"] = _call_back(conn, clock, call, lookups, writes, outcome)
+    if wanted in ("answered", "missed"):  # it stopped ringing: every desk learns how
+        _record(conn, clock, writes, call, source, values, outcome)
+    write_rows_and_poke(conn, writes.prepared(conn))
     conn.execute(update(calls).where(calls.c.source_id == source.id,
                                      calls.c.call_id == event.call_id).values(**values))
     _tell(conn, call, wanted, now, rings, values.get("ticket_id"))
@@ -116,9 +125,27 @@ def _tell(conn: Connection, call: Row[Any], event: str, at: datetime,
     conn.execute(text(f"NOTIFY {CALLS_CHANNEL}"))
 
 
-def _call_back(conn: Connection, clock: Clock, call: Row[Any], lookups: Lookups) -> str:
+def _record(conn: Connection, clock: Clock, writes: RowWrites, call: Row[Any],
+            source: Row[Any], values: dict[str, Any], outcome: str) -> None:
+    """The call's record for every desk (``phone_calls``), once it stopped ringing: its
+    seat, when it rang and was answered, the ring length, the outcome, the call-back."""
+    login = conn.execute(select(phone_extensions.c.login).where(
+        phone_extensions.c.extension == call.extension)).scalar()
+    writes.insert("phone_calls", {
+        "id": new_id(clock), "call_id": call.call_id, "extension": call.extension,
+        "caller": call.caller, "seat_id": staff_id_of(conn, login) if login else None,
+        "ringing_at": encode_value(call.ringing_at),
+        "answered_at": encode_value(values.get("answered_at")),
+        "ended_at": encode_value(values.get("ended_at")),
+        "ring_ms": round(source.ring_seconds * 1000),
+        "outcome": outcome, "ticket_id": values.get("ticket_id")})
+
+
+def _call_back(conn: Connection, clock: Clock, call: Row[Any], lookups: Lookups,
+               writes: RowWrites, outcome: str) -> str:
     """The call-back task of a missed call: a phone ticket for the caller's requester (none
-    when the number is unknown: the seat finds out on the call back)."""
+    when the number is unknown: the seat finds out on the call back). Its creation names
+    the call's outcome, which gives it the call-back target (app/sla/clock.py)."""
     requester = conn.execute(select(rows.c.key).where(
         rows.c.entity == "requesters", ~rows.c.deleted,
         rows.c.data["phone"].astext == call.caller,
@@ -134,7 +161,6 @@ def _call_back(conn: Connection, clock: Clock, call: Row[Any], lookups: Lookups)
     title = f"回电 Call back {number}"
     detail = (f"未接来电 Missed call from {number} to extension {call.extension}, "
               f"rang at {encode_value(call.ringing_at)}")
-    writes = RowWrites(AUTHOR)
     writes.insert("tickets", {
         "id": ticket_id, "number": "SD-P-call", "title": title, "description": detail,
         "requester_id": requester, "channel": str(Channel.PHONE), "type_id": type_id,
@@ -148,8 +174,8 @@ def _call_back(conn: Connection, clock: Clock, call: Row[Any], lookups: Lookups)
         "id": new_id(clock), "ticket_id": ticket_id, "at": now, "actor_id": None,
         "kind": str(EventKind.CREATED), "body": detail,
         "data": json.dumps({"channel": str(Channel.PHONE), "level": 3,
-                            "call": "missed", "caller": call.caller})})
-    write_rows_and_poke(conn, writes.prepared(conn))
+                            "call": outcome, "caller": call.caller,
+                            "call_id": call.call_id})})
     return ticket_id
 
 
@@ -165,8 +191,11 @@ def events_for(conn: Connection, login: str, after: int) -> tuple[list[dict[str,
         calls.c.call_id == call_events.c.call_id,
         calls.c.extension == call_events.c.extension).order_by(
         calls.c.ringing_at.desc()).limit(1).scalar_subquery()
+    # Not past ``newest``: each statement reads its own snapshot, so an event committing
+    # between the two would otherwise be heard now and again after the returned cursor.
     found = conn.execute(select(call_events, started.label("started")).where(
-        call_events.c.login == login, call_events.c.seq > after)
+        call_events.c.login == login, call_events.c.seq > after,
+        call_events.c.seq <= newest)
         .order_by(call_events.c.seq).limit(100)).all()
     events = [{"seq": row.seq, "call_id": row.call_id, "event": row.event,
                "caller": row.caller, "extension": row.extension,

@@ -59,13 +59,13 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start(conn: Connection, clock: Clock, body: ChatStart) -> dict[str, str]:
+def start(conn: Connection, clock: Clock, body: ChatStart, address: str = "") -> dict[str, str]:
     chat_id, token = new_id(clock), secrets.token_urlsafe(24)
     conn.execute(insert(chats).values(
         id=chat_id, token_hash=token_hash(token), name=body.name.strip(),
         unit=body.unit.strip(), contact=body.contact.strip(), state="waiting",
         created_at=clock.now()))
-    _event(conn, clock, chat_id, "waiting", "", body.name.strip())
+    _event(conn, clock, chat_id, "waiting", "", body.name.strip(), address)
     return {"chat_id": chat_id, "token": token}
 
 
@@ -85,7 +85,7 @@ def seat_chat(conn: Connection, chat_id: str) -> Row[Any]:
 
 
 def requester_says(conn: Connection, clock: Clock, chat: Row[Any], body: ChatText,
-                   lookups: Lookups) -> int:
+                   lookups: Lookups, address: str = "") -> int:
     if chat.state == "ended":
         raise SourceRefused(409, "chat_ended", "this chat has ended")
     text_ = body.body.strip()
@@ -97,7 +97,7 @@ def requester_says(conn: Connection, clock: Clock, chat: Row[Any], body: ChatTex
     else:
         _entry(writes, clock, ticket_id, None, text_, {"chat": "requester"})
     write_rows_and_poke(conn, writes.prepared(conn))
-    return _event(conn, clock, chat.id, "message", "", text_)
+    return _event(conn, clock, chat.id, "message", "", text_, address)
 
 
 def seat_says(conn: Connection, clock: Clock, chat: Row[Any], user: User,
@@ -202,12 +202,13 @@ def _entry(writes: RowWrites, clock: Clock, ticket_id: str, actor: str | None, b
 
 
 def _event(conn: Connection, clock: Clock, chat_id: str, kind: str, author: str,
-           body: str) -> int:
+           body: str, address: str = "") -> int:
     seq = int(conn.execute(update(counters).where(counters.c.name == "chat_event")
                            .values(value=counters.c.value + 1)
                            .returning(counters.c.value)).scalar_one())
     conn.execute(insert(chat_events).values(seq=seq, chat_id=chat_id, kind=kind,
-                                            author=author, body=body, at=clock.now()))
+                                            author=author, body=body, at=clock.now(),
+                                            address=address[:64]))
     conn.execute(text(f"NOTIFY {CHATS_CHANNEL}"))
     return seq
 
@@ -227,6 +228,35 @@ def page_events(conn: Connection, chat_id: str, after: int) -> list[dict[str, An
     return [_json(row) for row in conn.execute(
         select(chat_events).where(chat_events.c.chat_id == chat_id,
                                   chat_events.c.seq > after).order_by(chat_events.c.seq))]
+
+
+def conversation(conn: Connection, chat_id: str | None = None,
+                 ticket_id: str | None = None) -> dict[str, Any]:
+    """A chat (by its id, or the newest of a ticket's) with all its events: what a seat's
+    desk shows when a chat is handed to it or its ticket is opened (404: none)."""
+    found = conn.execute(select(chats).where(
+        chats.c.id == chat_id if chat_id is not None else chats.c.ticket_id == ticket_id)
+        .order_by(chats.c.created_at.desc()).limit(1)).first()
+    if found is None:
+        raise SourceRefused(404, "unknown_chat", "no such chat")
+    return _conversation(conn, found)
+
+
+def open_chats(conn: Connection, login: str, limit: int = 100) -> list[dict[str, Any]]:
+    """The chats waiting and the seat's own, oldest first, with their conversations: what a
+    desk that connects (a seat coming on shift, a desk restarted) has not heard."""
+    return [_conversation(conn, found) for found in conn.execute(
+        select(chats).where((chats.c.state == "waiting")
+                            | ((chats.c.state == "accepted") & (chats.c.seat == login)))
+        .order_by(chats.c.created_at).limit(limit))]
+
+
+def _conversation(conn: Connection, found: Row[Any]) -> dict[str, Any]:
+    return {"chat_id": found.id, "name": found.name, "unit": found.unit,
+            "state": found.state, "seat": found.seat, "ticket_id": found.ticket_id,
+            "events": [_json(row, found) for row in conn.execute(
+                select(chat_events).where(chat_events.c.chat_id == found.id)
+                .order_by(chat_events.c.seq))]}
 
 
 def desk_events(conn: Connection, login: str, after: int) -> tuple[list[dict[str, Any]], int]:

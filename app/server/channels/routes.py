@@ -3,6 +3,7 @@ source's token) and the administration of sources and rules (``manage_channels``
 
 # No ``from __future__ import annotations``: FastAPI reads the annotations at definition.
 import json
+import weakref
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from app.server.accounts import User
 from app.server.channels import calls, chat, chat_page, rules, sources
 from app.server.channels.batching import AlertBatcher
 from app.server.channels.calls import CallEvent, ExtensionBody
+from app.server.channels.chat_limits import ChatGate, ChatLimits, RateLimited, StreamSlots
 from app.server.channels.lookups import Lookups
 from app.server.channels.payloads import (
     AlertmanagerBody,
@@ -41,19 +43,24 @@ _source_token = HTTPBearer(auto_error=False, scheme_name="SourceToken",
 
 def install(app: FastAPI, engine: Engine, clock: Clock,
             current_user: Callable[..., User], errors: Errors,
-            call_signal: ChangeSignal, chat_signal: ChangeSignal) -> None:
+            call_signal: ChangeSignal, chat_signal: ChangeSignal,
+            chat_limits: ChatLimits | None = None) -> None:
     """The channels' routes; ``call_signal`` wakes the desks' long-polls for call events
     (the caller starts it with the app, on ``calls.CALLS_CHANNEL``)."""
     @app.exception_handler(SourceRefused)
     async def refused(_request: Request, error: SourceRefused) -> JSONResponse:
+        retry = {"Retry-After": str(error.retry_after)} \
+            if isinstance(error, RateLimited) else None
         return JSONResponse({"error": error.code, "message": error.message},
-                            status_code=error.status)
+                            status_code=error.status, headers=retry)
 
     lookups = Lookups()
     _webhooks(app, engine, clock, errors, lookups)
     _administration(app, engine, clock, current_user, errors, lookups)
     _phone(app, engine, clock, current_user, errors, lookups, call_signal)
-    _chat(app, engine, clock, current_user, errors, lookups, chat_signal)
+    limits = chat_limits or ChatLimits()
+    _chat(app, engine, clock, current_user, errors, lookups, chat_signal,
+          ChatGate(clock, limits), StreamSlots(limits))
 
 
 def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
@@ -67,6 +74,7 @@ def _webhooks(app: FastAPI, engine: Engine, clock: Clock, errors: Errors,
     Token = Annotated[HTTPAuthorizationCredentials | None, Depends(_source_token)]
 
     batcher = AlertBatcher(engine, clock, lookups)
+    app.state.alert_batcher = batcher  # stopped with the app (app/server/api.py)
 
     def take(token: str, kind: str, read: Callable[[], list[Report]]) -> dict[str, Any]:
         # Posts waiting together share one transaction (app/server/channels/batching.py).
@@ -198,9 +206,20 @@ def _phone(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..
 ChatId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
 
 
+def _address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
 def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[..., User],
-          errors: Errors, lookups: Lookups, signal: ChangeSignal) -> None:
-    Seat = Annotated[User, Depends(current_user)]
+          errors: Errors, lookups: Lookups, signal: ChangeSignal, gate: ChatGate,
+          streams: StreamSlots) -> None:
+    _chat_page(app, engine, clock, errors, lookups, signal, gate, streams)
+    _chat_seats(app, engine, clock, current_user, errors, signal)
+
+
+def _chat_page(app: FastAPI, engine: Engine, clock: Clock, errors: Errors, lookups: Lookups,
+               signal: ChangeSignal, gate: ChatGate, streams: StreamSlots) -> None:
+    """The requester's side: the page, starting a chat, messages, the page's stream."""
     ChatToken = Annotated[str, Header(alias="X-Chat-Token", min_length=1, max_length=100)]
 
     @app.get("/chat", include_in_schema=False)
@@ -208,17 +227,20 @@ def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[...
         """The requester's chat page (no account: the chat's token is its key)."""
         return HTMLResponse(chat_page.PAGE, headers={"Cache-Control": "no-store"})
 
-    @app.post("/v1/chat/start", status_code=201, responses=errors(409))
-    def start_chat(body: chat.ChatStart) -> dict[str, str]:
+    @app.post("/v1/chat/start", status_code=201, responses=errors(409, 429))
+    def start_chat(body: chat.ChatStart, request: Request) -> dict[str, str]:
         with engine.begin() as conn:
-            return chat.start(conn, clock, body)
+            gate.start(conn, _address(request))
+            return chat.start(conn, clock, body, _address(request))
 
-    @app.post("/v1/chat/{chat_id}/messages", responses=errors(404, 409))
-    def requester_message(chat_id: ChatId, body: chat.ChatText,
-                          token: ChatToken) -> dict[str, int]:
+    @app.post("/v1/chat/{chat_id}/messages", responses=errors(404, 409, 429))
+    def requester_message(chat_id: ChatId, body: chat.ChatText, token: ChatToken,
+                          request: Request) -> dict[str, int]:
         with engine.begin() as conn:
             found = chat.requester_chat(conn, chat_id, token)
-            return {"seq": chat.requester_says(conn, clock, found, body, lookups)}
+            gate.message(conn, _address(request), chat_id)  # a wrong token is not counted
+            return {"seq": chat.requester_says(conn, clock, found, body, lookups,
+                                               _address(request))}
 
     def _page_events(chat_id: str, token: str, after: int) -> list[dict[str, Any]]:
         with engine.begin() as conn:
@@ -234,8 +256,16 @@ def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[...
         last = request.headers.get("last-event-id", "0")
         first = await run_in_threadpool(_page_events, chat_id, token,
                                         int(last) if last.isdigit() else 0)
+        release = streams.open(chat_id, _address(request))  # a wrong token is not counted
 
         async def events() -> AsyncIterator[str]:
+            try:
+                async for event in follow():
+                    yield event
+            finally:
+                release()
+
+        async def follow() -> AsyncIterator[str]:
             found, after = first, 0
             while True:
                 for event in found:
@@ -253,8 +283,19 @@ def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[...
                     yield ": still here\n\n"  # keeps proxies from closing a quiet stream
                 found = await run_in_threadpool(_page_events, chat_id, token, after)
 
-        return StreamingResponse(events(), media_type="text/event-stream",
+        body = events()
+        # A stream never iterated (the client gone before its first byte) runs no finally:
+        # its release then comes when the response lets go of it.
+        weakref.finalize(body, release)
+        return StreamingResponse(body, media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store"})
+
+
+def _chat_seats(app: FastAPI, engine: Engine, clock: Clock,
+                current_user: Callable[..., User], errors: Errors,
+                signal: ChangeSignal) -> None:
+    """The seats' side: what their desks hear and read, and what they do."""
+    Seat = Annotated[User, Depends(current_user)]
 
     def _desk_events(login: str, after: int) -> tuple[list[dict[str, Any]], int]:
         with engine.connect() as conn:
@@ -267,6 +308,26 @@ def _chat(app: FastAPI, engine: Engine, clock: Clock, current_user: Callable[...
                           ) -> dict[str, Any]:
         """New chats, who accepted which, and the messages of the seat's own chats."""
         return await long_poll(signal, _desk_events, user.login, after, timeout)
+
+    @app.get("/v1/chats/open", responses=errors(401))
+    def open_chats(user: Seat) -> dict[str, Any]:
+        """The chats waiting and the signed-in seat's own, with their conversations."""
+        with engine.connect() as conn:
+            return {"chats": chat.open_chats(conn, user.login)}
+
+    @app.get("/v1/chats/{chat_id}", responses=errors(401, 404))
+    def read_chat(chat_id: ChatId, _user: Seat) -> dict[str, Any]:
+        """A chat and its whole conversation (a chat handed over: what was said before)."""
+        with engine.connect() as conn:
+            return chat.conversation(conn, chat_id=chat_id)
+
+    @app.get("/v1/chats", responses=errors(401, 404))
+    def ticket_chat(ticket_id: Annotated[str, Query(min_length=1, max_length=36,
+                                                    pattern=r"^[0-9a-f-]+$")],
+                    _user: Seat) -> dict[str, Any]:
+        """The chat that opened the ticket, with its conversation (its ticket window)."""
+        with engine.connect() as conn:
+            return chat.conversation(conn, ticket_id=ticket_id)
 
     @app.post("/v1/chats/{chat_id}/accept", responses=errors(401, 404, 409))
     def accept_chat(chat_id: ChatId, user: Seat) -> dict[str, int]:

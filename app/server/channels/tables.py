@@ -134,6 +134,7 @@ chats = Table(
     Column("ticket_id", String(36), nullable=True),  # opened by the first message
     Column("answered", Boolean, nullable=False, server_default=text("false")),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_chats_ticket_id", "ticket_id"),  # a chat ticket's window asks for its chat
 )
 
 # Every message and every change of a chat, in commit order (``seq`` from the counter row
@@ -146,4 +147,8 @@ chat_events = Table(
     Column("author", String(80), nullable=False),  # "" the requester, else a seat's name
     Column("body", Text, nullable=False, server_default=""),
     Column("at", DateTime(timezone=True), nullable=False),
+    # The client address of a requester's start or message: the page's rate limit
+    # (chat_limits.py) counts by it (server_0007).
+    Column("address", String(64), nullable=False, server_default=""),
+    Index("ix_chat_events_address_at", "address", "at"),
 )
