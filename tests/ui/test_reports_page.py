@@ -310,3 +310,26 @@ def test_a_click_on_a_reasons_row_lists_its_tickets(qtbot: QtBot, desk: Desk,
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     title, ids = listed.args
     assert ids == slow and "Too slow" in title
+
+
+def test_show_pressed_while_counting_counts_again_with_the_last_choice(
+        qtbot: QtBot, desk: Desk, planned: dict[int, str]) -> None:
+    """A supervisor presses Show, picks level 1 and presses Show again before the first
+    count is back: the page counts once more and ends on level 1's figures, not on the
+    figures of the choice it was counting when the second press came."""
+    page = shown_december(qtbot, desk)
+    every = page.summary.text()
+    shown: list[str] = []
+    page.figures_changed.connect(lambda: shown.append(page.summary.text()))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert page._running  # the count runs off the GUI thread: nothing delivered yet
+    page.level.setCurrentIndex(page.level.findData("1"))
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2 and not page._running, timeout=40_000)
+    assert shown[0] == every  # the first count was of every level
+    assert page._filters.levels == (1,)
+    level_one = shown[1]
+    assert level_one != every
+    with qtbot.waitSignal(page.figures_changed, timeout=20_000):  # counted alone, the same
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert page.summary.text() == level_one
