@@ -216,18 +216,29 @@ def _by_rosters(problem: RotaProblem, token: PlanToken, started: float, time_lim
     bounds = [b for b in (found.bound, best.bound if best else None) if b is not None]
     bound = max(bounds) if bounds else None
     if any(violation.hard for violation in checked):
-        return None if best is None else replace(best, bound=bound)
+        return None if best is None else _with_bound(best, bound, token, started)
     # A roster's cost is that of the solution it came with, which may carry slack: the
     # checker's is exact (and what CP-SAT's objective is for this plan).
     cost = total_cost(checked)
     if best is not None and best.cost <= cost:
-        return replace(best, bound=bound)
+        return _with_bound(best, bound, token, started)
     history = best.history if best else []
     progress = PlanProgress(time.perf_counter() - started, cost, bound, len(history) + 1,
                             found.plan)
     token.report(progress)
     history.append(replace(progress, plan=None))
     return _Best(found.plan, cost, bound, best.first if best else progress.elapsed, history)
+
+
+def _with_bound(best: _Best, bound: float | None, token: PlanToken, started: float) -> _Best:
+    """``best`` under the rosters' bound; a better bound is news (the plan shown stays),
+    as CP-SAT's are: the seat sees the gap close when the rosters prove the plan."""
+    if bound is None or bound == best.bound:
+        return best
+    progress = PlanProgress(time.perf_counter() - started, best.cost, bound,
+                            len(best.history))
+    token.report(progress)
+    return replace(best, bound=bound, history=[*best.history, progress])
 
 
 def _improve(rota: RotaModel, solver: cp_model.CpSolver, watcher: _Watcher, token: PlanToken,
