@@ -29,6 +29,7 @@ from ui.i18n import install_translators
 
 OUT = Path("/tmp/seatdesk-shots")
 NOW = T0 + timedelta(days=10)  # after the issue-19 policy's release
+MISSED = "Phone answer target missed"
 
 
 def write_two_calls(store: Store, data: DataDir) -> str:
@@ -103,4 +104,28 @@ def test_late_and_missed_calls_are_listed_and_open_the_call_back(
         for translator in translators:
             app.removeTranslator(translator)
         QApplication.processEvents()
+        desk.close()
+
+
+def test_two_missed_calls_make_one_announcement_that_counts_the_other(
+        qtbot: QtBot, demo_store: Store, demo_copy: DataDir,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tray tells of the first call and how many more, not of each call on its own."""
+    from ui.announce import Announcer
+
+    write_two_calls(demo_store, demo_copy)
+    announced: list[tuple[str, str]] = []
+    monkeypatch.setattr(Announcer, "announce",
+                        lambda _self, title, body, **_kw: announced.append((title, body)))
+    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings), ManualClock(NOW), "en",
+                      seat_of(demo_copy))
+    qtbot.addWidget(desk.window)
+    try:
+        desk.sla.start()
+        qtbot.waitUntil(lambda: any(title == MISSED for title, _body in announced))
+        # The demo's tickets breach at this hour too: one notice for them, one for calls.
+        [body] = [body for title, body in announced if title == MISSED]
+        assert body == ("Call from 13800000001 to extension 8001 answered after 4.4 rings "
+                        "(target 3) (+1 more)")
+    finally:
         desk.close()

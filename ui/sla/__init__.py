@@ -57,6 +57,14 @@ RECEIPTS = "sla_escalation_receipts"
 CALLS = "phone_calls"  # the server's record of each call: its answer target (issue 19)
 
 
+def and_more(body: str, count: int) -> str:
+    """A notice's text for the first of ``count`` things, with how many more came."""
+    if count <= 1:
+        return body
+    return body + QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
+        count=count - 1)
+
+
 class SlaDesk(QObject):
     """The SLA feature's running parts, built once per desk.
 
@@ -234,11 +242,9 @@ class SlaDesk(QObject):
         body = QCoreApplication.translate("SlaDesk", "{number}: {target} {threshold}").format(
             number=first.number, target=target_label(first.kind),
             threshold=threshold_label(first.threshold))
-        if len(calls) > 1:
-            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
-                count=len(calls) - 1)
         self.announcer.announce(
-            QCoreApplication.translate("SlaDesk", "Escalated to the supervisors"), body,
+            QCoreApplication.translate("SlaDesk", "Escalated to the supervisors"),
+            and_more(body, len(calls)),
             breach=True)
         self.centre.escalations.record([call.id for call in calls], DELIVERED)
         if chosen.notification_sound:
@@ -281,10 +287,7 @@ class SlaDesk(QObject):
         body = QCoreApplication.translate("SlaDesk", "{number}: {target} {threshold}").format(
             number=number[0] if number else "", target=target_label(shown.kind),
             threshold=threshold_label(shown.threshold))
-        if len(raised) > 1:
-            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
-                count=len(raised) - 1)
-        self.announcer.announce(title, body, breach=bool(breaches))
+        self.announcer.announce(title, and_more(body, len(raised)), breach=bool(breaches))
         # Standalone, this desk's own seat is the supervisor it notified, if it is one.
         notified = [ledger_id for r in raised for ledger_id, e in r.escalations
                     if e.action is Action.NOTIFY_SUPERVISOR]
@@ -300,10 +303,7 @@ class SlaDesk(QObject):
         self.refresh_centre()
         if self.quiet_now():
             return  # waits in the notification centre until the seat looks
-        body = call_miss_text(missed[0].call, missed[0].limit)
-        if len(missed) > 1:
-            body += QCoreApplication.translate("SlaDesk", " (+{count} more)").format(
-                count=len(missed) - 1)
+        body = and_more(call_miss_text(missed[0].call, missed[0].limit), len(missed))
         self.announcer.announce(
             QCoreApplication.translate("SlaDesk", "Phone answer target missed"), body,
             breach=True)
