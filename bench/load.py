@@ -356,27 +356,14 @@ def _postgres() -> list[psutil.Process]:
 def _database(admin_url: str, tickets: int) -> tuple[str, dict[str, int]]:
     """A fresh server database with a small demo desk, the load accounts, and the
     requesters' versions (each write names the version it changes)."""
-    from app.domain.clock import ManualClock, SystemClock
     from app.domain.roles import Role
-    from app.paths import DataDir
-    from app.server.accounts import create_user
-    from app.server.schema import server_engine, upgrade
-    from app.server.seeding import import_folder
-    from app.services.data_folder import prepare, seed
-    from bench.sync import _fresh_database
+    from bench.sync import server_with_desk
 
-    url = _fresh_database(admin_url, "seatdesk_bench_load")
-    engine = server_engine(url)
-    upgrade(engine)
-    demo = DataDir(Path(tempfile.mkdtemp(prefix="seatdesk-load-bench-")) / "demo")
-    demo.root.mkdir()
-    clock = ManualClock(SystemClock().now())
-    prepare(demo, clock)
-    seed(demo, clock, tickets)
-    import_folder(engine, demo, clock)
+    url, engine, _clock, _rows = server_with_desk(
+        admin_url, "seatdesk_bench_load",
+        Path(tempfile.mkdtemp(prefix="seatdesk-load-bench-")) / "demo", tickets,
+        dict.fromkeys(ACCOUNTS, Role.AGENT))
     with engine.begin() as conn:
-        for login in ACCOUNTS:
-            create_user(conn, clock, login, login, Role.AGENT, PASSWORD)
         from sqlalchemy import text
         versions = {str(key): int(version) for key, version in conn.execute(text(
             "SELECT key, version FROM sync_rows WHERE entity = 'requesters' AND NOT deleted"))}

@@ -31,20 +31,16 @@ from app.domain.roles import Role
 from app.paths import DataDir
 from app.reports.period import Period
 from app.reports.phone import phone_report
-from app.server.accounts import create_user
-from app.server.schema import server_engine, upgrade
-from app.server.seeding import import_folder
-from app.services.data_folder import prepare, seed
-from app.sla.calls import raise_call_misses
+from app.services.data_folder import prepare
+from app.sla.calls import CallMiss, raise_call_misses
 from app.store.database import Store
 from app.sync.client import ServerClient
 from app.sync.outbox import OutboxWriter
 from app.sync.syncer import Syncer
 from app.sync.tokens import MemoryVault
 from bench.common import emit, summary
-from bench.sync import _fresh_database, _ServerProcess
+from bench.sync import PASSWORD, _ServerProcess, server_with_desk
 
-PASSWORD = "bench password 1"
 MONTH = Period.month(2026, 12)
 
 
@@ -55,19 +51,9 @@ def main() -> None:
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="seatdesk-phone-bench-"))
-    url = _fresh_database(args.pg, "seatdesk_bench_phone")
-    engine = server_engine(url)
-    upgrade(engine)
-    catalog = DataDir(work / "catalog")
-    catalog.root.mkdir()
-    clock = ManualClock(SystemClock().now())
-    prepare(catalog, clock)
-    seed(catalog, clock, None)
-    import_folder(engine, catalog, clock)
-    with engine.begin() as conn:
-        for login, role in (("admin", Role.ADMIN), ("seat", Role.AGENT),
-                            ("boss", Role.SUPERVISOR)):
-            create_user(conn, clock, login, login.title(), role, PASSWORD)
+    url, engine, _clock, _rows = server_with_desk(
+        args.pg, "seatdesk_bench_phone", work / "catalog", None,
+        {"admin": Role.ADMIN, "seat": Role.AGENT, "boss": Role.SUPERVISOR})
     server = _ServerProcess(url)
     try:
         late = _late_answers(server.url, work, args.calls)
@@ -106,7 +92,10 @@ def _late_answers(url: str, work: Path, calls: int) -> dict[str, float]:
     reader = sqlite3.connect(data.database)
     http = requests.Session()
     headers = {"Authorization": f"Bearer {token}"}
-    ringing, answered, raised, bare = [], [], [], []
+    ringing: list[float] = []
+    answered: list[float] = []
+    raised: list[float] = []
+    bare: list[float] = []
     for number in range(calls):
         call_id = f"bench-{number}"
         started = time.perf_counter()
@@ -120,7 +109,7 @@ def _late_answers(url: str, work: Path, calls: int) -> dict[str, float]:
             times.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         desk_clock.set(SystemClock().now())
-        missed = []
+        missed: list[CallMiss] = []
         while not missed:
             syncer.sync_once()
             missed = raise_call_misses(store, reader, desk_clock)

@@ -52,6 +52,26 @@ def _fresh_database(admin_url: str, name: str) -> str:
     return admin_url.rsplit("/", 1)[0] + "/" + name
 
 
+def server_with_desk(admin_url: str, name: str, folder: Path, tickets: int | None,
+                     accounts: dict[str, Role]) -> tuple[str, Engine, ManualClock, int]:
+    """A fresh, migrated server database ``name`` holding a seeded desk made in ``folder``
+    (as `seatdesk-server import-desk` imports one) and ``accounts`` (login: role, each
+    with ``PASSWORD``): its URL, engine, the clock it was made with and the rows imported."""
+    url = _fresh_database(admin_url, name)
+    engine = server_engine(url)
+    upgrade(engine)
+    desk = DataDir(folder)
+    desk.root.mkdir()
+    clock = ManualClock(SystemClock().now())
+    prepare(desk, clock)
+    seed(desk, clock, tickets)
+    rows = import_folder(engine, desk, clock)
+    with engine.begin() as conn:
+        for login, role in accounts.items():
+            create_user(conn, clock, login, login, role, PASSWORD)
+    return url, engine, clock, rows
+
+
 def _desk(root: Path, url: str, login: str) -> tuple[Store, Syncer, ManualClock]:
     data = DataDir(root)
     root.mkdir()
@@ -72,18 +92,9 @@ def main() -> None:
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="seatdesk-sync-bench-"))
-    url = _fresh_database(args.pg, "seatdesk_bench_sync")
-    engine = server_engine(url)
-    upgrade(engine)
-    demo = DataDir(work / "demo")
-    demo.root.mkdir()
-    clock = ManualClock(SystemClock().now())
-    prepare(demo, clock)
-    seed(demo, clock, args.tickets)
-    rows = import_folder(engine, demo, clock)  # as `seatdesk-server import-desk` does
-    with engine.begin() as conn:
-        for login in SEATS:
-            create_user(conn, clock, login, login, Role.AGENT, PASSWORD)
+    url, engine, _clock, rows = server_with_desk(
+        args.pg, "seatdesk_bench_sync", work / "demo", args.tickets,
+        dict.fromkeys(SEATS, Role.AGENT))
     server = _ServerProcess(url)
 
     store_a, sync_a, clock_a = _desk(work / "a", server.url, SEATS[0])
