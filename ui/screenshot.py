@@ -283,11 +283,17 @@ def _hear_chats(desk: Desk, ticket_id: str | None = None) -> None:
     at = desk.context.clock.now()
     seat, me = desk.context.signed_in.login, desk.context.signed_in.name
     phone.chat_book.login = lambda: seat  # the seat this example is shown to
+    # The answered chat is the ticket's: its requester, and the ticket's title first.
+    asked, named, office = "VPN 客户端连不上，提示证书过期", "李明", "市财政局"
+    if ticket_id is not None:
+        asked, named, office = desk.context.reader.execute(
+            "SELECT t.title, r.name, r.unit FROM tickets t JOIN requesters r "
+            "ON r.id = t.requester_id WHERE t.id = ?", (ticket_id,)).fetchone()
     for seq, (chat, kind, author, body, name, unit, who) in enumerate((
-            ("c1", "waiting", "", "", "李明", "市财政局", None),
-            ("c1", "message", "", "VPN 客户端连不上，提示证书过期", "李明", "市财政局", None),
-            ("c1", "accepted", me, "", "李明", "市财政局", seat),
-            ("c1", "message", me, "请在客户端中更新证书后重试", "李明", "市财政局", seat),
+            ("c1", "waiting", "", "", named, office, None),
+            ("c1", "message", "", asked, named, office, None),
+            ("c1", "accepted", me, "", named, office, seat),
+            ("c1", "message", me, "请稍候，正在查看", named, office, seat),
             ("c2", "waiting", "", "", "王芳", "市卫健委", None),
             ("c2", "message", "", "电子政务外网访问缓慢", "王芳", "市卫健委", None))):
         phone.chat_book.hear(ChatEvent(seq, chat, kind, author, body, at, name, unit, who,
