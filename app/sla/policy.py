@@ -240,9 +240,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 CUT_OVER = datetime(2026, 12, 5, tzinfo=UTC)
 LEGACY_POLICY = Policy(version=0, rules=LEGACY_RULES)
 # A resolved ticket nobody followed up within its time is brought to the supervisors, like an
-# overdue one (REQUIREMENTS.md section 2: "overdue tickets are tracked and supervised").
+# overdue one (REQUIREMENTS.md section 2: "overdue tickets are tracked and supervised"); so
+# is a missed call nobody called back in time (its task is a ticket overdue like any).
 DEFAULT_POLICY = Policy(version=1, rules=DEFAULT_RULES, escalations=(
-    *DEFAULT_ESCALATIONS, Escalation(Action.NOTIFY_SUPERVISOR, "breached", "follow_up")))
+    *DEFAULT_ESCALATIONS, Escalation(Action.NOTIFY_SUPERVISOR, "breached", "follow_up"),
+    Escalation(Action.NOTIFY_SUPERVISOR, "breached", "call_back")))
 
 
 def built_in_for(created_at: datetime) -> Policy:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 import requests
@@ -174,3 +175,40 @@ def test_calls_taken_before_the_upgrade_get_their_record(
         assert conn.execute(text("SELECT count(*) FROM sync_rows WHERE entity = "
                                  "'phone_calls'")).scalar() == 2
     agent.close()
+
+
+def test_a_missed_call_nobody_called_back_in_time_is_brought_to_the_supervisors(
+        server: RunningServer, server_clock: ManualClock, make_desk: Callable[..., Desk],
+        pbx: Callable[..., requests.Response], tmp_path: Path) -> None:
+    """The caller gave up and nobody called back within the 5 minutes: the escalation
+    service notifies the supervisors, as for any overdue ticket (the built-in policy)."""
+    from tests.sync.test_escalation_service import Services, eventually, server_ledger
+
+    agent = _agent_with_extension(server)
+    _at_later(server_clock)
+    pbx("ringing", call_id="unreturned")
+    server_clock.advance(timedelta(seconds=30))
+    ticket = pbx("hangup", call_id="unreturned").json()["ticket"]
+    services = Services(server, tmp_path, hook_timeout=1.0)
+    service_clock = ManualClock(server_clock.now())
+    service = services.start(service_clock)
+    try:
+        assert [(kind, action) for _k, kind, action in _ledger(server, ticket)] == []
+        service_clock.advance(timedelta(minutes=5, seconds=1))
+        assert service.settle()
+        eventually(lambda: _ledger(server, ticket) != [],
+                   what="the call-back's breach escalated on the server")
+        assert [(kind, action) for _k, kind, action in _ledger(server, ticket)] == [
+            ("call_back", "notify_supervisor")]
+        assert [line[3] for line in server_ledger(server, ticket)] == [{"escalator"}]
+    finally:
+        services.close(service)
+        agent.close()
+
+
+def _ledger(server: RunningServer, ticket: str) -> list[tuple[str, str, str]]:
+    with server.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(  # type: ignore[misc]
+            "SELECT key, data->>'kind', data->>'action' FROM sync_rows "
+            "WHERE entity = 'sla_escalations' AND data->>'ticket_id' = :ticket "
+            "ORDER BY key"), {"ticket": ticket})]
