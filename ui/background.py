@@ -61,6 +61,11 @@ class Receiver(QObject):
         super().__init__(parent)
         self._done, self._failed = done, failed
 
+    def drop(self) -> None:
+        """The desk is closing its database: the work's result, still on its way, must
+        reach nothing that would read it."""
+        self._done = self._failed = None
+
     @Slot(object)
     def deliver(self, result: object) -> None:
         if self._done is not None:

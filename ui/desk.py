@@ -95,6 +95,11 @@ class Desk:
         if shiboken6.isValid(self.window):
             for timer in self.window.findChildren(QTimer):
                 timer.stop()
+            # Nor may work finishing off the GUI thread (a report's count, a search).
+            from ui.background import Receiver
+
+            for receiver in self.window.findChildren(Receiver):
+                receiver.drop()
         self.context.close()
 
 

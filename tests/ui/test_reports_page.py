@@ -333,3 +333,18 @@ def test_show_pressed_while_counting_counts_again_with_the_last_choice(
     with qtbot.waitSignal(page.figures_changed, timeout=20_000):  # counted alone, the same
         qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert page.summary.text() == level_one
+
+
+def test_a_count_finishing_after_the_desk_closed_fills_nothing(
+        qtbot: QtBot, desk: Desk, planned: dict[int, str]) -> None:
+    """The desk closes (a language switch, the end of the shift) while the figures are
+    counted off the GUI thread: their arrival reads nothing of the closed database."""
+    from ui import background
+
+    page = shown_december(qtbot, desk)
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert page._running
+    desk.close()
+    qtbot.waitUntil(lambda: not background.busy(), timeout=40_000)
+    qtbot.wait(50)  # delivers what is queued: pytest-qt fails on an exception in a slot
+    assert page.summary.text() == "Counting…"
