@@ -73,13 +73,16 @@ class ArticleSuggestions(QWidget):
         self._empty = QLabel(self.tr("No matching article yet."), self)
         self._empty.setObjectName("empty")
         self._empty.setWordWrap(True)
+        # The message on a line of its own: beside the button, in a narrow panel (a ticket
+        # window with a chat open), it wrapped a word to a line.
         buttons = QHBoxLayout()
-        buttons.addWidget(self._empty, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self._insert)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._heading)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self._empty)
         layout.addLayout(buttons)
         self._update_state()
 
