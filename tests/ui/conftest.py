@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import pytest
@@ -12,11 +13,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.domain.clock import ManualClock
+from app.domain.clock import Clock, ManualClock
+from app.identity.seat import SignedIn
 from app.paths import DataDir
 from app.settings import SettingsFile
 from tests.conftest import T0, seat_of
 from ui.desk import Desk, build_desk
+from ui.i18n import install_translators
 from ui.sla.notifications import NotificationCentre
 
 
@@ -31,6 +34,26 @@ def release_modifiers() -> Iterator[None]:
         somewhere = QWidget()
         QTest.keyRelease(somewhere, Qt.Key.Key_Control)
         somewhere.deleteLater()
+
+
+@contextmanager
+def desk_in(qtbot: QtBot, data: DataDir, clock: Clock, language: str,
+            seat: SignedIn) -> Iterator[Desk]:
+    """A desk built in ``language`` (Qt's translators installed first). At the end the
+    translators go, the language change that posts is delivered while the desk can still
+    read (its pages retranslate), and then the desk closes."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    desk = build_desk(data, SettingsFile(data.settings), clock, language, seat)
+    qtbot.addWidget(desk.window)
+    try:
+        yield desk
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QApplication.processEvents()
+        desk.close()
 
 
 @pytest.fixture

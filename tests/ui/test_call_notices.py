@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.channels.tables import PhoneCallRow
@@ -22,10 +21,9 @@ from app.paths import DataDir
 from app.settings import SettingsFile
 from app.store.database import Store
 from tests.conftest import T0, seat_of
-from tests.ui.conftest import activate, centre_in_view
+from tests.ui.conftest import activate, centre_in_view, desk_in
 from tests.ui.test_notification_centre import click_row
 from ui.desk import build_desk
-from ui.i18n import install_translators
 
 OUT = Path("/tmp/seatdesk-shots")
 NOW = T0 + timedelta(days=10)  # after the issue-19 policy's release
@@ -56,13 +54,7 @@ def write_two_calls(store: Store, data: DataDir) -> str:
 def test_late_and_missed_calls_are_listed_and_open_the_call_back(
         qtbot: QtBot, demo_store: Store, demo_copy: DataDir, language: str) -> None:
     task = write_two_calls(demo_store, demo_copy)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translators(app, language)
-    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings), ManualClock(NOW), language,
-                      seat_of(demo_copy))
-    qtbot.addWidget(desk.window)
-    try:
+    with desk_in(qtbot, demo_copy, ManualClock(NOW), language, seat_of(demo_copy)) as desk:
         desk.sla.start()
         centre = centre_in_view(qtbot, desk)
         texts = [centre.list.item(r).text() for r in range(centre.list.count())]
@@ -100,11 +92,6 @@ def test_late_and_missed_calls_are_listed_and_open_the_call_back(
         assert opened == [task]  # the late answer has no ticket; the missed call its task
         qtbot.waitUntil(lambda: task in desk.tickets.open_windows)
         desk.tickets.close_all()
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QApplication.processEvents()
-        desk.close()
 
 
 def test_two_missed_calls_make_one_announcement_that_counts_the_other(

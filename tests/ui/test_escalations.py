@@ -200,17 +200,9 @@ def test_a_screenshot_of_the_ledger_with_who_follows(qtbot: QtBot, known: KnownD
                                                      language: str) -> None:
     from pathlib import Path
 
-    from PySide6.QtWidgets import QApplication
+    from tests.ui.conftest import desk_in
 
-    from ui.i18n import install_translators
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translators(app, language)
-    built = build_desk(known.data, SettingsFile(known.data.settings), known.clock, language,
-                       supervisor(known))
-    qtbot.addWidget(built.window)
-    try:
+    with desk_in(qtbot, known.data, known.clock, language, supervisor(known)) as built:
         page = ledger_page(qtbot, built)
         followed = cells(page.model, Column.FOLLOWED_BY)
         assert set(followed) <= {*known.staff, "—"}
@@ -220,9 +212,3 @@ def test_a_screenshot_of_the_ledger_with_who_follows(qtbot: QtBot, known: KnownD
         shots = Path("/tmp/seatdesk-issue16-shots")
         shots.mkdir(exist_ok=True)
         assert built.window.grab().save(str(shots / f"ledger-{language}.png"))
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        # The language change is posted: the pages retranslate before the desk closes.
-        QApplication.processEvents()
-        built.close()

@@ -124,22 +124,12 @@ def test_screenshots_of_the_issue_16_dialogs(qtbot: QtBot, desk_data: DataDir,
                                              language: str) -> None:
     """The official-holidays dialog, the missed-cause dialog and the ticket panel asking
     why with an estimated deadline, rendered to PNG in both languages (looked at)."""
-    from PySide6.QtWidgets import QApplication
-
-    from app.settings import SettingsFile
     from app.sla.causes import unexplained
     from tests.conftest import T0, seat_of
-    from ui.desk import build_desk
-    from ui.i18n import install_translators
+    from tests.ui.conftest import desk_in
     from ui.sla.missed_cause import MissedCauseDialog
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translators(app, language)
-    desk = build_desk(desk_data, SettingsFile(desk_data.settings), ManualClock(T0), language,
-                      seat_of(desk_data))
-    qtbot.addWidget(desk.window)
-    try:
+    with desk_in(qtbot, desk_data, ManualClock(T0), language, seat_of(desk_data)) as desk:
         ticket = business_fault(desk, desk_data)
         clock_of(desk).advance(timedelta(hours=30))
         desk.context.events.tickets_changed.emit([ticket])
@@ -160,9 +150,3 @@ def test_screenshots_of_the_issue_16_dialogs(qtbot: QtBot, desk_data: DataDir,
         if language == "zh_CN":  # translated, not only laid out
             assert dialog.windowTitle() == "法定节假日" and "估算" in panel.lines[1].text()
         dialog.reject()
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        # The language change is posted: the pages retranslate before the desk closes.
-        QApplication.processEvents()
-        desk.close()

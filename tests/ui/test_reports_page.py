@@ -57,7 +57,7 @@ def december(qtbot: QtBot, page: ReportsPage) -> None:
     page.first.setDate(QDate(2026, 12, 1))
     qtbot.waitUntil(lambda: not page._running, timeout=20_000)  # the first show's figures
     with qtbot.waitSignal(page.figures_changed, timeout=20_000):
-        page.refresh()
+        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
 
 
 def shown_december(qtbot: QtBot, desk: Desk) -> ReportsPage:

@@ -11,21 +11,18 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
 from app.paths import DataDir
 from app.reports.monthly import build, write_xlsx
 from app.reports.period import Period
-from app.settings import SettingsFile
 from app.store.database import Store
 from app.store.reading import read_connection
 from tests.app.phone_desk import START, write_calls
 from tests.conftest import seat_of
-from ui.desk import build_desk
-from ui.i18n import install_translators
+from tests.ui.conftest import desk_in
+from tests.ui.test_reports_page import shown_december
 from ui.reports.page import ReportsPage
 from ui.reports.pdf import write_pdf
 
@@ -41,33 +38,12 @@ def test_the_targets_tab_shows_the_calls_within_3_rings(
         names = [conn.execute("SELECT name FROM staff WHERE id = ?", (s,)).fetchone()[0]
                  for s in seats]
     write_calls(demo_store, (seats[0], seats[1]))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translators(app, language)
-    try:
-        _check_the_table(qtbot, demo_copy, language, names)
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QApplication.processEvents()
+    with desk_in(qtbot, demo_copy, ManualClock(START.replace(day=20)), language,
+                 seat_of(demo_copy)) as desk:
+        _check_the_table(shown_december(qtbot, desk), language, names)
 
 
-def _check_the_table(qtbot: QtBot, demo_copy: DataDir, language: str,
-                     names: list[str]) -> None:
-    desk = build_desk(demo_copy, SettingsFile(demo_copy.settings),
-                      ManualClock(START.replace(day=20)), language, seat_of(demo_copy))
-    qtbot.addWidget(desk.window)
-    desk.window.resize(1500, 900)
-    desk.window.show()
-    qtbot.waitExposed(desk.window)
-    assert desk.window.show_page("reports")
-    page = desk.window.findChild(ReportsPage)
-    assert isinstance(page, ReportsPage)
-    page.span.setCurrentIndex(2)  # month
-    page.first.setDate(QDate(2026, 12, 1))
-    qtbot.waitUntil(lambda: not page._running, timeout=20_000)
-    with qtbot.waitSignal(page.figures_changed, timeout=20_000):
-        qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+def _check_the_table(page: ReportsPage, language: str, names: list[str]) -> None:
     table = page.phone_table
     rows = {table.item(r, 0).text(): [table.item(r, c).text()
                                       for c in range(1, table.columnCount())]
@@ -85,7 +61,6 @@ def _check_the_table(qtbot: QtBot, demo_copy: DataDir, language: str,
     assert header == ("Within 3 rings" if language == "en" else "3 声内接听")
     OUT.mkdir(exist_ok=True)
     assert page.grab().save(str(OUT / f"reports-phone-{language}.png"))
-    desk.close()
 
 
 def test_the_monthly_pdf_and_xlsx_show_the_phone_figures(

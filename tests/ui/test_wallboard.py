@@ -289,7 +289,7 @@ def test_todays_calls_against_the_answer_target(qtbot: QtBot, known: KnownDesk,
                                                 language: str) -> None:
     """Issue 19: the supervisor sees today's share of calls answered within 3 rings."""
     from app.channels.tables import PhoneCallRow
-    from ui.i18n import install_translators
+    from tests.ui.conftest import desk_in
 
     with known.store.unit_of_work() as session:
         for key, seconds, outcome in (("quick", 10, "answered"), ("late", 20, "answered"),
@@ -300,13 +300,7 @@ def test_todays_calls_against_the_answer_target(qtbot: QtBot, known: KnownDesk,
                 ringing_at=rang, answered_at=None if seconds is None
                 else rang + timedelta(seconds=seconds), ended_at=None, ring_ms=5000,
                 outcome=outcome, ticket_id=None))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translators(app, language)
-    desk = build_desk(known.data, SettingsFile(known.data.settings), known.clock, language,
-                      supervisor(known))
-    qtbot.addWidget(desk.window)
-    try:
+    with desk_in(qtbot, known.data, known.clock, language, supervisor(known)) as desk:
         board = board_page(qtbot, desk).board
         qtbot.waitUntil(lambda: board.phone_today.isVisibleTo(board), timeout=20_000)
         assert board.phone_today.text() == (
@@ -314,8 +308,3 @@ def test_todays_calls_against_the_answer_target(qtbot: QtBot, known: KnownDesk,
             if language == "en" else "今日电话：33 % (1/3) 的来电在 3 声内接听；1 个未接听")
         OUT.mkdir(exist_ok=True)
         assert desk.window.grab().save(str(OUT / f"wallboard-phone-{language}.png"))
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QApplication.processEvents()
-        desk.close()
