@@ -55,3 +55,34 @@ def test_a_chat_handed_to_this_seat_is_his_and_in_his_inbox(qtbot: QtBot) -> Non
     assert window.chat_list.item(0).text() == "李明 · 市财政局 — yours"
     assert window.panel.reply.isEnabled() and not window.panel.accept_button.isEnabled()
     assert "Seat011 is answering" in window.panel.conversation.toPlainText()
+
+
+def test_a_chat_handed_to_this_seat_brings_what_was_said_before(qtbot: QtBot) -> None:
+    """Handed over from a colleague, or from a chat this desk never heard of (it connected
+    after the colleague accepted): the seat's desk asks for the whole conversation."""
+    for heard_before in (True, False):
+        book, fetched = fetching_book()
+        if heard_before:
+            book.hear(event(1, "waiting"))
+            book.hear(event(2, "accepted", "Seat010", seat="seat010"))
+        assert fetched == []
+        book.hear(event(3, "accepted", "Seat011", seat="seat011"))
+        assert fetched == ["c1"]
+        book.hear(event(4, "message", "Seat011", "请稍候"))
+        assert fetched == ["c1"]  # once
+    accepting, asked = fetching_book()
+    accepting.hear(event(1, "waiting"))
+    accepting.hear(event(2, "accepted", "Seat011", seat="seat011"))  # its own accept
+    assert asked == []
+
+
+def fetching_book() -> tuple[ChatBook, list[str | None]]:
+    """seat011's book, recording the conversations it asks the server for."""
+    book = ChatBook(None, lambda: "seat011", lambda: None)
+    fetched: list[str | None] = []
+
+    def fetch(*, chat_id: str | None = None, ticket_id: str | None = None) -> None:
+        fetched.append(chat_id)
+
+    book.fetch = fetch  # type: ignore[method-assign]
+    return book, fetched

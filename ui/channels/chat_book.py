@@ -62,6 +62,7 @@ class ChatBook(QObject):
 
     @Slot(object)
     def hear(self, event: ChatEvent) -> None:
+        known = event.chat_id in self.chats
         chat = self._chat(event.chat_id, event.name, event.unit)
         if event.seq in chat.events:
             return
@@ -71,7 +72,11 @@ class ChatBook(QObject):
         if event.kind == "waiting":
             chat.state = "waiting"
         elif event.kind == "accepted":
-            handed_over = chat.state == "accepted" and event.seat == self.login()
+            # Handed to this seat by another, or a chat this desk never heard of (it
+            # connected after the other seat accepted it): either way its history is not
+            # here.
+            handed_over = event.seat == self.login() and (
+                not known or (chat.state == "accepted" and chat.seat != event.seat))
             chat.state, chat.seat = "accepted", event.seat
         elif event.kind == "ended":
             chat.state = "ended"
