@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.server.tables import rows
 from app.sync.client import Refused
-from tests.sync.conftest import AGENT, OTHER_AGENT, RunningServer
+from tests.sync.conftest import AGENT, ESCALATOR, OTHER_AGENT, RunningServer
 from tests.sync.test_account_admin import signed_in
 
 
@@ -128,3 +128,17 @@ def test_a_seat_reads_a_whole_conversation_by_chat_ticket_or_open_chats(
     assert [c["chat_id"] for c in other.call("GET", "/v1/chats/open")["chats"]] == [
         chat["chat_id"], taken["chat_id"]]
     assert other.call("GET", "/v1/chats/open")["chats"][0] == whole
+
+
+def test_a_services_account_answers_no_chat(server: RunningServer) -> None:
+    """The escalation service signs in like a seat, but takes no conversation."""
+    service, agent = signed_in(server, ESCALATOR), signed_in(server, AGENT)
+    chat = start(server, contact="13900000009")
+    assert say(server, chat, "打印机卡纸").status_code == 200
+    path = f"/v1/chats/{chat['chat_id']}"
+    for action, body in (("accept", None), ("reply", {"body": "收到"}), ("end", None)):
+        with pytest.raises(Refused) as refused:
+            service.call("POST", f"{path}/{action}", json=body)
+        assert (refused.value.status, refused.value.code) == (403, "forbidden")
+    agent.call("POST", f"{path}/accept")  # still waiting for a seat
+    assert [e["kind"] for e in stream(server, chat, 3)] == ["waiting", "message", "accepted"]

@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from app.domain.clock import Clock
-from app.domain.roles import Capability
+from app.domain.roles import Capability, spec
 from app.server.accounts import User
 from app.server.channels import calls, chat, chat_page, rules, sources
 from app.server.channels.batching import AlertBatcher
@@ -297,6 +297,15 @@ def _chat_seats(app: FastAPI, engine: Engine, clock: Clock,
     """The seats' side: what their desks hear and read, and what they do."""
     Seat = Annotated[User, Depends(current_user)]
 
+    def answering(user: Seat) -> User:
+        """A seat's own account answers: the services' accounts (escalation, mail) work
+        tickets through sync but take no conversation with a requester."""
+        if not user.may(Capability.WORK_TICKETS) or not spec(user.role).assignable:
+            raise SourceRefused(403, "forbidden", "only a seat's account answers chats")
+        return user
+
+    Answering = Annotated[User, Depends(answering)]
+
     def _desk_events(login: str, after: int) -> tuple[list[dict[str, Any]], int]:
         with engine.connect() as conn:
             return chat.desk_events(conn, login, after)
@@ -329,25 +338,25 @@ def _chat_seats(app: FastAPI, engine: Engine, clock: Clock,
         with engine.connect() as conn:
             return chat.conversation(conn, ticket_id=ticket_id)
 
-    @app.post("/v1/chats/{chat_id}/accept", responses=errors(401, 404, 409))
-    def accept_chat(chat_id: ChatId, user: Seat) -> dict[str, int]:
+    @app.post("/v1/chats/{chat_id}/accept", responses=errors(401, 403, 404, 409))
+    def accept_chat(chat_id: ChatId, user: Answering) -> dict[str, int]:
         with engine.begin() as conn:
             return {"seq": chat.accept(conn, clock, chat.seat_chat(conn, chat_id), user)}
 
-    @app.post("/v1/chats/{chat_id}/reply", responses=errors(401, 404, 409))
-    def reply_chat(chat_id: ChatId, body: chat.ChatText, user: Seat) -> dict[str, int]:
+    @app.post("/v1/chats/{chat_id}/reply", responses=errors(401, 403, 404, 409))
+    def reply_chat(chat_id: ChatId, body: chat.ChatText, user: Answering) -> dict[str, int]:
         with engine.begin() as conn:
             return {"seq": chat.seat_says(conn, clock, chat.seat_chat(conn, chat_id), user,
                                           body)}
 
-    @app.post("/v1/chats/{chat_id}/transfer", responses=errors(401, 404, 409))
+    @app.post("/v1/chats/{chat_id}/transfer", responses=errors(401, 403, 404, 409))
     def transfer_chat(chat_id: ChatId, body: chat.ChatTransfer,
-                      user: Seat) -> dict[str, int]:
+                      user: Answering) -> dict[str, int]:
         with engine.begin() as conn:
             return {"seq": chat.transfer(conn, clock, chat.seat_chat(conn, chat_id), user,
                                          body.login)}
 
-    @app.post("/v1/chats/{chat_id}/end", responses=errors(401, 404, 409))
-    def end_chat(chat_id: ChatId, user: Seat) -> dict[str, int]:
+    @app.post("/v1/chats/{chat_id}/end", responses=errors(401, 403, 404, 409))
+    def end_chat(chat_id: ChatId, user: Answering) -> dict[str, int]:
         with engine.begin() as conn:
             return {"seq": chat.end(conn, clock, chat.seat_chat(conn, chat_id), user)}
