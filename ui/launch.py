@@ -160,13 +160,18 @@ def _sign_in_ahead(data: DataDir, settings: SettingsFile, args: DeskArgs
     """An unattended start (``--login``, the password in the environment) of a desk whose
     schema is current checks the password from the first moment, on a thread of its own:
     argon2id's 0.1-0.2 s then pass while Qt and the desk's modules load. Other starts
-    check after the data folder is opened (and upgraded), as ``_sign_in`` does."""
+    check after the data folder is opened (and upgraded or filled), as ``_sign_in`` does."""
     password = os.environ.get("SEATDESK_PASSWORD", "")
     if not args.login or not password or args.screenshot is not None:
         return None
+    from app.services.data_folder import needs_administrator, needs_seed
     from app.store.schema import schema_head, stored_revision
 
     if stored_revision(data.database) != schema_head():
+        return None
+    # A first start that stopped before its data was written: the accounts come with the
+    # data (or the walk-through), so a check now would refuse a seat who exists later.
+    if needs_seed(data) or (not settings.settings.server_url and needs_administrator(data)):
         return None
     from app.identity.signing_in import SignInAhead
 

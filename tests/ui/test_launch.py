@@ -104,3 +104,28 @@ def test_the_running_desk_collects_garbage_again_after_start_up(tmp_path: Path) 
     assert ready["gc_enabled"] == "1"
     # What start-up made is frozen, so collections during the shift skip it.
     assert int(ready["gc_frozen"]) > 10_000
+
+
+def test_an_unattended_start_after_an_interrupted_first_start_signs_in(
+        tmp_path: Path) -> None:
+    """The folder's schema is current but its first start stopped before the demo was
+    written: `--demo --login` writes it, and the password checked ahead (before the
+    accounts existed) must not send the seat to the prompt."""
+    from app.domain.clock import SystemClock
+    from app.paths import DataDir
+    from app.services.data_folder import needs_seed, prepare
+
+    data = DataDir(tmp_path / "data")
+    prepare(data, SystemClock())
+    assert needs_seed(data)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEATDESK_STARTUP_PROBE": "1",
+           "SEATDESK_PASSWORD": DEMO_PASSWORD}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir",
+                             str(data.root), "--demo", "--login", DEMO_AGENT, "--lang", "en"],
+                            capture_output=True, text=True, timeout=180, env=env, cwd=ROOT,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "seatdesk-ready" in result.stdout
+    assert "password" not in result.stderr.lower(), result.stderr  # no refusal, no prompt
+    with sqlite3.connect(data.database) as conn:
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] > 0
