@@ -241,14 +241,6 @@
         <translation>禁用账号 %1（%2）？禁用后将无法登录；其历史记录会保留，之后也可重新启用。</translation>
     </message>
     <message>
-        <source>The server cannot be reached, so its accounts cannot be read or changed now. Try again when the network is back.</source>
-        <translation>无法连接服务器，当前无法读取或修改其账号。请在网络恢复后重试。</translation>
-    </message>
-    <message>
-        <source>The server wants you to sign in again: lock the desk (Ctrl+Shift+L) and sign in, then try again.</source>
-        <translation>服务器要求重新登录：请锁定席位（Ctrl+Shift+L）并登录，然后重试。</translation>
-    </message>
-    <message>
         <source>The accounts could not be changed: %1</source>
         <translation>无法修改账号：%1</translation>
     </message>

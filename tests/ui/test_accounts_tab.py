@@ -210,3 +210,25 @@ def test_a_seat_switch_to_an_administrator_enables_the_tab(
         assert tab.new_button.isEnabled() and not tab.read_only.isVisible()
     finally:
         desk.close()
+
+
+def test_the_servers_refusal_of_an_account_change_reads_in_the_desks_language(
+        qtbot: QtBot) -> None:
+    """Not the server's English sentence: the words every server refusal has."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.sync.client import Offline, Refused
+    from ui.admin.accounts_tab import refusal_text
+    from ui.i18n import install_translators
+
+    refused = Refused(403, "forbidden", "your role may not manage accounts")
+    assert refusal_text(refused) == "Your role may not do this on the server."
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert refusal_text(refused) == "您的角色无权在服务器上执行此操作。"
+        assert "服务器" in refusal_text(Offline("no route"))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

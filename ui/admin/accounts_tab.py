@@ -411,21 +411,18 @@ class _Failure:
 
 
 def refusal_text(error: Exception) -> str:
-    """What the administrator reads when a change of accounts is not made."""
+    """What the administrator reads when a change of accounts is not made: the desk's own
+    refusals, and the server's in the words every server refusal has (ui/server_refusals)."""
     from PySide6.QtCore import QCoreApplication
+
+    from app.sync.client import Offline, Refused, SignInNeeded
 
     if isinstance(error, DeskError):
         return problem_text(error.problem, error.detail)
-    from app.sync.client import Offline, SignInNeeded
+    if isinstance(error, (Offline, Refused, SignInNeeded)):
+        from ui.server_refusals import refusal_text as server_refusal
 
-    if isinstance(error, Offline):
-        return QCoreApplication.translate(
-            "AccountsTab", "The server cannot be reached, so its accounts cannot be read or "
-            "changed now. Try again when the network is back.")
-    if isinstance(error, SignInNeeded):
-        return QCoreApplication.translate(
-            "AccountsTab", "The server wants you to sign in again: lock the desk "
-            "(Ctrl+Shift+L) and sign in, then try again.")
+        return server_refusal(error)
     return QCoreApplication.translate(
         "AccountsTab", "The accounts could not be changed: %1").replace("%1", str(error))
 
