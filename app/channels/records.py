@@ -15,6 +15,24 @@ CALL_COLUMNS = ("c.id, c.call_id, c.extension, c.caller, c.seat_id, c.ringing_at
             "c.answered_at, c.ended_at, c.ring_ms, c.outcome, c.ticket_id")
 
 
+def ring_ms_of(ring_seconds: float) -> int:
+    """A PBX source's ring length as every call's record keeps it."""
+    return round(ring_seconds * 1000)
+
+
+def rings_of(seconds: float | None, ring_ms: int) -> float | None:
+    """The rings a call took to be answered after ``seconds`` (2 decimals): one measure
+    for the server's pop-up, the desks' raised misses and the reports."""
+    if seconds is None or ring_ms <= 0:
+        return None
+    return round(max(0.0, seconds) * 1000 / ring_ms, 2)
+
+
+def within(outcome: str, rings: float | None, limit: int) -> bool:
+    """Whether a call met an answer target of ``limit`` rings."""
+    return outcome == ANSWERED and rings is not None and rings <= limit
+
+
 class PhoneCall(NamedTuple):
     """One call as the server recorded it when it stopped ringing."""
 
@@ -52,14 +70,11 @@ class PhoneCall(NamedTuple):
     @property
     def rings(self) -> float | None:
         """The rings it took, as the server measures them (2 decimals)."""
-        seconds = self.seconds
-        return None if seconds is None or self.ring_ms <= 0 \
-            else round(seconds * 1000 / self.ring_ms, 2)
+        return rings_of(self.seconds, self.ring_ms)
 
     def within(self, limit: int) -> bool:
         """Answered within ``limit`` rings."""
-        rings = self.rings
-        return self.outcome == ANSWERED and rings is not None and rings <= limit
+        return within(self.outcome, self.rings, limit)
 
     def missed_at(self, limit: int) -> datetime:
         """When the target was missed: the moment the last allowed ring ended."""

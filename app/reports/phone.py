@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.channels.records import ABANDONED, ANSWERED
+from app.channels.records import ABANDONED, ANSWERED, rings_of, within
 from app.reports.period import Filters, Period
 from app.reports.targets import (
     ANY,
@@ -90,10 +90,10 @@ class _Tally:
         if outcome != ANSWERED:
             return
         self.logged += logged
-        self.seconds.append(seconds or 0.0)
+        self.seconds.append(max(0.0, seconds or 0.0))  # as PhoneCall.seconds
         self.bins[bisect_left(RING_EDGES, rings or 0.0)] += 1
         if limit is not None:
-            inside = rings is not None and rings <= limit
+            inside = within(outcome, rings, limit)
             self.within += inside
             self.late += not inside
 
@@ -138,16 +138,15 @@ def phone_report(conn: sqlite3.Connection, period: Period, now: datetime,
     seats: defaultdict[str, _Tally] = defaultdict(_Tally)
     days: defaultdict[str, _Tally] = defaultdict(_Tally)
     if not filters.channels or "phone" in filters.channels:
-        starts, rings_of = _limits(book)
+        starts, limits = _limits(book)
         where = f" AND c.seat_id IN ({','.join('?' * len(filters.seat_ids))})" \
             if filters.seat_ids else ""
         offset = f"{period.utc_offset_hours():+.2f} hours"
         logged = {row[0] for row in conn.execute(_LOGGED, period.bounds())}
         for outcome, seat, day, rang, ring_ms, seconds, call_id in conn.execute(
                 _CALLS.format(seats=where), (offset, *period.bounds(), *filters.seat_ids)):
-            limit = rings_of[bisect_right(starts, rang)]
-            rings = None if seconds is None or ring_ms <= 0 \
-                else round(max(0.0, seconds) * 1000 / ring_ms, 2)
+            limit = limits[bisect_right(starts, rang)]
+            rings = rings_of(seconds, ring_ms)
             for tally in (whole, seats[seat], days[day]):
                 tally.add(outcome, limit, rings, seconds, call_id in logged)
     # The call-back targets alone: every kind read a year's 330 000 targets to keep a few.

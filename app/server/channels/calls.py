@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Row, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from app.channels.records import ABANDONED, ANSWERED, MISSED
+from app.channels.records import ABANDONED, ANSWERED, MISSED, ring_ms_of, rings_of
 from app.domain.clock import Clock
 from app.domain.enums import Channel, EventKind, TicketState
 from app.domain.ids import new_id
@@ -83,7 +83,8 @@ def take_call(conn: Connection, clock: Clock, source: Row[Any], event: CallEvent
     values: dict[str, Any] = {"state": wanted}
     rings = None
     if wanted == "answered":
-        rings = round((now - call.ringing_at).total_seconds() / source.ring_seconds, 2)
+        rings = rings_of((now - call.ringing_at).total_seconds(),
+                         ring_ms_of(source.ring_seconds))
         values |= {"answered_at": now, "rings": rings}
     else:
         values["ended_at"] = now
@@ -137,7 +138,7 @@ def _record(conn: Connection, clock: Clock, writes: RowWrites, call: Row[Any],
         "ringing_at": encode_value(call.ringing_at),
         "answered_at": encode_value(values.get("answered_at")),
         "ended_at": encode_value(values.get("ended_at")),
-        "ring_ms": round(source.ring_seconds * 1000),
+        "ring_ms": ring_ms_of(source.ring_seconds),
         "outcome": outcome, "ticket_id": values.get("ticket_id")})
 
 
