@@ -95,7 +95,8 @@ def build(conn: sqlite3.Connection, period: Period, now: datetime, language: str
                                            to_ms(period.end) or 0),
                          review_figures(conn, period.start, period.end),
                          reasons(conn, period, now, filters, rows),
-                         phone_report(conn, period, now, filters, refresh=False))
+                         phone_report(conn, period, now, filters, refresh=False,
+                                      targets=analysis.totals))
 
 
 def _minutes(seconds: float | None) -> float | None:

@@ -129,10 +129,14 @@ def _limits(book: PolicyBook) -> tuple[list[str], list[int | None]]:
 
 
 def phone_report(conn: sqlite3.Connection, period: Period, now: datetime,
-                 filters: Filters = ANY, refresh: bool = True) -> PhoneReport:
+                 filters: Filters = ANY, refresh: bool = True,
+                 targets: dict[TargetKind, TargetFigures] | None = None) -> PhoneReport:
     """The period's phone figures (see ``PhoneReport``). The rows are read as SQL gives
     them (seconds to answer and the local day computed there), each counted once into the
-    whole, its seat and its day: a month of 20 000 calls in a few hundred ms."""
+    whole, its seat and its day: a month of 20 000 calls in a few hundred ms. ``targets``:
+    the period's target figures when the caller has them already (the Reports page's and
+    the monthly report's analysis, under the same filters); the call-back's are read
+    from them instead of again. The wallboard passes ``{}``: it shows no call-back."""
     book = policy_book(conn)
     whole = _Tally()
     seats: defaultdict[str, _Tally] = defaultdict(_Tally)
@@ -149,9 +153,10 @@ def phone_report(conn: sqlite3.Connection, period: Period, now: datetime,
             rings = rings_of(seconds, ring_ms)
             for tally in (whole, seats[seat], days[day]):
                 tally.add(outcome, limit, rings, seconds, call_id in logged)
-    # The call-back targets alone: every kind read a year's 330 000 targets to keep a few.
-    call_back = target_figures(conn, period, now, filters, kinds=(TargetKind.CALL_BACK,),
-                               refresh=refresh).get(None, {}).get(TargetKind.CALL_BACK)
+    if targets is None:  # the call-back targets alone: all kinds are a year's 330 000
+        targets = target_figures(conn, period, now, filters, kinds=(TargetKind.CALL_BACK,),
+                                 refresh=refresh).get(None, {})
+    call_back = targets.get(TargetKind.CALL_BACK)
     return PhoneReport(whole.figures(), {k: v.figures() for k, v in seats.items()},
                        {date.fromisoformat(k): v.figures() for k, v in sorted(days.items())},
                        book.for_call(now).answer_rings(), call_back)

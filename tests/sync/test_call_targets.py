@@ -18,6 +18,7 @@ from app.channels import calls as desk_calls
 from app.channels.records import read_calls
 from app.domain.clock import ManualClock
 from app.domain.roles import ROLES, writer_of
+from app.reports.analysis import response_analysis
 from app.reports.period import Period, Span
 from app.reports.phone import phone_report
 from app.server.schema import upgrade
@@ -131,6 +132,12 @@ def test_a_missed_calls_call_back_target_runs_and_is_met_by_the_call_note(
     assert (report.totals.abandoned, report.totals.within) == (1, 0)
     assert report.call_back is not None
     assert (report.call_back.met, report.call_back.missed) == (1, 0)
+    # The Reports page and the monthly report hand over their analysis: the same figure.
+    period = Period.of(Span.DAY, missed_at.date())
+    analysis = response_analysis(_reader(supervisor), period, supervisor.clock.now())
+    assert analysis.totals[TargetKind.CALL_BACK] == report.call_back
+    assert phone_report(_reader(supervisor), period, supervisor.clock.now(),
+                        targets=analysis.totals).call_back == report.call_back
     agent.close()
 
 

@@ -277,7 +277,8 @@ class ReportsPage(QWidget):
                 # Issue 16: why targets were missed, and which figures are estimates.
                 cause_counts(conn, period.start, period.end),
                 estimated_targets(conn, to_ms(period.start) or 0, to_ms(period.end) or 0),
-                phone_report(conn, period, now, filters, refresh=False),
+                phone_report(conn, period, now, filters, refresh=False,
+                             targets=analysis.totals),
             )
 
         background.start(work, self, done=self._computed, failed=self._failed)

@@ -261,5 +261,5 @@ def today_figures(conn: sqlite3.Connection, clock: Any, zone: Any) -> dict[str, 
     figures: dict[str, Any] = dict(today_by_channel(conn, clock, zone))
     now = clock.now()
     today = Period.of(Span.DAY, now.astimezone(zone).date(), zone.key)
-    figures[PHONE_TODAY] = phone_report(conn, today, now, refresh=False)
+    figures[PHONE_TODAY] = phone_report(conn, today, now, refresh=False, targets={})
     return figures
