@@ -27,22 +27,18 @@ import orjson
 import requests
 from sqlalchemy import Engine, func, select
 
-from app.domain.clock import ManualClock, SystemClock
+from app.domain.clock import SystemClock
 from app.domain.roles import Role
 from app.paths import DataDir
 from app.server.accounts import create_user
 from app.server.channels.chat_limits import ChatLimits
 from app.server.channels.tables import alerts
-from app.server.schema import server_engine, upgrade
-from app.server.seeding import import_folder
 from app.server.tables import rows
-from app.services.data_folder import prepare, seed
 from app.sync.client import ServerClient
 from app.sync.tokens import MemoryVault
 from bench.common import emit, summary
-from bench.sync import _fresh_database, _ServerProcess
+from bench.sync import PASSWORD, _ServerProcess, server_with_desk
 
-PASSWORD = "bench password 1"
 RESEND_EVERY = 10
 
 
@@ -117,16 +113,11 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
-    url = _fresh_database(args.pg, "seatdesk_bench_channels")
-    engine = server_engine(url)
-    upgrade(engine)
-    desk = DataDir(Path(tempfile.mkdtemp(prefix="seatdesk-channels-bench-")) / "desk")
-    clock = ManualClock(SystemClock().now())
-    prepare(desk, clock)
-    seed(desk, clock, None)  # the reference catalog: the fault type, the monitoring category
-    import_folder(engine, desk, clock)
-    with engine.begin() as conn:
-        create_user(conn, clock, "admin", "Admin", Role.ADMIN, PASSWORD)
+    # The reference catalog only: the fault type, the monitoring category.
+    folder = Path(tempfile.mkdtemp(prefix="seatdesk-channels-bench-")) / "desk"
+    url, engine, _clock, _rows = server_with_desk(
+        args.pg, "seatdesk_bench_channels", folder, None, {"admin": Role.ADMIN})
+    desk = DataDir(folder)
     # One requester posts 100 messages in seconds: over the chat page's rate limit, which
     # this bench does not measure (tests/sync/test_chat_limits.py tests it).
     os.environ.update(ChatLimits(0, 0, 0).environment())

@@ -17,22 +17,19 @@ import threading
 import time
 from pathlib import Path
 
-from app.domain.clock import ManualClock, SystemClock
+from app.domain.clock import SystemClock
 from app.domain.roles import Role
 from app.mail.imap import Mailbox
 from app.mail.intake import MailIntake
 from app.mail.reader import MailboxReader
 from app.mail.service import open_service
 from app.paths import DataDir
-from app.server.accounts import create_user
-from app.server.schema import server_engine, upgrade
-from app.server.seeding import import_folder
 from app.services.data_folder import prepare, seed
 from app.store.database import Store
 from app.sync.runner import SyncRunner
 from app.sync.syncer import SyncReport
 from bench.common import emit, summary
-from bench.sync import PASSWORD, _desk, _fresh_database, _ServerProcess
+from bench.sync import PASSWORD, _desk, _ServerProcess, server_with_desk
 from tests.mail import messages
 from tests.mail.dovecot import Dovecot
 
@@ -93,18 +90,8 @@ def _ingest(dovecot: Dovecot, work: Path, count: int) -> tuple[float, float]:
 
 
 def _latency(dovecot: Dovecot, work: Path, pg: str, count: int) -> list[float]:
-    url = _fresh_database(pg, "seatdesk_bench_mail")
-    engine = server_engine(url)
-    upgrade(engine)
-    demo = DataDir(work / "demo")
-    demo.root.mkdir()
-    clock = ManualClock(SystemClock().now())
-    prepare(demo, clock)
-    seed(demo, clock, 200)
-    import_folder(engine, demo, clock)
-    with engine.begin() as conn:
-        create_user(conn, clock, SEAT, SEAT, Role.AGENT, PASSWORD)
-        create_user(conn, clock, MAILER, "Mail", Role.MAIL, PASSWORD)
+    url, engine, _clock, _rows = server_with_desk(
+        pg, "seatdesk_bench_mail", work / "demo", 200, {SEAT: Role.AGENT, MAILER: Role.MAIL})
     engine.dispose()
     server = _ServerProcess(url)
     user = dovecot.add_user()
