@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from time import monotonic
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
@@ -66,8 +66,14 @@ QUEUE_VIEWS = {"at_risk": "at_risk", "breached": "breached", "unassigned": "unas
 # The other tiles list their tickets (no queue view counts them the same way).
 TILE_FIGURES = {"open": Figure(OPEN_TOTAL), "not_picked_up": Figure(NOT_PICKED_UP)}
 _TILE_COLORS = {"at_risk": "#ef6c00", "breached": "#c62828"}
-# Today's calls against the answer target (issue 19), beside the channels' figures.
-PHONE_TODAY = "phone_calls"
+
+
+class Today(NamedTuple):
+    """Today's figures: per channel (``app.reports.targets.today_by_channel``, keyed by
+    the channel's value), and the calls against the answer target (issue 19)."""
+
+    channels: dict[str, Any]
+    phone: Any  # app.reports.phone.PhoneReport: imported when first computed
 
 _WALL_STYLE = """
 QWidget#board { background: #10151c; color: #e8eef4; }
@@ -160,7 +166,7 @@ class BoardView(QWidget):
         self.wall = wall
         self._zone = zone
         self._snapshot: Snapshot | None = None
-        self._today: dict[str, Any] | None = None
+        self._today: Today | None = None
         self._today_known = False
         self._last_figure: Figure | None = None
         self._last_at = 0.0
@@ -334,9 +340,8 @@ class BoardView(QWidget):
         for table in (self.counts, self.duty, self.oldest, self.escalations):
             self._fitted(table)
 
-    def show_today(self, today: dict[str, Any] | None) -> None:
-        """Today's per-channel figures (``app.reports.targets.today_by_channel``), or None
-        when they could not be computed."""
+    def show_today(self, today: Today | None) -> None:
+        """Today's figures, or None when they could not be computed."""
         self._today, self._today_known = today, True
         self._fill_today()
         self._fitted(self.today)
@@ -402,7 +407,7 @@ class BoardView(QWidget):
 
     def _fill_phone(self) -> None:
         """Today's calls answered within the policy's rings (hidden until known)."""
-        phone = self._today.get(PHONE_TODAY) if self._today else None
+        phone = self._today.phone if self._today else None
         self.phone_today.setVisible(phone is not None and phone.limit is not None)
         if phone is None or phone.limit is None:
             return
@@ -425,7 +430,7 @@ class BoardView(QWidget):
             table.setRowCount(1)
             self._cell(table, 0, 0, self.tr("Not available"))
             return
-        channels = [c for c in Channel if c.value in self._today]
+        channels = [c for c in Channel if c.value in self._today.channels]
         table.setRowCount(max(1, len(channels)))
         if not channels:
             self._cell(table, 0, 0, self.tr("No tickets logged today"))
@@ -433,7 +438,7 @@ class BoardView(QWidget):
                 table.setItem(0, column, QTableWidgetItem(""))
             return
         for row, channel in enumerate(channels):
-            figures = self._today[channel.value]
+            figures = self._today.channels[channel.value]
             first, resolution = figures.first_response, figures.resolution
             self._cell(table, row, 0, channel_label(channel))
             self._cell(table, row, 1, met_text(first), right=True, figure=Figure(

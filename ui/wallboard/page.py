@@ -33,7 +33,7 @@ from app.store.reading import read_connection
 from app.wallboard import snapshot
 from ui import background
 from ui.context import DeskContext
-from ui.wallboard.board import PHONE_TODAY, BoardView
+from ui.wallboard.board import BoardView, Today
 
 CLOCK_TICK_MS = 30_000
 # Synced tables whose pulled rows change what the board shows.
@@ -183,7 +183,7 @@ class WallboardPage(QWidget):
     def _today_done(self, figures: object) -> None:
         self._today_running = False
         for board in self._boards():
-            board.show_today(figures if isinstance(figures, dict) else None)
+            board.show_today(figures if isinstance(figures, Today) else None)
         if self._today_stale and self.in_sight():
             self._read_today()
 
@@ -250,16 +250,15 @@ class WallboardPage(QWidget):
             self.wall.close()
 
 
-def today_figures(conn: sqlite3.Connection, clock: Any, zone: Any) -> dict[str, Any] | None:
-    """Today's first-response and resolution figures per channel, from the reports (run
-    off the GUI thread; a failure shows "not available", the counts do not depend on it),
-    and under ``PHONE_TODAY`` today's calls against the answer target (issue 19)."""
+def today_figures(conn: sqlite3.Connection, clock: Any, zone: Any) -> Today:
+    """Today's first-response and resolution figures per channel, from the reports, and
+    today's calls against the answer target (issue 19). Run off the GUI thread; a failure
+    shows "not available", the counts do not depend on it."""
     from app.reports.period import Period, Span
     from app.reports.phone import phone_report
     from app.reports.targets import today_by_channel
 
-    figures: dict[str, Any] = dict(today_by_channel(conn, clock, zone))
     now = clock.now()
     today = Period.of(Span.DAY, now.astimezone(zone).date(), zone.key)
-    figures[PHONE_TODAY] = phone_report(conn, today, now, refresh=False, targets={})
-    return figures
+    return Today(dict(today_by_channel(conn, clock, zone)),
+                 phone_report(conn, today, now, refresh=False, targets={}))
