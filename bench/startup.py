@@ -65,7 +65,12 @@ def hash_aside_copy(data_dir: Path) -> Path:
     cheapest (1 pass, 64 KiB): timing it gives the start apart from the password check."""
     copy = data_dir.with_name(data_dir.name + "-cheap-hash")
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(data_dir, copy)
+    copy.mkdir()  # the database and the settings, not the backups
+    with closing(sqlite3.connect(data_dir / "seatdesk.sqlite3")) as source, \
+            closing(sqlite3.connect(copy / "seatdesk.sqlite3")) as target:
+        source.backup(target)
+    if (data_dir / "settings.json").exists():
+        shutil.copy2(data_dir / "settings.json", copy / "settings.json")
     from argon2 import PasswordHasher
 
     cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash(DEMO_PASSWORD)
