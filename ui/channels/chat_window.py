@@ -52,4 +52,5 @@ class ChatWindow(QWidget):
         if self.chat_list.currentItem() is None and self.chat_list.count():
             self.chat_list.setCurrentRow(0)
         self.chat_list.blockSignals(False)
-        self.panel.show_chat(self._current_id())
+        if self._current_id() != self.panel.chat_id:  # else the panel follows it itself
+            self.panel.show_chat(self._current_id())
