@@ -128,6 +128,18 @@ def _limits(book: PolicyBook) -> tuple[list[str], list[int | None]]:
                     *(policy.answer_rings() for _from, policy in book.versions)]
 
 
+def _seat_filter(filters: Filters) -> tuple[str, tuple[str, ...]]:
+    """The seats and teams chosen, as conditions on the call's seat. A call has no level,
+    type or category (the ticket logged for it has): those choices leave the calls whole."""
+    where = ""
+    if filters.seat_ids:
+        where += f" AND c.seat_id IN ({','.join('?' * len(filters.seat_ids))})"
+    if filters.team_ids:
+        where += (" AND c.seat_id IN (SELECT s.id FROM staff s WHERE s.team_id IN "
+                  f"({','.join('?' * len(filters.team_ids))}))")
+    return where, (*filters.seat_ids, *filters.team_ids)
+
+
 def phone_report(conn: sqlite3.Connection, period: Period, now: datetime,
                  filters: Filters = ANY, refresh: bool = True,
                  targets: dict[TargetKind, TargetFigures] | None = None) -> PhoneReport:
@@ -143,12 +155,11 @@ def phone_report(conn: sqlite3.Connection, period: Period, now: datetime,
     days: defaultdict[str, _Tally] = defaultdict(_Tally)
     if not filters.channels or "phone" in filters.channels:
         starts, limits = _limits(book)
-        where = f" AND c.seat_id IN ({','.join('?' * len(filters.seat_ids))})" \
-            if filters.seat_ids else ""
+        where, chosen = _seat_filter(filters)
         offset = f"{period.utc_offset_hours():+.2f} hours"
         logged = {row[0] for row in conn.execute(_LOGGED, period.bounds())}
         for outcome, seat, day, rang, ring_ms, seconds, call_id in conn.execute(
-                _CALLS.format(seats=where), (offset, *period.bounds(), *filters.seat_ids)):
+                _CALLS.format(seats=where), (offset, *period.bounds(), *chosen)):
             limit = limits[bisect_right(starts, rang)]
             rings = rings_of(seconds, ring_ms)
             for tally in (whole, seats[seat], days[day]):

@@ -58,6 +58,14 @@ def test_per_seat_and_per_day(calls_desk) -> None:
     # A seat's filter keeps that seat's calls; a channel filter without the phone, none.
     mine = phone_report(conn, DECEMBER, START, Filters(seat_ids=(first,))).totals
     assert (mine.calls, mine.within) == (12, 8)
+    # A team's filter keeps the calls its seats took.
+    [team] = conn.execute("SELECT team_id FROM staff WHERE id = ?", (first,)).fetchone()
+    both = conn.execute("SELECT count(*) FROM staff WHERE id IN (?, ?) AND team_id = ?",
+                        (first, second, team)).fetchone()[0]
+    theirs = phone_report(conn, DECEMBER, START, Filters(team_ids=(team,))).totals
+    assert theirs.calls == (30 if both == 2 else 12)
+    assert phone_report(conn, DECEMBER, START, Filters(team_ids=("no-such-team",))
+                        ).totals.calls == 0
     assert phone_report(conn, DECEMBER, START, Filters(channels=("email",))).totals.calls == 0
     assert phone_report(conn, Period.month(2026, 11), START).totals.calls == 0
 
